@@ -1,0 +1,155 @@
+// Builds the Fastify app from the modules: API under /api/v1, admin SPA under /admin, portal at /.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-provider-typebox';
+import type { Config } from './config.js';
+import { anonymous } from './core/actor.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { pickLocale, t } from './core/i18n.js';
+import type { DatabaseHandle } from './db/client.js';
+import { registerAuthentication } from './http/authenticate.js';
+import { registerJsonBodyParser } from './http/json-body.js';
+import { registerProblemHandlers, sendProblem } from './http/problems.js';
+import { Problem } from './http/schemas.js';
+import './http/types.js';
+import { agencyRoutes } from './modules/accounts/agency.routes.js';
+import { authRoutes } from './modules/accounts/auth.routes.js';
+import { credentialRoutes } from './modules/accounts/credential.routes.js';
+import { sharedSchemas } from './modules/accounts/schemas.js';
+import { userRoutes } from './modules/accounts/user.routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { monitoringRoutes } from './modules/monitoring/routes.js';
+import { portalRoutes } from './portal/routes.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const projectRoot = existsSync(join(root, 'package.json')) ? root : join(root, '..');
+export const adminDist = join(projectRoot, 'admin', 'dist');
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  clock?: Clock;
+  logger?: boolean | object;
+}
+
+registerAjvFormats();
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = opts;
+  const clock = opts.clock ?? systemClock;
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+
+  app.decorateRequest('ctx', null as never);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    req.ctx = {
+      actor: anonymous,
+      db: database.db,
+      clock,
+      log: req.log,
+      locale: pickLocale(req.headers['accept-language']),
+      requestId: req.id,
+      ip: req.ip ?? null,
+      userAgent: req.headers['user-agent'] ?? null,
+      config,
+    };
+  });
+
+  await app.register(cookie); // parses cookies in its own onRequest hook, needed by the next one
+  registerAuthentication(app, config);
+  registerProblemHandlers(app);
+  registerJsonBodyParser(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets CSS variables and style attributes at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.publicUrl?.startsWith('https:') ? [] : null,
+      },
+    },
+    // HSTS only makes sense behind TLS.
+    strictTransportSecurity: config.publicUrl?.startsWith('https:') ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'TTDN — Cơ sở dữ liệu thông tin đối ngoại (Huế) API',
+        version: '1.0.0',
+        description:
+          'Open API of the foreign-information database of Huế (Decision 69/2021/QĐ-UBND). Errors are application/problem+json; send Accept-Language: vi or en. See docs/api.md.',
+      },
+      servers: [{ url: config.publicUrl ?? `http://${config.host}:${config.port}` }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ttdn_session', description: 'Browser session (admin app); writes need the X-CSRF-Token header' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (ttdn_pat_…) or OAuth access token (ttdn_at_…)' },
+          oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/api/v1/oauth/token', scopes: { 'read:public': 'Read public data', 'read:shared': 'Exploit shared data (Art. 10)', 'write:own': "Create and update your agency's data", admin: 'Administration' } } } },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }, { oauth: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string) ?? `def-${i}` },
+  });
+  app.addSchema(Problem);
+  for (const s of sharedSchemas) app.addSchema(s);
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { config });
+      await api.register(agencyRoutes);
+      await api.register(userRoutes, { config });
+      await api.register(credentialRoutes, { config });
+      await api.register(auditRoutes);
+      api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+  await app.register(monitoringRoutes, { handle: database });
+  await app.register(portalRoutes, { config });
+
+  const hasAdmin = existsSync(join(adminDist, 'index.html'));
+  const sendIndex = (_req: FastifyRequest, reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').sendFile('index.html', adminDist, { immutable: false, maxAge: 0 });
+  if (hasAdmin) {
+    // Vite fingerprints assets: cache them for a year; index.html is revalidated.
+    await app.register(fastifyStatic, { root: adminDist, prefix: '/admin/', index: false, immutable: true, maxAge: '1y', wildcard: true });
+    app.get('/admin', sendIndex);
+  }
+  app.setNotFoundHandler((req, reply) => {
+    // SPA routes: any GET under /admin/ that is not a built file.
+    if (hasAdmin && req.method === 'GET' && req.url.startsWith('/admin/') && !req.url.startsWith('/admin/assets/')) return sendIndex(req, reply);
+    return sendProblem(req, reply, 404, 'not_found', t('not_found'));
+  });
+  return app;
+}

@@ -1,0 +1,20 @@
+// Time comes from the context clock so deadlines and expiries are testable without waiting.
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock tests can move. */
+export class ManualClock implements Clock {
+  constructor(private current: Date = new Date('2026-01-05T02:00:00Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(date: Date): void {
+    this.current = new Date(date);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}

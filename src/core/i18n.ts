@@ -1,0 +1,116 @@
+// The vi/en message catalogue for everything the server says to people.
+// Vietnamese is the default; English is chosen from Accept-Language.
+export type Locale = 'vi' | 'en';
+export type Text = { vi: string; en: string };
+
+export function pickLocale(acceptLanguage: string | undefined, fallback: Locale = 'vi'): Locale {
+  if (!acceptLanguage) return fallback;
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.split('-')[0], q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) if (tag === 'vi' || tag === 'en') return tag;
+  return fallback;
+}
+
+export const messages = {
+  // generic
+  not_found: { vi: 'Không tìm thấy.', en: 'Not found.' },
+  forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  unauthenticated: { vi: 'Cần đăng nhập.', en: 'Sign-in required.' },
+  invalid: { vi: 'Dữ liệu không hợp lệ.', en: 'The data is not valid.' },
+  conflict: { vi: 'Xung đột với dữ liệu hiện có.', en: 'Conflicts with existing data.' },
+  too_large: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
+  rate_limited: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', en: 'Too many requests, please try again later.' },
+  internal: { vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
+  unsupported_media_type: { vi: 'Định dạng dữ liệu không được hỗ trợ.', en: 'Unsupported content type.' },
+  bad_encoding: { vi: 'Dữ liệu không phải UTF-8 hợp lệ.', en: 'The body is not valid UTF-8.' },
+  bad_json: { vi: 'JSON không hợp lệ.', en: 'The body is not valid JSON.' },
+  // field validation
+  field_required: { vi: 'Trường này là bắt buộc.', en: 'This field is required.' },
+  field_unknown: { vi: 'Trường không được chấp nhận.', en: 'Unknown field.' },
+  field_type: { vi: 'Sai kiểu dữ liệu.', en: 'Wrong type.' },
+  field_too_long: { vi: 'Quá dài (tối đa {max} ký tự).', en: 'Too long (at most {max} characters).' },
+  field_too_short: { vi: 'Quá ngắn (tối thiểu {min} ký tự).', en: 'Too short (at least {min} characters).' },
+  field_format: { vi: 'Sai định dạng.', en: 'Wrong format.' },
+  field_enum: { vi: 'Giá trị không nằm trong danh sách cho phép.', en: 'Not one of the allowed values.' },
+  field_range: { vi: 'Giá trị nằm ngoài khoảng cho phép.', en: 'Value out of range.' },
+  field_too_many: { vi: 'Quá nhiều phần tử.', en: 'Too many items.' },
+  // auth
+  login_failed: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong user name or password.' },
+  login_slowed: {
+    vi: 'Đăng nhập sai nhiều lần. Vui lòng chờ {seconds} giây rồi thử lại.',
+    en: 'Too many failed sign-ins. Please wait {seconds} seconds and try again.',
+  },
+  account_locked: {
+    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Liên hệ quản trị viên để mở khóa.',
+    en: 'The account is locked after too many failed sign-ins. Ask an administrator to unlock it.',
+  },
+  ip_blocked: {
+    vi: 'Địa chỉ IP này tạm bị chặn do đăng nhập sai nhiều lần.',
+    en: 'This IP address is temporarily blocked after too many failed sign-ins.',
+  },
+  account_disabled: { vi: 'Tài khoản đã bị vô hiệu hóa.', en: 'The account is disabled.' },
+  https_required: { vi: 'Cần kết nối HTTPS để đăng nhập.', en: 'Sign-in requires HTTPS.' },
+  csrf_failed: { vi: 'Thiếu hoặc sai mã chống giả mạo (CSRF).', en: 'Missing or wrong CSRF token.' },
+  session_expired: { vi: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.', en: 'The session has expired. Please sign in again.' },
+  password_change_required: { vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục.', en: 'You must change your password first.' },
+  mfa_required: { vi: 'Cần nhập mã xác thực hai lớp.', en: 'The second-factor code is required.' },
+  mfa_enrolment_required: {
+    vi: 'Vai trò của bạn bắt buộc bật xác thực hai lớp.',
+    en: 'Your role requires two-factor authentication to be set up.',
+  },
+  mfa_code_wrong: { vi: 'Mã xác thực không đúng.', en: 'Wrong verification code.' },
+  mfa_already_enabled: { vi: 'Xác thực hai lớp đã được bật.', en: 'Two-factor authentication is already on.' },
+  mfa_not_started: { vi: 'Chưa bắt đầu thiết lập xác thực hai lớp.', en: 'Two-factor setup was not started.' },
+  mfa_cannot_disable: {
+    vi: 'Vai trò này bắt buộc xác thực hai lớp, không thể tắt.',
+    en: 'This role requires two-factor authentication; it cannot be turned off.',
+  },
+  password_wrong: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+  password_weak: {
+    vi: 'Mật khẩu quá yếu: cần ít nhất {min} ký tự và khó đoán hơn (không dùng từ phổ biến, tên, ngày tháng).',
+    en: 'The password is too weak: use at least {min} characters and make it harder to guess (no common words, names or dates).',
+  },
+  password_reused: { vi: 'Mật khẩu mới phải khác mật khẩu cũ.', en: 'The new password must differ from the old one.' },
+  token_invalid: { vi: 'Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.', en: 'The access token is invalid, expired or revoked.' },
+  scope_missing: { vi: 'Mã truy cập thiếu quyền (scope) "{scope}".', en: 'The access token lacks the "{scope}" scope.' },
+  client_invalid: { vi: 'Sai mã định danh hoặc khóa bí mật của ứng dụng.', en: 'Wrong client id or client secret.' },
+  grant_unsupported: { vi: 'Chỉ hỗ trợ grant_type=client_credentials.', en: 'Only grant_type=client_credentials is supported.' },
+  terms_not_accepted: {
+    vi: 'Ứng dụng phải chấp nhận điều khoản sử dụng (không dùng dữ liệu chia sẻ vào mục đích thương mại).',
+    en: 'The client must accept the terms of use (no commercial use of shared data).',
+  },
+  scope_not_allowed: { vi: 'Không được cấp quyền (scope) "{scope}".', en: 'The "{scope}" scope cannot be granted.' },
+  // accounts
+  email_taken: { vi: 'Email đã được dùng cho tài khoản khác.', en: 'The e-mail is already used by another account.' },
+  username_taken: { vi: 'Tên đăng nhập đã được dùng.', en: 'The user name is already taken.' },
+  slug_taken: { vi: 'Mã cơ quan đã tồn tại.', en: 'The agency code already exists.' },
+  agency_not_found: { vi: 'Không tìm thấy cơ quan.', en: 'Agency not found.' },
+  agency_parent_cycle: { vi: 'Cơ quan cấp trên không hợp lệ (tạo vòng lặp).', en: 'Invalid parent agency (it would create a cycle).' },
+  agency_has_users: {
+    vi: 'Cơ quan còn tài khoản đang hoạt động, không thể lưu trữ.',
+    en: 'The agency still has active accounts; it cannot be archived.',
+  },
+  role_agency_mismatch: {
+    vi: 'Vai trò {role} chỉ dành cho tài khoản thuộc {agency}.',
+    en: 'The {role} role is only for accounts of {agency}.',
+  },
+  last_admin: { vi: 'Không thể khóa hoặc hạ quyền quản trị viên cuối cùng.', en: 'The last active administrator cannot be disabled or demoted.' },
+  stale_revision: {
+    vi: 'Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.',
+    en: 'Someone else changed this record. Reload and try again.',
+  },
+} satisfies Record<string, Text>;
+
+export type MessageCode = keyof typeof messages;
+
+export function t(code: MessageCode, params: Record<string, string | number> = {}): Text {
+  const m = messages[code];
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  return { vi: fill(m.vi), en: fill(m.en) };
+}

@@ -1,0 +1,64 @@
+// Turns the request's credential into the context's actor, and enforces what a route declares:
+// authentication, token scope, pending sign-in steps, CSRF on cookie-authenticated writes.
+// Authorization proper (who may do what to which record) is decided in the areas' policy.ts.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { hasScope } from '../core/actor.js';
+import { Forbidden, Unauthenticated } from '../core/errors.js';
+import { safeEqual } from '../core/crypto.js';
+import { resolveBearerToken, resolveSession } from '../modules/accounts/service.js';
+import type { Config } from '../config.js';
+import { clearSessionCookie, readSessionCookie } from './cookies.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerAuthentication(app: FastifyInstance, config: Config) {
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (req, reply) => {
+    const routeConfig = req.routeOptions.config ?? {};
+    const auth = routeConfig.auth ?? (req.url.startsWith('/api/v1/') ? 'required' : 'public');
+    const header = req.headers.authorization;
+    if (header && (/^Bearer\s/i.test(header) || auth !== 'public')) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      const actor = m ? await resolveBearerToken(req.ctx, m[1]) : null;
+      if (!actor) throw new Unauthenticated('token_invalid');
+      req.ctx.actor = actor;
+    } else {
+      const token = readSessionCookie(req, config);
+      if (token) {
+        const resolved = await resolveSession(req.ctx, token);
+        if (resolved) {
+          req.session = resolved;
+          req.ctx.actor = resolved.actor;
+          if (!SAFE_METHODS.has(req.method)) checkCsrf(req, resolved.session.csrfToken);
+        } else {
+          clearSessionCookie(reply, req, config);
+          if (auth !== 'public') throw new Unauthenticated('session_expired');
+        }
+      }
+    }
+    const actor = req.ctx.actor;
+    if (auth !== 'public' && actor.kind === 'anonymous') throw new Unauthenticated();
+    if (auth === 'user' && actor.kind !== 'user') throw new Forbidden();
+    if (req.session?.pending && !routeConfig.allowPending && auth !== 'public') {
+      const pending = req.session.pending;
+      throw new Forbidden(pending === 'mfa' ? 'mfa_required' : pending === 'password_change' ? 'password_change_required' : 'mfa_enrolment_required');
+    }
+    if (routeConfig.scope && !hasScope(actor, routeConfig.scope)) throw new Forbidden('scope_missing', { scope: routeConfig.scope });
+  });
+}
+
+/** Synchronizer token, plus an Origin check when the browser sends one. */
+function checkCsrf(req: FastifyRequest, expected: string) {
+  const given = req.headers['x-csrf-token'];
+  if (typeof given !== 'string' || !safeEqual(given, expected)) throw new Forbidden('csrf_failed');
+  const origin = req.headers.origin;
+  if (origin && origin !== 'null') {
+    let host: string;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      throw new Forbidden('csrf_failed');
+    }
+    if (host !== req.host) throw new Forbidden('csrf_failed');
+  }
+}

@@ -1,0 +1,45 @@
+// Shared HTTP schemas: the problem document, pagination, common parameters.
+import { Type, type TSchema } from 'typebox';
+
+export const Problem = Type.Object(
+  {
+    type: Type.String({ description: 'URI of the problem type: urn:ttdn:problem:<code>' }),
+    title: Type.String({ description: 'Short summary, in the language chosen by Accept-Language (vi or en)' }),
+    status: Type.Integer(),
+    code: Type.String({ description: 'Stable machine-readable code' }),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String({ description: 'Request id, to quote when reporting a problem' })),
+    retryAfter: Type.Optional(Type.Integer({ description: 'Seconds to wait, for 429' })),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          field: Type.String({ description: 'Path of the field, e.g. "email" or "contact/phone"' }),
+          code: Type.String(),
+          message: Type.String(),
+        }),
+      ),
+    ),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details, served as application/problem+json' },
+);
+
+const problemRef = Type.Ref('Problem');
+export const problem = (description: string) => ({ ...problemRef, description });
+
+/** Standard error responses for a route. */
+export const errors = {
+  400: problem('Invalid input; `errors` lists each field'),
+  401: problem('Not signed in, or the credential is invalid'),
+  403: problem('Not allowed, or a sign-in step (password change, second factor) is pending'),
+  404: problem('Not found'),
+  409: problem('Conflict with existing data'),
+  413: problem('Request body too large'),
+  429: problem('Too many requests; see Retry-After'),
+};
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+export const IsoDateTime = Type.String({ format: 'date-time' });
+export const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
+export const Ok = Type.Object({ ok: Type.Literal(true) });
+export const List = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });

@@ -1,0 +1,23 @@
+// What the HTTP layer adds to Fastify's request and route config.
+import type { Scope } from '../core/actor.js';
+import type { Context } from '../core/context.js';
+import type { ResolvedSession } from '../modules/accounts/service.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Context;
+    session: ResolvedSession | null;
+  }
+  interface FastifyContextConfig {
+    /** public: no credential needed; required (default under /api/v1): any signed-in actor; user: a person */
+    auth?: 'public' | 'required' | 'user';
+    /** Scope the credential must carry. */
+    scope?: Scope;
+    /** Usable while a sign-in step (second factor, password change, 2FA enrolment) is pending. */
+    allowPending?: boolean;
+    /** Rate-limited sign-in style endpoint that must run over HTTPS unless on loopback. */
+    requiresSecureTransport?: boolean;
+  }
+}
+
+export {};

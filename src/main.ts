@@ -1,0 +1,177 @@
+// CLI: serve | migrate | seed | users create|reset-password|unlock|list | audit verify
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { buildApp } from './app.js';
+import { ROLES, type Role } from './core/actor.js';
+import { AppError } from './core/errors.js';
+import { migrateDatabase } from './db/migrate.js';
+import * as accounts from './modules/accounts/service.js';
+import { verifyAuditChain } from './modules/audit/service.js';
+import { loadConfigOrExit, openDatabaseOrExit, systemContext } from './cli/context.js';
+import { ensureFirstAdmin, seedDemoData } from './cli/seed.js';
+
+const USAGE = `Usage: ttdn <command>
+
+  serve                         migrate, seed an empty database, start the server
+  migrate                       apply pending database migrations
+  seed                          load the demo agencies and accounts (skips existing ones)
+  users create --email E --agency SLUG|ID --role ROLE [--username U] [--name N] [--password-stdin]
+  users reset-password LOGIN [--password-stdin]   new password; must be changed at next sign-in
+  users unlock LOGIN            release a sign-in lock
+  users list                    list accounts
+  audit verify                  walk the audit hash chain and report the first broken link
+
+Environment: DATABASE_URL (PostgreSQL; embedded PGlite under DATA_DIR otherwise), DATA_DIR, PORT, HOST…
+(see README.md). Roles: ${ROLES.join(', ')}.`;
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function readStdinPassword(): string {
+  const text = readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
+  if (!text) fail('No password on standard input.');
+  return text;
+}
+
+async function main(argv: string[]) {
+  const [command, sub, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  const config = loadConfigOrExit();
+  const handle = await openDatabaseOrExit(config);
+  const ctx = systemContext(handle, config, 'system:cli');
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(config, handle);
+      case 'migrate':
+        await migrateDatabase(handle);
+        process.stdout.write('Migrations applied.\n');
+        break;
+      case 'seed': {
+        await migrateDatabase(handle);
+        const r = await seedDemoData(systemContext(handle, config, 'system:seed'), config.dataDir);
+        process.stdout.write(`Demo data: ${r.agencies} agencies, ${r.accounts} new accounts. Passwords: ${r.credentialsFile}\n`);
+        break;
+      }
+      case 'users':
+        await usersCommand(ctx, sub, rest);
+        break;
+      case 'audit': {
+        if (sub !== 'verify') fail(USAGE, 2);
+        const r = await verifyAuditChain(handle.db);
+        if (r.ok) process.stdout.write(`Audit chain intact: ${r.checked} events, head ${r.head}\n`);
+        else fail(`Audit chain BROKEN at event seq ${r.brokenAt} (${r.reason}); ${r.checked} events before it are intact.`, 3);
+        break;
+      }
+      default:
+        fail(`Unknown command "${command}".\n\n${USAGE}`, 2);
+    }
+  } catch (e) {
+    if (e instanceof AppError) {
+      const fields = e.fields.map((f) => `  ${f.field}: ${f.message.en}`).join('\n');
+      fail(`${e.text.en}${fields ? '\n' + fields : ''}`);
+    }
+    throw e;
+  } finally {
+    if (command !== 'serve') await handle.close();
+  }
+}
+
+async function usersCommand(ctx: ReturnType<typeof systemContext>, sub: string | undefined, rest: string[]) {
+  if (sub === 'create') {
+    const { values } = parseArgs({
+      args: rest,
+      options: { email: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string' }, username: { type: 'string' }, name: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+    });
+    if (!values.email || !values.agency || !values.role) fail('users create needs --email, --agency and --role.', 2);
+    if (!ROLES.includes(values.role as Role)) fail(`--role must be one of ${ROLES.join(', ')}.`, 2);
+    const agencies = await accounts.listAgencies(ctx, { includeArchived: false });
+    const agency = agencies.find((a) => a.slug === values.agency || a.id === values.agency);
+    if (!agency) fail(`No agency "${values.agency}". Agencies: ${agencies.map((a) => a.slug).join(', ')}`);
+    const username = values.username ?? values.email.split('@')[0].replace(/[^A-Za-z0-9._-]/g, '-');
+    const { user, password } = await accounts.createUser(ctx, {
+      agencyId: agency.id,
+      email: values.email,
+      username,
+      displayName: values.name ?? username,
+      role: values.role as Role,
+      password: values['password-stdin'] ? readStdinPassword() : undefined,
+    });
+    process.stdout.write(`Created ${user.username} (${user.role}, ${agency.slug}).\n`);
+    if (!values['password-stdin']) process.stdout.write(`Password (shown once, must be changed at first sign-in): ${password}\n`);
+    return;
+  }
+  if (sub === 'reset-password' || sub === 'unlock') {
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'password-stdin': { type: 'boolean' } } });
+    if (!positionals[0]) fail(`users ${sub} needs the user's e-mail or user name.`, 2);
+    const user = await accounts.findUserByLogin(ctx, positionals[0]);
+    if (sub === 'unlock') {
+      await accounts.unlockUser(ctx, user.id);
+      process.stdout.write(`Unlocked ${user.username}.\n`);
+      return;
+    }
+    const { password } = await accounts.resetUserPassword(ctx, user.id, { password: values['password-stdin'] ? readStdinPassword() : undefined });
+    process.stdout.write(`Password of ${user.username} reset; all its sessions ended; it must be changed at next sign-in.\n`);
+    if (!values['password-stdin']) process.stdout.write(`New password (shown once): ${password}\n`);
+    return;
+  }
+  if (sub === 'list') {
+    const rows = await accounts.listUsers(ctx, {});
+    for (const u of rows) process.stdout.write(`${u.username}\t${u.role}\t${u.email}${u.lockedAt ? '\tLOCKED' : ''}${u.disabledAt ? '\tDISABLED' : ''}\n`);
+    return;
+  }
+  fail(USAGE, 2);
+}
+
+async function serve(config: ReturnType<typeof loadConfigOrExit>, handle: Awaited<ReturnType<typeof openDatabaseOrExit>>) {
+  await migrateDatabase(handle);
+  const seedCtx = systemContext(handle, config, 'system:seed');
+  let demo: Awaited<ReturnType<typeof seedDemoData>> | null = null;
+  if (config.seedDemo && (await accounts.countAllUsers(seedCtx)) === 0) demo = await seedDemoData(seedCtx, config.dataDir);
+  const firstAdmin = await ensureFirstAdmin(systemContext(handle, config, 'system:bootstrap'));
+  const app = await buildApp({ config, database: handle });
+  await app.listen({ port: config.port, host: config.host });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const base = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const lines = [
+    '',
+    `TTDN is running (${handle.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}).`,
+    `  Portal:    ${base}/`,
+    `  Admin app: ${base}/admin/`,
+    `  API docs:  ${base}/api/docs   (OpenAPI: ${base}/api/v1/openapi.json)`,
+  ];
+  if (firstAdmin) {
+    lines.push(
+      '',
+      '  First sign-in — shown only this once:',
+      `    user name: ${firstAdmin.username}`,
+      `    password:  ${firstAdmin.password}`,
+      '  You will be asked to choose a new password and to set up two-factor authentication.',
+      '  Lost it? Run: npx ttdn users reset-password admin',
+    );
+  }
+  if (demo) lines.push('', `  Demo agencies and accounts loaded; their passwords are in ${demo.credentialsFile}`);
+  process.stdout.write(lines.join('\n') + '\n\n');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    await app.close();
+    await handle.close();
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,81 @@
+// HTTP: reading the audit log and verifying its chain (admins and IOC security).
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Forbidden } from '../../core/errors.js';
+import { errors, IsoDateTime, Nullable } from '../../http/schemas.js';
+import { canReadAudit, listAuditEvents, verifyAuditChain } from './service.js';
+import type { AuditRow } from './repo.js';
+
+const AuditEvent = Type.Object(
+  {
+    seq: Type.Integer(),
+    occurredAt: IsoDateTime,
+    actorType: Type.String(),
+    actorId: Nullable(Type.String()),
+    actorLabel: Type.String(),
+    agencyId: Nullable(Type.String()),
+    action: Type.String(),
+    outcome: Type.String(),
+    targetType: Nullable(Type.String()),
+    targetId: Nullable(Type.String()),
+    ip: Nullable(Type.String()),
+    requestId: Nullable(Type.String()),
+    data: Type.Record(Type.String(), Type.Unknown()),
+    hash: Type.String(),
+  },
+  { $id: 'AuditEvent' },
+);
+
+const Query = Type.Object(
+  {
+    actorId: Type.Optional(Type.String({ maxLength: 100 })),
+    agencyId: Type.Optional(Type.String({ format: 'uuid' })),
+    action: Type.Optional(Type.String({ maxLength: 100, description: 'Action or its prefix, e.g. "auth." or "user.create"' })),
+    targetType: Type.Optional(Type.String({ maxLength: 50 })),
+    targetId: Type.Optional(Type.String({ maxLength: 100 })),
+    outcome: Type.Optional(Type.Union([Type.Literal('success'), Type.Literal('failure')])),
+    from: Type.Optional(IsoDateTime),
+    to: Type.Optional(IsoDateTime),
+    before: Type.Optional(Type.Integer({ minimum: 1, description: 'Cursor: events with a smaller seq' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+const present = (e: AuditRow) => ({ ...e, occurredAt: e.occurredAt.toISOString() });
+
+export async function auditRoutes(app: FastifyInstance) {
+  app.addSchema(AuditEvent);
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  r.get('/audit-events', {
+    config: { auth: 'user', scope: 'admin' },
+    schema: {
+      tags: ['audit'],
+      summary: 'The audit log, newest first (admins and IOC security)',
+      querystring: Query,
+      response: { 200: Type.Object({ items: Type.Array(Type.Ref('AuditEvent')), nextBefore: Nullable(Type.Integer()) }), 400: errors[400], 401: errors[401], 403: errors[403] },
+    },
+    handler: async (req) => {
+      const { limit = 50, before, from, to, ...f } = req.query;
+      const rows = await listAuditEvents(req.ctx, { ...f, beforeSeq: before, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, limit);
+      return { items: rows.map(present), nextBefore: rows.length === limit ? rows[rows.length - 1].seq : null };
+    },
+  });
+  r.get('/audit-events/verify', {
+    config: { auth: 'user', scope: 'admin' },
+    schema: {
+      tags: ['audit'],
+      summary: 'Walk the hash chain and report the first broken link',
+      response: {
+        200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), head: Type.Optional(Type.String()), brokenAt: Type.Optional(Type.Integer()), reason: Type.Optional(Type.String()) }),
+        401: errors[401],
+        403: errors[403],
+      },
+    },
+    handler: async (req) => {
+      if (!canReadAudit(req.ctx.actor)) throw new Forbidden();
+      return verifyAuditChain(req.ctx.db);
+    },
+  });
+}

@@ -1,0 +1,46 @@
+// Liveness, readiness and Prometheus metrics.
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { DatabaseHandle } from '../../db/client.js';
+import { appliedMigrationCount, expectedMigrationCount } from '../../db/migrate.js';
+
+export async function monitoringRoutes(app: FastifyInstance, { handle }: { handle: DatabaseHandle }) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const problems = new Counter({ name: 'http_problems_total', help: 'Error responses by status', labelNames: ['status'], registers: [registry] });
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    duration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    if (reply.statusCode >= 400) problems.inc({ status: String(reply.statusCode) });
+  });
+
+  app.get('/healthz', { schema: { hide: true }, config: { auth: 'public' } }, async () => ({ status: 'ok' }));
+
+  app.get('/readyz', { schema: { hide: true }, config: { auth: 'public' } }, async (_req, reply) => {
+    const checks: Record<string, string> = {};
+    try {
+      await handle.db.execute(sql`SELECT 1`);
+      checks.database = 'ok';
+    } catch {
+      checks.database = 'unreachable';
+    }
+    const applied = checks.database === 'ok' ? await appliedMigrationCount(handle) : 0;
+    const expected = expectedMigrationCount();
+    checks.migrations = applied >= expected ? 'ok' : `pending (${applied}/${expected})`;
+    const ready = Object.values(checks).every((v) => v === 'ok');
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
+  });
+
+  app.get('/metrics', { schema: { hide: true }, config: { auth: 'public' } }, async (_req, reply) => {
+    reply.header('content-type', registry.contentType);
+    return registry.metrics();
+  });
+}
