@@ -1,0 +1,39 @@
+// A fresh, migrated database for one test file: a copy of the run's PGlite snapshot, or a new
+// PostgreSQL database made from the template.
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { withDatabase } from './global-setup.js';
+
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  url: string | null;
+  close(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const url = process.env.TEST_DATABASE_URL;
+  const template = inject('pgTemplate');
+  if (url && template) {
+    const name = `ttdn_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    const dbUrl = withDatabase(url, name);
+    const handle = await openDatabase({ databaseUrl: dbUrl, dataDir: '', poolSize: 5 });
+    return {
+      handle,
+      url: dbUrl,
+      close: async () => {
+        await handle.close();
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const snapshot = readFileSync(inject('pgliteSnapshot'));
+  const handle = await openDatabase({ databaseUrl: null, dataDir: '', loadDataDir: new Blob([snapshot]) });
+  return { handle, url: null, close: () => handle.close() };
+}
