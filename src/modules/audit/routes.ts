@@ -4,8 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Forbidden } from '../../core/errors.js';
 import { errors, IsoDateTime, Nullable } from '../../http/schemas.js';
-import { canReadAudit, listAuditEvents, verifyAuditChain } from './service.js';
-import type { AuditRow } from './repo.js';
+import { canReadAudit, listAuditEvents, verifyAuditChain, type AuditRow } from './service.js';
 
 const AuditEvent = Type.Object(
   {

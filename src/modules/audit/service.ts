@@ -6,6 +6,8 @@ import { Forbidden } from '../../core/errors.js';
 import type { Database } from '../../db/client.js';
 import { eventsAfter, insertEvent, lastHash, listEvents, lockChain, type AuditFilter, type AuditRow } from './repo.js';
 
+export type { AuditFilter, AuditRow };
+
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditInput {

@@ -1,0 +1,25 @@
+// The layering rules of ARCHITECTURE.md, checked in `npm run lint` so they cannot erode.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: 'core-imports-no-area', severity: 'error', from: { path: '^src/core/' }, to: { path: '^src/(modules|portal|jobs|http|cli)/' } },
+    { name: 'db-knows-no-area', severity: 'error', from: { path: '^src/db/' }, to: { path: '^src/(modules|portal|jobs|http|cli)/' } },
+    { name: 'portal-and-jobs-use-services', severity: 'error', from: { path: '^src/(portal|jobs)/' }, to: { path: '(^src/db/|/repo\\.ts$|/tables\\.ts$)' } },
+    { name: 'cli-uses-services', severity: 'error', from: { path: '^src/cli/' }, to: { path: '(/repo\\.ts$|/tables\\.ts$)' } },
+    { name: 'routes-never-import-repo', severity: 'error', from: { path: '\\.?routes\\.ts$' }, to: { path: '/repo\\.ts$' } },
+    {
+      name: 'areas-meet-through-services',
+      severity: 'error',
+      comment: 'one area uses another only through its service.ts',
+      from: { path: '^src/modules/([^/]+)/' },
+      to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/service\\.ts$'] },
+    },
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '\\.test\\.ts$' },
+  },
+};
