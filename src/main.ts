@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { buildApp } from './app.js';
 import { ROLES, type Role } from './core/actor.js';
 import { AppError } from './core/errors.js';
-import { migrateDatabase } from './db/migrate.js';
+import { LOCKS, migrateDatabase, withDatabaseLock } from './db/migrate.js';
 import * as accounts from './modules/accounts/service.js';
 import { verifyAuditChain } from './modules/audit/service.js';
 import { loadConfigOrExit, openDatabaseOrExit, systemContext } from './cli/context.js';
@@ -130,10 +130,13 @@ async function usersCommand(ctx: ReturnType<typeof systemContext>, sub: string |
 
 async function serve(config: ReturnType<typeof loadConfigOrExit>, handle: Awaited<ReturnType<typeof openDatabaseOrExit>>) {
   await migrateDatabase(handle);
-  const seedCtx = systemContext(handle, config, 'system:seed');
-  let demo: Awaited<ReturnType<typeof seedDemoData>> | null = null;
-  if (config.seedDemo && (await accounts.countAllUsers(seedCtx)) === 0) demo = await seedDemoData(seedCtx, config.dataDir);
-  const firstAdmin = await ensureFirstAdmin(systemContext(handle, config, 'system:bootstrap'));
+  // Several processes may start at once on one PostgreSQL: one of them seeds and bootstraps.
+  const { demo, firstAdmin } = await withDatabaseLock(handle, LOCKS.startup, async () => {
+    const seedCtx = systemContext(handle, config, 'system:seed');
+    const demo = config.seedDemo && (await accounts.countAllUsers(seedCtx)) === 0 ? await seedDemoData(seedCtx, config.dataDir) : null;
+    const firstAdmin = await ensureFirstAdmin(systemContext(handle, config, 'system:bootstrap'));
+    return { demo, firstAdmin };
+  });
   const app = await buildApp({ config, database: handle });
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();

@@ -17,22 +17,31 @@ export const migrationsFolder = here.includes(`${join('dist', 'src')}`)
   ? join(here, '..', '..', '..', 'src', 'db', 'migrations')
   : join(here, 'migrations');
 
-const MIGRATION_LOCK_KEY = 7_424_610_069; // arbitrary, constant: "TTDN migrations"
+/** Arbitrary constant keys of session-level advisory locks. */
+export const LOCKS = { migrations: 7_424_610_069, startup: 7_424_610_071 } as const;
 
-export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
-  if (handle.engine === 'pglite') {
-    await migratePglite(drizzlePglite({ client: handle.pglite! }), { migrationsFolder });
-    return;
-  }
+/**
+ * Runs fn while holding a PostgreSQL advisory lock on a dedicated connection, so that several
+ * app processes starting at once take turns. PGlite has one process, so no lock is needed there.
+ */
+export async function withDatabaseLock<T>(handle: DatabaseHandle, key: number, fn: (client: pg.Client | null) => Promise<T>): Promise<T> {
+  if (handle.engine === 'pglite') return fn(null);
   const client = new pg.Client({ connectionString: handle.connectionString });
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await migratePg(drizzlePg({ client }), { migrationsFolder });
+    await client.query('SELECT pg_advisory_lock($1)', [key]);
+    return await fn(client);
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined);
     await client.end();
   }
+}
+
+export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+  await withDatabaseLock(handle, LOCKS.migrations, async (client) => {
+    if (client) await migratePg(drizzlePg({ client }), { migrationsFolder });
+    else await migratePglite(drizzlePglite({ client: handle.pglite! }), { migrationsFolder });
+  });
 }
 
 export function expectedMigrationCount(): number {
