@@ -8,7 +8,8 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          // test/postgres needs a PostgreSQL server (two processes cannot share an embedded database).
+          include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts', ...(process.env.TEST_DATABASE_URL ? ['test/postgres/**/*.test.ts'] : [])],
           globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

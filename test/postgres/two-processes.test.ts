@@ -1,0 +1,91 @@
+// Two app processes on one PostgreSQL: started at once on an empty database, migrations and the
+// first administrator are applied once; a session made on one process works on the other.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { expectedMigrationCount } from '../../src/db/migrate.js';
+import { rowsOf } from '../../src/db/transaction.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+
+const root = join(import.meta.dirname, '..', '..');
+let db: TestDatabase;
+const procs: Array<{ child: ChildProcess; out: string; base?: string }> = [];
+let dataDir: string;
+
+function startServer(url: string): Promise<{ child: ChildProcess; out: string; base: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: url, PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'warn', DATA_DIR: dataDir },
+    });
+    const entry = { child, out: '' } as { child: ChildProcess; out: string; base?: string };
+    procs.push(entry);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${entry.out}`)), 60_000);
+    child.stdout!.on('data', (d) => {
+      entry.out += d;
+      const m = /Admin app: (http:\/\/[^\s]+)\/admin\//.exec(entry.out);
+      if (m && !entry.base) {
+        entry.base = m[1];
+        clearTimeout(timer);
+        resolve(entry as { child: ChildProcess; out: string; base: string });
+      }
+    });
+    child.stderr!.on('data', (d) => (entry.out += d));
+    child.on('exit', (code) => reject(new Error(`server exited ${code}:\n${entry.out}`)));
+  });
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'ttdn-2p-'));
+  db = await createTestDatabase();
+  // Start from an empty database so both processes race to migrate it.
+  await db.handle.db.execute(sql`DROP SCHEMA public CASCADE`);
+  await db.handle.db.execute(sql`DROP SCHEMA drizzle CASCADE`);
+  await db.handle.db.execute(sql`CREATE SCHEMA public`);
+});
+
+afterAll(async () => {
+  for (const p of procs) p.child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
+  await db.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('two app processes on one PostgreSQL', () => {
+  it('migrate once, bootstrap once, and share sessions', async () => {
+    const [a, b] = await Promise.all([startServer(db.url!), startServer(db.url!)]);
+    const migrations = rowsOf<{ n: number }>(await db.handle.db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`));
+    expect(migrations[0].n).toBe(expectedMigrationCount());
+    const admins = rowsOf<{ n: number }>(await db.handle.db.execute(sql`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`));
+    expect(admins[0].n).toBe(1);
+
+    const printed = [a, b].map((p) => /password:\s+(\S+)/.exec(p.out)?.[1]).filter(Boolean);
+    expect(printed).toHaveLength(1);
+    const password = printed[0]!;
+
+    const signIn = await fetch(`${a.base}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password }) });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0];
+    const state = (await signIn.json()) as { csrfToken: string; pending: string };
+    expect(state.pending).toBe('password_change');
+
+    const onB = await fetch(`${b.base}/api/v1/auth/session`, { headers: { cookie } });
+    expect(onB.status).toBe(200);
+    expect(((await onB.json()) as { user: { username: string } }).user.username).toBe('admin');
+
+    // A write on B with the session and CSRF token made on A.
+    const change = await fetch(`${b.base}/api/v1/auth/password`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': state.csrfToken },
+      body: JSON.stringify({ currentPassword: password, newPassword: 'Cầu Trường Tiền sáu vài mười hai nhịp' }),
+    });
+    expect(change.status).toBe(200);
+    const onA = await fetch(`${a.base}/api/v1/auth/session`, { headers: { cookie } });
+    expect(((await onA.json()) as { pending: string }).pending).toBe('mfa_enrolment');
+
+    for (const p of [a, b]) expect((await fetch(`${p.base}/readyz`)).status).toBe(200);
+  });
+});
