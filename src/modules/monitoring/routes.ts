@@ -1,11 +1,15 @@
 // Liveness, readiness and Prometheus metrics.
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { sql } from 'drizzle-orm';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { DatabaseHandle } from '../../db/client.js';
+import { hasScope } from '../../core/actor.js';
+import { NotFound } from '../../core/errors.js';
+import { isLoopback } from '../../http/cookies.js';
 import { appliedMigrationCount, expectedMigrationCount } from '../../db/migrate.js';
 
-export async function monitoringRoutes(app: FastifyInstance, { handle }: { handle: DatabaseHandle }) {
+async function monitoring(app: FastifyInstance, { handle }: { handle: DatabaseHandle }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -39,8 +43,13 @@ export async function monitoringRoutes(app: FastifyInstance, { handle }: { handl
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
   });
 
-  app.get('/metrics', { schema: { hide: true }, config: { auth: 'public' } }, async (_req, reply) => {
+  // Metrics are for the monitoring system on the machine or an admin-scoped credential, not the public.
+  app.get('/metrics', { schema: { hide: true }, config: { auth: 'public' } }, async (req, reply) => {
+    if (!isLoopback(req.socket.remoteAddress) && !hasScope(req.ctx.actor, 'admin')) throw new NotFound();
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });
 }
+
+/** Not encapsulated: the timing hook must see every route of the app. */
+export const monitoringRoutes = fp(monitoring, { name: 'monitoring' });
