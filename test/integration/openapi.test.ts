@@ -1,14 +1,14 @@
 // The served OpenAPI document is the contract: it is 3.1, every operation is described, and
 // live responses (successes and problems) validate against it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { createTestApp, signedIn, type SignedIn, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
 let admin: SignedIn;
 let doc: { openapi: string; paths: Record<string, Record<string, { summary?: string; responses: Record<string, unknown> }>> };
-let ajv: InstanceType<typeof Ajv2020>;
+let ajv: Ajv2020;
 
 beforeAll(async () => {
   t = await createTestApp({ PUBLIC_URL: 'https://ttdn.test' });
