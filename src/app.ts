@@ -144,7 +144,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (hasAdmin) {
     // Vite fingerprints assets: cache them for a year; index.html is revalidated.
     await app.register(fastifyStatic, { root: adminDist, prefix: '/admin/', index: false, immutable: true, maxAge: '1y', wildcard: true });
-    app.get('/admin', sendIndex);
+    app.get('/admin', { schema: { hide: true } }, sendIndex);
   }
   app.setNotFoundHandler((req, reply) => {
     // SPA routes: any GET under /admin/ that is not a built file.
