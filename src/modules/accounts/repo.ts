@@ -185,6 +185,12 @@ export async function findSession(db: Database, id: string): Promise<SessionRow 
   return r ?? null;
 }
 
+/** One round trip per authenticated request: the session and its user. */
+export async function findSessionWithUser(db: Database, id: string): Promise<{ session: SessionRow; user: UserRow } | null> {
+  const [r] = await db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id));
+  return r ?? null;
+}
+
 export async function updateSession(db: Database, id: string, patch: Partial<typeof sessions.$inferInsert>) {
   await db.update(sessions).set(patch).where(eq(sessions.id, id));
 }

@@ -189,11 +189,12 @@ export function resolveSession(ctx: Context, token: string): Promise<ResolvedSes
 
 export async function resolveSessionById(ctx: Context, sessionId: string): Promise<ResolvedSession | null> {
   const now = ctx.clock.now();
-  const session = await repo.findSession(ctx.db, sessionId);
-  if (!session || session.revokedAt || session.expiresAt <= now) return null;
+  const found = await repo.findSessionWithUser(ctx.db, sessionId);
+  if (!found) return null;
+  const { session, user } = found;
+  if (session.revokedAt || session.expiresAt <= now) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > ctx.config.session.idleMinutes * 60_000) return null;
-  const user = await repo.findUser(ctx.db, session.userId);
-  if (!user || user.disabledAt) return null;
+  if (user.disabledAt) return null;
   // Touch at most once a minute: idle expiry needs no write per request.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     await repo.updateSession(ctx.db, session.id, { lastSeenAt: now });
