@@ -10,6 +10,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-provider-typebox';
+import { Settings } from 'typebox/system';
 import type { Config } from './config.js';
 import { anonymous } from './core/actor.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -23,6 +24,7 @@ import './http/types.js';
 import { agencyRoutes } from './modules/accounts/agency.routes.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
 import { credentialRoutes } from './modules/accounts/credential.routes.js';
+import { oauthRoutes } from './modules/accounts/oauth.routes.js';
 import { sharedSchemas } from './modules/accounts/schemas.js';
 import { userRoutes } from './modules/accounts/user.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -41,6 +43,8 @@ export interface AppOptions {
 }
 
 registerAjvFormats();
+// Report every invalid field (TypeBox keeps 8 by default); bodies are size-limited, so this is bounded.
+Settings.Set({ maxErrors: 100 });
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { config, database } = opts;
@@ -129,6 +133,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(agencyRoutes);
       await api.register(userRoutes, { config });
       await api.register(credentialRoutes, { config });
+      await api.register(oauthRoutes);
       await api.register(auditRoutes);
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
     },

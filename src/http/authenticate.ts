@@ -29,28 +29,38 @@ export function registerAuthentication(app: FastifyInstance, config: Config) {
         if (resolved) {
           req.session = resolved;
           req.ctx.actor = resolved.actor;
-          if (!SAFE_METHODS.has(req.method)) checkCsrf(req, resolved.session.csrfToken);
+          if (!SAFE_METHODS.has(req.method)) checkCsrfToken(req, resolved.session.csrfToken);
         } else {
           clearSessionCookie(reply, req, config);
           if (auth !== 'public') throw new Unauthenticated('session_expired');
         }
       }
     }
+    // Browsers send Origin on cross-site writes: refuse those outright (covers sign-in, which has no session yet).
+    if (!SAFE_METHODS.has(req.method)) checkOrigin(req);
     const actor = req.ctx.actor;
     if (auth !== 'public' && actor.kind === 'anonymous') throw new Unauthenticated();
     if (auth === 'user' && actor.kind !== 'user') throw new Forbidden();
+    if (auth === 'session' && !(actor.kind === 'user' && actor.via === 'session')) throw new Forbidden();
     if (req.session?.pending && !routeConfig.allowPending && auth !== 'public') {
       const pending = req.session.pending;
       throw new Forbidden(pending === 'mfa' ? 'mfa_required' : pending === 'password_change' ? 'password_change_required' : 'mfa_enrolment_required');
     }
-    if (routeConfig.scope && !hasScope(actor, routeConfig.scope)) throw new Forbidden('scope_missing', { scope: routeConfig.scope });
+    if (routeConfig.scope && !hasScope(actor, routeConfig.scope)) {
+      // A person in the browser lacks a scope only because of their role: that is plain "forbidden".
+      throw actor.kind === 'user' && actor.via === 'session' ? new Forbidden() : new Forbidden('scope_missing', { scope: routeConfig.scope });
+    }
   });
 }
 
-/** Synchronizer token, plus an Origin check when the browser sends one. */
-function checkCsrf(req: FastifyRequest, expected: string) {
+/** Synchronizer token on cookie-authenticated writes. */
+function checkCsrfToken(req: FastifyRequest, expected: string) {
   const given = req.headers['x-csrf-token'];
   if (typeof given !== 'string' || !safeEqual(given, expected)) throw new Forbidden('csrf_failed');
+}
+
+/** A write whose Origin is another site is refused, whatever its credential. */
+function checkOrigin(req: FastifyRequest) {
   const origin = req.headers.origin;
   if (origin && origin !== 'null') {
     let host: string;

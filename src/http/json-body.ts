@@ -17,7 +17,9 @@ function nfc(value: unknown): unknown {
 }
 
 export function registerJsonBodyParser(app: FastifyInstance) {
-  app.removeContentTypeParser('application/json');
+  // Only JSON by default: other types (text/plain, forms) answer 415. A form can be sent across
+  // sites without a CORS preflight, so accepting forms would open the door to login CSRF.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser(['application/json', 'application/problem+json'], { parseAs: 'buffer' }, (_req, body: Buffer, done) => {
     let text: string;
     try {
@@ -34,7 +36,10 @@ export function registerJsonBodyParser(app: FastifyInstance) {
     }
     done(null, nfc(parsed));
   });
-  // OAuth 2.0 token requests are form-encoded (RFC 6749 §4.4.2).
+}
+
+/** application/x-www-form-urlencoded, for the OAuth token endpoint only (RFC 6749 §4.4.2). */
+export function registerFormBodyParser(app: FastifyInstance) {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_req, body: Buffer, done) => {
     let text: string;
     try {

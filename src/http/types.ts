@@ -9,8 +9,12 @@ declare module 'fastify' {
     session: ResolvedSession | null;
   }
   interface FastifyContextConfig {
-    /** public: no credential needed; required (default under /api/v1): any signed-in actor; user: a person */
-    auth?: 'public' | 'required' | 'user';
+    /**
+     * public: no credential needed; required (default under /api/v1): any signed-in actor;
+     * user: a person (session or personal token); session: a person signed in in the browser —
+     * managing one's own account (sessions, tokens, profile, 2FA) is never done with a token.
+     */
+    auth?: 'public' | 'required' | 'user' | 'session';
     /** Scope the credential must carry. */
     scope?: Scope;
     /** Usable while a sign-in step (second factor, password change, 2FA enrolment) is pending. */

@@ -43,7 +43,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
   });
 
   r.post('/auth/second-factor', {
-    config: { auth: 'user', allowPending: true },
+    config: { auth: 'session', allowPending: true },
     schema: {
       tags,
       summary: 'Second sign-in step: a TOTP code or a recovery code',
@@ -61,7 +61,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
   });
 
   r.get('/auth/session', {
-    config: { auth: 'user', allowPending: true },
+    config: { auth: 'session', allowPending: true },
     schema: { tags, summary: 'The signed-in user, the pending sign-in step and the CSRF token', response: { 200: { $ref: 'SessionState' }, 401: errors[401] } },
     handler: async (req) => {
       if (!req.session) throw new Unauthenticated();
@@ -70,7 +70,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
   });
 
   r.post('/auth/sign-out', {
-    config: { auth: 'user', allowPending: true },
+    config: { auth: 'session', allowPending: true },
     schema: { tags, summary: 'End this session', response: { 200: Ok, 401: errors[401], 403: errors[403] } },
     handler: async (req, reply) => {
       if (req.session) await accounts.signOut(req.ctx, req.session.session.id);
@@ -80,7 +80,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
   });
 
   r.post('/auth/password', {
-    config: { auth: 'user', allowPending: true },
+    config: { auth: 'session', allowPending: true },
     schema: {
       tags,
       summary: 'Change your own password (required after a reset); ends your other sessions',
@@ -97,7 +97,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
   });
 
   r.post('/auth/mfa/enrolment', {
-    config: { auth: 'user', allowPending: true },
+    config: { auth: 'session', allowPending: true },
     schema: { tags, summary: 'Start setting up TOTP: returns the secret and a QR code', response: { 200: MfaEnrolment, 401: errors[401], 403: errors[403], 409: errors[409] } },
     handler: async (req) => {
       assertPendingAtMost(req.session, 'mfa_enrolment');
@@ -106,7 +106,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
   });
 
   r.post('/auth/mfa/confirm', {
-    config: { auth: 'user', allowPending: true },
+    config: { auth: 'session', allowPending: true },
     schema: {
       tags,
       summary: 'Finish TOTP set-up with a current code; returns recovery codes once',
@@ -120,7 +120,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
   });
 
   r.delete('/auth/mfa', {
-    config: { auth: 'user' },
+    config: { auth: 'session' },
     schema: { tags, summary: 'Turn off your own second factor (not allowed for roles that require it)', response: { 200: Ok, 401: errors[401], 403: errors[403] } },
     handler: async (req) => {
       await accounts.disableOwnMfa(req.ctx);
@@ -129,7 +129,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
   });
 
   r.patch('/auth/profile', {
-    config: { auth: 'user' },
+    config: { auth: 'session' },
     schema: { tags, summary: 'Update your display name or interface language', body: UpdateProfileBody, response: { 200: { $ref: 'User' }, 400: errors[400], 401: errors[401] } },
     handler: async (req) => presentUser(await accounts.updateOwnProfile(req.ctx, req.body), req.ctx.clock.now(), config.login.lockMinutes),
   });

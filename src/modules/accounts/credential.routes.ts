@@ -2,7 +2,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Invalid } from '../../core/errors.js';
 import { errors, IdParams, Ok } from '../../http/schemas.js';
 import type { Config } from '../../config.js';
 import * as accounts from './service.js';
@@ -15,8 +14,6 @@ import {
   SessionIdParams,
   SessionListQuery,
   TokenListQuery,
-  TokenRequestBody,
-  TokenResponse,
 } from './schemas.js';
 import type { Scope } from '../../core/actor.js';
 
@@ -27,7 +24,7 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
   const w = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
 
   r.get('/sessions', {
-    config: { auth: 'user' },
+    config: { auth: 'session' },
     schema: { tags: ['sessions'], summary: 'Active sessions: yours, or anyone\'s (all=true) for admins and IOC', querystring: SessionListQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('Session')), total: Type.Integer() }), ...w } },
     handler: async (req) => {
       const rows = await accounts.listSessions(req.ctx, req.query);
@@ -37,7 +34,7 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
   });
 
   r.delete('/sessions/:id', {
-    config: { auth: 'user' },
+    config: { auth: 'session' },
     schema: { tags: ['sessions'], summary: 'Revoke a session (your own; anyone\'s for admins)', params: SessionIdParams, response: { 200: Ok, ...w } },
     handler: async (req) => {
       await accounts.revokeSession(req.ctx, req.params.id);
@@ -71,7 +68,7 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
   });
 
   r.get('/tokens', {
-    config: { auth: 'user' },
+    config: { auth: 'session' },
     schema: { tags: ['tokens'], summary: 'Your personal API tokens (all=true: everyone\'s, for admins and IOC)', querystring: TokenListQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('PersonalToken')), total: Type.Integer() }), ...w } },
     handler: async (req) => {
       const rows = await accounts.listPersonalTokens(req.ctx, req.query);
@@ -80,7 +77,7 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
   });
 
   r.post('/tokens', {
-    config: { auth: 'user' },
+    config: { auth: 'session' },
     schema: { tags: ['tokens'], summary: 'Create a personal API token (signed-in session only); returns it once', body: CreatePersonalTokenBody, response: { 201: PersonalTokenWithSecret, ...w } },
     handler: async (req, reply) => {
       const { token, secret } = await accounts.createPersonalToken(req.ctx, {
@@ -93,36 +90,11 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
   });
 
   r.delete('/tokens/:id', {
-    config: { auth: 'user' },
+    config: { auth: 'session' },
     schema: { tags: ['tokens'], summary: 'Revoke a personal token (yours; anyone\'s for admins)', params: IdParams, response: { 200: Ok, ...w } },
     handler: async (req) => {
       await accounts.revokePersonalToken(req.ctx, req.params.id);
       return { ok: true as const };
-    },
-  });
-
-  r.post('/oauth/token', {
-    config: { auth: 'public' },
-    schema: {
-      tags: ['oauth'],
-      summary: 'OAuth 2.0 client-credentials grant (RFC 6749 §4.4); client authentication by HTTP Basic or in the body',
-      body: TokenRequestBody,
-      response: { 200: TokenResponse, 400: errors[400], 401: errors[401] },
-    },
-    handler: async (req, reply) => {
-      if (req.body.grant_type !== 'client_credentials') throw Invalid.field('grant_type', 'grant_unsupported');
-      let clientId = req.body.client_id;
-      let clientSecret = req.body.client_secret;
-      const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-      if (basic) {
-        const [id, secret] = Buffer.from(basic[1], 'base64').toString('utf8').split(':');
-        clientId = decodeURIComponent(id ?? '');
-        clientSecret = decodeURIComponent(secret ?? '');
-      }
-      if (!clientId || !clientSecret) throw Invalid.field('client_id', 'field_required');
-      const t = await accounts.issueClientAccessToken(req.ctx, { clientId, clientSecret, scope: req.body.scope });
-      reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
-      return { access_token: t.accessToken, token_type: t.tokenType, expires_in: t.expiresIn, scope: t.scope };
     },
   });
 }

@@ -152,7 +152,9 @@ export async function listPersonalTokens(ctx: Context, f: { all?: boolean }) {
 export async function revokePersonalToken(ctx: Context, id: string) {
   return withTransaction(ctx, async (tx) => {
     const row = await repo.findPersonalToken(tx.db, id);
-    if (!row || !accountsPolicy.revokePersonalToken(ctx.actor, row)) throw new NotFound();
+    const own = ctx.actor.kind === 'user' && row?.userId === ctx.actor.userId;
+    if (!row || !(own || accountsPolicy.listPersonalTokensOfAnyone(ctx.actor))) throw new NotFound();
+    if (!accountsPolicy.revokePersonalToken(ctx.actor, row)) throw new Forbidden();
     await repo.updatePersonalToken(tx.db, id, { revokedAt: row.revokedAt ?? ctx.clock.now() });
     await recordAuditEvent(tx, { action: 'token.revoke', targetType: 'personal_token', targetId: id });
   });
