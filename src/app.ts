@@ -28,6 +28,8 @@ import { oauthRoutes } from './modules/accounts/oauth.routes.js';
 import { sharedSchemas } from './modules/accounts/schemas.js';
 import { userRoutes } from './modules/accounts/user.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { contentRoutes } from './modules/content/routes.js';
+import { contentSchemas } from './modules/content/schemas.js';
 import { monitoringRoutes } from './modules/monitoring/routes.js';
 import { portalRoutes } from './portal/routes.js';
 
@@ -125,7 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string) ?? `def-${i}` },
   });
   app.addSchema(Problem);
-  for (const s of sharedSchemas) app.addSchema(s);
+  for (const s of [...sharedSchemas, ...contentSchemas]) app.addSchema(s);
 
   await app.register(
     async (api) => {
@@ -135,6 +137,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(credentialRoutes, { config });
       await api.register(oauthRoutes);
       await api.register(auditRoutes);
+      await api.register(contentRoutes);
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

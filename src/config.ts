@@ -15,6 +15,10 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   login: { maxAccountFailures: number; maxIpFailures: number; lockMinutes: number; slowAfterFailures: number };
   jurisdiction: { nameVi: string; nameEn: string };
+  /** Languages content may be written in; the first is the default source language. */
+  contentLanguages: string[];
+  /** Days without an update after which an agency is flagged as stale. */
+  staleAfterDays: number;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +60,16 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw.replace(/\/+$/, '');
 }
 
+function languages(env: Env, name: string, fallback: string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const list = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (!list.length || list.some((l) => !/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/.test(l)) || new Set(list).size !== list.length) {
+    throw new ConfigError(name, 'a comma-separated list of distinct language codes such as vi,en,fr', raw);
+  }
+  return list;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -83,6 +97,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxIpFailures: int(env, 'LOGIN_MAX_IP_FAILURES', 50, 1, 100000),
       lockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 30, 1, 7 * 24 * 60),
     },
+    contentLanguages: languages(env, 'CONTENT_LANGUAGES', ['vi', 'en', 'fr', 'zh', 'ja', 'ko', 'ru', 'de']),
+    staleAfterDays: int(env, 'STALE_AFTER_DAYS', 30, 1, 3650),
     jurisdiction: {
       nameVi: env.JURISDICTION_NAME_VI?.trim() || 'Thành phố Huế',
       nameEn: env.JURISDICTION_NAME_EN?.trim() || 'Hue City',

@@ -6,6 +6,9 @@ import { ROLES, type Role } from './core/actor.js';
 import { AppError } from './core/errors.js';
 import { LOCKS, migrateDatabase, withDatabaseLock } from './db/migrate.js';
 import * as accounts from './modules/accounts/service.js';
+import * as content from './modules/content/service.js';
+import { startJobs } from './jobs/runner.js';
+import { systemClock } from './core/clock.js';
 import { verifyAuditChain } from './modules/audit/service.js';
 import { loadConfigOrExit, openDatabaseOrExit, systemContext } from './cli/context.js';
 import { ensureFirstAdmin, seedDemoData } from './cli/seed.js';
@@ -54,6 +57,7 @@ async function main(argv: string[]) {
         break;
       case 'seed': {
         await migrateDatabase(handle);
+        await content.ensureDefaultTopics(systemContext(handle, config, 'system:seed'));
         const r = await seedDemoData(systemContext(handle, config, 'system:seed'), config.dataDir);
         process.stdout.write(`Demo data: ${r.agencies} agencies, ${r.accounts} new accounts. Passwords: ${r.credentialsFile}\n`);
         break;
@@ -135,10 +139,12 @@ async function serve(config: ReturnType<typeof loadConfigOrExit>, handle: Awaite
     const seedCtx = systemContext(handle, config, 'system:seed');
     const demo = config.seedDemo && (await accounts.countAllUsers(seedCtx)) === 0 ? await seedDemoData(seedCtx, config.dataDir) : null;
     const firstAdmin = await ensureFirstAdmin(systemContext(handle, config, 'system:bootstrap'));
+    await content.ensureDefaultTopics(systemContext(handle, config, 'system:bootstrap'));
     return { demo, firstAdmin };
   });
   const app = await buildApp({ config, database: handle });
   await app.listen({ port: config.port, host: config.host });
+  const jobs = startJobs({ db: handle.db, config, clock: systemClock, log: app.log });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const base = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -168,6 +174,7 @@ async function serve(config: ReturnType<typeof loadConfigOrExit>, handle: Awaite
     closing = true;
     app.log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    jobs.stop();
     await app.close();
     await handle.close();
     clearTimeout(timer);

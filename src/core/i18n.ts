@@ -105,6 +105,27 @@ export const messages = {
     vi: 'Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.',
     en: 'Someone else changed this record. Reload and try again.',
   },
+  // content
+  state_secret_mark: {
+    vi: 'Nội dung có dấu mức độ mật ("{mark}"). Không được lưu thông tin bí mật nhà nước trên hệ thống kết nối Internet (Điều 4.6).',
+    en: 'The text bears a state-secret classification mark ("{mark}"). State secrets must never be stored on this internet-connected system (Art. 4.6).',
+  },
+  declaration_required: {
+    vi: 'Cần cam đoan nội dung không chứa bí mật nhà nước trước khi gửi.',
+    en: 'You must declare that the content holds no state secrets before submitting.',
+  },
+  transition_not_allowed: { vi: 'Không thể "{transition}" khi ở trạng thái "{state}".', en: 'Cannot "{transition}" in state "{state}".' },
+  version_not_editable: { vi: 'Phiên bản đang chờ thẩm định hoặc đã lưu trữ, không sửa được.', en: 'This version is under appraisal or archived and cannot be edited.' },
+  source_not_published: { vi: 'Chỉ công bố bản dịch khi bản gốc đã được công bố.', en: 'A translation can be published only when its source is published.' },
+  not_online: { vi: 'Phiên bản này chưa được công bố.', en: 'This version is not published.' },
+  language_not_configured: { vi: 'Ngôn ngữ không nằm trong danh sách cấu hình.', en: 'The language is not configured.' },
+  translation_exists: { vi: 'Đã có phiên bản ngôn ngữ này.', en: 'This language version already exists.' },
+  topic_not_found: { vi: 'Không tìm thấy chủ đề.', en: 'Topic not found.' },
+  checklist_incomplete: { vi: 'Cần xác nhận mục kiểm tra này trước khi duyệt.', en: 'This check must be confirmed before approving.' },
+  metadata_on_translation: {
+    vi: 'Thông tin chung (metadata) chỉ sửa trên bản ngôn ngữ gốc.',
+    en: 'Shared metadata is edited on the source language version only.',
+  },
 } satisfies Record<string, Text>;
 
 export type MessageCode = keyof typeof messages;

@@ -1,0 +1,63 @@
+// Who may do what with content. Pure functions of (actor, action, resource) and the row filters
+// lists and search apply, so a list never shows what a read would refuse.
+import { hasScope, type Actor } from '../../core/actor.js';
+import type { Taker } from './workflow.js';
+import type { Visibility } from './model.js';
+
+export interface VersionFacts {
+  agencyId: string;
+  /** visibility of the published revision, or null when nothing is online */
+  pubVisibility: string | null;
+}
+
+const isStaffWide = (a: Actor) => a.kind === 'system' || (a.kind === 'user' && ['admin', 'appraiser', 'security'].includes(a.role));
+const isAppraiser = (a: Actor) => a.kind === 'system' || (a.kind === 'user' && a.role === 'appraiser');
+
+/** Agencies whose working copies (drafts, submissions) the actor may edit: 'all', one agency, or none. */
+export function editableAgencies(a: Actor): 'all' | string | null {
+  if (a.kind === 'system') return 'all';
+  if (!hasScope(a, 'write:own')) return null;
+  if (a.kind === 'user' && a.role === 'appraiser') return 'all';
+  if (a.kind === 'user' && a.role === 'contributor') return a.agencyId;
+  if (a.kind === 'client') return a.agencyId;
+  return null;
+}
+
+/** Agencies whose working copies the actor may read (editors, plus admin and IOC who read everything). */
+export function readableWorkingAgencies(a: Actor): 'all' | string | null {
+  if (isStaffWide(a)) return 'all';
+  if (a.kind === 'user' && a.role === 'contributor') return a.agencyId;
+  if (a.kind === 'client' && hasScope(a, 'write:own')) return a.agencyId;
+  return null;
+}
+
+/** Published visibilities the actor may read: public for everyone; shared with the exploit scope (Art. 10). */
+export function readablePublishedVisibilities(a: Actor): Visibility[] {
+  if (isStaffWide(a)) return ['public', 'shared', 'internal'];
+  const out: Visibility[] = ['public'];
+  if (a.kind !== 'anonymous' && hasScope(a, 'read:shared')) out.push('shared');
+  return out;
+}
+
+export const contentPolicy = {
+  readWorking: (a: Actor, v: { agencyId: string }) => {
+    const scope = readableWorkingAgencies(a);
+    return scope === 'all' || scope === v.agencyId;
+  },
+  readPublished: (a: Actor, v: VersionFacts) => {
+    if (!v.pubVisibility) return false;
+    if (v.pubVisibility === 'internal') return contentPolicy.readWorking(a, v);
+    return readablePublishedVisibilities(a).includes(v.pubVisibility as Visibility);
+  },
+  edit: (a: Actor, v: { agencyId: string }) => {
+    const scope = editableAgencies(a);
+    return scope === 'all' || scope === v.agencyId;
+  },
+  createIn: (a: Actor, agencyId: string) => contentPolicy.edit(a, { agencyId }),
+  take: (a: Actor, takers: readonly Taker[], v: { agencyId: string }) =>
+    (takers.includes('editor') && contentPolicy.edit(a, v)) ||
+    (takers.includes('appraiser') && a.kind === 'user' && a.role === 'appraiser') ||
+    (takers.includes('scheduler') && a.kind === 'system'),
+  manageTaxonomy: (a: Actor) => a.kind === 'system' || (a.kind === 'user' && (a.role === 'appraiser' || a.role === 'admin')),
+  appraise: isAppraiser,
+};

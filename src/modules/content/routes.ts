@@ -1,0 +1,150 @@
+// HTTP: taxonomy, items and their language versions, workflow transitions, history, search.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { errors, IdParams } from '../../http/schemas.js';
+import * as content from './service.js';
+import { presentAppraisal, presentListRow, presentPublished, presentRevisionRef, presentTopic, presentWorking } from './present.js';
+import {
+  AddTranslationBody,
+  CreateItemBody,
+  CreateTopicBody,
+  Diff,
+  DiffQuery,
+  History,
+  ListQuery,
+  RestoreBody,
+  SaveVersionBody,
+  SearchQuery,
+  SearchResult,
+  TransitionBody,
+  TransitionParams,
+  UpdateTopicBody,
+} from './schemas.js';
+
+const w = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] };
+const ItemList = Type.Object({ items: Type.Array(Type.Ref('ItemListRow')), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+
+export async function contentRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const working = async (req: { ctx: import('../../core/context.js').Context }, id: string) =>
+    presentWorking(req.ctx.actor, await content.getWorkingVersion(req.ctx, id));
+
+  // ----- taxonomy -----
+  r.get('/topics', {
+    config: { auth: 'public', scope: 'read:public' },
+    schema: { tags: ['taxonomy'], summary: 'Topics of the taxonomy', querystring: Type.Object({ includeArchived: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(Type.Ref('Topic')) }), 400: errors[400] } },
+    handler: async (req) => ({ items: (await content.listTopics(req.ctx, req.query)).map(presentTopic) }),
+  });
+  r.post('/topics', {
+    config: { scope: 'write:own' },
+    schema: { tags: ['taxonomy'], summary: 'Add a topic (DIC)', body: CreateTopicBody, response: { 201: { $ref: 'Topic' }, ...w } },
+    handler: async (req, reply) => reply.code(201).send(presentTopic(await content.createTopic(req.ctx, req.body))),
+  });
+  r.patch('/topics/:id', {
+    config: { scope: 'write:own' },
+    schema: { tags: ['taxonomy'], summary: 'Rename, move or archive a topic (DIC); slugs are stable', params: IdParams, body: UpdateTopicBody, response: { 200: { $ref: 'Topic' }, ...w } },
+    handler: async (req) => {
+      const { version, ...patch } = req.body;
+      return presentTopic(await content.updateTopic(req.ctx, req.params.id, version, patch));
+    },
+  });
+
+  // ----- items and versions -----
+  r.post('/items', {
+    config: { scope: 'write:own' },
+    schema: { tags: ['items'], summary: 'Create an item (a draft in its source language)', body: CreateItemBody, response: { 201: { $ref: 'WorkingVersion' }, ...w } },
+    handler: async (req, reply) => {
+      const v = await content.createItem(req.ctx, req.body);
+      return reply.code(201).send(await working(req, v.id));
+    },
+  });
+  r.get('/items', {
+    schema: { tags: ['items'], summary: 'Language versions your role may work on, newest change first (keyset pagination)', querystring: ListQuery, response: { 200: ItemList, ...w } },
+    handler: async (req) => {
+      const { items, nextCursor } = await content.listWorkingVersions(req.ctx, req.query);
+      return { items: items.map(presentListRow), nextCursor };
+    },
+  });
+  r.post('/items/:id/translations', {
+    config: { scope: 'write:own' },
+    schema: { tags: ['items'], summary: 'Add a language version (translation) to an item', params: IdParams, body: AddTranslationBody, response: { 201: { $ref: 'WorkingVersion' }, ...w } },
+    handler: async (req, reply) => {
+      const v = await content.addTranslation(req.ctx, req.params.id, req.body);
+      return reply.code(201).send(await working(req, v.id));
+    },
+  });
+  r.get('/item-versions/:id', {
+    schema: { tags: ['items'], summary: 'A language version as editors and appraisers see it (working copy)', params: IdParams, response: { 200: { $ref: 'WorkingVersion' }, ...w } },
+    handler: async (req) => working(req, req.params.id),
+  });
+  r.put('/item-versions/:id', {
+    config: { scope: 'write:own' },
+    schema: { tags: ['items'], summary: 'Save a new revision (send the revision you started from)', params: IdParams, body: SaveVersionBody, response: { 200: { $ref: 'WorkingVersion' }, ...w } },
+    handler: async (req) => {
+      await content.saveVersion(req.ctx, req.params.id, req.body);
+      return working(req, req.params.id);
+    },
+  });
+  r.post('/item-versions/:id/transitions/:name', {
+    config: { scope: 'write:own' },
+    schema: {
+      tags: ['workflow'],
+      summary: 'Take a workflow transition: submit, withdraw, return, approve, publish, unpublish, archive, restore',
+      params: TransitionParams,
+      body: TransitionBody,
+      response: { 200: { $ref: 'WorkingVersion' }, ...w },
+    },
+    handler: async (req) => {
+      const { publishAt, ...rest } = req.body;
+      await content.transition(req.ctx, req.params.id, req.params.name, { ...rest, publishAt: publishAt ? new Date(publishAt) : null });
+      return working(req, req.params.id);
+    },
+  });
+  r.get('/item-versions/:id/history', {
+    schema: { tags: ['items'], summary: 'Every revision and appraisal decision of a language version', params: IdParams, response: { 200: History, ...w } },
+    handler: async (req) => {
+      const h = await content.versionHistory(req.ctx, req.params.id);
+      return {
+        revisions: h.revisions.map(presentRevisionRef),
+        appraisals: h.appraisals.map(presentAppraisal),
+        workingRevisionId: h.version.workingRevisionId,
+        publishedRevisionId: h.version.publishedRevisionId,
+        lastApprovedRevisionId: h.lastApprovedRevisionId,
+      };
+    },
+  });
+  r.get('/item-versions/:id/diff', {
+    schema: { tags: ['items'], summary: 'Word diff of each changed field between two revisions', params: IdParams, querystring: DiffQuery, response: { 200: Diff, ...w } },
+    handler: async (req) => ({ fields: await content.diffRevisions(req.ctx, req.params.id, req.query.from, req.query.to) }),
+  });
+  r.post('/item-versions/:id/restore', {
+    config: { scope: 'write:own' },
+    schema: { tags: ['items'], summary: 'Restore an old revision as a new draft revision', params: IdParams, body: RestoreBody, response: { 200: { $ref: 'WorkingVersion' }, ...w } },
+    handler: async (req) => {
+      await content.restoreRevision(req.ctx, req.params.id, req.body);
+      return working(req, req.params.id);
+    },
+  });
+  r.get('/item-versions/:id/published', {
+    config: { auth: 'public', scope: 'read:public' },
+    schema: { tags: ['items'], summary: 'The published form of a language version, with its content hash', params: IdParams, response: { 200: { $ref: 'PublishedVersion' }, 404: errors[404] } },
+    handler: async (req, reply) => {
+      const d = await content.getPublishedVersion(req.ctx, req.params.id);
+      reply.header('etag', `"${d.version.contentHash}"`);
+      return presentPublished(d);
+    },
+  });
+  r.get('/appraisal-queue', {
+    config: { auth: 'user' },
+    schema: { tags: ['workflow'], summary: 'Submitted versions, longest waiting first (DIC)', response: { 200: Type.Object({ items: Type.Array(Type.Ref('ItemListRow')) }), ...w } },
+    handler: async (req) => ({ items: (await content.appraisalQueue(req.ctx)).map(presentListRow) }),
+  });
+
+  // ----- search -----
+  r.get('/search', {
+    config: { auth: 'public', scope: 'read:public' },
+    schema: { tags: ['search'], summary: 'Full-text search (with or without Vietnamese diacritics), facets and suggestions', querystring: SearchQuery, response: { 200: SearchResult, ...w } },
+    handler: async (req) => content.searchContent(req.ctx, req.query),
+  });
+}

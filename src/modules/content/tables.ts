@@ -1,0 +1,154 @@
+// Tables of the content area: the taxonomy, items, their language versions, revisions and appraisals.
+//
+// An item has one language version per language; each version has its own workflow state and its
+// own chain of revisions. A revision is an immutable snapshot of the text *and* the item's shared
+// metadata at the time it was saved, so what is appraised is exactly what gets published.
+// item_versions carries denormalised copies of the working revision (for staff lists and search)
+// and of the published revision (for the portal, the public API and public search).
+import { sql, type SQL } from 'drizzle-orm';
+import { boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { agencies, users } from '../accounts/tables.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Weighted, accent-free document: title (A) above summary (B) above body (C). */
+const searchVector = (title: AnyPgColumn, summary: AnyPgColumn, body: AnyPgColumn): SQL =>
+  sql`setweight(to_tsvector('simple', public.f_unaccent(coalesce(${title}, ''))), 'A') || setweight(to_tsvector('simple', public.f_unaccent(coalesce(${summary}, ''))), 'B') || setweight(to_tsvector('simple', public.f_unaccent(coalesce(${body}, ''))), 'C')`;
+
+export const topics = pgTable(
+  'topics',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    slug: text('slug').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    descriptionVi: text('description_vi').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    parentId: uuid('parent_id').references((): AnyPgColumn => topics.id),
+    position: integer('position').notNull().default(0),
+    archivedAt: ts('archived_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('topics_slug_key').on(t.slug)],
+);
+
+export const items = pgTable(
+  'items',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    kind: text('kind').notNull(),
+    sourceLanguage: text('source_language').notNull().default('vi'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('items_agency_idx').on(t.agencyId)],
+);
+
+export const itemVersions = pgTable(
+  'item_versions',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id),
+    language: text('language').notNull(),
+    isSource: boolean('is_source').notNull(),
+    state: text('state').notNull(),
+    workingRevisionId: uuid('working_revision_id'),
+    publishedRevisionId: uuid('published_revision_id'),
+    scheduledAt: ts('scheduled_at'),
+    publishedAt: ts('published_at'),
+    firstPublishedAt: ts('first_published_at'),
+    contentHash: text('content_hash'),
+    submittedAt: ts('submitted_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    // denormalised from the item and the working revision: staff lists and staff search
+    agencyId: uuid('agency_id').notNull(),
+    kind: text('kind').notNull(),
+    visibility: text('visibility').notNull(),
+    topicIds: uuid('topic_ids').array().notNull().default(sql`ARRAY[]::uuid[]`),
+    activityDate: date('activity_date', { mode: 'string' }),
+    title: text('title').notNull().default(''),
+    summary: text('summary').notNull().default(''),
+    bodyText: text('body_text').notNull().default(''),
+    search: tsvector('search').generatedAlwaysAs((): SQL => searchVector(itemVersions.title, itemVersions.summary, itemVersions.bodyText)),
+    // denormalised from the published revision: the portal, the public API, public search
+    pubVisibility: text('pub_visibility'),
+    pubTopicIds: uuid('pub_topic_ids').array(),
+    pubActivityDate: date('pub_activity_date', { mode: 'string' }),
+    pubTitle: text('pub_title'),
+    pubSummary: text('pub_summary'),
+    pubBodyText: text('pub_body_text'),
+    pubSearch: tsvector('pub_search').generatedAlwaysAs((): SQL => searchVector(itemVersions.pubTitle, itemVersions.pubSummary, itemVersions.pubBodyText)),
+  },
+  (t) => [
+    uniqueIndex('item_versions_item_lang_key').on(t.itemId, t.language),
+    index('item_versions_agency_state_idx').on(t.agencyId, t.state),
+    index('item_versions_state_submitted_idx').on(t.state, t.submittedAt),
+    index('item_versions_updated_idx').on(t.updatedAt, t.id),
+    index('item_versions_published_idx').on(t.publishedAt, t.id),
+    index('item_versions_scheduled_idx').on(t.scheduledAt).where(sql`${t.state} = 'approved' AND ${t.scheduledAt} IS NOT NULL`),
+    index('item_versions_search_idx').using('gin', t.search),
+    index('item_versions_pub_search_idx').using('gin', t.pubSearch),
+    index('item_versions_topics_idx').using('gin', t.topicIds),
+    index('item_versions_title_trgm_idx').using('gin', sql`public.f_unaccent(${t.title}) gin_trgm_ops`),
+  ],
+);
+
+export const revisions = pgTable(
+  'revisions',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    itemVersionId: uuid('item_version_id')
+      .notNull()
+      .references(() => itemVersions.id),
+    itemId: uuid('item_id').notNull(),
+    language: text('language').notNull(),
+    number: integer('number').notNull(),
+    /** { text: { title, summary, body }, metadata: { … } } — immutable */
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    contentHash: text('content_hash').notNull(),
+    basedOnRevisionId: uuid('based_on_revision_id'),
+    note: text('note').notNull().default(''),
+    createdBy: text('created_by').notNull(),
+    createdByLabel: text('created_by_label').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('revisions_version_number_key').on(t.itemVersionId, t.number)],
+);
+
+export interface AppraisalChecklist {
+  copyright: boolean;
+  accuracy: boolean;
+  noHarm: boolean;
+  noStateSecrets: boolean;
+}
+
+export const appraisals = pgTable(
+  'appraisals',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    itemVersionId: uuid('item_version_id')
+      .notNull()
+      .references(() => itemVersions.id),
+    revisionId: uuid('revision_id')
+      .notNull()
+      .references(() => revisions.id),
+    decision: text('decision').notNull(),
+    checklist: jsonb('checklist').$type<AppraisalChecklist>().notNull(),
+    comment: text('comment').notNull().default(''),
+    appraiserId: uuid('appraiser_id').references(() => users.id),
+    appraiserLabel: text('appraiser_label').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('appraisals_version_idx').on(t.itemVersionId)],
+);

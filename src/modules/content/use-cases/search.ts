@@ -1,0 +1,79 @@
+// One search for the admin app, the portal and the API: diacritic-insensitive full text over all
+// languages, phrases in quotes (websearch syntax), ranked title > summary > body, highlighted
+// snippets, facets, and suggestions for typos. What an actor may see is decided by the policy.
+import { hasScope } from '../../../core/actor.js';
+import type { Context } from '../../../core/context.js';
+import { Forbidden } from '../../../core/errors.js';
+import { readablePublishedVisibilities, readableWorkingAgencies } from '../policy.js';
+import { CANDIDATES, MARKS, searchFacets, searchPage, suggestTitles, type SearchFilter } from '../search.repo.js';
+
+export interface SearchInput {
+  q?: string;
+  view?: 'published' | 'working';
+  kind?: string;
+  language?: string;
+  agencyId?: string;
+  topicId?: string;
+  year?: number;
+  page?: number;
+  limit?: number;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Escapes the text and turns the database's highlight marks into <mark> elements. */
+export function highlightToHtml(s: string | null): string | null {
+  if (s === null) return null;
+  return escapeHtml(s).split(MARKS.open).join('<mark>').split(MARKS.close).join('</mark>');
+}
+
+export async function searchContent(ctx: Context, input: SearchInput) {
+  const view = input.view ?? 'published';
+  const limit = Math.min(input.limit ?? 20, 100);
+  const page = Math.max(1, input.page ?? 1);
+  const a = ctx.actor;
+  const workingScope = readableWorkingAgencies(a);
+  if (view === 'working' && !workingScope) throw new Forbidden();
+  const staffWide = workingScope === 'all';
+  const filter: SearchFilter = {
+    view,
+    visibilities: readablePublishedVisibilities(a).filter((v) => v !== 'internal'),
+    internalAgency: staffWide ? 'all' : workingScope,
+    workingScope,
+    q: input.q?.trim() || undefined,
+    kind: input.kind,
+    language: input.language,
+    agencyId: input.agencyId,
+    topicId: input.topicId,
+    year: input.year,
+    limit,
+    offset: (page - 1) * limit,
+  };
+  // A client or token without read:shared never sees shared items, whatever its owner's role.
+  if (a.kind !== 'system' && a.kind !== 'anonymous' && !hasScope(a, 'read:shared')) filter.visibilities = ['public'];
+  const [rows, { total, facets }] = await Promise.all([searchPage(ctx.db, filter), searchFacets(ctx.db, filter)]);
+  const suggestions = filter.q && total < 3 ? await suggestTitles(ctx.db, filter) : [];
+  return {
+    items: rows.map((r) => ({
+      versionId: r.id,
+      itemId: r.item_id,
+      language: r.language,
+      kind: r.kind,
+      agencyId: r.agency_id,
+      state: r.state,
+      title: r.title,
+      titleHtml: highlightToHtml(r.title_hl) ?? escapeHtml(r.title),
+      summary: r.summary,
+      snippetHtml: highlightToHtml(r.snippet),
+      publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
+      activityDate: r.activity_date,
+      rank: r.rank,
+    })),
+    total,
+    totalIsCapped: total >= CANDIDATES,
+    page,
+    limit,
+    facets,
+    suggestions,
+  };
+}
