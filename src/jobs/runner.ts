@@ -5,7 +5,6 @@ import type { Config } from '../config.js';
 import { systemActor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
 import type { Context } from '../core/context.js';
-import type { Database } from '../db/client.js';
 import { publishDue } from '../modules/content/service.js';
 import { recordJobRun } from '../modules/monitoring/service.js';
 
@@ -16,7 +15,7 @@ export interface JobRunner {
   stop(): void;
 }
 
-export function startJobs(opts: { db: Database; config: Config; clock: Clock; log: Context['log']; intervalMs?: number }): JobRunner {
+export function startJobs(opts: { db: Context['db']; config: Config; clock: Clock; log: Context['log']; intervalMs?: number }): JobRunner {
   const ctx: Context = {
     actor: systemActor('system:scheduler'),
     db: opts.db,

@@ -68,6 +68,8 @@ export const itemVersions = pgTable(
     firstPublishedAt: ts('first_published_at'),
     contentHash: text('content_hash'),
     submittedAt: ts('submitted_at'),
+    /** who submitted (a person), to tell them of the appraisal's outcome */
+    submittedBy: uuid('submitted_by'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),

@@ -272,3 +272,22 @@ describe('scheduled publishing', () => {
   });
 
 });
+
+describe('notifications', () => {
+  it('tells appraisers of a submission and the author of the outcome', async () => {
+    const c = await signedIn(t, 'contributor', { agencyId: agencyA });
+    const a = await signedIn(t, 'appraiser');
+    const v = (await c.client.post('/api/v1/items', completeItem(topic, { title: 'Thông báo thử' }))).json();
+    await c.client.post(`/api/v1/item-versions/${v.id}/transitions/submit`, DECLARE);
+    const forAppraiser = (await a.client.get('/api/v1/notifications')).json();
+    expect(forAppraiser.items[0]).toMatchObject({ kind: 'item.submitted', title: 'Awaiting appraisal: Thông báo thử', link: `/admin/items/${v.id}` });
+    await a.client.post(`/api/v1/item-versions/${v.id}/transitions/return`, { comment: 'Thiếu ảnh' });
+    const mine = (await c.client.get('/api/v1/notifications')).json();
+    expect(mine.unread).toBe(1);
+    expect(mine.items[0]).toMatchObject({ kind: 'item.returned', data: { comment: 'Thiếu ảnh' } });
+    expect((await c.client.get('/api/v1/notifications', { 'accept-language': 'vi' })).json().items[0].title).toBe('Bị trả lại: Thông báo thử');
+    expect((await a.client.post(`/api/v1/notifications/${mine.items[0].id}/read`)).statusCode).toBe(404); // not the appraiser's
+    expect((await c.client.post(`/api/v1/notifications/${mine.items[0].id}/read`)).json().marked).toBe(1);
+    expect((await c.client.get('/api/v1/notifications')).json().unread).toBe(0);
+  });
+});

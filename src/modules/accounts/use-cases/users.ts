@@ -179,3 +179,11 @@ export async function countAllUsers(ctx: Context): Promise<number> {
 export async function countActiveAdmins(ctx: Context): Promise<number> {
   return repo.countActiveAdmins(ctx.db);
 }
+
+/**
+ * Ids of active accounts with a role, for system-level fan-out (notifications). Returns ids only and
+ * is not policy-filtered: callers are use cases, never a route.
+ */
+export async function activeUserIdsWithRole(ctx: Context, role: Role): Promise<string[]> {
+  return (await repo.listUsers(ctx.db, { role, disabled: false })).map((u) => u.id);
+}

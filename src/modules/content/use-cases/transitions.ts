@@ -6,6 +6,8 @@ import { Conflict, Forbidden, Invalid, NotFound, type FieldError } from '../../.
 import { t } from '../../../core/i18n.js';
 import { withTransaction } from '../../../db/transaction.js';
 import { recordAuditEvent } from '../../audit/service.js';
+import * as accounts from '../../accounts/service.js';
+import { notifyUsers } from '../../notifications/service.js';
 import { publishedContentHash } from '../hash.js';
 import { missingForSubmission, type ItemMetadata, type Kind } from '../model.js';
 import { contentPolicy } from '../policy.js';
@@ -50,8 +52,14 @@ export async function transition(ctx: Context, versionId: string, name: Transiti
         const missing = missingForSubmission(version.kind as Kind, snap.text, metadata);
         if (missing.length) throw new Invalid(missing);
         assertNoStateSecrets(snap.text, metadata);
-        result = await repo.updateVersion(tx.db, version.id, { state: 'submitted', submittedAt: now, updatedAt: now });
+        result = await repo.updateVersion(tx.db, version.id, { state: 'submitted', submittedAt: now, submittedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null, updatedAt: now });
         extra = { revision: rev.number, declaration: true };
+        await notifyUsers(tx, await accounts.activeUserIdsWithRole(tx, 'appraiser'), {
+          kind: 'item.submitted',
+          title: { vi: `Chờ thẩm định: ${version.title}`, en: `Awaiting appraisal: ${version.title}` },
+          link: `/admin/items/${version.id}`,
+          data: { versionId: version.id, language: version.language },
+        });
         break;
       }
       case 'withdraw':
@@ -62,6 +70,7 @@ export async function transition(ctx: Context, versionId: string, name: Transiti
         await appraise(tx, version, 'return', input);
         result = await repo.updateVersion(tx.db, version.id, { state: 'returned', updatedAt: now });
         extra = { comment: input.comment };
+        await notifyAuthor(tx, version, 'item.returned', { vi: `Bị trả lại: ${version.title}`, en: `Returned: ${version.title}` }, { comment: input.comment });
         break;
       }
       case 'approve': {
@@ -76,6 +85,7 @@ export async function transition(ctx: Context, versionId: string, name: Transiti
         result = await repo.updateVersion(tx.db, version.id, { state: 'approved', scheduledAt: publishAt, updatedAt: now });
         extra = { publishAt: publishAt?.toISOString() ?? null };
         await recordAuditEvent(tx, auditOf(version, name, version.state, 'approved', extra));
+        await notifyAuthor(tx, version, 'item.approved', { vi: `Đã duyệt: ${version.title}`, en: `Approved: ${version.title}` }, extra);
         // Publish at once unless scheduled; a translation whose source is not online waits, approved.
         if (!publishAt && (version.isSource || loaded.source.publishedRevisionId)) {
           return publish(tx, { ...loaded, version: result });
@@ -100,6 +110,11 @@ export async function transition(ctx: Context, versionId: string, name: Transiti
 
 function auditOf(version: repo.VersionRow, name: string, from: string, to: string, data: Record<string, unknown>) {
   return { action: `item.${name}`, agencyId: version.agencyId, targetType: 'item_version', targetId: version.id, data: { from, to, language: version.language, ...data } };
+}
+
+async function notifyAuthor(ctx: Context, version: repo.VersionRow, kind: string, title: { vi: string; en: string }, data: Record<string, unknown>) {
+  if (!version.submittedBy) return;
+  await notifyUsers(ctx, [version.submittedBy], { kind, title, link: `/admin/items/${version.id}`, data: { versionId: version.id, language: version.language, ...data } });
 }
 
 async function appraise(ctx: Context, version: repo.VersionRow, decision: 'approve' | 'return', input: TransitionInput) {
@@ -137,6 +152,7 @@ async function publish(ctx: Context, { version, item, source }: Loaded): Promise
     ...pubMetadataColumns(metadata),
   });
   await recordAuditEvent(ctx, auditOf(version, 'publish', version.state, 'published', { revision: rev.number, hash, by: ctx.actor.label }));
+  await notifyAuthor(ctx, version, 'item.published', { vi: `Đã công bố: ${snap.text.title}`, en: `Published: ${snap.text.title}` }, { hash });
   if (version.isSource) await refreshTranslations(ctx, item, metadata);
   await repo.touchItem(ctx.db, item.id, now);
   return result;
