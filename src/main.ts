@@ -59,7 +59,7 @@ async function main(argv: string[]) {
         await migrateDatabase(handle);
         await content.ensureDefaultTopics(systemContext(handle, config, 'system:seed'));
         const r = await seedDemoData(systemContext(handle, config, 'system:seed'), config.dataDir);
-        process.stdout.write(`Demo data: ${r.agencies} agencies, ${r.accounts} new accounts. Passwords: ${r.credentialsFile}\n`);
+        process.stdout.write(`Demo data: ${r.agencies} agencies, ${r.accounts} new accounts, ${r.versions} language versions of items. Passwords: ${r.credentialsFile}\n`);
         break;
       }
       case 'users':

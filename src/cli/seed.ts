@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Role } from '../core/actor.js';
 import type { Context } from '../core/context.js';
 import * as accounts from '../modules/accounts/service.js';
+import { seedDemoContent } from './demo-content.js';
 
 interface SeedAgency {
   slug: string;
@@ -46,7 +47,7 @@ export const DEMO_AGENCIES: SeedAgency[] = [
 export const OPERATOR_SLUG = 'so-van-hoa-the-thao';
 
 /** Creates the demo agencies and their accounts; writes the accounts' passwords to a private file. */
-export async function seedDemoData(ctx: Context, dataDir: string): Promise<{ agencies: number; accounts: number; credentialsFile: string }> {
+export async function seedDemoData(ctx: Context, dataDir: string): Promise<{ agencies: number; accounts: number; versions: number; credentialsFile: string }> {
   const ids = new Map<string, string>();
   const lines = ['# TTDN demo accounts (generated passwords; each must be changed at first sign-in)', '# username\trole\tpassword'];
   for (const a of DEMO_AGENCIES) {
@@ -77,11 +78,12 @@ export async function seedDemoData(ctx: Context, dataDir: string): Promise<{ age
     });
     lines.push(`${a.slug}\t${a.role}\t${password}`);
   }
+  const versions = await seedDemoContent(ctx, OPERATOR_SLUG);
   mkdirSync(dataDir, { recursive: true });
   const credentialsFile = join(dataDir, 'demo-accounts.txt');
   writeFileSync(credentialsFile, lines.join('\n') + '\n', { mode: 0o600 });
   chmodSync(credentialsFile, 0o600);
-  return { agencies: ids.size, accounts: lines.length - 2, credentialsFile };
+  return { agencies: ids.size, accounts: lines.length - 2, versions, credentialsFile };
 }
 
 /** The operator agency, created bare when demo data is off. */
