@@ -5,10 +5,12 @@ import type { Config } from '../config.js';
 import { systemActor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
 import type { Context } from '../core/context.js';
-import { publishDue } from '../modules/content/service.js';
+import { publishDue, remindStaleAgencies } from '../modules/content/service.js';
+import { agencyNotifiedSince } from '../modules/notifications/service.js';
 import { recordJobRun } from '../modules/monitoring/service.js';
 
 export const SCHEDULED_PUBLISHING = 'scheduled-publishing';
+export const FRESHNESS_REMINDERS = 'freshness-reminders';
 
 export interface JobRunner {
   runOnce(): Promise<void>;
@@ -42,6 +44,14 @@ export function startJobs(opts: { db: Context['db']; config: Config; clock: Cloc
       } catch (e) {
         opts.log.error({ err: e }, 'scheduled publishing crashed');
         await recordJobRun(ctx, SCHEDULED_PUBLISHING, { ok: false, error: (e as Error).message }).catch(() => undefined);
+      }
+      try {
+        const since = new Date(ctx.clock.now().getTime() - opts.config.staleAfterDays * 86_400_000);
+        const reminded = await remindStaleAgencies(ctx, (agencyId) => agencyNotifiedSince(ctx, 'freshness.reminder', agencyId, since));
+        await recordJobRun(ctx, FRESHNESS_REMINDERS, { ok: true, details: { reminded } });
+      } catch (e) {
+        opts.log.error({ err: e }, 'freshness reminders crashed');
+        await recordJobRun(ctx, FRESHNESS_REMINDERS, { ok: false, error: (e as Error).message }).catch(() => undefined);
       } finally {
         running = null;
       }

@@ -212,3 +212,64 @@ export async function nextScheduled(db: Database) {
     .where(and(eq(itemVersions.state, 'approved'), isNotNull(itemVersions.scheduledAt)));
   return r?.at ? new Date(r.at) : null;
 }
+
+// ---------- freshness ----------
+export interface AgencyActivityRow {
+  agency_id: string;
+  last_update: Date | null;
+  draft: number;
+  submitted: number;
+  returned: number;
+  approved: number;
+  published: number;
+  unpublished: number;
+  archived: number;
+  online: number;
+}
+
+export async function activityByAgency(db: Database, agencyId?: string): Promise<AgencyActivityRow[]> {
+  const result = await db.execute(sql`SELECT agency_id, max(updated_at) AS last_update,
+      count(*) FILTER (WHERE state = 'draft')::int AS draft, count(*) FILTER (WHERE state = 'submitted')::int AS submitted,
+      count(*) FILTER (WHERE state = 'returned')::int AS returned, count(*) FILTER (WHERE state = 'approved')::int AS approved,
+      count(*) FILTER (WHERE state = 'published')::int AS published, count(*) FILTER (WHERE state = 'unpublished')::int AS unpublished,
+      count(*) FILTER (WHERE state = 'archived')::int AS archived, count(*) FILTER (WHERE published_revision_id IS NOT NULL)::int AS online
+    FROM item_versions ${agencyId ? sql`WHERE agency_id = ${agencyId}` : sql``} GROUP BY agency_id`);
+  return (result as unknown as { rows: AgencyActivityRow[] }).rows;
+}
+
+/** Published source versions lacking a version in each of the given languages. */
+export async function missingTranslationCounts(db: Database, languages: string[], agencyId?: string) {
+  const result = await db.execute(sql`SELECT s.agency_id, l.lang AS language, count(*)::int AS count
+    FROM item_versions s CROSS JOIN unnest(${sql.raw(`ARRAY[${languages.map((l) => `'${l.replace(/[^a-z0-9-]/g, '')}'`).join(',')}]::text[]`)}) AS l(lang)
+    WHERE s.is_source AND s.published_revision_id IS NOT NULL AND l.lang <> s.language ${agencyId ? sql`AND s.agency_id = ${agencyId}` : sql``}
+      AND NOT EXISTS (SELECT 1 FROM item_versions t WHERE t.item_id = s.item_id AND t.language = l.lang)
+    GROUP BY s.agency_id, l.lang`);
+  return (result as unknown as { rows: Array<{ agency_id: string; language: string; count: number }> }).rows;
+}
+
+export async function missingTranslationList(db: Database, agencyId: string, language: string, limit: number) {
+  return db
+    .select(listColumns)
+    .from(itemVersions)
+    .where(
+      and(
+        eq(itemVersions.agencyId, agencyId),
+        eq(itemVersions.isSource, true),
+        isNotNull(itemVersions.publishedRevisionId),
+        sql`${itemVersions.language} <> ${language}`,
+        sql`NOT EXISTS (SELECT 1 FROM item_versions t WHERE t.item_id = ${itemVersions.itemId} AND t.language = ${language})`,
+      ),
+    )
+    .orderBy(desc(itemVersions.publishedAt))
+    .limit(limit) as Promise<VersionListRow[]>;
+}
+
+/** Working snapshots of source versions still in the editors' hands, for the completeness check. */
+export async function openSourceSnapshots(db: Database, agencyId: string | undefined, limit: number) {
+  return db
+    .select({ agencyId: itemVersions.agencyId, kind: itemVersions.kind, snapshot: revisions.snapshot })
+    .from(itemVersions)
+    .innerJoin(revisions, eq(revisions.id, itemVersions.workingRevisionId))
+    .where(and(eq(itemVersions.isSource, true), inArray(itemVersions.state, ['draft', 'returned']), agencyId ? eq(itemVersions.agencyId, agencyId) : undefined))
+    .limit(limit);
+}

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errors, IdParams } from '../../http/schemas.js';
+import { errors, IdParams, IsoDateTime, Nullable } from '../../http/schemas.js';
+import { getJobStatus } from '../monitoring/service.js';
 import * as content from './service.js';
 import { presentAppraisal, presentListRow, presentPublished, presentRevisionRef, presentTopic, presentWorking } from './present.js';
 import {
@@ -23,6 +24,16 @@ import {
 } from './schemas.js';
 
 const w = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] };
+const Freshness = Type.Object({
+  agencyId: Type.String(),
+  lastUpdateAt: Nullable(IsoDateTime),
+  daysSinceUpdate: Nullable(Type.Integer()),
+  stale: Type.Boolean(),
+  byState: Type.Record(Type.String(), Type.Integer()),
+  online: Type.Integer(),
+  missingTranslations: Type.Record(Type.String(), Type.Integer()),
+  incompleteDrafts: Type.Integer(),
+});
 const ItemList = Type.Object({ items: Type.Array(Type.Ref('ItemListRow')), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
 export async function contentRoutes(app: FastifyInstance) {
@@ -139,6 +150,38 @@ export async function contentRoutes(app: FastifyInstance) {
     config: { auth: 'user' },
     schema: { tags: ['workflow'], summary: 'Submitted versions, longest waiting first (DIC)', response: { 200: Type.Object({ items: Type.Array(Type.Ref('ItemListRow')) }), ...w } },
     handler: async (req) => ({ items: (await content.appraisalQueue(req.ctx)).map(presentListRow) }),
+  });
+
+  // ----- freshness and scheduling -----
+  r.get('/freshness', {
+    schema: {
+      tags: ['freshness'],
+      summary: 'Per agency: last update, versions by state, missing translations, incomplete drafts, stale flag',
+      querystring: Type.Object({ agencyId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ staleAfterDays: Type.Integer(), items: Type.Array(Freshness) }), ...w },
+    },
+    handler: async (req) => ({ staleAfterDays: req.ctx.config.staleAfterDays, items: await content.agencyFreshness(req.ctx, req.query) }),
+  });
+  r.get('/freshness/:id/missing-translations', {
+    schema: {
+      tags: ['freshness'],
+      summary: "An agency's published items lacking a translation in a language",
+      params: IdParams,
+      querystring: Type.Object({ language: Type.String({ pattern: '^[a-z]{2,3}(-[a-z0-9]{2,8})?$' }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(Type.Ref('ItemListRow')) }), ...w },
+    },
+    handler: async (req) => ({ items: (await content.missingTranslations(req.ctx, req.params.id, req.query.language)).map(presentListRow) }),
+  });
+  r.get('/scheduling', {
+    schema: {
+      tags: ['workflow'],
+      summary: 'Health of scheduled publishing: last run, next due, overdue',
+      response: {
+        200: Type.Object({ lastRunAt: Nullable(IsoDateTime), lastOkAt: Nullable(IsoDateTime), lastError: Nullable(Type.String()), nextScheduledAt: Nullable(IsoDateTime), overdue: Type.Boolean() }),
+        ...w,
+      },
+    },
+    handler: async (req) => content.schedulingStatus(req.ctx, await getJobStatus(req.ctx, 'scheduled-publishing')),
   });
 
   // ----- search -----

@@ -36,3 +36,12 @@ export async function ownsNotification(db: Database, userId: string, id: string)
   const [r] = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
   return !!r;
 }
+
+export async function sentSince(db: Database, kind: string, agencyId: string, since: Date): Promise<boolean> {
+  const [r] = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.kind, kind), sql`${notifications.data}->>'agencyId' = ${agencyId}`, sql`${notifications.createdAt} > ${since}`))
+    .limit(1);
+  return !!r;
+}

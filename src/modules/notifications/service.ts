@@ -36,3 +36,8 @@ export async function markNotificationsRead(ctx: Context, ids: string[] | 'all')
   if (ids !== 'all') for (const id of ids) if (!(await repo.ownsNotification(ctx.db, userId, id))) throw new NotFound();
   return repo.markRead(ctx.db, userId, ids, ctx.clock.now());
 }
+
+/** Whether a notification of this kind about this agency went out since the given time. */
+export function agencyNotifiedSince(ctx: Context, kind: string, agencyId: string, since: Date): Promise<boolean> {
+  return repo.sentSince(ctx.db, kind, agencyId, since);
+}

@@ -187,3 +187,8 @@ export async function countActiveAdmins(ctx: Context): Promise<number> {
 export async function activeUserIdsWithRole(ctx: Context, role: Role): Promise<string[]> {
   return (await repo.listUsers(ctx.db, { role, disabled: false })).map((u) => u.id);
 }
+
+/** Ids of an agency's active accounts, for system-level fan-out (reminders). Same caveat as above. */
+export async function activeUserIdsOfAgency(ctx: Context, agencyId: string): Promise<string[]> {
+  return (await repo.listUsers(ctx.db, { agencyId, disabled: false })).map((u) => u.id);
+}

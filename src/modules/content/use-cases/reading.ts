@@ -102,3 +102,18 @@ export async function diffRevisions(ctx: Context, versionId: string, fromId: str
     .filter(([, x, y]) => x !== y)
     .map(([field, x, y]) => ({ field, parts: diffWords(x, y).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })) }));
 }
+
+/** Whether scheduled publishing is running: its last run, the next due time, and anything overdue. */
+export async function schedulingStatus(ctx: Context, job: { lastRunAt: Date; lastOkAt: Date | null; lastError: string | null } | null) {
+  if (!readableWorkingAgencies(ctx.actor)) throw new Forbidden();
+  const next = await repo.nextScheduled(ctx.db);
+  const now = ctx.clock.now();
+  return {
+    lastRunAt: job?.lastRunAt.toISOString() ?? null,
+    lastOkAt: job?.lastOkAt?.toISOString() ?? null,
+    lastError: job?.lastError ?? null,
+    nextScheduledAt: next?.toISOString() ?? null,
+    // Due more than two runs ago and still not published: the job is not running or failing.
+    overdue: !!next && now.getTime() - next.getTime() > 120_000,
+  };
+}
