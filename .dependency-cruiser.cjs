@@ -1,4 +1,5 @@
 // The layering rules of ARCHITECTURE.md, checked in `npm run lint` so they cannot erode.
+/* global module */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [

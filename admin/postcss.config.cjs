@@ -1,4 +1,5 @@
 // Mantine's PostCSS setup (https://mantine.dev/styles/postcss-preset/).
+/* global module */
 module.exports = {
   plugins: {
     'postcss-preset-mantine': {},

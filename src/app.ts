@@ -153,7 +153,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     reply.header('cache-control', 'no-cache').sendFile('index.html', adminDist, { immutable: false, maxAge: 0 });
   if (hasAdmin) {
     // Vite fingerprints assets: cache them for a year; index.html is revalidated.
-    await app.register(fastifyStatic, { root: adminDist, prefix: '/admin/', index: false, immutable: true, maxAge: '1y', wildcard: true });
+    await app.register(fastifyStatic, {
+      root: adminDist,
+      prefix: '/admin/',
+      index: ['index.html'],
+      wildcard: true,
+      cacheControl: false,
+      setHeaders: (reply, path) =>
+        reply.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+    });
     app.get('/admin', { schema: { hide: true } }, sendIndex);
   }
   app.setNotFoundHandler((req, reply) => {

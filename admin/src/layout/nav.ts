@@ -1,0 +1,27 @@
+// Menu entries per role: only what the role can actually use.
+import { IconBuilding, IconFileText, IconHome, IconKey, IconPlugConnected, IconUserCircle, IconUsers, IconDevices } from '@tabler/icons-react';
+import type { MessageKey } from '../i18n';
+import type { Role } from '../auth/session';
+
+export interface NavEntry {
+  to: string;
+  label: MessageKey;
+  icon: typeof IconHome;
+  roles: readonly Role[];
+}
+
+const ALL: readonly Role[] = ['admin', 'appraiser', 'security', 'contributor', 'reader'];
+
+export const NAV: NavEntry[] = [
+  { to: '/', label: 'nav.home', icon: IconHome, roles: ALL },
+  { to: '/agencies', label: 'nav.agencies', icon: IconBuilding, roles: ['admin', 'appraiser', 'security'] },
+  { to: '/users', label: 'nav.users', icon: IconUsers, roles: ['admin', 'appraiser', 'security'] },
+  { to: '/users', label: 'nav.agencyUsers', icon: IconUsers, roles: ['contributor', 'reader'] },
+  { to: '/sessions', label: 'nav.sessions', icon: IconDevices, roles: ALL },
+  { to: '/api-clients', label: 'nav.apiClients', icon: IconPlugConnected, roles: ['admin', 'security'] },
+  { to: '/tokens', label: 'nav.tokens', icon: IconKey, roles: ALL },
+  { to: '/audit', label: 'nav.audit', icon: IconFileText, roles: ['admin', 'security'] },
+  { to: '/profile', label: 'nav.profile', icon: IconUserCircle, roles: ALL },
+];
+
+export const navFor = (role: Role) => NAV.filter((e) => e.roles.includes(role));

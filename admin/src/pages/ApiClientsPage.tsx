@@ -1,0 +1,217 @@
+// API clients (OAuth 2.0 client credentials): admins register and revoke; IOC security reads.
+import { Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifySuccess } from '../lib/notify';
+import { IconPlus } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, call, type ApiClient } from '../api/client';
+import { useAgencies } from '../api/hooks';
+import { useMe } from '../auth/session';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { NativeDateInput } from '../components/DateInput';
+import { TableScroll } from '../components/TableScroll';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
+import { PageHeader } from '../components/PageHeader';
+import { SecretOnce } from '../components/SecretOnce';
+import { endOfDayInHue, useI18n } from '../i18n';
+import { rules, setServerErrors } from '../lib/forms';
+import { agencyName, CLIENT_SCOPES, scopeLabel } from '../lib/labels';
+
+type ClientScope = (typeof CLIENT_SCOPES)[number];
+
+export function ApiClientsPage() {
+  const { t, lang, formatDateTime, formatDate } = useI18n();
+  const { isAdmin } = useMe();
+  const qc = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  const clients = useQuery({ queryKey: ['api-clients'], queryFn: () => call(api.GET('/api/v1/api-clients')) });
+  const agencies = useAgencies({ includeArchived: true });
+  const byId = new Map((agencies.data?.items ?? []).map((a) => [a.id, a]));
+  const status = (c: ApiClient) =>
+    c.revokedAt ? <Badge color="gray" variant="filled">{t('clients.revoked')}</Badge>
+    : c.expiresAt && new Date(c.expiresAt) < new Date() ? <Badge color="orange" variant="light">{t('clients.expired')}</Badge>
+    : <Badge color="green" variant="light">{t('clients.active')}</Badge>;
+
+  return (
+    <>
+      <PageHeader
+        title={t('clients.title')}
+        intro={t('clients.intro')}
+        actions={
+          isAdmin && (
+            <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
+              {t('clients.new')}
+            </Button>
+          )
+        }
+      />
+      <ErrorAlert error={clients.error} />
+      {clients.isPending ? (
+        <Loading />
+      ) : clients.data && clients.data.items.length === 0 ? (
+        <Text>{t('common.empty')}</Text>
+      ) : (
+        <TableScroll minWidth={900} label={t('clients.title')}>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('clients.name')}</Table.Th>
+                <Table.Th scope="col">{t('clients.clientId')}</Table.Th>
+                <Table.Th scope="col">{t('clients.agency')}</Table.Th>
+                <Table.Th scope="col">{t('clients.scopes')}</Table.Th>
+                <Table.Th scope="col">{t('users.status')}</Table.Th>
+                <Table.Th scope="col">{t('clients.lastUsed')}</Table.Th>
+                {isAdmin && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {clients.data?.items.map((c) => {
+                const a = byId.get(c.agencyId);
+                return (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {c.name}
+                      </Text>
+                      {c.description && (
+                        <Text size="xs" c="dimmed">
+                          {c.description}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs" ff="monospace">
+                        {c.clientId}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{a ? agencyName(a, lang) : '—'}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {c.scopes.map((s) => (
+                          <Badge key={s} variant="outline" tt="none">
+                            {s}
+                          </Badge>
+                        ))}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      {status(c)}
+                      {c.expiresAt && !c.revokedAt && (
+                        <Text size="xs" mt={2}>
+                          {formatDate(c.expiresAt)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td className="nowrap">{c.lastUsedAt ? formatDateTime(c.lastUsedAt) : t('common.never')}</Table.Td>
+                    {isAdmin && (
+                      <Table.Td>
+                        {!c.revokedAt && (
+                          <ConfirmButton size="xs" variant="light" danger message={t('clients.revokeConfirm', { name: c.name })} aria-label={`${t('clients.revoke')}: ${c.name}`} onConfirm={async () => {
+                            await call(api.POST('/api/v1/api-clients/{id}/revoke', { params: { path: { id: c.id } } }));
+                            await qc.invalidateQueries({ queryKey: ['api-clients'] });
+                            notifySuccess(t('clients.revokedDone'));
+                          }}>
+                            {t('clients.revoke')}
+                          </ConfirmButton>
+                        )}
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
+      )}
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={creating} onClose={() => setCreating(false)} title={t('clients.new')} size="lg" closeOnClickOutside={false}>
+        {creating && <NewClientForm onClose={() => setCreating(false)} />}
+      </Modal>
+    </>
+  );
+}
+
+const FIELDS = ['name', 'description', 'agencyId', 'scopes', 'acceptTerms', 'expiresAt'];
+
+function NewClientForm({ onClose }: { onClose: () => void }) {
+  const { t, lang } = useI18n();
+  const r = rules(t);
+  const qc = useQueryClient();
+  const agencies = useAgencies({});
+  const [error, setError] = useState<unknown>(null);
+  const [created, setCreated] = useState<{ client: ApiClient; clientSecret: string } | null>(null);
+  const form = useForm({
+    initialValues: { name: '', description: '', agencyId: null as string | null, scopes: ['read:public'] as string[], acceptTerms: false, expiresAt: '' },
+    validate: {
+      name: r.length(2, 200),
+      description: r.maxLength(2000),
+      agencyId: r.required,
+      scopes: (v) => (v.length ? null : t('common.required')),
+      acceptTerms: (v) => (v ? null : t('clients.termsRequired')),
+    },
+  });
+  if (created) {
+    return (
+      <SecretOnce
+        intro={t('clients.secretFor', { name: created.client.name })}
+        secrets={[
+          { label: t('clients.clientId'), value: created.client.clientId, testId: 'client-id' },
+          { label: t('clients.secret'), value: created.clientSecret, testId: 'client-secret' },
+        ]}
+        onDone={onClose}
+      />
+    );
+  }
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(async (v) => {
+        setError(null);
+        try {
+          const res = await call(
+            api.POST('/api/v1/api-clients', {
+              body: {
+                name: v.name.trim(),
+                description: v.description.trim() || undefined,
+                agencyId: v.agencyId!,
+                scopes: v.scopes as ClientScope[],
+                acceptTerms: v.acceptTerms,
+                expiresAt: v.expiresAt ? endOfDayInHue(v.expiresAt) : null,
+              },
+            }),
+          );
+          await qc.invalidateQueries({ queryKey: ['api-clients'] });
+          setCreated(res);
+        } catch (e) {
+          setServerErrors(form, e, FIELDS);
+          setError(e);
+        }
+      })}
+    >
+      <Stack>
+        <ErrorAlert error={error} fields={FIELDS} />
+        <TextInput label={t('clients.name')} required maxLength={200} data-autofocus {...form.getInputProps('name')} />
+        <Textarea label={t('clients.description')} maxLength={2000} autosize minRows={2} {...form.getInputProps('description')} />
+        <Select label={t('clients.agency')} required searchable data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: agencyName(a, lang) }))} {...form.getInputProps('agencyId')} />
+        <Checkbox.Group label={t('clients.scopes')} required {...form.getInputProps('scopes')}>
+          <Stack gap={6} mt={6}>
+            {CLIENT_SCOPES.map((s) => (
+              <Checkbox key={s} value={s} label={`${scopeLabel(t, s)} (${s})`} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <NativeDateInput label={t('clients.expiresAt')} {...form.getInputProps('expiresAt')} />
+        <Checkbox label={t('clients.terms')} {...form.getInputProps('acceptTerms', { type: 'checkbox' })} data-testid="accept-terms" />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            {t('common.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

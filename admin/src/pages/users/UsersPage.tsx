@@ -1,0 +1,181 @@
+// Accounts: all of them for DIC/IOC staff, the agency's for others. Filters live in the URL
+// (the home page links to ?locked=true); locked accounts show a badge and, for admins, Unlock.
+import { Anchor, Badge, Button, Group, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifySuccess, notifyError } from '../../lib/notify';
+import { IconLockOpen, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, call, type User } from '../../api/client';
+import { useAgencies, useUsers, type UserQuery } from '../../api/hooks';
+import { useMe } from '../../auth/session';
+import { RoleBadge, UserStatusBadges } from '../../components/Badges';
+import { TableScroll } from '../../components/TableScroll';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
+import { agencyName, roleOptions, type RoleName } from '../../lib/labels';
+
+export function UsersPage() {
+  const { t, lang, formatDateTime } = useI18n();
+  const { isAdmin, seesAllAgencies } = useMe();
+  const [params, setParams] = useSearchParams();
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const [debounced] = useDebouncedValue(q.trim(), 250);
+  const agencyId = params.get('agencyId') ?? '';
+  const role = params.get('role') ?? '';
+  const locked = params.get('locked') === 'true';
+  const disabled = params.get('disabled') === 'true';
+
+  const setParam = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== debounced) setParam('q', debounced || null);
+  }, [debounced]);
+
+  const query: UserQuery = {
+    q: debounced || undefined,
+    agencyId: agencyId || undefined,
+    role: (role || undefined) as RoleName | undefined,
+    locked: locked || undefined,
+    disabled: disabled || undefined,
+  };
+  const users = useUsers(query);
+  const agencies = useAgencies({ includeArchived: true });
+  const byId = new Map((agencies.data?.items ?? []).map((a) => [a.id, a]));
+
+  return (
+    <>
+      <PageHeader
+        title={seesAllAgencies ? t('users.title') : t('nav.agencyUsers')}
+        actions={
+          isAdmin && (
+            <Button component={Link} to="/users/new" leftSection={<IconUserPlus size={18} aria-hidden />} data-testid="new-user">
+              {t('users.new')}
+            </Button>
+          )
+        }
+      />
+      <Group align="flex-end" mb="md" gap="md">
+        <TextInput
+          label={t('common.search')}
+          placeholder={t('users.search')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          maxLength={200}
+          type="search"
+          w={{ base: '100%', sm: 300 }}
+        />
+        {seesAllAgencies && (
+          <Select
+            label={t('users.agency')}
+            data={[{ value: '', label: t('common.all') }, ...(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: agencyName(a, lang) }))]}
+            value={agencyId}
+            onChange={(v) => setParam('agencyId', v || null)}
+            searchable
+            allowDeselect={false}
+            w={{ base: '100%', sm: 280 }}
+          />
+        )}
+        <Select
+          label={t('users.role')}
+          data={[{ value: '', label: t('common.all') }, ...roleOptions(t)]}
+          value={role}
+          onChange={(v) => setParam('role', v || null)}
+          allowDeselect={false}
+          w={{ base: '100%', sm: 220 }}
+        />
+        <Switch label={t('users.onlyLocked')} checked={locked} onChange={(e) => setParam('locked', e.currentTarget.checked ? 'true' : null)} mb={8} />
+        <Switch label={t('users.onlyDisabled')} checked={disabled} onChange={(e) => setParam('disabled', e.currentTarget.checked ? 'true' : null)} mb={8} />
+      </Group>
+      <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />
+      {users.isPending ? (
+        <Loading />
+      ) : users.data && users.data.items.length === 0 ? (
+        <Text>{t('common.empty')}</Text>
+      ) : (
+        <>
+          <Text size="sm" mb="xs" role="status">
+            {t('common.total', { count: users.data?.total ?? 0 })}
+          </Text>
+          <TableScroll minWidth={900} label={t('users.title')}>
+            <Table striped highlightOnHover withTableBorder data-testid="users-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('users.displayName')}</Table.Th>
+                  <Table.Th scope="col">{t('users.agency')}</Table.Th>
+                  <Table.Th scope="col">{t('users.role')}</Table.Th>
+                  <Table.Th scope="col">{t('users.status')}</Table.Th>
+                  <Table.Th scope="col">{t('users.mfaCol')}</Table.Th>
+                  <Table.Th scope="col">{t('users.lastLogin')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.data?.items.map((u) => {
+                  const a = byId.get(u.agencyId);
+                  return (
+                    <Table.Tr key={u.id} data-testid={`user-row-${u.username}`}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/users/${u.id}`} fw={600}>
+                          {u.displayName}
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {u.username}
+                        </Text>
+                        <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
+                          {u.email}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{a ? agencyName(a, lang) : '—'}</Table.Td>
+                      <Table.Td>
+                        <RoleBadge role={u.role} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Stack gap={4} align="flex-start">
+                          <UserStatusBadges user={u} />
+                          {isAdmin && u.locked && <UnlockButton user={u} />}
+                        </Stack>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge color={u.mfaEnabled ? 'green' : 'gray'} variant="light">
+                          {u.mfaEnabled ? t('common.yes') : t('common.no')}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td className="nowrap">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('common.never')}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </TableScroll>
+        </>
+      )}
+    </>
+  );
+}
+
+export function UnlockButton({ user, size = 'xs' }: { user: User; size?: 'xs' | 'sm' }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const unlock = useMutation({
+    mutationFn: () => call(api.POST('/api/v1/users/{id}/unlock', { params: { path: { id: user.id } } })),
+    onSuccess: async (u) => {
+      qc.setQueryData(['user', user.id], u);
+      await qc.invalidateQueries({ queryKey: ['users'] });
+      notifySuccess(t('users.unlocked'));
+    },
+    onError: (e) => notifyError(e.message),
+  });
+  return (
+    <Button size={size} variant={size === 'sm' ? 'filled' : 'light'} color="red" leftSection={<IconLockOpen size={14} aria-hidden />} loading={unlock.isPending} onClick={() => unlock.mutate()} aria-label={`${t('users.unlock')}: ${user.username}`}>
+      {t('users.unlock')}
+    </Button>
+  );
+}

@@ -1,0 +1,23 @@
+// Builds the admin app when admin/dist is missing or older than its sources, so the journeys
+// always exercise the current UI as the server serves it.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from './server.js';
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+export default function setup() {
+  const admin = join(projectRoot, 'admin');
+  const built = join(admin, 'dist', 'index.html');
+  const sources = [join(admin, 'src'), join(admin, 'index.html'), join(admin, 'vite.config.ts'), join(admin, 'postcss.config.cjs')].filter(existsSync);
+  const stale = !existsSync(built) || Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  if (stale) execFileSync('npm', ['run', 'build:admin'], { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+}
