@@ -122,6 +122,7 @@ export const messages = {
   translation_exists: { vi: 'Đã có phiên bản ngôn ngữ này.', en: 'This language version already exists.' },
   topic_not_found: { vi: 'Không tìm thấy chủ đề.', en: 'Topic not found.' },
   checklist_incomplete: { vi: 'Cần xác nhận mục kiểm tra này trước khi duyệt.', en: 'This check must be confirmed before approving.' },
+  import_file_invalid: { vi: 'Không đọc được tệp nhập: {reason}.', en: 'The import file cannot be read: {reason}.' },
   metadata_on_translation: {
     vi: 'Thông tin chung (metadata) chỉ sửa trên bản ngôn ngữ gốc.',
     en: 'Shared metadata is edited on the source language version only.',

@@ -154,3 +154,24 @@ export const appraisals = pgTable(
   },
   (t) => [index('appraisals_version_idx').on(t.itemVersionId)],
 );
+
+/** Bulk imports: their progress and the report of rejected rows. */
+export const imports = pgTable('imports', {
+  id: uuid('id').primaryKey(),
+  agencyId: uuid('agency_id'),
+  createdBy: text('created_by').notNull(),
+  createdByLabel: text('created_by_label').notNull(),
+  fileName: text('file_name').notNull().default(''),
+  format: text('format').notNull(),
+  mode: text('mode').notNull(),
+  status: text('status').notNull(),
+  total: integer('total').notNull().default(0),
+  processed: integer('processed').notNull().default(0),
+  imported: integer('imported').notNull().default(0),
+  rejected: integer('rejected').notNull().default(0),
+  /** [{ row, errors: [{ field, code, message: {vi,en} }] }], at most 1000 rows */
+  report: jsonb('report').$type<unknown[]>().notNull().default([]),
+  error: text('error'),
+  createdAt: ts('created_at').notNull(),
+  finishedAt: ts('finished_at'),
+});

@@ -1,0 +1,245 @@
+// Bulk import: rows are validated one by one (same rules as the API, state-secret check
+// included); bad rows are reported with their reasons and nothing of them is stored; good rows
+// land as drafts (or submitted) in one transaction per batch. Progress is kept in `imports`.
+import { randomUUID } from 'node:crypto';
+import type { Context } from '../../../core/context.js';
+import { AppError, Forbidden, Invalid, NotFound, type FieldError } from '../../../core/errors.js';
+import { t, type MessageCode } from '../../../core/i18n.js';
+import { withTransaction } from '../../../db/transaction.js';
+import { recordAuditEvent } from '../../audit/service.js';
+import * as accounts from '../../accounts/service.js';
+import { revisionHash } from '../hash.js';
+import { ImportFileError, parseImportFile, type ImportFormat, type RawRow } from '../import-format.js';
+import { DOCUMENT_TYPES, KINDS, LICENCES, missingForSubmission, VISIBILITIES, type ItemMetadata, type Kind, type VersionText } from '../model.js';
+import { contentPolicy } from '../policy.js';
+import * as repo from '../repo.js';
+import { assertNoStateSecrets, prepareMetadata, prepareText, workingColumns } from './internal.js';
+
+const BATCH = 500;
+const MAX_REPORTED = 1000;
+
+export interface ImportOptions {
+  format: ImportFormat;
+  mode: 'draft' | 'submit';
+  /** default agency for rows without an `agency` column */
+  agencyId?: string;
+  /** submit mode: the no-state-secrets declaration for every row (Art. 4.6) */
+  declaration?: boolean;
+  fileName?: string;
+}
+
+interface Prepared {
+  agencyId: string;
+  kind: Kind;
+  language: string;
+  text: VersionText;
+  metadata: ItemMetadata;
+  translations: Array<{ language: string; text: VersionText }>;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(';') : []).map((s) => s.trim()).filter(Boolean);
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v)).trim();
+const bodyHtml = (v: unknown): string => {
+  const s = str(v);
+  if (!s || /<[a-z][\s\S]*>/i.test(s)) return s;
+  return s.split(/\n\s*\n/).map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`).join('');
+};
+const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime());
+
+interface Lookups {
+  agencies: Map<string, string>;
+  topics: Map<string, string>;
+}
+
+function err(field: string, code: MessageCode, params?: Record<string, string | number>): FieldError {
+  return { field, code, message: t(code, params) };
+}
+
+/** Validates and shapes one row; returns the errors instead when it is bad. */
+function prepareRow(ctx: Context, raw: RawRow, opts: ImportOptions, look: Lookups): Prepared | FieldError[] {
+  const errors: FieldError[] = [];
+  const kind = str(raw.kind) || 'news';
+  if (!(KINDS as readonly string[]).includes(kind)) errors.push(err('kind', 'field_enum'));
+  const language = str(raw.language) || ctx.config.contentLanguages[0];
+  if (!ctx.config.contentLanguages.includes(language)) errors.push(err('language', 'language_not_configured'));
+  const agencyRef = str(raw.agency);
+  const agencyId = agencyRef ? look.agencies.get(agencyRef) : opts.agencyId;
+  if (!agencyId) errors.push(err('agency', agencyRef ? 'agency_not_found' : 'field_required'));
+  else if (!contentPolicy.createIn(ctx.actor, agencyId)) errors.push(err('agency', 'forbidden'));
+  const limits: Array<[string, number]> = [['title', 500], ['summary', 3000], ['place', 300], ['copyright_holder', 300], ['source_name', 300], ['source_url', 2000]];
+  for (const [f, max] of limits) if (str(raw[f]).length > max) errors.push(err(f, 'field_too_long', { max }));
+  if (str(raw.body).length > 500_000) errors.push(err('body', 'field_too_long', { max: 500_000 }));
+  const activityDate = str(raw.activity_date);
+  if (activityDate && !isDate(activityDate)) errors.push(err('activity_date', 'field_format'));
+  const topicIds: string[] = [];
+  for (const slug of list(raw.topics)) {
+    const id = look.topics.get(slug);
+    if (id) topicIds.push(id);
+    else errors.push(err('topics', 'topic_not_found'));
+  }
+  const licence = str(raw.licence);
+  if (licence && !(LICENCES as readonly string[]).includes(licence)) errors.push(err('licence', 'field_enum'));
+  const visibility = str(raw.visibility);
+  if (visibility && !(VISIBILITIES as readonly string[]).includes(visibility)) errors.push(err('visibility', 'field_enum'));
+  const sourceType = str(raw.source_type);
+  if (sourceType && sourceType !== 'own' && sourceType !== 'other') errors.push(err('source_type', 'field_enum'));
+  const sourceUrl = str(raw.source_url);
+  if (sourceUrl && !/^https?:\/\/\S+$/.test(sourceUrl)) errors.push(err('source_url', 'field_format'));
+  const docType = str(raw.document_type);
+  if (docType && !(DOCUMENT_TYPES as readonly string[]).includes(docType)) errors.push(err('document_type', 'field_enum'));
+  for (const f of ['document_issue_date', 'document_effective_date']) if (str(raw[f]) && !isDate(str(raw[f]))) errors.push(err(f, 'field_format'));
+  if (errors.length) return errors;
+
+  const text = prepareText({ title: str(raw.title), summary: str(raw.summary), body: bodyHtml(raw.body) });
+  const metadata = prepareMetadata({
+    activityDate: activityDate || null,
+    authors: list(raw.authors),
+    topicIds,
+    tags: list(raw.tags),
+    place: str(raw.place),
+    ...(sourceType ? { source: { type: sourceType as 'own' | 'other', ...(str(raw.source_name) ? { name: str(raw.source_name) } : {}), ...(sourceUrl ? { url: sourceUrl } : {}) } } : {}),
+    copyrightHolder: str(raw.copyright_holder),
+    ...(licence ? { licence } : {}),
+    ...(visibility ? { visibility: visibility as ItemMetadata['visibility'] } : {}),
+    ...(kind === 'document'
+      ? {
+          document: {
+            number: str(raw.document_number),
+            issuingBody: str(raw.document_issuing_body),
+            issueDate: str(raw.document_issue_date) || undefined,
+            effectiveDate: str(raw.document_effective_date) || undefined,
+            signer: str(raw.document_signer),
+            documentType: docType || undefined,
+          },
+        }
+      : {}),
+  });
+  const translations: Prepared['translations'] = [];
+  for (const lang of ctx.config.contentLanguages) {
+    if (lang === language) continue;
+    const title = str(raw[`title_${lang}`]);
+    if (!title && !str(raw[`summary_${lang}`]) && !str(raw[`body_${lang}`])) continue;
+    translations.push({ language: lang, text: prepareText({ title, summary: str(raw[`summary_${lang}`]), body: bodyHtml(raw[`body_${lang}`]) }) });
+  }
+  try {
+    assertNoStateSecrets(text, metadata);
+    for (const tr of translations) assertNoStateSecrets(tr.text, null);
+  } catch (e) {
+    return (e as AppError).fields;
+  }
+  if (opts.mode === 'submit') {
+    const missing = [...missingForSubmission(kind as Kind, text, metadata), ...translations.flatMap((tr) => missingForSubmission(kind as Kind, tr.text, null).map((f) => ({ ...f, field: `${f.field}_${tr.language}` })))];
+    if (missing.length) return missing;
+  }
+  return { agencyId: agencyId!, kind: kind as Kind, language, text, metadata, translations };
+}
+
+/** Starts an import: checks the file as a whole, records it, returns its id; rows are processed by `runImport`. */
+export async function startImport(ctx: Context, body: Buffer | unknown, opts: ImportOptions) {
+  if (!contentPolicy.createIn(ctx.actor, opts.agencyId ?? (ctx.actor.kind === 'user' || ctx.actor.kind === 'client' ? ctx.actor.agencyId : '')) && !contentPolicy.appraise(ctx.actor)) {
+    throw new Forbidden();
+  }
+  if (opts.mode === 'submit' && opts.declaration !== true) throw Invalid.field('declaration', 'declaration_required');
+  let rows: RawRow[];
+  try {
+    rows = await parseImportFile(opts.format, body);
+  } catch (e) {
+    if (e instanceof ImportFileError) throw new Invalid([{ field: '(file)', code: 'import_file_invalid', message: t('import_file_invalid', { reason: e.message }) }]);
+    throw e;
+  }
+  const id = randomUUID();
+  await repo.insertImport(ctx.db, {
+    id,
+    agencyId: opts.agencyId ?? null,
+    createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : ctx.actor.label,
+    createdByLabel: ctx.actor.label,
+    fileName: opts.fileName ?? '',
+    format: opts.format,
+    mode: opts.mode,
+    status: 'running',
+    total: rows.length,
+    createdAt: ctx.clock.now(),
+  });
+  return { id, rows };
+}
+
+/** Processes the rows of a started import, batch by batch; onProgress after each batch. */
+export async function runImport(ctx: Context, id: string, rows: RawRow[], opts: ImportOptions, onProgress?: (done: number, total: number) => void) {
+  const agencies = new Map<string, string>();
+  for (const a of await accounts.listAgencies(ctx, {})) {
+    agencies.set(a.slug, a.id);
+    agencies.set(a.id, a.id);
+  }
+  const topics = new Map((await repo.listTopics(ctx.db, false)).flatMap((tp) => [[tp.slug, tp.id] as [string, string], [tp.id, tp.id] as [string, string]]));
+  const look = { agencies, topics };
+  const report: Array<{ row: number; errors: Array<{ field: string; code: string; message: { vi: string; en: string } }> }> = [];
+  let imported = 0;
+  let rejected = 0;
+  try {
+    for (let start = 0; start < rows.length; start += BATCH) {
+      const slice = rows.slice(start, start + BATCH);
+      const good: Prepared[] = [];
+      slice.forEach((raw, i) => {
+        const p = prepareRow(ctx, raw, opts, look);
+        if (Array.isArray(p)) {
+          rejected++;
+          if (report.length < MAX_REPORTED) report.push({ row: start + i + 2, errors: p.map((e) => ({ field: e.field, code: e.code, message: e.message })) }); // +2: header is row 1
+        } else good.push(p);
+      });
+      if (good.length) {
+        await withTransaction(ctx, async (tx) => {
+          const ids = await writeBatch(tx, good, opts.mode);
+          await recordAuditEvent(tx, { action: 'item.import', agencyId: opts.agencyId ?? null, targetType: 'import', targetId: id, data: { rows: [start + 2, start + slice.length + 1], versions: ids.length, mode: opts.mode } });
+        });
+        imported += good.length;
+      }
+      await repo.updateImport(ctx.db, id, { processed: Math.min(start + BATCH, rows.length), imported, rejected });
+      onProgress?.(Math.min(start + BATCH, rows.length), rows.length);
+    }
+    await repo.updateImport(ctx.db, id, { status: 'done', report, finishedAt: ctx.clock.now() });
+  } catch (e) {
+    await repo.updateImport(ctx.db, id, { status: 'failed', report, error: (e as Error).message.slice(0, 1000), finishedAt: ctx.clock.now() });
+    throw e;
+  }
+  return { imported, rejected, report };
+}
+
+async function writeBatch(ctx: Context, good: Prepared[], mode: 'draft' | 'submit'): Promise<string[]> {
+  const now = ctx.clock.now();
+  const who = { createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : ctx.actor.label, createdByLabel: ctx.actor.label };
+  const state = mode === 'submit' ? 'submitted' : 'draft';
+  const submitted = mode === 'submit' ? { submittedAt: now, submittedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null } : {};
+  const batch: Parameters<typeof repo.insertBatch>[1] = { items: [], versions: [], revisions: [] };
+  for (const p of good) {
+    const itemId = randomUUID();
+    batch.items.push({ id: itemId, agencyId: p.agencyId, kind: p.kind, sourceLanguage: p.language, createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null, createdAt: now, updatedAt: now });
+    const versions: Array<{ language: string; text: VersionText; isSource: boolean }> = [{ language: p.language, text: p.text, isSource: true }, ...p.translations.map((tr) => ({ ...tr, isSource: false }))];
+    for (const v of versions) {
+      const versionId = randomUUID();
+      const revisionId = randomUUID();
+      batch.versions.push({ id: versionId, itemId, language: v.language, isSource: v.isSource, state, workingRevisionId: revisionId, agencyId: p.agencyId, kind: p.kind, createdAt: now, updatedAt: now, ...submitted, ...workingColumns(v.text, p.metadata) });
+      const metadata = v.isSource ? p.metadata : undefined;
+      batch.revisions.push({ id: revisionId, itemVersionId: versionId, itemId, language: v.language, number: 1, snapshot: { text: v.text, ...(metadata ? { metadata } : {}) }, contentHash: revisionHash(versionId, 1, v.text, metadata), note: 'import', ...who, createdAt: now });
+    }
+  }
+  await repo.insertBatch(ctx.db, batch);
+  return batch.versions.map((v) => v.id!);
+}
+
+export async function getImport(ctx: Context, id: string) {
+  const row = await repo.findImport(ctx.db, id);
+  const mine = ctx.actor.kind === 'user' ? row?.createdBy === ctx.actor.userId : row?.createdBy === ctx.actor.label;
+  if (!row || !(mine || contentPolicy.appraise(ctx.actor) || (ctx.actor.kind === 'user' && ['admin', 'security'].includes(ctx.actor.role)))) throw new NotFound();
+  return row;
+}
+
+export async function listImports(ctx: Context) {
+  const all = contentPolicy.appraise(ctx.actor) || (ctx.actor.kind === 'user' && ['admin', 'security'].includes(ctx.actor.role));
+  const me = ctx.actor.kind === 'user' ? ctx.actor.userId : ctx.actor.label;
+  return repo.listImports(ctx.db, all ? null : me, 100);
+}
+
+export async function markInterruptedImports(ctx: Context) {
+  await repo.markInterruptedImports(ctx.db, ctx.clock.now());
+}
