@@ -29,6 +29,7 @@ import { sharedSchemas } from './modules/accounts/schemas.js';
 import { userRoutes } from './modules/accounts/user.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { contentRoutes } from './modules/content/routes.js';
+import { importRoutes } from './modules/content/import.routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { contentSchemas } from './modules/content/schemas.js';
 import { monitoringRoutes } from './modules/monitoring/routes.js';
@@ -139,6 +140,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(oauthRoutes);
       await api.register(auditRoutes);
       await api.register(contentRoutes);
+      await api.register(importRoutes);
       await api.register(notificationRoutes);
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
     },

@@ -23,6 +23,8 @@ const USAGE = `Usage: ttdn <command>
   users unlock LOGIN            release a sign-in lock
   users list                    list accounts
   audit verify                  walk the audit hash chain and report the first broken link
+  import FILE --agency SLUG [--mode draft|submit] [--declare]
+                                import items from a CSV, XLSX or JSON file (docs/import.md)
 
 Environment: DATABASE_URL (PostgreSQL; embedded PGlite under DATA_DIR otherwise), DATA_DIR, PORT, HOST…
 (see README.md). Roles: ${ROLES.join(', ')}.`;
@@ -62,6 +64,9 @@ async function main(argv: string[]) {
         process.stdout.write(`Demo data: ${r.agencies} agencies, ${r.accounts} new accounts, ${r.versions} language versions of items. Passwords: ${r.credentialsFile}\n`);
         break;
       }
+      case 'import':
+        await importCommand(ctx, [sub, ...rest].filter((x): x is string => x !== undefined));
+        break;
       case 'users':
         await usersCommand(ctx, sub, rest);
         break;
@@ -132,6 +137,36 @@ async function usersCommand(ctx: ReturnType<typeof systemContext>, sub: string |
   fail(USAGE, 2);
 }
 
+async function importCommand(ctx: ReturnType<typeof systemContext>, args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { agency: { type: 'string' }, mode: { type: 'string' }, declare: { type: 'boolean' } } });
+  const file = positionals[0];
+  if (!file) fail('import needs a file: ttdn import FILE --agency SLUG', 2);
+  const mode = (values.mode ?? 'draft') as 'draft' | 'submit';
+  if (mode !== 'draft' && mode !== 'submit') fail('--mode is draft or submit', 2);
+  const format = file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : file.toLowerCase().endsWith('.json') ? 'json' : 'csv';
+  let agencyId: string | undefined;
+  if (values.agency) {
+    const agency = (await accounts.listAgencies(ctx, {})).find((a) => a.slug === values.agency || a.id === values.agency);
+    if (!agency) fail(`No agency "${values.agency}".`);
+    agencyId = agency.id;
+  }
+  await content.ensureDefaultTopics(ctx);
+  const opts = { format, mode, agencyId, declaration: values.declare, fileName: file } as const;
+  const { id, rows } = await content.startImport(ctx, readFileSync(file), opts);
+  const started = Date.now();
+  const bar = (done: number, total: number) => {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.round((done / total) * 100)}% ${done}/${total}`);
+  };
+  const result = await content.runImport(ctx, id, rows, opts, bar);
+  process.stderr.write('\n');
+  const seconds = (Date.now() - started) / 1000;
+  process.stdout.write(`Imported ${result.imported} item(s) as ${mode === 'submit' ? 'submitted' : 'drafts'}, rejected ${result.rejected} row(s) in ${seconds.toFixed(1)} s (${Math.round(rows.length / seconds)} rows/s). Import ${id}.\n`);
+  for (const r of result.report.slice(0, 50)) process.stdout.write(`  row ${r.row}: ${r.errors.map((e) => `${e.field}: ${e.message.en}`).join('; ')}\n`);
+  if (result.report.length > 50) process.stdout.write(`  … ${result.report.length - 50} more in the import report\n`);
+}
+
 async function serve(config: ReturnType<typeof loadConfigOrExit>, handle: Awaited<ReturnType<typeof openDatabaseOrExit>>) {
   await migrateDatabase(handle);
   // Several processes may start at once on one PostgreSQL: one of them seeds and bootstraps.
@@ -140,6 +175,8 @@ async function serve(config: ReturnType<typeof loadConfigOrExit>, handle: Awaite
     const demo = config.seedDemo && (await accounts.countAllUsers(seedCtx)) === 0 ? await seedDemoData(seedCtx, config.dataDir) : null;
     const firstAdmin = await ensureFirstAdmin(systemContext(handle, config, 'system:bootstrap'));
     await content.ensureDefaultTopics(systemContext(handle, config, 'system:bootstrap'));
+    // Imports whose process stopped mid-way are marked so, not left "running" forever.
+    await content.markInterruptedImports(systemContext(handle, config, 'system:bootstrap'));
     return { demo, firstAdmin };
   });
   const app = await buildApp({ config, database: handle });

@@ -9,7 +9,7 @@ import { withTransaction } from '../../../db/transaction.js';
 import { recordAuditEvent } from '../../audit/service.js';
 import * as accounts from '../../accounts/service.js';
 import { revisionHash } from '../hash.js';
-import { ImportFileError, parseImportFile, type ImportFormat, type RawRow } from '../import-format.js';
+import { ImportFileError, parseImportFile, TEMPLATE_COLUMNS, type ImportFormat, type RawRow } from '../import-format.js';
 import { DOCUMENT_TYPES, KINDS, LICENCES, missingForSubmission, VISIBILITIES, type ItemMetadata, type Kind, type VersionText } from '../model.js';
 import { contentPolicy } from '../policy.js';
 import * as repo from '../repo.js';
@@ -242,4 +242,18 @@ export async function listImports(ctx: Context) {
 
 export async function markInterruptedImports(ctx: Context) {
   await repo.markInterruptedImports(ctx.db, ctx.clock.now());
+}
+
+/** The template users fill in: every column, and one complete example row. */
+export function importTemplateCsv(): string {
+  const header = [...TEMPLATE_COLUMNS, 'title_en', 'summary_en', 'body_en'];
+  const example: Record<string, string> = {
+    kind: 'news', language: 'vi', agency: 'so-du-lich', title: 'Huế đón du khách quốc tế dịp cuối năm', summary: 'Lượng khách quốc tế tăng mạnh.',
+    body: 'Đoạn thứ nhất.\n\nĐoạn thứ hai.', activity_date: '2026-12-01', authors: 'Nguyễn Văn An; Trần Thị Bình', topics: 'du-lich-di-san-le-hoi', tags: 'du lịch; khách quốc tế',
+    place: 'Thành phố Huế', source_type: 'own', source_name: '', source_url: '', copyright_holder: 'Sở Du lịch', licence: 'CC-BY-4.0', visibility: 'public',
+    document_number: '', document_issuing_body: '', document_issue_date: '', document_effective_date: '', document_signer: '', document_type: '',
+    title_en: 'Hue welcomes international visitors at year end', summary_en: 'International arrivals rise sharply.', body_en: 'First paragraph.\n\nSecond paragraph.',
+  };
+  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return `\uFEFF${header.join(',')}\n${header.map((h) => cell(example[h] ?? '')).join(',')}\n`;
 }
