@@ -17,7 +17,8 @@ const USAGE = `Usage: ttdn <command>
 
   serve                         migrate, seed an empty database, start the server
   migrate                       apply pending database migrations
-  seed                          load the demo agencies and accounts (skips existing ones)
+  seed [--items N]              load the demo agencies, accounts and items (skips existing ones);
+                                --items N adds N synthetic published items for benchmarks
   users create --email E --agency SLUG|ID --role ROLE [--username U] [--name N] [--password-stdin]
   users reset-password LOGIN [--password-stdin]   new password; must be changed at next sign-in
   users unlock LOGIN            release a sign-in lock
@@ -59,9 +60,18 @@ async function main(argv: string[]) {
         break;
       case 'seed': {
         await migrateDatabase(handle);
+        const { values: seedOpts } = parseArgs({ args: [sub, ...rest].filter((x): x is string => x !== undefined), options: { items: { type: 'string' } } });
         await content.ensureDefaultTopics(systemContext(handle, config, 'system:seed'));
         const r = await seedDemoData(systemContext(handle, config, 'system:seed'), config.dataDir);
         process.stdout.write(`Demo data: ${r.agencies} agencies, ${r.accounts} new accounts, ${r.versions} language versions of items. Passwords: ${r.credentialsFile}\n`);
+        if (seedOpts.items) {
+          const n = Number(seedOpts.items);
+          if (!Number.isSafeInteger(n) || n < 1 || n > 5_000_000) fail('--items must be a whole number from 1 to 5000000', 2);
+          const started = Date.now();
+          await content.seedSyntheticItems(systemContext(handle, config, 'system:seed'), n, (done, total) => process.stderr.write(`\r${done}/${total} synthetic items`));
+          process.stderr.write('\n');
+          process.stdout.write(`Synthetic items: ${n} published in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+        }
         break;
       }
       case 'import':

@@ -41,7 +41,7 @@ async function countVersions(c: SignedIn) {
   let n = 0;
   let cursor: string | null = null;
   do {
-    const page = (await c.client.get(`/api/v1/items?limit=200${cursor ? `&cursor=${cursor}` : ''}`)).json();
+    const page: { items: unknown[]; nextCursor: string | null } = (await c.client.get(`/api/v1/items?limit=200${cursor ? `&cursor=${cursor}` : ''}`)).json();
     n += page.items.length;
     cursor = page.nextCursor;
   } while (cursor);

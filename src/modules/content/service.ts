@@ -6,6 +6,7 @@ export * from './use-cases/taxonomy.js';
 export * from './use-cases/search.js';
 export * from './use-cases/freshness.js';
 export * from './use-cases/import.js';
+export * from './use-cases/synthetic.js';
 export { TEMPLATE_COLUMNS, type ImportFormat } from './import-format.js';
 export { KINDS, VISIBILITIES, LICENCES, DOCUMENT_TYPES, type ItemMetadata, type VersionText, type Kind } from './model.js';
 export { TRANSITIONS, TRANSITION_NAMES, STATES, type TransitionName } from './workflow.js';

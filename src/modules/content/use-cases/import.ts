@@ -8,7 +8,7 @@ import { t, type MessageCode } from '../../../core/i18n.js';
 import { withTransaction } from '../../../db/transaction.js';
 import { recordAuditEvent } from '../../audit/service.js';
 import * as accounts from '../../accounts/service.js';
-import { revisionHash } from '../hash.js';
+import { publishedContentHash, revisionHash } from '../hash.js';
 import { ImportFileError, parseImportFile, TEMPLATE_COLUMNS, type ImportFormat, type RawRow } from '../import-format.js';
 import { DOCUMENT_TYPES, KINDS, LICENCES, missingForSubmission, VISIBILITIES, type ItemMetadata, type Kind, type VersionText } from '../model.js';
 import { contentPolicy } from '../policy.js';
@@ -28,7 +28,7 @@ export interface ImportOptions {
   fileName?: string;
 }
 
-interface Prepared {
+export interface Prepared {
   agencyId: string;
   kind: Kind;
   language: string;
@@ -205,20 +205,40 @@ export async function runImport(ctx: Context, id: string, rows: RawRow[], opts: 
   return { imported, rejected, report };
 }
 
-async function writeBatch(ctx: Context, good: Prepared[], mode: 'draft' | 'submit'): Promise<string[]> {
+/**
+ * Writes prepared items in three multi-row inserts. `published` is for synthetic benchmark data
+ * only (seedSyntheticItems): the versions go online at once, with their content hashes.
+ */
+export async function writeBatch(ctx: Context, good: Prepared[], mode: 'draft' | 'submit' | 'published', publishedAt?: (i: number) => Date): Promise<string[]> {
   const now = ctx.clock.now();
   const who = { createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : ctx.actor.label, createdByLabel: ctx.actor.label };
-  const state = mode === 'submit' ? 'submitted' : 'draft';
+  const state = mode === 'submit' ? 'submitted' : mode === 'published' ? 'published' : 'draft';
   const submitted = mode === 'submit' ? { submittedAt: now, submittedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null } : {};
   const batch: Parameters<typeof repo.insertBatch>[1] = { items: [], versions: [], revisions: [] };
-  for (const p of good) {
+  for (const [index, p] of good.entries()) {
     const itemId = randomUUID();
     batch.items.push({ id: itemId, agencyId: p.agencyId, kind: p.kind, sourceLanguage: p.language, createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null, createdAt: now, updatedAt: now });
     const versions: Array<{ language: string; text: VersionText; isSource: boolean }> = [{ language: p.language, text: p.text, isSource: true }, ...p.translations.map((tr) => ({ ...tr, isSource: false }))];
     for (const v of versions) {
       const versionId = randomUUID();
       const revisionId = randomUUID();
-      batch.versions.push({ id: versionId, itemId, language: v.language, isSource: v.isSource, state, workingRevisionId: revisionId, agencyId: p.agencyId, kind: p.kind, createdAt: now, updatedAt: now, ...submitted, ...workingColumns(v.text, p.metadata) });
+      const working = workingColumns(v.text, p.metadata);
+      const online =
+        mode === 'published'
+          ? {
+              publishedRevisionId: revisionId,
+              publishedAt: publishedAt?.(index) ?? now,
+              firstPublishedAt: publishedAt?.(index) ?? now,
+              contentHash: publishedContentHash({ itemId, language: v.language, kind: p.kind, agencyId: p.agencyId, ...v.text, metadata: p.metadata }),
+              pubTitle: working.title,
+              pubSummary: working.summary,
+              pubBodyText: working.bodyText,
+              pubVisibility: working.visibility,
+              pubTopicIds: working.topicIds,
+              pubActivityDate: working.activityDate,
+            }
+          : {};
+      batch.versions.push({ id: versionId, itemId, language: v.language, isSource: v.isSource, state, workingRevisionId: revisionId, agencyId: p.agencyId, kind: p.kind, createdAt: now, updatedAt: now, ...submitted, ...working, ...online });
       const metadata = v.isSource ? p.metadata : undefined;
       batch.revisions.push({ id: revisionId, itemVersionId: versionId, itemId, language: v.language, number: 1, snapshot: { text: v.text, ...(metadata ? { metadata } : {}) }, contentHash: revisionHash(versionId, 1, v.text, metadata), note: 'import', ...who, createdAt: now });
     }

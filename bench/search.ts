@@ -1,0 +1,109 @@
+// Search and import at scale: N synthetic published items (default 100,000), then search latency
+// (through the HTTP API, p50/p95 per query class) and import throughput, on PGlite and on
+// PostgreSQL. Targets (issue 3): search p95 < 50 ms on PostgreSQL at 100k; import ≥ 2,000 items/s.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../src/app.js';
+import { seedDemoData } from '../src/cli/seed.js';
+import { loadConfig } from '../src/config.js';
+import { systemActor } from '../src/core/actor.js';
+import { systemClock } from '../src/core/clock.js';
+import type { Context } from '../src/core/context.js';
+import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
+import { migrateDatabase } from '../src/db/migrate.js';
+import * as content from '../src/modules/content/service.js';
+
+const QUERIES: Record<string, string[]> = {
+  'rare word': ['Kumamoto', 'Kanazawa', 'Gyeongju', 'Blois', 'JICA', 'KOICA'],
+  'common word': ['hue', 'du lich', 'van hoa', 'doi ngoai', 'le hoi', 'dau tu'],
+  'two words': ['hop tac quoc te', 'di san van hoa', 'song huong', 'chuyen doi so'],
+  phrase: ['"di san van hoa"', '"hop tac quoc te"', '"song Huong"', '"chuyen doi so"'],
+  'no query (newest)': [''],
+};
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+async function onEngine(label: string, handle: DatabaseHandle, dataDir: string, items: number) {
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  await migrateDatabase(handle);
+  const ctx: Context = { actor: systemActor('system:bench'), db: handle.db, clock: systemClock, log: console, locale: 'en', requestId: 'bench', ip: null, config };
+  await content.ensureDefaultTopics(ctx);
+  await seedDemoData(ctx, dataDir);
+  let t0 = performance.now();
+  await content.seedSyntheticItems(ctx, items, (d, n) => process.stderr.write(`\r  ${label}: ${d}/${n} synthetic items`));
+  const seedSeconds = (performance.now() - t0) / 1000;
+  process.stderr.write('\n');
+  await handle.db.execute(sql`ANALYZE`); // planner statistics after a bulk load, as an operator would
+
+  // Import throughput: a 20,000-row CSV through the same use case as the API and CLI.
+  const rows = ['kind,agency,title,summary,body,activity_date,authors,topics,tags,place,source_type,copyright_holder,licence,visibility'];
+  for (let i = 0; i < 20_000; i++) rows.push(`news,so-du-lich,Tin nhập ${i},Tóm tắt ${i},Nội dung số ${i} về Huế,2026-02-03,Ban biên tập,du-lich-di-san-le-hoi,nhập,Huế,own,Sở Du lịch,CC-BY-4.0,public`);
+  t0 = performance.now();
+  const opts = { format: 'csv', mode: 'draft' } as const;
+  const { id, rows: parsed } = await content.startImport(ctx, Buffer.from(rows.join('\n')), opts);
+  await content.runImport(ctx, id, parsed, opts);
+  const importRate = 20_000 / ((performance.now() - t0) / 1000);
+
+  const app = await buildApp({ config, database: handle, logger: false });
+  await app.ready();
+  const results: Array<{ cls: string; p50: number; p95: number; n: number; hits: number }> = [];
+  for (const [cls, words] of Object.entries(QUERIES)) {
+    for (const w of words) await app.inject({ url: `/api/v1/search?q=${encodeURIComponent(w)}` }); // warm-up
+    const times: number[] = [];
+    let hits = 0;
+    for (let i = 0; i < 40; i++) {
+      const w = words[i % words.length];
+      const s = performance.now();
+      const res = await app.inject({ url: `/api/v1/search?q=${encodeURIComponent(w)}` });
+      times.push(performance.now() - s);
+      hits += (res.json() as { total: number }).total;
+    }
+    results.push({ cls, p50: pct(times, 50), p95: pct(times, 95), n: times.length, hits: Math.round(hits / times.length) });
+  }
+  await app.close();
+  return { label, seedRate: items / seedSeconds, importRate, results };
+}
+
+export async function benchSearch() {
+  const items = Number(process.env.BENCH_ITEMS ?? 100_000);
+  const out = [];
+  {
+    const dir = mkdtempSync(join(tmpdir(), 'ttdn-bench-pglite-'));
+    const handle = await openDatabase({ databaseUrl: null, dataDir: dir });
+    out.push(await onEngine('PGlite', handle, dir, items));
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const admin = new pg.Client({ connectionString: pgUrl });
+  try {
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS ttdn_bench WITH (FORCE)');
+    await admin.query('CREATE DATABASE ttdn_bench');
+    const u = new URL(pgUrl);
+    u.pathname = '/ttdn_bench';
+    const dir = mkdtempSync(join(tmpdir(), 'ttdn-bench-pg-'));
+    const handle = await openDatabase({ databaseUrl: u.toString(), dataDir: dir });
+    out.push(await onEngine('PostgreSQL', handle, dir, items));
+    await handle.close();
+    await admin.query('DROP DATABASE IF EXISTS ttdn_bench WITH (FORCE)');
+    rmSync(dir, { recursive: true, force: true });
+  } catch (e) {
+    console.log(`(PostgreSQL part skipped: ${(e as Error).message})`);
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+  console.log(`\nSearch over ${items.toLocaleString('en')} published items (+ demo), 40 requests per class through GET /api/v1/search (ranking, snippets, facets)\n`);
+  console.log('| engine | query class | p50 ms | p95 ms | avg matches |');
+  console.log('| --- | --- | ---: | ---: | ---: |');
+  for (const e of out) for (const r of e.results) console.log(`| ${e.label} | ${r.cls} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.hits} |`);
+  console.log('\n| engine | synthetic insert items/s | import items/s (20,000-row CSV) |');
+  console.log('| --- | ---: | ---: |');
+  for (const e of out) console.log(`| ${e.label} | ${e.seedRate.toFixed(0)} | ${e.importRate.toFixed(0)} |`);
+}
