@@ -55,8 +55,8 @@ export class Invalid extends AppError {
 
 export class Conflict extends AppError {
   readonly status = 409;
-  constructor(code: MessageCode = 'conflict', fields: FieldError[] = []) {
-    super(code, t(code), fields);
+  constructor(code: MessageCode = 'conflict', fields: FieldError[] = [], params?: Record<string, string | number>) {
+    super(code, t(code, params), fields);
   }
 }
 

@@ -117,6 +117,10 @@ export const messages = {
   transition_not_allowed: { vi: 'Không thể "{transition}" khi ở trạng thái "{state}".', en: 'Cannot "{transition}" in state "{state}".' },
   version_not_editable: { vi: 'Phiên bản đang chờ thẩm định hoặc đã lưu trữ, không sửa được.', en: 'This version is under appraisal or archived and cannot be edited.' },
   source_not_published: { vi: 'Chỉ công bố bản dịch khi bản gốc đã được công bố.', en: 'A translation can be published only when its source is published.' },
+  unpublish_first: {
+    vi: 'Phiên bản đang được công bố; cần gỡ xuống (thẩm định viên) trước khi lưu trữ.',
+    en: 'This version is online; an appraiser must unpublish it before it can be archived.',
+  },
   not_online: { vi: 'Phiên bản này chưa được công bố.', en: 'This version is not published.' },
   language_not_configured: { vi: 'Ngôn ngữ không nằm trong danh sách cấu hình.', en: 'The language is not configured.' },
   translation_exists: { vi: 'Đã có phiên bản ngôn ngữ này.', en: 'This language version already exists.' },

@@ -23,8 +23,13 @@ export function editableAgencies(a: Actor): 'all' | string | null {
   return null;
 }
 
-/** Agencies whose working copies the actor may read (editors, plus admin and IOC who read everything). */
+/**
+ * Agencies whose working copies (and internal items) the actor may read: editors, plus admin and
+ * IOC who read everything. Drafts are never public: a credential needs `read:shared` for them.
+ */
 export function readableWorkingAgencies(a: Actor): 'all' | string | null {
+  if (a.kind === 'system') return 'all';
+  if (!hasScope(a, 'read:shared')) return null;
   if (isStaffWide(a)) return 'all';
   if (a.kind === 'user' && a.role === 'contributor') return a.agencyId;
   if (a.kind === 'client' && hasScope(a, 'write:own')) return a.agencyId;
@@ -33,7 +38,7 @@ export function readableWorkingAgencies(a: Actor): 'all' | string | null {
 
 /** Published visibilities the actor may read: public for everyone; shared with the exploit scope (Art. 10). */
 export function readablePublishedVisibilities(a: Actor): Visibility[] {
-  if (isStaffWide(a)) return ['public', 'shared', 'internal'];
+  if (a.kind === 'system') return ['public', 'shared', 'internal'];
   const out: Visibility[] = ['public'];
   if (a.kind !== 'anonymous' && hasScope(a, 'read:shared')) out.push('shared');
   return out;

@@ -18,7 +18,7 @@ export function presentListRow(r: VersionListRow) {
 /** Transitions the actor may take now, for the UI's buttons (the server checks again). */
 export function allowedTransitions(actor: Actor, v: VersionRow) {
   return TRANSITION_NAMES.filter(
-    (n) => (TRANSITIONS[n].from as readonly State[]).includes(v.state as State) && contentPolicy.take(actor, TRANSITIONS[n].by, v) && (n !== 'unpublish' || !!v.publishedRevisionId),
+    (n) => (TRANSITIONS[n].from as readonly State[]).includes(v.state as State) && contentPolicy.take(actor, TRANSITIONS[n].by, v) && (n !== 'unpublish' || !!v.publishedRevisionId) && (n !== 'archive' || !v.publishedRevisionId),
   );
 }
 

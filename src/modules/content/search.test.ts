@@ -127,7 +127,7 @@ describe('search', () => {
     expect(found(await anon.get('/api/v1/search?q=ban+nhap'))).toEqual([]);
     expect((await contributor.client.get('/api/v1/search?view=working&q=ban+nhap')).json().items).toHaveLength(1);
     expect((await other.client.get('/api/v1/search?view=working&q=ban+nhap')).json().items).toHaveLength(0);
-    expect((await anon.get('/api/v1/search?view=working&q=ban+nhap')).statusCode).toBe(403);
+    expect((await anon.get('/api/v1/search?view=working&q=ban+nhap')).statusCode).toBe(401);
   });
 
   it('lists newest first without a query', async () => {

@@ -3,7 +3,7 @@
 // snippets, facets, and suggestions for typos. What an actor may see is decided by the policy.
 import { hasScope } from '../../../core/actor.js';
 import type { Context } from '../../../core/context.js';
-import { Forbidden } from '../../../core/errors.js';
+import { Forbidden, Unauthenticated } from '../../../core/errors.js';
 import { readablePublishedVisibilities, readableWorkingAgencies } from '../policy.js';
 import { CANDIDATES, MARKS, searchFacets, searchPage, suggestTitles, type SearchFilter } from '../search.repo.js';
 
@@ -33,7 +33,7 @@ export async function searchContent(ctx: Context, input: SearchInput) {
   const page = Math.max(1, input.page ?? 1);
   const a = ctx.actor;
   const workingScope = readableWorkingAgencies(a);
-  if (view === 'working' && !workingScope) throw new Forbidden();
+  if (view === 'working' && !workingScope) throw a.kind === 'anonymous' ? new Unauthenticated() : new Forbidden();
   const staffWide = workingScope === 'all';
   const filter: SearchFilter = {
     view,

@@ -38,7 +38,8 @@ export async function transition(ctx: Context, versionId: string, name: Transiti
     if (!contentPolicy.readWorking(ctx.actor, version)) throw new NotFound();
     if (!contentPolicy.take(ctx.actor, def.by, version)) throw new Forbidden();
     if (!(def.from as readonly State[]).includes(version.state as State)) {
-      throw new Conflict('transition_not_allowed', [{ field: 'state', code: 'transition_not_allowed', message: t('transition_not_allowed', { transition: name, state: version.state }) }]);
+      const params = { transition: name, state: version.state };
+      throw new Conflict('transition_not_allowed', [{ field: 'state', code: 'transition_not_allowed', message: t('transition_not_allowed', params) }], params);
     }
     const now = ctx.clock.now();
     let result: repo.VersionRow;
@@ -97,6 +98,8 @@ export async function transition(ctx: Context, versionId: string, name: Transiti
       case 'unpublish':
         return unpublish(tx, loaded, 'unpublish');
       case 'archive':
+        // Nothing may sit in the archive while still online: unpublish first (an appraiser's decision).
+        if (version.publishedRevisionId) throw new Conflict('unpublish_first');
         result = await repo.updateVersion(tx.db, version.id, { state: 'archived', scheduledAt: null, updatedAt: now });
         break;
       case 'restore':
