@@ -114,7 +114,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         title: 'TTDN — Cơ sở dữ liệu thông tin đối ngoại (Huế) API',
         version: '1.0.0',
         description:
-          'Open API of the foreign-information database of Huế (Decision 69/2021/QĐ-UBND). Errors are application/problem+json; send Accept-Language: vi or en. See docs/api.md.',
+          'Open API of the foreign-information database of Huế (Decision 69/2021/QĐ-UBND). Authenticate with a personal token or OAuth 2.0 client credentials (POST /api/v1/oauth/token); errors are application/problem+json in Vietnamese or English (Accept-Language); published versions carry a SHA-256 content hash over a canonical JSON form (keys sorted) of itemId, language, kind, agencyId, title, summary, body and metadata.',
       },
       servers: [{ url: config.publicUrl ?? `http://${config.host}:${config.port}` }],
       components: {
@@ -168,7 +168,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
   app.setNotFoundHandler((req, reply) => {
     // SPA routes: any GET under /admin/ that is not a built file.
-    if (hasAdmin && req.method === 'GET' && req.url.startsWith('/admin/') && !req.url.startsWith('/admin/assets/')) return sendIndex(req, reply);
+    // SPA routes: a GET under /admin/ that is not a file (no extension) gets the app.
+    const path = req.url.split('?')[0];
+    if (hasAdmin && req.method === 'GET' && path.startsWith('/admin/') && !/\.[a-z0-9]+$/i.test(path)) return sendIndex(req, reply);
     return sendProblem(req, reply, 404, 'not_found', t('not_found'));
   });
   return app;

@@ -36,6 +36,7 @@ function page(locale: Locale, config: Config): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(c.title)} — ${escapeHtml(place)}</title>
 <link rel="alternate" hreflang="${other}" href="/${other}/">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>
 body{margin:0;font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#f7f7f5}
 a{color:#0b4f8a}a:focus-visible{outline:3px solid #f0a500;outline-offset:2px}
@@ -47,7 +48,7 @@ h1{font-size:1.8rem;line-height:1.25;margin:0 0 1rem}ul{padding-left:1.2rem}li{m
 </head>
 <body>
 <a class="skip" href="#main">${escapeHtml(c.skip)}</a>
-<header><strong>${escapeHtml(place)}</strong><nav aria-label="Language"><a href="/${other}/" hreflang="${other}" lang="${other}">${escapeHtml(c.other)}</a></nav></header>
+<header><strong>${escapeHtml(place)}</strong><nav aria-label="${locale === 'vi' ? 'Ngôn ngữ' : 'Language'}"><a href="/${other}/" hreflang="${other}" lang="${other}">${escapeHtml(c.other)}</a></nav></header>
 <main id="main">
 <h1>${escapeHtml(c.title)}</h1>
 <p>${escapeHtml(c.lead.replace('{place}', place))}</p>
@@ -60,7 +61,14 @@ h1{font-size:1.8rem;line-height:1.25;margin:0 0 1rem}ul{padding-left:1.2rem}li{m
 </html>`;
 }
 
+const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#7a1f1f"/><text x="16" y="22" font-family="Arial,sans-serif" font-size="15" font-weight="700" fill="#fff" text-anchor="middle">TT</text></svg>`;
+
 export async function portalRoutes(app: FastifyInstance, { config }: { config: Config }) {
+  for (const path of ['/favicon.svg', '/favicon.ico']) {
+    app.get(path, { schema: { hide: true } }, async (_req, reply) =>
+      reply.header('content-type', 'image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON),
+    );
+  }
   app.get('/', { schema: { hide: true } }, async (req, reply) => {
     const locale = pickLocale(req.headers['accept-language']);
     return reply.header('vary', 'Accept-Language').redirect(`/${locale}/`, 302);

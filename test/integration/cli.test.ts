@@ -142,3 +142,22 @@ describe('ttdn CLI', () => {
     expect(url.stderr.trim()).toBe('Configuration error: DATABASE_URL: expected a URL starting with postgres: or postgresql:, got "mysql://x"');
   });
 });
+
+describe('the embedded database has one owner', () => {
+  it('refuses to run a CLI command while another process holds the embedded database, and takes over a stale lock', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ttdn-lock-'));
+    try {
+      const holder = await openDatabase({ databaseUrl: null, dataDir: dir });
+      const r = await runCli(['users', 'list'], { DATA_DIR: dir });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`is in use by another TTDN process (pid ${process.pid}`);
+      await holder.close();
+      // A lock left by a process that died does not block.
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(join(dir, 'db.lock'), '999999');
+      expect((await runCli(['migrate'], { DATA_DIR: dir })).code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -7,6 +7,7 @@ import type { Database } from '../../db/client.js';
 import { rowsOf } from '../../db/transaction.js';
 
 export const CANDIDATES = 1000;
+export const PHRASE_SCAN = 2000;
 
 export interface SearchFilter {
   /** published: the public view (pub_* columns); working: staff view of working copies */
@@ -69,11 +70,27 @@ function whereOf(f: SearchFilter): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-function candidates(f: SearchFilter): SQL {
+/**
+ * The capped candidate set: the newest CANDIDATES matches, light columns only (no body; the
+ * tsvector only when ranking needs it). Ordered by an indexed column, so without a query, or with
+ * a common one, the scan stops after CANDIDATES rows.
+ */
+function candidates(f: SearchFilter, withVector: boolean): SQL {
   const c = col(f.view);
-  return sql`SELECT v.id, v.item_id, v.language, v.kind, v.agency_id, v.state, ${c.title} AS title, ${c.summary} AS summary, ${c.body} AS body,
-      ${c.vec} AS vec, ${c.topics} AS topic_ids, ${c.date} AS activity_date, v.published_at, ${c.order} AS sort_at
-    FROM item_versions v WHERE ${whereOf(f)} ORDER BY ${c.order} DESC NULLS LAST, v.id DESC LIMIT ${CANDIDATES}`;
+  const cols = sql`v.id, v.kind, v.language, v.agency_id, ${c.topics} AS topic_ids, ${c.date} AS activity_date, ${c.order} AS sort_at`;
+  if (f.q && f.q.includes('"')) {
+    // A phrase needs word positions, which the index cannot check: every row holding all the words
+    // would be read. So phrases are matched among the newest PHRASE_SCAN rows holding all the words.
+    const all = { ...f, q: undefined };
+    return sql`SELECT s.id, s.kind, s.language, s.agency_id, s.topic_ids, s.activity_date, s.sort_at${withVector ? sql`, s.vec` : sql``}
+      FROM (SELECT ${cols}, ${c.vec} AS vec FROM item_versions v
+            WHERE ${whereOf(all)} AND ${c.vec} @@ regexp_replace(websearch_to_tsquery('simple', public.f_unaccent(${f.q}))::text, '<[0-9-]+>', '&', 'g')::tsquery
+            ORDER BY ${c.order} DESC, v.id DESC LIMIT ${PHRASE_SCAN}) s
+      WHERE s.vec @@ websearch_to_tsquery('simple', public.f_unaccent(${f.q}))
+      ORDER BY s.sort_at DESC, s.id DESC LIMIT ${CANDIDATES}`;
+  }
+  return sql`SELECT ${cols}${withVector ? sql`, ${c.vec} AS vec` : sql``}
+    FROM item_versions v WHERE ${whereOf(f)} ORDER BY ${c.order} DESC, v.id DESC LIMIT ${CANDIDATES}`;
 }
 
 const MARK_OPEN = '\u0002';
@@ -83,23 +100,26 @@ const TITLE_HEADLINE = `HighlightAll=true, StartSel=${MARK_OPEN}, StopSel=${MARK
 export const MARKS = { open: MARK_OPEN, close: MARK_CLOSE };
 
 export async function searchPage(db: Database, f: SearchFilter): Promise<SearchRow[]> {
+  const c = col(f.view);
   if (!f.q) {
     return rowsOf<SearchRow>(
-      await db.execute(sql`SELECT id, item_id, language, kind, agency_id, state, title, summary, published_at, activity_date,
-        NULL::real AS rank, NULL AS title_hl, NULL AS snippet
-        FROM (${candidates(f)}) c ORDER BY sort_at DESC NULLS LAST, id DESC LIMIT ${f.limit} OFFSET ${f.offset}`),
+      await db.execute(sql`SELECT v.id, v.item_id, v.language, v.kind, v.agency_id, v.state, ${c.title} AS title, ${c.summary} AS summary, v.published_at,
+          ${c.date} AS activity_date, NULL::real AS rank, NULL AS title_hl, NULL AS snippet
+        FROM item_versions v WHERE ${whereOf(f)} ORDER BY ${c.order} DESC, v.id DESC LIMIT ${f.limit} OFFSET ${f.offset}`),
     );
   }
+  // Rank the candidates (title A > summary B > body C), then fetch text and snippets for one page only.
   return rowsOf<SearchRow>(
     await db.execute(sql`WITH q AS (SELECT websearch_to_tsquery('simple', public.f_unaccent(${f.q})) AS tsq),
       ranked AS (
-        SELECT c.*, ts_rank_cd(c.vec, q.tsq) AS rank FROM (${candidates(f)}) c, q
-        ORDER BY rank DESC, sort_at DESC NULLS LAST, id DESC LIMIT ${f.limit} OFFSET ${f.offset}
+        SELECT c.id, c.sort_at, ts_rank_cd(c.vec, q.tsq) AS rank FROM (${candidates(f, true)}) c, q
+        ORDER BY rank DESC, c.sort_at DESC, c.id DESC LIMIT ${f.limit} OFFSET ${f.offset}
       )
-      SELECT r.id, r.item_id, r.language, r.kind, r.agency_id, r.state, r.title, r.summary, r.published_at, r.activity_date, r.rank,
-        ts_headline('public.vn_unaccent', r.title, q.tsq, ${TITLE_HEADLINE}) AS title_hl,
-        ts_headline('public.vn_unaccent', coalesce(nullif(r.body, ''), r.summary), q.tsq, ${HEADLINE}) AS snippet
-      FROM ranked r, q ORDER BY r.rank DESC, r.sort_at DESC NULLS LAST, r.id DESC`),
+      SELECT v.id, v.item_id, v.language, v.kind, v.agency_id, v.state, ${c.title} AS title, ${c.summary} AS summary, v.published_at,
+        ${c.date} AS activity_date, r.rank,
+        ts_headline('public.vn_unaccent', ${c.title}, q.tsq, ${TITLE_HEADLINE}) AS title_hl,
+        ts_headline('public.vn_unaccent', coalesce(nullif(${c.body}, ''), ${c.summary}), q.tsq, ${HEADLINE}) AS snippet
+      FROM ranked r JOIN item_versions v ON v.id = r.id, q ORDER BY r.rank DESC, r.sort_at DESC, r.id DESC`),
   );
 }
 
@@ -112,7 +132,7 @@ export interface FacetRow {
 /** Facet counts and the total, within the capped candidate set. */
 export async function searchFacets(db: Database, f: SearchFilter): Promise<{ total: number; facets: FacetRow[] }> {
   const rows = rowsOf<{ facet: string; value: string | null; count: number }>(
-    await db.execute(sql`WITH c AS (${candidates({ ...f, limit: CANDIDATES, offset: 0 })})
+    await db.execute(sql`WITH c AS (${candidates(f, false)})
       SELECT 'total' AS facet, NULL AS value, count(*)::int AS count FROM c
       UNION ALL SELECT 'kind', kind, count(*)::int FROM c GROUP BY kind
       UNION ALL SELECT 'language', language, count(*)::int FROM c GROUP BY language

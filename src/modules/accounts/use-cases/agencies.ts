@@ -7,6 +7,8 @@ import { accountsPolicy } from '../policy.js';
 import * as repo from '../repo.js';
 import type { AgencyContact } from '../tables.js';
 
+export const vietnameseOrder = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
 export const AGENCY_TYPES = ['department', 'district', 'commune', 'public_service_unit', 'central_agency', 'press', 'other'] as const;
 export type AgencyType = (typeof AGENCY_TYPES)[number];
 export const AGENCY_FUNCTIONS = ['contribute', 'exploit', 'answer_cases'] as const;
@@ -96,7 +98,9 @@ export async function getAgency(ctx: Context, id: string): Promise<repo.AgencyRo
 
 export async function listAgencies(ctx: Context, f: { q?: string; type?: string; parentId?: string; includeArchived?: boolean }) {
   const staff = accountsPolicy.readAgencyStaffView(ctx.actor);
-  return repo.listAgencies(ctx.db, { ...f, includeArchived: staff && f.includeArchived });
+  const rows = await repo.listAgencies(ctx.db, { ...f, includeArchived: staff && f.includeArchived });
+  // Vietnamese alphabetical order (Đ after D), which the database's collation may not give.
+  return rows.sort((a, b) => vietnameseOrder.compare(a.nameVi, b.nameVi));
 }
 
 function fieldErr(field: string, code: 'slug_taken') {

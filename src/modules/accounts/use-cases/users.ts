@@ -10,6 +10,7 @@ import { assertStrongPassword, hashPassword } from '../passwords.js';
 import { accountsPolicy, userListScope } from '../policy.js';
 import * as repo from '../repo.js';
 import { isLocked } from './sign-in.js';
+import { vietnameseOrder } from './agencies.js';
 
 export interface CreateUserInput {
   agencyId: string;
@@ -166,7 +167,9 @@ export async function listUsers(
   const scope = userListScope(ctx.actor);
   if (scope === 'none') throw new Forbidden();
   if (scope.agencyId && f.agencyId && f.agencyId !== scope.agencyId) return [];
-  const rows = await repo.listUsers(ctx.db, { ...f, locked: undefined, agencyId: scope.agencyId ?? f.agencyId });
+  const rows = (await repo.listUsers(ctx.db, { ...f, locked: undefined, agencyId: scope.agencyId ?? f.agencyId })).sort((a, b) =>
+    vietnameseOrder.compare(a.displayName, b.displayName),
+  );
   if (f.locked === undefined) return rows;
   const now = ctx.clock.now();
   return rows.filter((u) => isLocked(u, now, ctx.config.login.lockMinutes) === f.locked);
