@@ -1,5 +1,5 @@
 // Rows -> API shapes. Database rows never leave the area unshaped; secrets never leave at all.
-import type { Actor } from '../../core/actor.js';
+import { ROLE_SCOPES, type Actor, type Role } from '../../core/actor.js';
 import { accountsPolicy } from './policy.js';
 import type { AgencyRow, ApiClientRow, PersonalTokenRow, SessionRow, UserRow } from './repo.js';
 import { isLocked, type PendingStep } from './use-cases/sign-in.js';
@@ -38,8 +38,9 @@ export function presentUser(row: UserRow, now: Date, lockMinutes: number) {
     email: row.email,
     username: row.username,
     displayName: row.displayName,
-    role: row.role,
-    locale: row.locale,
+    role: row.role as Role,
+    locale: row.locale as 'vi' | 'en',
+    scopes: ROLE_SCOPES[row.role as Role] ?? [],
     mfaEnabled: !!row.mfaEnabledAt,
     mustChangePassword: row.mustChangePassword,
     locked,
