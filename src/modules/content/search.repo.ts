@@ -144,14 +144,17 @@ export async function searchFacets(db: Database, f: SearchFilter): Promise<{ tot
   return { total: Number(total), facets: rows.filter((r) => r.facet !== 'total' && r.value !== null).map((r) => ({ facet: r.facet as FacetRow['facet'], value: r.value!, count: Number(r.count) })) };
 }
 
-/** Titles close to a mistyped query (trigram word similarity on accent-free text). */
+/**
+ * Titles close to a mistyped query (trigram word similarity on accent-free text). Matching uses the
+ * trigram index on the working title; the published view returns the published title.
+ */
 export async function suggestTitles(db: Database, f: SearchFilter): Promise<string[]> {
   if (!f.q) return [];
   const c = col(f.view);
   const rows = rowsOf<{ title: string }>(
-    await db.execute(sql`SELECT DISTINCT ${c.title} AS title, word_similarity(public.f_unaccent(${f.q}), public.f_unaccent(${c.title})) AS s
-      FROM item_versions v WHERE ${whereOf({ ...f, q: undefined })} AND public.f_unaccent(${f.q}) <% public.f_unaccent(${c.title})
+    await db.execute(sql`SELECT DISTINCT ${c.title} AS title, word_similarity(public.f_unaccent(${f.q}), public.f_unaccent(v.title)) AS s
+      FROM item_versions v WHERE ${whereOf({ ...f, q: undefined })} AND public.f_unaccent(${f.q}) <% public.f_unaccent(v.title)
       ORDER BY s DESC LIMIT 5`),
   );
-  return rows.map((r) => r.title);
+  return rows.map((r) => r.title).filter(Boolean);
 }

@@ -52,7 +52,8 @@ export async function searchContent(ctx: Context, input: SearchInput) {
   // A client or token without read:shared never sees shared items, whatever its owner's role.
   if (a.kind !== 'system' && a.kind !== 'anonymous' && !hasScope(a, 'read:shared')) filter.visibilities = ['public'];
   const [rows, { total, facets }] = await Promise.all([searchPage(ctx.db, filter), searchFacets(ctx.db, filter)]);
-  const suggestions = filter.q && total < 3 ? await suggestTitles(ctx.db, filter) : [];
+  // A quoted phrase is deliberate: suggestions are for mistyped words.
+  const suggestions = filter.q && total < 3 && !filter.q.includes('"') ? await suggestTitles(ctx.db, filter) : [];
   return {
     items: rows.map((r) => ({
       versionId: r.id,
