@@ -72,8 +72,9 @@ async function onEngine(label: string, handle: DatabaseHandle, dataDir: string, 
 
 export async function benchSearch() {
   const items = Number(process.env.BENCH_ITEMS ?? 100_000);
+  const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
   const out = [];
-  {
+  if (engines.includes('pglite')) {
     const dir = mkdtempSync(join(tmpdir(), 'ttdn-bench-pglite-'));
     const handle = await openDatabase({ databaseUrl: null, dataDir: dir });
     out.push(await onEngine('PGlite', handle, dir, items));
@@ -82,7 +83,7 @@ export async function benchSearch() {
   }
   const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const admin = new pg.Client({ connectionString: pgUrl });
-  try {
+  if (engines.includes('postgres')) try {
     await admin.connect();
     await admin.query('DROP DATABASE IF EXISTS ttdn_bench WITH (FORCE)');
     await admin.query('CREATE DATABASE ttdn_bench');
