@@ -24,6 +24,9 @@ const USAGE = `Usage: ttdn <command>
   users unlock LOGIN            release a sign-in lock
   users list                    list accounts
   audit verify                  walk the audit hash chain and report the first broken link
+  content list [--state S] [--agency SLUG]       language versions, newest change first
+  content unpublish VERSION_ID                  take a version offline at once (audited as system:cli)
+  content publish-due                           publish what is scheduled and due now
   import FILE --agency SLUG [--mode draft|submit] [--declare]
                                 import items from a CSV, XLSX or JSON file (docs/import.md)
 
@@ -74,6 +77,9 @@ async function main(argv: string[]) {
         }
         break;
       }
+      case 'content':
+        await contentCommand(ctx, sub, rest);
+        break;
       case 'import':
         await importCommand(ctx, [sub, ...rest].filter((x): x is string => x !== undefined));
         break;
@@ -142,6 +148,30 @@ async function usersCommand(ctx: ReturnType<typeof systemContext>, sub: string |
   if (sub === 'list') {
     const rows = await accounts.listUsers(ctx, {});
     for (const u of rows) process.stdout.write(`${u.username}\t${u.role}\t${u.email}${u.lockedAt ? '\tLOCKED' : ''}${u.disabledAt ? '\tDISABLED' : ''}\n`);
+    return;
+  }
+  fail(USAGE, 2);
+}
+
+async function contentCommand(ctx: ReturnType<typeof systemContext>, sub: string | undefined, rest: string[]) {
+  if (sub === 'list') {
+    const { values } = parseArgs({ args: rest, options: { state: { type: 'string' }, agency: { type: 'string' } } });
+    const agency = values.agency ? (await accounts.listAgencies(ctx, {})).find((a) => a.slug === values.agency) : undefined;
+    if (values.agency && !agency) fail(`No agency "${values.agency}".`);
+    const { items } = await content.listWorkingVersions(ctx, { state: values.state, agencyId: agency?.id, limit: 200 });
+    for (const v of items) process.stdout.write(`${v.id}\t${v.language}\t${v.state}${v.online ? '\tonline' : ''}\t${v.title}\n`);
+    return;
+  }
+  if (sub === 'unpublish') {
+    if (!rest[0]) fail('content unpublish needs a version id (see: ttdn content list).', 2);
+    const v = await content.transition(ctx, rest[0], 'unpublish');
+    process.stdout.write(`Unpublished ${v.id} (${v.language}); it is offline now.\n`);
+    return;
+  }
+  if (sub === 'publish-due') {
+    const r = await content.publishDue(ctx);
+    process.stdout.write(`Published ${r.published.length} scheduled version(s); ${r.failed.length} failed.\n`);
+    for (const f of r.failed) process.stdout.write(`  ${f.id}: ${f.reason}\n`);
     return;
   }
   fail(USAGE, 2);

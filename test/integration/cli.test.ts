@@ -161,3 +161,20 @@ describe('the embedded database has one owner', () => {
     }
   });
 });
+
+describe('content from the command line', () => {
+  it('lists versions and takes one offline at once, audited as the CLI', async () => {
+    const list = await runCli(['content', 'list', '--state', 'published'], env);
+    expect(list.code).toBe(0);
+    const line = list.stdout.split('\n').find((l) => l.includes('\tvi\tpublished\tonline\t'));
+    expect(line).toBeTruthy();
+    const id = line!.split('\t')[0];
+    const off = await runCli(['content', 'unpublish', id], env);
+    expect(off.code).toBe(0);
+    expect(off.stdout).toContain('it is offline now');
+    const again = await runCli(['content', 'unpublish', id], env);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('Cannot "unpublish" in state "unpublished"');
+    expect((await runCli(['content', 'publish-due'], env)).stdout).toMatch(/Published \d+ scheduled version/);
+  });
+});
