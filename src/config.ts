@@ -19,6 +19,8 @@ export interface Config {
   contentLanguages: string[];
   /** Days without an update after which an agency is flagged as stale. */
   staleAfterDays: number;
+  /** E-mail delivery of notifications; null = in the app only. */
+  mail: { smtpUrl: string; from: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +72,14 @@ function languages(env: Env, name: string, fallback: string[]): string[] {
   return list;
 }
 
+function mailConfig(env: Env): Config['mail'] {
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  if (!smtpUrl) return null;
+  const from = env.MAIL_FROM?.trim() || 'TTDN <no-reply@localhost>';
+  if (!/^[^<>]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(from)) throw new ConfigError('MAIL_FROM', 'an address such as "TTDN <ttdn@hue.gov.vn>"', from);
+  return { smtpUrl, from };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -99,6 +109,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     contentLanguages: languages(env, 'CONTENT_LANGUAGES', ['vi', 'en', 'fr', 'zh', 'ja', 'ko', 'ru', 'de']),
     staleAfterDays: int(env, 'STALE_AFTER_DAYS', 30, 1, 3650),
+    mail: mailConfig(env),
     jurisdiction: {
       nameVi: env.JURISDICTION_NAME_VI?.trim() || 'Thành phố Huế',
       nameEn: env.JURISDICTION_NAME_EN?.trim() || 'Hue City',

@@ -1,23 +1,32 @@
 // Background jobs of one app process. Each job is a use case run as a named system actor on a
-// timer; it runs once at start-up, so anything that fell due while the server was down runs then.
-// Work is claimed with row locks (FOR UPDATE SKIP LOCKED), so several processes can run the same jobs.
+// timer; all run once at start-up, so anything that fell due while the server was down runs then.
+// Work is claimed with row locks (FOR UPDATE SKIP LOCKED), so several processes can run the same
+// jobs. Every run is recorded in job_status (visible in the admin app).
 import type { Config } from '../config.js';
 import { systemActor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
 import type { Context } from '../core/context.js';
 import { publishDue, remindStaleAgencies } from '../modules/content/service.js';
-import { agencyNotifiedSince } from '../modules/notifications/service.js';
 import { recordJobRun } from '../modules/monitoring/service.js';
+import { agencyNotifiedSince, sendNotificationEmails, type Mailer } from '../modules/notifications/service.js';
+import { smtpMailer } from './mailer.js';
 
 export const SCHEDULED_PUBLISHING = 'scheduled-publishing';
 export const FRESHNESS_REMINDERS = 'freshness-reminders';
+export const NOTIFICATION_EMAILS = 'notification-emails';
 
 export interface JobRunner {
   runOnce(): Promise<void>;
   stop(): void;
 }
 
-export function startJobs(opts: { db: Context['db']; config: Config; clock: Clock; log: Context['log']; intervalMs?: number }): JobRunner {
+interface JobResult {
+  ok: boolean;
+  error?: string;
+  details?: Record<string, unknown>;
+}
+
+export function startJobs(opts: { db: Context['db']; config: Config; clock: Clock; log: Context['log']; intervalMs?: number; mailer?: Mailer }): JobRunner {
   const ctx: Context = {
     actor: systemActor('system:scheduler'),
     db: opts.db,
@@ -28,34 +37,54 @@ export function startJobs(opts: { db: Context['db']; config: Config; clock: Cloc
     ip: null,
     config: opts.config,
   };
+  const mailer = opts.mailer ?? (opts.config.mail ? smtpMailer(opts.config.mail) : null);
+  const baseUrl = opts.config.publicUrl ?? `http://${opts.config.host}:${opts.config.port}`;
+
+  const jobs: Array<[string, () => Promise<JobResult>]> = [
+    [
+      SCHEDULED_PUBLISHING,
+      async () => {
+        const r = await publishDue(ctx);
+        if (r.published.length) opts.log.info({ published: r.published }, 'scheduled publishing');
+        return { ok: r.failed.length === 0, error: r.failed.length ? `${r.failed.length} version(s) could not be published` : undefined, details: { published: r.published.length, failed: r.failed } };
+      },
+    ],
+    [
+      FRESHNESS_REMINDERS,
+      async () => {
+        const since = new Date(ctx.clock.now().getTime() - opts.config.staleAfterDays * 86_400_000);
+        const reminded = await remindStaleAgencies(ctx, (agencyId) => agencyNotifiedSince(ctx, 'freshness.reminder', agencyId, since));
+        return { ok: true, details: { reminded } };
+      },
+    ],
+  ];
+  if (mailer) {
+    jobs.push([
+      NOTIFICATION_EMAILS,
+      async () => {
+        const r = await sendNotificationEmails(ctx, mailer, { baseUrl });
+        return { ok: r.failed === 0, error: r.failed ? `${r.failed} e-mail(s) failed` : undefined, details: { ...r } };
+      },
+    ]);
+  }
+
   let running: Promise<void> | null = null;
   const runOnce = async () => {
     if (running) return running;
     running = (async () => {
-      try {
-        const result = await publishDue(ctx);
-        if (result.published.length) opts.log.info({ published: result.published }, 'scheduled publishing');
-        if (result.failed.length) opts.log.warn({ failed: result.failed }, 'scheduled publishing failed for some versions');
-        await recordJobRun(ctx, SCHEDULED_PUBLISHING, {
-          ok: result.failed.length === 0,
-          error: result.failed.length ? `${result.failed.length} version(s) could not be published` : undefined,
-          details: { published: result.published.length, failed: result.failed },
-        });
-      } catch (e) {
-        opts.log.error({ err: e }, 'scheduled publishing crashed');
-        await recordJobRun(ctx, SCHEDULED_PUBLISHING, { ok: false, error: (e as Error).message }).catch(() => undefined);
+      for (const [name, job] of jobs) {
+        try {
+          const result = await job();
+          if (!result.ok) opts.log.warn({ job: name, error: result.error }, 'job finished with failures');
+          await recordJobRun(ctx, name, result);
+        } catch (e) {
+          opts.log.error({ err: e, job: name }, 'job crashed');
+          await recordJobRun(ctx, name, { ok: false, error: (e as Error).message }).catch(() => undefined);
+        }
       }
-      try {
-        const since = new Date(ctx.clock.now().getTime() - opts.config.staleAfterDays * 86_400_000);
-        const reminded = await remindStaleAgencies(ctx, (agencyId) => agencyNotifiedSince(ctx, 'freshness.reminder', agencyId, since));
-        await recordJobRun(ctx, FRESHNESS_REMINDERS, { ok: true, details: { reminded } });
-      } catch (e) {
-        opts.log.error({ err: e }, 'freshness reminders crashed');
-        await recordJobRun(ctx, FRESHNESS_REMINDERS, { ok: false, error: (e as Error).message }).catch(() => undefined);
-      } finally {
-        running = null;
-      }
-    })();
+    })().finally(() => {
+      running = null;
+    });
     return running;
   };
   void runOnce();

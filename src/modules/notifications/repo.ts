@@ -45,3 +45,18 @@ export async function sentSince(db: Database, kind: string, agencyId: string, si
     .limit(1);
   return !!r;
 }
+
+/** Notifications not yet e-mailed, oldest first, locked for this sender. */
+export async function claimUnsent(db: Database, since: Date, limit: number) {
+  return db
+    .select()
+    .from(notifications)
+    .where(and(isNull(notifications.emailedAt), sql`${notifications.createdAt} > ${since}`))
+    .orderBy(notifications.createdAt)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+export async function markEmailed(db: Database, id: string, at: Date, error: string | null) {
+  await db.update(notifications).set({ emailedAt: at, emailError: error }).where(eq(notifications.id, id));
+}

@@ -1,9 +1,11 @@
 // Notifications: written in the same transaction as the change they announce; read by their owner.
-// E-mail delivery (when SMTP is configured) is not built yet: see docs/decisions.md.
+// When SMTP is configured, the job runner e-mails them (this table is the outbox).
 import type { Context } from '../../core/context.js';
 import { Forbidden, NotFound } from '../../core/errors.js';
 import type { Text } from '../../core/i18n.js';
 import * as repo from './repo.js';
+import { withTransaction } from '../../db/transaction.js';
+import * as accounts from '../accounts/service.js';
 
 export interface NotificationInput {
   kind: string;
@@ -40,4 +42,40 @@ export async function markNotificationsRead(ctx: Context, ids: string[] | 'all')
 /** Whether a notification of this kind about this agency went out since the given time. */
 export function agencyNotifiedSince(ctx: Context, kind: string, agencyId: string, since: Date): Promise<boolean> {
   return repo.sentSince(ctx.db, kind, agencyId, since);
+}
+
+export interface Mailer {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+/**
+ * Sends the e-mail copies of recent notifications (the notifications table is the outbox: rows are
+ * written with the change, sent after commit). Each is tried once; a failure is recorded on the row.
+ */
+export async function sendNotificationEmails(ctx: Context, mailer: Mailer, opts: { baseUrl: string; limit?: number }) {
+  const since = new Date(ctx.clock.now().getTime() - 7 * 86_400_000);
+  let sent = 0;
+  let failed = 0;
+  await withTransaction(ctx, async (tx) => {
+    const rows = await repo.claimUnsent(tx.db, since, opts.limit ?? 100);
+    const emails = await accounts.emailsOf(tx, [...new Set(rows.map((r) => r.userId))]);
+    for (const n of rows) {
+      const user = emails.get(n.userId);
+      if (!user) {
+        await repo.markEmailed(tx.db, n.id, ctx.clock.now(), 'no active account');
+        continue;
+      }
+      const title = user.locale === 'en' ? n.titleEn : n.titleVi;
+      const link = n.link ? `${opts.baseUrl}${n.link}` : opts.baseUrl;
+      try {
+        await mailer.send({ to: user.email, subject: `[TTDN] ${title}`, text: `${title}\n\n${link}\n\n— TTDN` });
+        await repo.markEmailed(tx.db, n.id, ctx.clock.now(), null);
+        sent++;
+      } catch (e) {
+        await repo.markEmailed(tx.db, n.id, ctx.clock.now(), (e as Error).message.slice(0, 500));
+        failed++;
+      }
+    }
+  });
+  return { sent, failed };
 }

@@ -17,6 +17,9 @@ export const notifications = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
+    /** e-mail outbox: set once sent (or given up); null = still to send when SMTP is configured */
+    emailedAt: timestamp('emailed_at', { withTimezone: true, mode: 'date' }),
+    emailError: text('email_error'),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), index('notifications_outbox_idx').on(t.createdAt).where(sql`${t.emailedAt} IS NULL`)],
 );

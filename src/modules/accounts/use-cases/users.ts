@@ -195,3 +195,13 @@ export async function activeUserIdsWithRole(ctx: Context, role: Role): Promise<s
 export async function activeUserIdsOfAgency(ctx: Context, agencyId: string): Promise<string[]> {
   return (await repo.listUsers(ctx.db, { agencyId, disabled: false })).map((u) => u.id);
 }
+
+/** E-mail addresses and languages of active accounts, for notification e-mails (system use). */
+export async function emailsOf(ctx: Context, ids: string[]): Promise<Map<string, { email: string; locale: string }>> {
+  const out = new Map<string, { email: string; locale: string }>();
+  for (const id of ids) {
+    const u = await repo.findUser(ctx.db, id);
+    if (u && !u.disabledAt) out.set(id, { email: u.email, locale: u.locale });
+  }
+  return out;
+}
