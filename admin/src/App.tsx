@@ -15,6 +15,7 @@ import type { Pending } from './api/client';
 import { useDocumentLanguage, useI18n } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { RequireRole } from './layout/RequireRole';
+import type { Role } from './auth/session';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { HomePage } from './pages/home/HomePage';
 import { AgenciesPage } from './pages/agencies/AgenciesPage';
@@ -28,6 +29,18 @@ import { ApiClientsPage } from './pages/ApiClientsPage';
 import { TokensPage } from './pages/TokensPage';
 import { AuditPage } from './pages/AuditPage';
 import { ProfilePage } from './pages/ProfilePage';
+import { ItemsPage } from './pages/content/ItemsPage';
+import { ItemEditorPage, NewItemPage } from './pages/content/ItemEditorPage';
+import { HistoryPage } from './pages/content/HistoryPage';
+import { AppraisalQueuePage } from './pages/content/AppraisalQueuePage';
+import { AppraisalPage } from './pages/content/AppraisalPage';
+import { TopicsPage } from './pages/content/TopicsPage';
+import { FreshnessPage } from './pages/content/FreshnessPage';
+import { ImportPage } from './pages/content/ImportPage';
+import { SearchPage } from './pages/content/SearchPage';
+
+const WORKING: Role[] = ['contributor', 'appraiser', 'admin', 'security'];
+const APPRAISAL: Role[] = ['appraiser', 'admin', 'security'];
 
 const PENDING_PATHS: Record<NonNullable<Pending>, string> = {
   mfa: '/sign-in/second-factor',
@@ -124,6 +137,16 @@ function Screens() {
         <Route path="tokens" element={<TokensPage />} />
         <Route path="audit" element={<RequireRole roles={['admin', 'security']}><AuditPage /></RequireRole>} />
         <Route path="profile" element={<ProfilePage />} />
+        <Route path="items" element={<RequireRole roles={WORKING}><ItemsPage /></RequireRole>} />
+        <Route path="items/new" element={<RequireRole roles={['contributor', 'appraiser']}><NewItemPage /></RequireRole>} />
+        <Route path="items/:versionId" element={<RequireRole roles={WORKING}><ItemEditorPage /></RequireRole>} />
+        <Route path="items/:versionId/history" element={<RequireRole roles={WORKING}><HistoryPage /></RequireRole>} />
+        <Route path="appraisal" element={<RequireRole roles={APPRAISAL}><AppraisalQueuePage /></RequireRole>} />
+        <Route path="appraisal/:versionId" element={<RequireRole roles={APPRAISAL}><AppraisalPage /></RequireRole>} />
+        <Route path="topics" element={<RequireRole roles={['appraiser', 'admin']}><TopicsPage /></RequireRole>} />
+        <Route path="freshness" element={<RequireRole roles={WORKING}><FreshnessPage /></RequireRole>} />
+        <Route path="import" element={<RequireRole roles={['contributor', 'appraiser']}><ImportPage /></RequireRole>} />
+        <Route path="search" element={<SearchPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

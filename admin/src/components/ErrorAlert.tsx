@@ -17,11 +17,13 @@ export function ErrorAlert({ error, fields = [], onRetry }: { error: unknown; fi
   if (!error) return null;
   let title: string;
   let extra: string[] = [];
+  let onFields = 0;
   let retryAfter: number | undefined;
   let requestId: string | undefined;
   if (error instanceof ApiError) {
     title = error.problem.title;
     extra = (error.problem.errors ?? []).filter((e) => !fields.includes(formPath(e.field))).map((e) => `${e.field}: ${e.message}`);
+    onFields = new Set((error.problem.errors ?? []).map((e) => formPath(e.field)).filter((f) => fields.includes(f))).size;
     // Shown unless the title already says how long to wait.
     retryAfter = error.problem.retryAfter && !title.includes(String(error.problem.retryAfter)) ? error.problem.retryAfter : undefined;
     requestId = error.status >= 500 ? error.problem.instance : undefined;
@@ -32,6 +34,7 @@ export function ErrorAlert({ error, fields = [], onRetry }: { error: unknown; fi
   }
   return (
     <Alert ref={ref} color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title={title} role="alert" data-testid="error-alert" style={{ scrollMarginTop: 72 }}>
+      {onFields > 0 && <Text size="sm">{t('common.fieldErrorsBelow', { count: onFields })}</Text>}
       {extra.length > 0 && (
         <List size="sm">
           {extra.map((m) => (

@@ -1,5 +1,6 @@
 // English catalogue: every key of the Vietnamese one.
 import type { MessageKey } from './vi';
+import { enContent } from './en.content';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'TTDN — Foreign information database',
@@ -317,4 +318,6 @@ export const en: Record<MessageKey, string> = {
   'profile.mfaDisableConfirm': 'Turn off two-factor authentication for your account?',
   'profile.mfaDisabled': 'Two-factor authentication turned off.',
   'profile.mfaEnabled': 'Two-factor authentication turned on.',
+
+  ...enContent,
 };

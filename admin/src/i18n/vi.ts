@@ -1,4 +1,6 @@
 // Vietnamese catalogue: the source of truth for message keys. Placeholders: {name}.
+import { viContent } from './vi.content';
+
 export const vi = {
   'app.name': 'TTDN — Cơ sở dữ liệu thông tin đối ngoại',
   'app.shortName': 'TTDN',
@@ -315,6 +317,8 @@ export const vi = {
   'profile.mfaDisableConfirm': 'Tắt xác thực hai lớp cho tài khoản của bạn?',
   'profile.mfaDisabled': 'Đã tắt xác thực hai lớp.',
   'profile.mfaEnabled': 'Đã bật xác thực hai lớp.',
+
+  ...viContent,
 } as const;
 
 export type MessageKey = keyof typeof vi;

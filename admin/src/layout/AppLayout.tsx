@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useI18n } from '../i18n';
 import classes from './layout.module.css';
 import { navFor } from './nav';
+import { NotificationBell } from './NotificationBell';
 
 export function AppLayout() {
   const { t } = useI18n();
@@ -48,6 +49,7 @@ export function AppLayout() {
           </Group>
           <Group gap={4} wrap="nowrap">
             <LanguageSwitch compact={isPhone} />
+            <NotificationBell />
             <Menu position="bottom-end" width={220} withinPortal={false} withInitialFocusPlaceholder={false}>
               <Menu.Target>
                 <UnstyledButton data-testid="user-menu" style={{ color: 'white' }} px={6} py={4}>

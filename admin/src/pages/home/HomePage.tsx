@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n, type MessageKey, type TFunction } from '../../i18n';
 import { agencyName, agencyTypeLabel } from '../../lib/labels';
 import { AuditVerify } from '../AuditPage';
+import { ContentShortcuts } from '../content/ContentShortcuts';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -22,6 +23,7 @@ export function HomePage() {
   return (
     <>
       <PageHeader title={t('home.welcome', { name: user.displayName })} />
+      {(role === 'contributor' || role === 'appraiser') && <ContentShortcuts />}
       {role === 'admin' ? <AdminHome /> : role === 'security' ? <SecurityHome /> : <MemberHome />}
     </>
   );

@@ -1,0 +1,79 @@
+// The content model as the admin app shows it: kinds, states, visibilities, licences, document
+// types and content languages (mirrors src/modules/content/model.ts and workflow.ts), with labels.
+import type { Lang, MessageKey, TFunction } from '../i18n';
+import type { Topic } from '../api/content';
+
+export const KINDS = ['news', 'photo_album', 'video', 'document', 'publication', 'profile_page', 'clarification'] as const;
+export type Kind = (typeof KINDS)[number];
+export const STATES = ['draft', 'submitted', 'returned', 'approved', 'published', 'unpublished', 'archived'] as const;
+export type State = (typeof STATES)[number];
+export const VISIBILITIES = ['public', 'shared', 'internal'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+export const LICENCES = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-NC-4.0', 'CC0-1.0', 'all-rights-reserved'] as const;
+export type Licence = (typeof LICENCES)[number];
+export const DOCUMENT_TYPES = ['decision', 'directive', 'plan', 'report', 'official_letter', 'circular', 'decree', 'law', 'other'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+/** The default configured set (CONTENT_LANGUAGES); a server may add others, which appear via `versions`. */
+export const CONTENT_LANGUAGES = ['vi', 'en', 'fr', 'zh', 'ja', 'ko', 'ru', 'de'] as const;
+export const TRANSITION_ORDER = ['submit', 'withdraw', 'return', 'approve', 'publish', 'unpublish', 'archive', 'restore'] as const;
+export type TransitionName = (typeof TRANSITION_ORDER)[number];
+
+const has = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
+
+export const kindLabel = (t: TFunction, k: string) => (has(KINDS, k) ? t(`kind.${k}` as MessageKey) : k);
+export const stateLabel = (t: TFunction, s: string) => (has(STATES, s) ? t(`state.${s}` as MessageKey) : s);
+export const visibilityLabel = (t: TFunction, v: string) => (has(VISIBILITIES, v) ? t(`visibility.${v}` as MessageKey) : v);
+export const licenceLabel = (t: TFunction, l: string) => (has(LICENCES, l) ? t(`licence.${l}` as MessageKey) : l);
+export const documentTypeLabel = (t: TFunction, d: string) => (has(DOCUMENT_TYPES, d) ? t(`docType.${d}` as MessageKey) : d);
+export const transitionLabel = (t: TFunction, n: string) => (has(TRANSITION_ORDER, n) ? t(`wf.${n}` as MessageKey) : n);
+/** Language names in the UI language; unknown codes are shown as they are. */
+export const languageName = (t: TFunction, code: string) => (has(CONTENT_LANGUAGES, code) ? t(`contentLang.${code}` as MessageKey) : code);
+
+export const kindOptions = (t: TFunction) => KINDS.map((v) => ({ value: v, label: kindLabel(t, v) }));
+export const stateOptions = (t: TFunction) => STATES.map((v) => ({ value: v, label: stateLabel(t, v) }));
+export const licenceOptions = (t: TFunction) => LICENCES.map((v) => ({ value: v, label: licenceLabel(t, v) }));
+export const documentTypeOptions = (t: TFunction) => DOCUMENT_TYPES.map((v) => ({ value: v, label: documentTypeLabel(t, v) }));
+export const contentLanguageOptions = (t: TFunction, extra: readonly string[] = []) =>
+  [...new Set([...CONTENT_LANGUAGES, ...extra])].map((v) => ({ value: v, label: languageName(t, v) }));
+
+export const STATE_COLORS: Record<State, string> = {
+  draft: 'gray',
+  submitted: 'orange',
+  returned: 'red',
+  approved: 'teal',
+  published: 'green',
+  unpublished: 'dark',
+  archived: 'gray',
+};
+export const stateColor = (s: string) => (has(STATES, s) ? STATE_COLORS[s] : 'gray');
+
+export const topicName = (topic: Pick<Topic, 'nameVi' | 'nameEn'>, lang: Lang) => (lang === 'en' && topic.nameEn ? topic.nameEn : topic.nameVi);
+
+/** "2 ngày 3 giờ" / "2 d 3 h" since an instant; minutes under an hour. */
+export function waitingFor(t: TFunction, since: string | null, now = Date.now()): string {
+  if (!since) return '—';
+  const minutes = Math.max(0, Math.floor((now - new Date(since).getTime()) / 60_000));
+  if (minutes < 60) return t('time.minutes', { n: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return t('time.hours', { n: hours });
+  const days = Math.floor(hours / 24);
+  return t('time.daysHours', { d: days, h: hours % 24 });
+}
+
+/** A "datetime-local" value typed in Huế time (UTC+7, no DST) as an ISO instant. */
+export function hueLocalToIso(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+  const d = new Date(`${value}:00+07:00`);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/** Now, in Huế time, as a "datetime-local" value (the minimum of a schedule field). */
+export function hueLocalNow(): string {
+  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 16);
+}
+
+/** A revision's note; the server writes the note of a restore in English, shown here in the UI language. */
+export function revisionNote(t: TFunction, note: string): string {
+  const m = /^restored from revision (\d+)$/.exec(note);
+  return m ? t('history.restoredFrom', { n: m[1] }) : note;
+}

@@ -1,0 +1,54 @@
+// On the home page of those who write or appraise: what waits for them, and shortcuts.
+import { Button, Card, Group, Text, Title } from '@mantine/core';
+import { IconFiles, IconGavel, IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api, call } from '../../api/client';
+import { useMe } from '../../auth/session';
+import { useI18n } from '../../i18n';
+
+export function ContentShortcuts() {
+  const { t } = useI18n();
+  const { role } = useMe();
+  const appraiser = role === 'appraiser';
+  const queue = useQuery({ queryKey: ['appraisal-queue'], queryFn: () => call(api.GET('/api/v1/appraisal-queue')), enabled: appraiser, staleTime: 0 });
+  const returned = useQuery({
+    queryKey: ['items', { state: 'returned', limit: 50 }, 'home'],
+    queryFn: () => call(api.GET('/api/v1/items', { params: { query: { state: 'returned', limit: 50 } } })),
+    enabled: !appraiser,
+    staleTime: 0,
+  });
+  const n = appraiser ? queue.data?.items.length : returned.data?.items.length;
+  const count = n === undefined ? undefined : `${n}${!appraiser && returned.data?.nextCursor ? '+' : ''}`;
+  const waiting = count === undefined ? null : n === 0 ? t(appraiser ? 'home.queueEmpty' : 'home.noReturned') : t(appraiser ? 'home.queueCount' : 'home.returnedCount', { count });
+  return (
+    <Card withBorder padding="lg" mb="lg" data-testid="home-content">
+      <Title order={2} size="h4" mb="xs">
+        {t('home.content')}
+      </Title>
+      {waiting && (
+        <Text size="sm" mb="sm" data-testid="home-waiting">
+          {waiting}
+        </Text>
+      )}
+      <Group gap="sm">
+        {appraiser && (
+          <Button component={Link} to="/appraisal" leftSection={<IconGavel size={18} aria-hidden />}>
+            {t('nav.appraisal')}
+          </Button>
+        )}
+        <Button component={Link} to="/items/new" variant={appraiser ? 'default' : 'filled'} leftSection={<IconPlus size={18} aria-hidden />}>
+          {t('items.new')}
+        </Button>
+        {!appraiser && !!n && (
+          <Button component={Link} to="/items?state=returned" variant="light" color="red" leftSection={<IconFiles size={18} aria-hidden />}>
+            {t('home.seeReturned')}
+          </Button>
+        )}
+        <Button component={Link} to="/items" variant="default" leftSection={<IconFiles size={18} aria-hidden />}>
+          {t('nav.items')}
+        </Button>
+      </Group>
+    </Card>
+  );
+}

@@ -1,0 +1,258 @@
+// The fields of a language version: its text, and on the source language the item's shared
+// metadata (Art. 6.2) with the document fields when the kind is "document". Values <-> API bodies.
+import { Fieldset, Group, MultiSelect, Paper, Radio, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useId } from 'react';
+import type { UseFormReturnType } from '@mantine/form';
+import type { Metadata, WorkingVersion } from '../../api/content';
+import { useTopics } from '../../api/content';
+import { RichTextField } from '../../components/RichTextField';
+import { useI18n } from '../../i18n';
+import { documentTypeOptions, licenceOptions, topicName, VISIBILITIES, type DocumentType, type Licence, type Visibility } from '../../lib/content';
+
+export interface ItemValues {
+  text: { title: string; summary: string; body: string };
+  metadata: {
+    activityDate: string;
+    authors: string[];
+    topicIds: string[];
+    tags: string[];
+    place: string;
+    source: { type: string; name: string; url: string };
+    copyrightHolder: string;
+    licence: string;
+    visibility: string;
+    document: { number: string; issuingBody: string; issueDate: string; effectiveDate: string; signer: string; documentType: string };
+  };
+  note: string;
+}
+
+/** Form paths of every field, so server errors ("metadata/place") land on them. */
+export const ITEM_FIELDS = [
+  'text.title',
+  'text.summary',
+  'text.body',
+  'metadata',
+  'metadata.activityDate',
+  'metadata.authors',
+  'metadata.topicIds',
+  'metadata.tags',
+  'metadata.place',
+  'metadata.source',
+  'metadata.source.type',
+  'metadata.source.name',
+  'metadata.source.url',
+  'metadata.copyrightHolder',
+  'metadata.licence',
+  'metadata.visibility',
+  'metadata.document',
+  'metadata.document.number',
+  'metadata.document.issuingBody',
+  'metadata.document.issueDate',
+  'metadata.document.effectiveDate',
+  'metadata.document.signer',
+  'metadata.document.documentType',
+  'note',
+];
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+
+export function emptyValues(defaults: Partial<ItemValues['metadata']> = {}): ItemValues {
+  return {
+    text: { title: '', summary: '', body: '' },
+    metadata: {
+      activityDate: '',
+      authors: [],
+      topicIds: [],
+      tags: [],
+      place: '',
+      source: { type: 'own', name: '', url: '' },
+      copyrightHolder: '',
+      licence: '',
+      visibility: '',
+      document: { number: '', issuingBody: '', issueDate: '', effectiveDate: '', signer: '', documentType: '' },
+      ...defaults,
+    },
+    note: '',
+  };
+}
+
+export function versionToValues(v: WorkingVersion): ItemValues {
+  const m = v.metadata;
+  const source = obj(m.source);
+  const doc = obj(m.document);
+  return {
+    text: { ...v.text },
+    metadata: {
+      activityDate: str(m.activityDate),
+      authors: strs(m.authors),
+      topicIds: strs(m.topicIds),
+      tags: strs(m.tags),
+      place: str(m.place),
+      source: { type: str(source.type), name: str(source.name), url: str(source.url) },
+      copyrightHolder: str(m.copyrightHolder),
+      licence: str(m.licence),
+      visibility: str(m.visibility),
+      document: {
+        number: str(doc.number),
+        issuingBody: str(doc.issuingBody),
+        issueDate: str(doc.issueDate),
+        effectiveDate: str(doc.effectiveDate),
+        signer: str(doc.signer),
+        documentType: str(doc.documentType),
+      },
+    },
+    note: '',
+  };
+}
+
+/** Only what was filled in: a draft may be incomplete, submission checks the rest. */
+export function toMetadata(values: ItemValues['metadata'], kind: string): Metadata {
+  const m: Metadata = {
+    activityDate: values.activityDate || null,
+    authors: values.authors.map((a) => a.trim()).filter(Boolean),
+    topicIds: values.topicIds,
+    tags: values.tags.map((a) => a.trim()).filter(Boolean),
+  };
+  if (values.place.trim()) m.place = values.place.trim();
+  if (values.source.type === 'other') {
+    m.source = { type: 'other' };
+    if (values.source.name.trim()) m.source.name = values.source.name.trim();
+    if (values.source.url.trim()) m.source.url = values.source.url.trim();
+  } else if (values.source.type === 'own') m.source = { type: 'own' };
+  if (values.copyrightHolder.trim()) m.copyrightHolder = values.copyrightHolder.trim();
+  if (values.licence) m.licence = values.licence as Licence;
+  if (values.visibility) m.visibility = values.visibility as Visibility;
+  if (kind === 'document') {
+    const d = values.document;
+    const doc: NonNullable<Metadata['document']> = {};
+    if (d.number.trim()) doc.number = d.number.trim();
+    if (d.issuingBody.trim()) doc.issuingBody = d.issuingBody.trim();
+    if (d.issueDate) doc.issueDate = d.issueDate;
+    if (d.effectiveDate) doc.effectiveDate = d.effectiveDate;
+    if (d.signer.trim()) doc.signer = d.signer.trim();
+    if (d.documentType) doc.documentType = d.documentType as DocumentType;
+    m.document = doc;
+  }
+  return m;
+}
+
+export function toText(values: ItemValues['text']) {
+  return { title: values.title.trim(), summary: values.summary.trim(), body: values.body };
+}
+
+export function TextFields({ form, lang, readOnly }: { form: UseFormReturnType<ItemValues>; lang: string; readOnly?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Stack gap="md">
+      <TextInput label={t('field.title')} required maxLength={500} lang={lang} readOnly={readOnly} {...form.getInputProps('text.title')} data-testid="field-title" />
+      <Textarea label={t('field.summary')} autosize minRows={2} maxRows={8} maxLength={3000} lang={lang} readOnly={readOnly} {...form.getInputProps('text.summary')} data-testid="field-summary" />
+      <RichTextField
+        label={t('field.body')}
+        previewLang={lang}
+        lang={lang}
+        readOnly={readOnly}
+        maxLength={500_000}
+        value={form.values.text.body}
+        onChange={(v) => form.setFieldValue('text.body', v)}
+        error={form.errors['text.body']}
+        data-testid="field-body"
+      />
+    </Stack>
+  );
+}
+
+export function MetadataFields({ form, kind, readOnly }: { form: UseFormReturnType<ItemValues>; kind: string; readOnly?: boolean }) {
+  const { t, lang } = useI18n();
+  const topics = useTopics();
+  const m = form.values.metadata;
+  const topicOptions = (topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicName(x, lang) }));
+  // A topic archived since it was chosen stays visible in the selection.
+  for (const id of m.topicIds) if (!topicOptions.some((o) => o.value === id)) topicOptions.push({ value: id, label: id });
+  const sourceError = form.errors['metadata.source'] ?? form.errors['metadata.source.type'];
+  const titleId = useId();
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
+      <Title order={2} size="h3" mb={4} id={titleId}>
+        {t('meta.legend')}
+      </Title>
+      <Fieldset variant="unstyled" disabled={readOnly} aria-labelledby={titleId}>
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            {t('meta.intro')}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput type="date" label={t('meta.activityDate')} {...form.getInputProps('metadata.activityDate')} data-testid="meta-activityDate" />
+            <TextInput label={t('meta.place')} maxLength={300} {...form.getInputProps('metadata.place')} data-testid="meta-place" />
+          </SimpleGrid>
+          <TagsInput
+            label={t('meta.authors')}
+            description={t('meta.tagsHelp')}
+            inputWrapperOrder={['label', 'description', 'input', 'error']}
+            maxTags={20}
+            splitChars={[',', ';']}
+            acceptValueOnBlur
+            {...form.getInputProps('metadata.authors')}
+            data-testid="meta-authors"
+          />
+          <MultiSelect
+            label={t('meta.topics')}
+            data={topicOptions}
+            searchable
+            maxValues={20}
+            hidePickedOptions
+            nothingFoundMessage={t('common.empty')}
+            {...form.getInputProps('metadata.topicIds')}
+            data-testid="meta-topics"
+          />
+          <TagsInput
+            label={t('meta.tags')}
+            description={t('meta.tagsHelp')}
+            inputWrapperOrder={['label', 'description', 'input', 'error']}
+            maxTags={50}
+            splitChars={[',', ';']}
+            acceptValueOnBlur
+            {...form.getInputProps('metadata.tags')}
+            data-testid="meta-tags"
+          />
+          <Radio.Group label={t('meta.source')} {...form.getInputProps('metadata.source.type')} error={sourceError}>
+            <Group mt={6}>
+              <Radio value="own" label={t('meta.sourceOwn')} />
+              <Radio value="other" label={t('meta.sourceOther')} />
+            </Group>
+          </Radio.Group>
+          {m.source.type === 'other' && (
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label={t('meta.sourceName')} maxLength={300} {...form.getInputProps('metadata.source.name')} />
+              <TextInput type="url" label={t('meta.sourceUrl')} placeholder="https://" maxLength={2000} {...form.getInputProps('metadata.source.url')} />
+            </SimpleGrid>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('meta.copyrightHolder')} maxLength={300} {...form.getInputProps('metadata.copyrightHolder')} data-testid="meta-copyright" />
+            <Select label={t('meta.licence')} data={licenceOptions(t)} clearable {...form.getInputProps('metadata.licence')} value={m.licence || null} data-testid="meta-licence" />
+          </SimpleGrid>
+          <Radio.Group label={t('meta.visibility')} {...form.getInputProps('metadata.visibility')}>
+            <Stack gap={8} mt={6}>
+              {VISIBILITIES.map((v) => (
+                <Radio key={v} value={v} label={t(`visibility.${v}`)} description={t(`visibility.${v}.help`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          {kind === 'document' && (
+            <Fieldset legend={t('meta.document')} variant="filled">
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput label={t('doc.number')} maxLength={100} {...form.getInputProps('metadata.document.number')} />
+                <Select label={t('doc.documentType')} data={documentTypeOptions(t)} clearable {...form.getInputProps('metadata.document.documentType')} value={m.document.documentType || null} />
+                <TextInput label={t('doc.issuingBody')} maxLength={300} {...form.getInputProps('metadata.document.issuingBody')} />
+                <TextInput label={t('doc.signer')} maxLength={200} {...form.getInputProps('metadata.document.signer')} />
+                <TextInput type="date" label={t('doc.issueDate')} {...form.getInputProps('metadata.document.issueDate')} />
+                <TextInput type="date" label={t('doc.effectiveDate')} {...form.getInputProps('metadata.document.effectiveDate')} />
+              </SimpleGrid>
+            </Fieldset>
+          )}
+        </Stack>
+      </Fieldset>
+    </Paper>
+  );
+}
