@@ -2632,6 +2632,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settings clients need: content languages, jurisdiction, freshness period */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The first is the default source language */
+                            contentLanguages: string[];
+                            jurisdiction: {
+                                nameVi: string;
+                                nameEn: string;
+                            };
+                            staleAfterDays: number;
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/topics": {
         parameters: {
             query?: never;
@@ -4341,6 +4394,8 @@ export interface paths {
                                 }[];
                                 error: string | null;
                                 createdBy: string;
+                                /** @description User name (or system actor) who started the import */
+                                createdByLabel: string;
                                 /** Format: date-time */
                                 createdAt: string;
                                 finishedAt: string | null;
@@ -4559,6 +4614,8 @@ export interface paths {
                             }[];
                             error: string | null;
                             createdBy: string;
+                            /** @description User name (or system actor) who started the import */
+                            createdByLabel: string;
                             /** Format: date-time */
                             createdAt: string;
                             finishedAt: string | null;

@@ -20,6 +20,7 @@ const ImportStatus = Type.Object({
   report: Type.Array(Type.Object({ row: Type.Integer(), errors: Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })) })),
   error: Nullable(Type.String()),
   createdBy: Type.String(),
+  createdByLabel: Type.String({ description: 'User name (or system actor) who started the import' }),
   createdAt: IsoDateTime,
   finishedAt: Nullable(IsoDateTime),
 });

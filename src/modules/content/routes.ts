@@ -41,6 +41,24 @@ export async function contentRoutes(app: FastifyInstance) {
   const working = async (req: { ctx: import('../../core/context.js').Context }, id: string) =>
     presentWorking(req.ctx.actor, await content.getWorkingVersion(req.ctx, id));
 
+  // ----- settings the clients need -----
+  r.get('/meta', {
+    config: { auth: 'public' },
+    schema: {
+      tags: ['meta'],
+      summary: 'Settings clients need: content languages, jurisdiction, freshness period',
+      response: {
+        200: Type.Object({
+          contentLanguages: Type.Array(Type.String(), { description: 'The first is the default source language' }),
+          jurisdiction: Type.Object({ nameVi: Type.String(), nameEn: Type.String() }),
+          staleAfterDays: Type.Integer(),
+        }),
+        404: errors[404],
+      },
+    },
+    handler: async (req) => ({ contentLanguages: req.ctx.config.contentLanguages, jurisdiction: req.ctx.config.jurisdiction, staleAfterDays: req.ctx.config.staleAfterDays }),
+  });
+
   // ----- taxonomy -----
   r.get('/topics', {
     config: { auth: 'public', scope: 'read:public' },
