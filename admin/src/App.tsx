@@ -9,13 +9,14 @@ import { PasswordChangePage } from './auth/PasswordChangeForm';
 import { RecoveryCodes } from './auth/RecoveryCodes';
 import { SecondFactorPage } from './auth/SecondFactorPage';
 import { SignInPage } from './auth/SignInPage';
-import { applySession, AuthProvider, useAuth, useSessionQuery } from './auth/session';
+import { applySession, AuthProvider, useAuth, useMe, useSessionQuery } from './auth/session';
 import { queryClient, SESSION_KEY } from './api/query';
 import type { Pending } from './api/client';
 import { useDocumentLanguage, useI18n } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { RequireRole } from './layout/RequireRole';
-import type { Role } from './auth/session';
+import { canOpen, ROUTE_ROLES, type RoutePattern } from './layout/access';
+import type { ReactNode } from 'react';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { HomePage } from './pages/home/HomePage';
 import { AgenciesPage } from './pages/agencies/AgenciesPage';
@@ -39,8 +40,8 @@ import { FreshnessPage } from './pages/content/FreshnessPage';
 import { ImportPage } from './pages/content/ImportPage';
 import { SearchPage } from './pages/content/SearchPage';
 
-const WORKING: Role[] = ['contributor', 'appraiser', 'admin', 'security'];
-const APPRAISAL: Role[] = ['appraiser', 'admin', 'security'];
+/** A screen behind its role check (the roles come from the one table in layout/access). */
+const gated = (pattern: RoutePattern, element: ReactNode) => <RequireRole roles={ROUTE_ROLES[pattern]}>{element}</RequireRole>;
 
 const PENDING_PATHS: Record<NonNullable<Pending>, string> = {
   mfa: '/sign-in/second-factor',
@@ -48,8 +49,20 @@ const PENDING_PATHS: Record<NonNullable<Pending>, string> = {
   mfa_enrolment: '/sign-in/two-factor-setup',
 };
 
-// Where to go once signed in (the page that sent the person to sign in).
+// Where to go once signed in: only a page the person opened themselves (typed, bookmarked or
+// followed a link) while signed out in this tab — never one reached by Back after a sign-out.
 let returnTo = '/';
+// Whether this document was loaded by a history move (Back/Forward), so its address is not a choice.
+const loadedByHistory = (() => {
+  try {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return nav?.type === 'back_forward';
+  } catch {
+    return false;
+  }
+})();
+// Only the first address the app sees counts as "opened deliberately"; later ones are in-app moves.
+let firstView = true;
 
 export function App() {
   useDocumentLanguage();
@@ -121,32 +134,33 @@ function Screens() {
     );
   }
 
+  firstView = false;
   return (
     <Routes>
       <Route path="/sign-in/*" element={<AfterSignIn />} />
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
-        <Route path="agencies" element={<RequireRole roles={['admin', 'appraiser', 'security']}><AgenciesPage /></RequireRole>} />
-        <Route path="agencies/new" element={<RequireRole roles={['admin']}><NewAgencyPage /></RequireRole>} />
-        <Route path="agencies/:id" element={<AgencyPage />} />
-        <Route path="users" element={<UsersPage />} />
-        <Route path="users/new" element={<RequireRole roles={['admin']}><NewUserPage /></RequireRole>} />
-        <Route path="users/:id" element={<UserPage />} />
-        <Route path="sessions" element={<SessionsPage />} />
-        <Route path="api-clients" element={<RequireRole roles={['admin', 'security']}><ApiClientsPage /></RequireRole>} />
-        <Route path="tokens" element={<TokensPage />} />
-        <Route path="audit" element={<RequireRole roles={['admin', 'security']}><AuditPage /></RequireRole>} />
-        <Route path="profile" element={<ProfilePage />} />
-        <Route path="items" element={<RequireRole roles={WORKING}><ItemsPage /></RequireRole>} />
-        <Route path="items/new" element={<RequireRole roles={['contributor', 'appraiser']}><NewItemPage /></RequireRole>} />
-        <Route path="items/:versionId" element={<RequireRole roles={WORKING}><ItemEditorPage /></RequireRole>} />
-        <Route path="items/:versionId/history" element={<RequireRole roles={WORKING}><HistoryPage /></RequireRole>} />
-        <Route path="appraisal" element={<RequireRole roles={APPRAISAL}><AppraisalQueuePage /></RequireRole>} />
-        <Route path="appraisal/:versionId" element={<RequireRole roles={APPRAISAL}><AppraisalPage /></RequireRole>} />
-        <Route path="topics" element={<RequireRole roles={['appraiser', 'admin']}><TopicsPage /></RequireRole>} />
-        <Route path="freshness" element={<RequireRole roles={WORKING}><FreshnessPage /></RequireRole>} />
-        <Route path="import" element={<RequireRole roles={['contributor', 'appraiser']}><ImportPage /></RequireRole>} />
-        <Route path="search" element={<SearchPage />} />
+        <Route path="agencies" element={gated('/agencies', <AgenciesPage />)} />
+        <Route path="agencies/new" element={gated('/agencies/new', <NewAgencyPage />)} />
+        <Route path="agencies/:id" element={gated('/agencies/:id', <AgencyPage />)} />
+        <Route path="users" element={gated('/users', <UsersPage />)} />
+        <Route path="users/new" element={gated('/users/new', <NewUserPage />)} />
+        <Route path="users/:id" element={gated('/users/:id', <UserPage />)} />
+        <Route path="sessions" element={gated('/sessions', <SessionsPage />)} />
+        <Route path="api-clients" element={gated('/api-clients', <ApiClientsPage />)} />
+        <Route path="tokens" element={gated('/tokens', <TokensPage />)} />
+        <Route path="audit" element={gated('/audit', <AuditPage />)} />
+        <Route path="profile" element={gated('/profile', <ProfilePage />)} />
+        <Route path="items" element={gated('/items', <ItemsPage />)} />
+        <Route path="items/new" element={gated('/items/new', <NewItemPage />)} />
+        <Route path="items/:versionId" element={gated('/items/:versionId', <ItemEditorPage />)} />
+        <Route path="items/:versionId/history" element={gated('/items/:versionId/history', <HistoryPage />)} />
+        <Route path="appraisal" element={gated('/appraisal', <AppraisalQueuePage />)} />
+        <Route path="appraisal/:versionId" element={gated('/appraisal/:versionId', <AppraisalPage />)} />
+        <Route path="topics" element={gated('/topics', <TopicsPage />)} />
+        <Route path="freshness" element={gated('/freshness', <FreshnessPage />)} />
+        <Route path="import" element={gated('/import', <ImportPage />)} />
+        <Route path="search" element={gated('/search', <SearchPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
@@ -165,14 +179,22 @@ function EnrolmentIntro() {
 function ToSignIn() {
   const location = useLocation();
   const { notice } = useAuth();
-  // After a deliberate sign-out the next person starts at home, not where the last one left.
-  if (notice === 'signedOut') returnTo = '/';
-  else if (!location.pathname.startsWith('/sign-in')) returnTo = location.pathname + location.search;
+  if (firstView) {
+    // The address this tab was opened at, unless it came from Back/Forward or is the sign-in page.
+    firstView = false;
+    returnTo = !loadedByHistory && !notice && !location.pathname.startsWith('/sign-in') ? location.pathname + location.search : '/';
+  } else if (notice) {
+    // After a sign-out or an ended session the next person starts at home, not where the last one left.
+    returnTo = '/';
+  }
   return <Navigate to="/sign-in" replace />;
 }
 
 function AfterSignIn() {
+  const { role } = useMe();
   const to = returnTo;
   returnTo = '/';
-  return <Navigate to={to} replace />;
+  firstView = false;
+  const path = to.split('?')[0] ?? '/';
+  return <Navigate to={path !== '/' && canOpen(path, role) ? to : '/'} replace />;
 }

@@ -14,7 +14,8 @@ import { cssVariablesResolver, theme } from './theme';
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="bottom-right" />
+      {/* Top-right, below the 56px header, so a toast never covers the button the pointer is on. */}
+      <Notifications position="top-right" autoClose={5000} zIndex={1000} />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter basename="/admin">
           <App />

@@ -156,7 +156,7 @@ describe('appraisal journey', () => {
     // The preview is sanitised and rendered live.
     await author.getByRole('region', { name: 'Xem trước (đã lọc an toàn như khi lưu)' }).getByText('Du khách được tự tay chằm nón.').waitFor();
 
-    await author.getByLabel('Ngày diễn ra sự kiện, hoạt động').fill('2026-11-20');
+    await author.getByLabel('Ngày diễn ra sự kiện, hoạt động').fill('20/11/2026');
     await field(author, 'Địa điểm').fill('Phường Phước Vĩnh, thành phố Huế');
     await author.getByRole('combobox', { name: 'Chủ đề', exact: true }).click();
     await author.getByRole('option', { name: 'Du lịch, di sản và lễ hội', exact: true }).click();

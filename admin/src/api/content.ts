@@ -68,3 +68,14 @@ export function useNotifications() {
     staleTime: 5_000,
   });
 }
+
+export type Meta = paths['/api/v1/meta']['get']['responses'][200]['content']['application/json'];
+
+/** The server's settings (content languages, jurisdiction, freshness period); they change only on redeploy. */
+export function useMeta() {
+  return useQuery({
+    queryKey: ['meta'],
+    queryFn: () => call(api.GET('/api/v1/meta')),
+    staleTime: Infinity,
+  });
+}

@@ -26,6 +26,8 @@ export function MfaEnrolment({ onConfirmed }: { onConfirmed: (recoveryCodes: str
   const form = useForm({
     initialValues: { code: '' },
     validate: { code: (v) => (/^\d{6}$/.test(v.replace(/\s+/g, '')) ? null : t('auth.enrol.codeFormat')) },
+    // The refusal of the last attempt goes as soon as the person edits the form.
+    onValuesChange: () => confirm.reset(),
   });
   const confirm = useMutation({
     mutationFn: (code: string) => call(api.POST('/api/v1/auth/mfa/confirm', { body: { code } })),
@@ -48,7 +50,7 @@ export function MfaEnrolment({ onConfirmed }: { onConfirmed: (recoveryCodes: str
       <Code block aria-labelledby="mfa-secret-label" data-testid="mfa-secret" data-secret={secret} style={{ fontSize: '1rem', textAlign: 'center', wordBreak: 'break-all' }}>
         {grouped(secret)}
       </Code>
-      <form onSubmit={form.onSubmit((v) => confirm.mutate(v.code.replace(/\s+/g, '')))} noValidate>
+      <form onSubmit={form.onSubmit((v) => confirm.mutate(v.code.replace(/\s+/g, '')), () => confirm.reset())} noValidate>
         <Stack>
           <Text size="sm">{t('auth.enrol.step3')}</Text>
           <ErrorAlert error={confirm.error} fields={['code']} />

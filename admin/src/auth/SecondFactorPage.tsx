@@ -14,6 +14,8 @@ export function SecondFactorPage() {
   const form = useForm({
     initialValues: { code: '' },
     validate: { code: (v) => (v.trim().length < 6 ? t('common.tooShort', { min: 6 }) : v.trim().length > 32 ? t('common.tooLong', { max: 32 }) : null) },
+    // The refusal of the last attempt goes as soon as the person edits the form.
+    onValuesChange: () => verify.reset(),
   });
   const verify = useMutation({
     mutationFn: (code: string) => call(api.POST('/api/v1/auth/second-factor', { body: { code } })),
@@ -22,7 +24,7 @@ export function SecondFactorPage() {
   });
   return (
     <AuthLayout title={t('auth.mfa.title')}>
-      <form onSubmit={form.onSubmit((v) => verify.mutate(v.code.replace(/\s+/g, '')))} noValidate>
+      <form onSubmit={form.onSubmit((v) => verify.mutate(v.code.replace(/\s+/g, '')), () => verify.reset())} noValidate>
         <Stack>
           <Text size="sm">{t('auth.mfa.intro')}</Text>
           <ErrorAlert error={verify.error} fields={['code']} />

@@ -27,6 +27,11 @@ export function ErrorAlert({ error, fields = [], onRetry }: { error: unknown; fi
     // Shown unless the title already says how long to wait.
     retryAfter = error.problem.retryAfter && !title.includes(String(error.problem.retryAfter)) ? error.problem.retryAfter : undefined;
     requestId = error.status >= 500 ? error.problem.instance : undefined;
+    // Every problem is shown next to its field: a short pointer is enough, not the generic title.
+    if (onFields > 0 && extra.length === 0 && !retryAfter && !requestId) {
+      title = t('common.checkMarkedFields');
+      onFields = 0;
+    }
   } else if (error instanceof NetworkError) {
     title = t('common.networkError');
   } else {

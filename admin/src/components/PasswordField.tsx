@@ -4,5 +4,5 @@ import { useI18n } from '../i18n';
 
 export function PasswordField(props: PasswordInputProps) {
   const { t } = useI18n();
-  return <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }} {...props} />;
+  return <PasswordInput visibilityToggleButtonProps={{ tabIndex: 0, 'aria-label': t('common.togglePassword') }} {...props} />;
 }

@@ -1,6 +1,7 @@
 // English catalogue: every key of the Vietnamese one.
 import type { MessageKey } from './vi';
 import { enContent } from './en.content';
+import { enPolish } from './en.polish';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'TTDN — Foreign information database',
@@ -107,7 +108,7 @@ export const en: Record<MessageKey, string> = {
   'role.reader': 'Reader',
 
   'agencyType.department': 'Department',
-  'agencyType.district': 'District',
+  'agencyType.district': 'District (before July 2025)',
   'agencyType.commune': 'Ward or commune',
   'agencyType.public_service_unit': 'Public service unit',
   'agencyType.central_agency': 'Central agency',
@@ -154,7 +155,7 @@ export const en: Record<MessageKey, string> = {
   'audit.reason.slowed': 'Retried too fast',
   'audit.reason.ip_blocked': 'IP address blocked',
   'audit.reason.disabled': 'Account disabled',
-  'audit.actor': 'Actor (id)',
+  'audit.actor': 'Actor',
   'audit.agency': 'Agency',
   'audit.outcome': 'Outcome',
   'audit.success': 'Success',
@@ -320,4 +321,5 @@ export const en: Record<MessageKey, string> = {
   'profile.mfaEnabled': 'Two-factor authentication turned on.',
 
   ...enContent,
+  ...enPolish,
 };

@@ -1,5 +1,6 @@
 // Vietnamese catalogue: the source of truth for message keys. Placeholders: {name}.
 import { viContent } from './vi.content';
+import { viPolish } from './vi.polish';
 
 export const vi = {
   'app.name': 'TTDN — Cơ sở dữ liệu thông tin đối ngoại',
@@ -106,7 +107,7 @@ export const vi = {
   'role.reader': 'Khai thác thông tin',
 
   'agencyType.department': 'Sở, ban, ngành',
-  'agencyType.district': 'Quận, huyện',
+  'agencyType.district': 'Quận, huyện (trước 7/2025)',
   'agencyType.commune': 'Phường, xã',
   'agencyType.public_service_unit': 'Đơn vị sự nghiệp',
   'agencyType.central_agency': 'Cơ quan Trung ương',
@@ -153,7 +154,7 @@ export const vi = {
   'audit.reason.slowed': 'Thử lại quá nhanh',
   'audit.reason.ip_blocked': 'IP bị chặn',
   'audit.reason.disabled': 'Tài khoản bị vô hiệu hóa',
-  'audit.actor': 'Người thực hiện (mã định danh)',
+  'audit.actor': 'Người thực hiện',
   'audit.agency': 'Cơ quan',
   'audit.outcome': 'Kết quả',
   'audit.success': 'Thành công',
@@ -319,6 +320,7 @@ export const vi = {
   'profile.mfaEnabled': 'Đã bật xác thực hai lớp.',
 
   ...viContent,
+  ...viPolish,
 } as const;
 
 export type MessageKey = keyof typeof vi;

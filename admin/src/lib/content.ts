@@ -1,7 +1,7 @@
 // The content model as the admin app shows it: kinds, states, visibilities, licences, document
 // types and content languages (mirrors src/modules/content/model.ts and workflow.ts), with labels.
-import type { Lang, MessageKey, TFunction } from '../i18n';
-import type { Topic } from '../api/content';
+import { currentLang, useI18n, type Lang, type MessageKey, type TFunction } from '../i18n';
+import { useMeta, type Topic } from '../api/content';
 
 export const KINDS = ['news', 'photo_album', 'video', 'document', 'publication', 'profile_page', 'clarification'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -13,7 +13,7 @@ export const LICENCES = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-NC-4.0', 'CC0-1.0',
 export type Licence = (typeof LICENCES)[number];
 export const DOCUMENT_TYPES = ['decision', 'directive', 'plan', 'report', 'official_letter', 'circular', 'decree', 'law', 'other'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
-/** The default configured set (CONTENT_LANGUAGES); a server may add others, which appear via `versions`. */
+/** Languages with a name in the catalogues; the server's own list comes from GET /meta (useContentLanguageOptions). */
 export const CONTENT_LANGUAGES = ['vi', 'en', 'fr', 'zh', 'ja', 'ko', 'ru', 'de'] as const;
 export const TRANSITION_ORDER = ['submit', 'withdraw', 'return', 'approve', 'publish', 'unpublish', 'archive', 'restore'] as const;
 export type TransitionName = (typeof TRANSITION_ORDER)[number];
@@ -26,15 +26,30 @@ export const visibilityLabel = (t: TFunction, v: string) => (has(VISIBILITIES, v
 export const licenceLabel = (t: TFunction, l: string) => (has(LICENCES, l) ? t(`licence.${l}` as MessageKey) : l);
 export const documentTypeLabel = (t: TFunction, d: string) => (has(DOCUMENT_TYPES, d) ? t(`docType.${d}` as MessageKey) : d);
 export const transitionLabel = (t: TFunction, n: string) => (has(TRANSITION_ORDER, n) ? t(`wf.${n}` as MessageKey) : n);
-/** Language names in the UI language; unknown codes are shown as they are. */
-export const languageName = (t: TFunction, code: string) => (has(CONTENT_LANGUAGES, code) ? t(`contentLang.${code}` as MessageKey) : code);
+/** Language names in the UI language; other codes are named by the browser, or shown as they are. */
+export const languageName = (t: TFunction, code: string) => {
+  if (has(CONTENT_LANGUAGES, code)) return t(`contentLang.${code}` as MessageKey);
+  try {
+    const name = new Intl.DisplayNames([currentLang()], { type: 'language' }).of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+};
 
 export const kindOptions = (t: TFunction) => KINDS.map((v) => ({ value: v, label: kindLabel(t, v) }));
 export const stateOptions = (t: TFunction) => STATES.map((v) => ({ value: v, label: stateLabel(t, v) }));
 export const licenceOptions = (t: TFunction) => LICENCES.map((v) => ({ value: v, label: licenceLabel(t, v) }));
 export const documentTypeOptions = (t: TFunction) => DOCUMENT_TYPES.map((v) => ({ value: v, label: documentTypeLabel(t, v) }));
-export const contentLanguageOptions = (t: TFunction, extra: readonly string[] = []) =>
-  [...new Set([...CONTENT_LANGUAGES, ...extra])].map((v) => ({ value: v, label: languageName(t, v) }));
+export const contentLanguageOptions = (t: TFunction, languages: readonly string[], extra: readonly string[] = []) =>
+  [...new Set([...languages, ...extra])].map((v) => ({ value: v, label: languageName(t, v) }));
+
+/** The content languages configured on the server (GET /meta), plus `extra` codes already in use. */
+export function useContentLanguageOptions(extra: readonly string[] = []) {
+  const { t } = useI18n();
+  const meta = useMeta();
+  return contentLanguageOptions(t, meta.data?.contentLanguages ?? ['vi'], extra);
+}
 
 export const STATE_COLORS: Record<State, string> = {
   draft: 'gray',

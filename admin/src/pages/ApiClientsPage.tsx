@@ -9,7 +9,7 @@ import { api, call, type ApiClient } from '../api/client';
 import { useAgencies } from '../api/hooks';
 import { useMe } from '../auth/session';
 import { ConfirmButton } from '../components/ConfirmButton';
-import { NativeDateInput } from '../components/DateInput';
+import { FutureDateField, isDateValue } from '../components/DateInput';
 import { TableScroll } from '../components/TableScroll';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -17,7 +17,7 @@ import { PageHeader } from '../components/PageHeader';
 import { SecretOnce } from '../components/SecretOnce';
 import { endOfDayInHue, useI18n } from '../i18n';
 import { rules, setServerErrors } from '../lib/forms';
-import { agencyName, CLIENT_SCOPES, scopeLabel } from '../lib/labels';
+import { agencyName, CLIENT_SCOPES, scopeLabel, scopeHelp } from '../lib/labels';
 
 type ClientScope = (typeof CLIENT_SCOPES)[number];
 
@@ -149,7 +149,10 @@ function NewClientForm({ onClose }: { onClose: () => void }) {
       agencyId: r.required,
       scopes: (v) => (v.length ? null : t('common.required')),
       acceptTerms: (v) => (v ? null : t('clients.termsRequired')),
+      expiresAt: (v) => (isDateValue(v) ? null : t('common.invalidDate')),
     },
+    // A refusal shown for the previous attempt goes away as soon as the person edits the form.
+    onValuesChange: () => setError(null),
   });
   if (created) {
     return (
@@ -197,11 +200,11 @@ function NewClientForm({ onClose }: { onClose: () => void }) {
         <Checkbox.Group label={t('clients.scopes')} required {...form.getInputProps('scopes')}>
           <Stack gap={6} mt={6}>
             {CLIENT_SCOPES.map((s) => (
-              <Checkbox key={s} value={s} label={`${scopeLabel(t, s)} (${s})`} />
+              <Checkbox key={s} value={s} label={`${scopeLabel(t, s)} (${s})`} description={scopeHelp(t, s)} />
             ))}
           </Stack>
         </Checkbox.Group>
-        <NativeDateInput label={t('clients.expiresAt')} {...form.getInputProps('expiresAt')} />
+        <FutureDateField label={t('clients.expiresAt')} {...form.getInputProps('expiresAt')} />
         <Checkbox label={t('clients.terms')} {...form.getInputProps('acceptTerms', { type: 'checkbox' })} data-testid="accept-terms" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

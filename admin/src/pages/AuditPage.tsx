@@ -1,19 +1,98 @@
 // The audit log (admins, IOC security): filters, newest first, "load more" by cursor; chain check.
-import { Alert, Badge, Button, Code, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
-import { useAgencies } from '../api/hooks';
+import { useAgencies, useUsers } from '../api/hooks';
+import { DateField, isDateValue } from '../components/DateInput';
 import { TableScroll } from '../components/TableScroll';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
-import { endOfDayInHue, startOfDayInHue, useI18n } from '../i18n';
+import { endOfDayInHue, startOfDayInHue, useI18n, type MessageKey, type TFunction } from '../i18n';
+import { vi } from '../i18n/vi';
 import { agencyName } from '../lib/labels';
 
 const PAGE = 50;
+/** Entries of an event's data shown before "show all". */
+const DATA_PREVIEW = 4;
+
+/** An action code in words (the code itself when it has no label yet). */
+export function auditActionLabel(t: TFunction, action: string): string {
+  const key = `auditAction.${action}`;
+  return key in vi ? t(key as MessageKey) : action;
+}
+
+function dataValue(t: TFunction, key: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (key === 'reason' && typeof value === 'string' && `audit.reason.${value}` in vi) return t(`audit.reason.${value}` as MessageKey);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.join(', ');
+  return JSON.stringify(value, null, 1).replace(/\s*\n\s*/g, ' ');
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Nested objects as dotted keys ("contact.website"); a before/after pair as "key: old → new" for what changed. */
+function flattenData(t: TFunction, data: Record<string, unknown>): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (prefix: string, v: unknown) => {
+    if (isRecord(v) && Object.keys(v).length > 0) for (const [k, x] of Object.entries(v)) walk(prefix ? `${prefix}.${k}` : k, x);
+    else if (prefix) out.push([prefix, dataValue(t, prefix.split('.').pop() ?? prefix, v)]);
+  };
+  const { before, after, ...rest } = data;
+  if (isRecord(before) && isRecord(after)) {
+    const flat = (o: Record<string, unknown>) => {
+      const saved = out.length;
+      walk('', o);
+      return new Map(out.splice(saved));
+    };
+    const b = flat(before);
+    const a = flat(after);
+    for (const k of new Set([...b.keys(), ...a.keys()])) {
+      if (k === 'version' || k === 'updatedAt' || b.get(k) === a.get(k)) continue;
+      out.push([k, `${b.get(k) ?? '—'} → ${a.get(k) ?? '—'}`]);
+    }
+    walk('', rest);
+  } else if (isRecord(after) && before === undefined) {
+    // A creation: the new record's fields, then the rest.
+    walk('', after);
+    walk('', rest);
+  } else {
+    walk('', data);
+  }
+  return out;
+}
+
+/** An event's data as "key: value" lines that wrap, the long tail behind a disclosure. */
+function AuditData({ data }: { data: Record<string, unknown> }) {
+  const { t } = useI18n();
+  const entries = flattenData(t, data);
+  if (entries.length === 0) return <>—</>;
+  const line = ([k, v]: [string, string]) => (
+    <div key={k} style={{ overflowWrap: 'anywhere' }}>
+      <Text span size="xs" fw={600}>
+        {k}:
+      </Text>{' '}
+      <Text span size="xs">
+        {v}
+      </Text>
+    </div>
+  );
+  if (entries.length <= DATA_PREVIEW + 1) return <div>{entries.map(line)}</div>;
+  return (
+    <div>
+      {entries.slice(0, DATA_PREVIEW).map(line)}
+      <details>
+        <summary style={{ cursor: 'pointer', fontSize: 'var(--mantine-font-size-xs)' }}>{t('audit.showAll', { count: entries.length })}</summary>
+        {entries.slice(DATA_PREVIEW).map(line)}
+      </details>
+    </div>
+  );
+}
 
 export function AuditVerify() {
   const { t } = useI18n();
@@ -53,10 +132,18 @@ export function AuditPage() {
     outcome: params.get('outcome') ?? '',
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
+    targetId: params.get('targetId') ?? '',
   };
   const [draft, setDraft] = useState(filters);
   const agencies = useAgencies({ includeArchived: true });
   const agencyById = new Map((agencies.data?.items ?? []).map((a) => [a.id, a]));
+  const users = useUsers();
+  const actorOptions = [
+    { value: '', label: t('audit.actorAny') },
+    ...(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` })),
+  ];
+  // An actor taken from the address who is not in the list (e.g. a deleted account) stays selectable.
+  if (draft.actorId && !actorOptions.some((o) => o.value === draft.actorId)) actorOptions.push({ value: draft.actorId, label: draft.actorId });
 
   const query = {
     action: filters.action || undefined,
@@ -65,6 +152,7 @@ export function AuditPage() {
     outcome: (filters.outcome || undefined) as 'success' | 'failure' | undefined,
     from: filters.from ? (startOfDayInHue(filters.from) ?? undefined) : undefined,
     to: filters.to ? (endOfDayInHue(filters.to) ?? undefined) : undefined,
+    targetId: filters.targetId || undefined,
     limit: PAGE,
   };
   const events = useInfiniteQuery({
@@ -76,6 +164,7 @@ export function AuditPage() {
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
+    if (!isDateValue(draft.from) || !isDateValue(draft.to)) return;
     const next = new URLSearchParams();
     for (const [k, v] of Object.entries(draft)) if (v) next.set(k, v);
     setParams(next);
@@ -109,14 +198,36 @@ export function AuditPage() {
               searchable
               allowDeselect={false}
             />
-            <TextInput label={t('audit.actor')} value={draft.actorId} onChange={(e) => setDraft({ ...draft, actorId: e.currentTarget.value })} maxLength={100} />
-            <TextInput type="date" label={t('audit.from')} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })} />
-            <TextInput type="date" label={t('audit.to')} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
+            <Select
+              label={t('audit.actor')}
+              data={actorOptions}
+              value={draft.actorId}
+              onChange={(v) => setDraft({ ...draft, actorId: v ?? '' })}
+              searchable
+              allowDeselect={false}
+              nothingFoundMessage={t('common.empty')}
+            />
+            <DateField label={t('audit.from')} value={draft.from} onChange={(v) => setDraft({ ...draft, from: v })} />
+            <DateField label={t('audit.to')} value={draft.to} onChange={(v) => setDraft({ ...draft, to: v })} />
           </SimpleGrid>
           <Group mt="sm">
             <Button type="submit">{t('common.filter')}</Button>
           </Group>
         </form>
+        {filters.targetId && (
+          <Alert color="ttdn" variant="light" role="status">
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {t('audit.targetFilter', { id: filters.targetId })}{' '}
+              <Anchor
+                component={Link}
+                to={{ search: new URLSearchParams(Object.entries({ ...filters, targetId: '' }).filter(([, v]) => v)).toString() }}
+                onClick={() => setDraft({ ...draft, targetId: '' })}
+              >
+                {t('audit.clearTarget')}
+              </Anchor>
+            </Text>
+          </Alert>
+        )}
         <ErrorAlert error={events.error} />
         {events.isPending ? (
           <Loading />
@@ -139,13 +250,15 @@ export function AuditPage() {
               <Table.Tbody>
                 {items.map((e) => {
                   const agency = e.agencyId ? agencyById.get(e.agencyId) : undefined;
-                  const data = Object.keys(e.data).length ? JSON.stringify(e.data) : '';
                   return (
                     <Table.Tr key={e.seq}>
                       <Table.Td>{e.seq}</Table.Td>
                       <Table.Td className="nowrap">{formatDateTime(e.occurredAt)}</Table.Td>
                       <Table.Td>
-                        <Code>{e.action}</Code>
+                        <Text size="sm" fw={500}>
+                          {auditActionLabel(t, e.action)}
+                        </Text>
+                        <Code fz="xs">{e.action}</Code>
                         {e.targetType && (
                           <Text size="xs" c="dimmed">
                             {e.targetType}
@@ -169,13 +282,7 @@ export function AuditPage() {
                       </Table.Td>
                       <Table.Td miw={160}>{agency ? agencyName(agency, lang) : '—'}</Table.Td>
                       <Table.Td miw={240} maw={420}>
-                        {data ? (
-                          <Text size="xs" ff="monospace" lineClamp={3} style={{ wordBreak: 'break-all' }}>
-                            {data}
-                          </Text>
-                        ) : (
-                          '—'
-                        )}
+                        <AuditData data={e.data} />
                       </Table.Td>
                     </Table.Tr>
                   );

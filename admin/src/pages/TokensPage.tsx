@@ -9,7 +9,7 @@ import { api, call, type PersonalToken } from '../api/client';
 import { useUsers } from '../api/hooks';
 import { ROLE_SCOPES, useMe } from '../auth/session';
 import { ConfirmButton } from '../components/ConfirmButton';
-import { NativeDateInput } from '../components/DateInput';
+import { FutureDateField, isDateValue } from '../components/DateInput';
 import { TableScroll } from '../components/TableScroll';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -17,7 +17,7 @@ import { PageHeader } from '../components/PageHeader';
 import { SecretOnce } from '../components/SecretOnce';
 import { endOfDayInHue, useI18n } from '../i18n';
 import { rules, setServerErrors } from '../lib/forms';
-import { scopeLabel, type ScopeName } from '../lib/labels';
+import { scopeLabel, type ScopeName, scopeHelp } from '../lib/labels';
 
 export function TokensPage() {
   const { t, formatDateTime, formatDate } = useI18n();
@@ -135,7 +135,10 @@ function NewTokenForm({ onClose }: { onClose: () => void }) {
       name: r.length(1, 200),
       scopes: (v) => (v.length ? null : t('common.required')),
       acceptTerms: (v) => (v ? null : t('clients.termsRequired')),
+      expiresAt: (v) => (isDateValue(v) ? null : t('common.invalidDate')),
     },
+    // A refusal shown for the previous attempt goes away as soon as the person edits the form.
+    onValuesChange: () => setError(null),
   });
   if (created) {
     return (
@@ -167,11 +170,11 @@ function NewTokenForm({ onClose }: { onClose: () => void }) {
         <Checkbox.Group label={t('tokens.scopes')} required {...form.getInputProps('scopes')}>
           <Stack gap={6} mt={6}>
             {allowed.map((s) => (
-              <Checkbox key={s} value={s} label={`${scopeLabel(t, s)} (${s})`} />
+              <Checkbox key={s} value={s} label={`${scopeLabel(t, s)} (${s})`} description={scopeHelp(t, s)} />
             ))}
           </Stack>
         </Checkbox.Group>
-        <NativeDateInput label={t('tokens.expiresAt')} {...form.getInputProps('expiresAt')} />
+        <FutureDateField label={t('tokens.expiresAt')} {...form.getInputProps('expiresAt')} />
         <Checkbox label={t('tokens.terms')} {...form.getInputProps('acceptTerms', { type: 'checkbox' })} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -82,6 +82,25 @@ function toBody(v: AgencyValues): AgencyBody {
   };
 }
 
+/** A code for the address from a Vietnamese name: "Sở Du lịch" -> "so-du-lich". */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+}
+
+/** "sovhtt.hue.gov.vn" -> "https://sovhtt.hue.gov.vn"; addresses with a scheme are left as they are. */
+export function withScheme(url: string): string {
+  const v = url.trim();
+  return v && !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) ? `https://${v}` : v;
+}
+
 interface Props {
   initial: AgencyValues;
   selfId?: string;
@@ -112,13 +131,15 @@ export function AgencyForm({ initial, selfId, submitLabel, onSubmit, onCancel }:
     },
   });
   const [error, setError] = useState<unknown>(null);
+  // A new agency's code follows its Vietnamese name until the person types a code themselves.
+  const [slugTouched, setSlugTouched] = useState(initial.slug !== '');
   const submitting = form.submitting;
   const parentOptions = (agencies.data?.items ?? []).filter((a) => a.id !== selfId).map((a) => ({ value: a.id, label: agencyName(a, lang) }));
 
   const handle = form.onSubmit(async (values) => {
     setError(null);
     try {
-      await onSubmit(toBody(values));
+      await onSubmit(toBody({ ...values, contact: { ...values.contact, website: withScheme(values.contact.website) } }));
     } catch (e) {
       setServerErrors(form, e, FIELDS);
       setError(e);
@@ -130,9 +151,32 @@ export function AgencyForm({ initial, selfId, submitLabel, onSubmit, onCancel }:
       <Stack gap="md">
         <ErrorAlert error={error} fields={FIELDS} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('agencies.nameVi')} required maxLength={300} {...form.getInputProps('nameVi')} />
+          <TextInput
+            label={t('agencies.nameVi')}
+            required
+            maxLength={300}
+            {...form.getInputProps('nameVi')}
+            onChange={(e) => {
+              const name = e.currentTarget.value;
+              form.setFieldValue('nameVi', name);
+              if (!slugTouched) form.setFieldValue('slug', slugify(name));
+            }}
+          />
           <TextInput label={t('agencies.nameEn')} required maxLength={300} {...form.getInputProps('nameEn')} />
-          <TextInput label={t('agencies.slug')} description={t('agencies.slugHint')} inputWrapperOrder={['label', 'input', 'description', 'error']} required maxLength={64} autoCapitalize="none" spellCheck={false} {...form.getInputProps('slug')} />
+          <TextInput
+            label={t('agencies.slug')}
+            description={!slugTouched && form.values.slug ? `${t('agencies.slugHint')} ${t('agency.slugSuggested')}` : t('agencies.slugHint')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            required
+            maxLength={64}
+            autoCapitalize="none"
+            spellCheck={false}
+            {...form.getInputProps('slug')}
+            onChange={(e) => {
+              setSlugTouched(true);
+              form.setFieldValue('slug', e.currentTarget.value);
+            }}
+          />
           <Select label={t('agencies.type')} required data={agencyTypeOptions(t)} allowDeselect={false} {...form.getInputProps('type')} />
           <Select label={t('agencies.parent')} data={parentOptions} searchable clearable {...form.getInputProps('parentId')} />
         </SimpleGrid>
@@ -149,7 +193,20 @@ export function AgencyForm({ initial, selfId, submitLabel, onSubmit, onCancel }:
             <TextInput type="email" label={t('agencies.email')} maxLength={254} {...form.getInputProps('contact.email')} />
             <TextInput type="tel" label={t('agencies.phone')} maxLength={64} {...form.getInputProps('contact.phone')} />
             <TextInput label={t('agencies.address')} maxLength={500} {...form.getInputProps('contact.address')} />
-            <TextInput type="url" label={t('agencies.website')} maxLength={500} {...form.getInputProps('contact.website')} />
+            <TextInput
+              type="url"
+              label={t('agencies.website')}
+              description={t('agency.websiteHint')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              placeholder="https://"
+              maxLength={500}
+              {...form.getInputProps('contact.website')}
+              onBlur={(e) => {
+                const fixed = withScheme(e.currentTarget.value);
+                if (fixed !== form.values.contact.website) form.setFieldValue('contact.website', fixed);
+                form.getInputProps('contact.website').onBlur?.(e);
+              }}
+            />
           </SimpleGrid>
         </Fieldset>
         <Textarea label={t('agencies.descriptionVi')} autosize minRows={3} maxLength={5000} {...form.getInputProps('descriptionVi')} />

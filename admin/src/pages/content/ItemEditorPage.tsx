@@ -17,7 +17,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import { contentLanguageOptions, kindLabel, kindOptions, languageName, revisionNote, stateLabel } from '../../lib/content';
+import { useContentLanguageOptions, kindLabel, kindOptions, languageName, revisionNote, stateLabel } from '../../lib/content';
 import { rules, setServerErrors } from '../../lib/forms';
 import { agencyName } from '../../lib/labels';
 import { notifySuccess } from '../../lib/notify';
@@ -57,6 +57,7 @@ export function NewItemPage() {
   const [agencyId, setAgencyId] = useState<string>(user.agencyId);
   const agencies = useAgencies({}, role === 'appraiser');
   const [error, setError] = useState<unknown>(null);
+  const languages = useContentLanguageOptions();
 
   if (!canWriteContent(role)) return <NotFoundPage />;
 
@@ -96,7 +97,7 @@ export function NewItemPage() {
               <Select label={t('items.kind')} data={kindOptions(t)} value={kind} onChange={(v) => setKind(v ?? 'news')} allowDeselect={false} required data-testid="new-kind" />
               <Select
                 label={t('editor.sourceLanguage')}
-                data={contentLanguageOptions(t)}
+                data={languages}
                 value={sourceLanguage}
                 onChange={(v) => setSourceLanguage(v ?? 'vi')}
                 allowDeselect={false}
@@ -403,7 +404,7 @@ function AddTranslation({ version: v }: { version: WorkingVersion }) {
   const qc = useQueryClient();
   const [opened, { open, close }] = useDisclosure(false);
   const taken = new Set(v.versions.map((x) => x.language));
-  const options = contentLanguageOptions(t, v.versions.map((x) => x.language)).filter((o) => !taken.has(o.value));
+  const options = useContentLanguageOptions().filter((o) => !taken.has(o.value));
   const [language, setLanguage] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [errors, setErrors] = useState<{ language?: string; title?: string }>({});

@@ -8,6 +8,7 @@ import { useTopics } from '../../api/content';
 import { RichTextField } from '../../components/RichTextField';
 import { useI18n } from '../../i18n';
 import { documentTypeOptions, licenceOptions, topicName, VISIBILITIES, type DocumentType, type Licence, type Visibility } from '../../lib/content';
+import { DateField } from '../../components/DateInput';
 
 export interface ItemValues {
   text: { title: string; summary: string; body: string };
@@ -183,7 +184,7 @@ export function MetadataFields({ form, kind, readOnly }: { form: UseFormReturnTy
             {t('meta.intro')}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput type="date" label={t('meta.activityDate')} {...form.getInputProps('metadata.activityDate')} data-testid="meta-activityDate" />
+            <DateField label={t('meta.activityDate')} {...form.getInputProps('metadata.activityDate')} data-testid="meta-activityDate" />
             <TextInput label={t('meta.place')} maxLength={300} {...form.getInputProps('metadata.place')} data-testid="meta-place" />
           </SimpleGrid>
           <TagsInput
@@ -246,8 +247,8 @@ export function MetadataFields({ form, kind, readOnly }: { form: UseFormReturnTy
                 <Select label={t('doc.documentType')} data={documentTypeOptions(t)} clearable {...form.getInputProps('metadata.document.documentType')} value={m.document.documentType || null} />
                 <TextInput label={t('doc.issuingBody')} maxLength={300} {...form.getInputProps('metadata.document.issuingBody')} />
                 <TextInput label={t('doc.signer')} maxLength={200} {...form.getInputProps('metadata.document.signer')} />
-                <TextInput type="date" label={t('doc.issueDate')} {...form.getInputProps('metadata.document.issueDate')} />
-                <TextInput type="date" label={t('doc.effectiveDate')} {...form.getInputProps('metadata.document.effectiveDate')} />
+                <DateField label={t('doc.issueDate')} {...form.getInputProps('metadata.document.issueDate')} />
+                <DateField label={t('doc.effectiveDate')} {...form.getInputProps('metadata.document.effectiveDate')} />
               </SimpleGrid>
             </Fieldset>
           )}

@@ -17,7 +17,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { TableScroll } from '../../components/TableScroll';
 import { useI18n } from '../../i18n';
-import { contentLanguageOptions, kindLabel, kindOptions, stateOptions, topicName } from '../../lib/content';
+import { useContentLanguageOptions, kindLabel, kindOptions, stateOptions, topicName } from '../../lib/content';
 import { agencyName } from '../../lib/labels';
 import { notifySuccess } from '../../lib/notify';
 
@@ -91,6 +91,7 @@ export function ItemsPage() {
   const agencies = useAgencies({ includeArchived: true });
   const agencyById = new Map((agencies.data?.items ?? []).map((a) => [a.id, a]));
   const topics = useTopics();
+  const languages = useContentLanguageOptions(get('language') ? [get('language')] : []);
   const rows = items.data?.pages.flatMap((p) => p.items) ?? [];
   const all = { value: '', label: t('common.all') };
   const filtered = FILTERS.some((k) => get(k));
@@ -99,7 +100,7 @@ export function ItemsPage() {
     <>
       <Select label={t('items.kind')} data={[all, ...kindOptions(t)]} value={get('kind')} onChange={(v) => setParam('kind', v || null)} allowDeselect={false} />
       <Select label={t('items.state')} data={[all, ...stateOptions(t)]} value={get('state')} onChange={(v) => setParam('state', v || null)} allowDeselect={false} />
-      <Select label={t('items.language')} data={[all, ...contentLanguageOptions(t)]} value={get('language')} onChange={(v) => setParam('language', v || null)} allowDeselect={false} />
+      <Select label={t('items.language')} data={[all, ...languages]} value={get('language')} onChange={(v) => setParam('language', v || null)} allowDeselect={false} />
       {seesAllAgencies && (
         <Select
           label={t('items.agency')}

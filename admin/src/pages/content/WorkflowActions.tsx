@@ -1,7 +1,7 @@
 // The workflow buttons of a language version, from the server's `allowedTransitions`: submit (with
 // the Art. 4.6 declaration), withdraw, archive, restore; for appraisers return (comment required),
 // approve (the Art. 6.4 checklist, optional scheduled time), publish, unpublish.
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowBackUp, IconArchive, IconCheck, IconRestore, IconSend, IconWorld, IconWorldOff, IconX } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -11,8 +11,9 @@ import { VERSION_KEY, type TransitionBody, type WorkingVersion } from '../../api
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type MessageKey } from '../../i18n';
-import { hueLocalNow, hueLocalToIso, languageName, TRANSITION_ORDER, type TransitionName } from '../../lib/content';
+import { hueLocalToIso, languageName, TRANSITION_ORDER, type TransitionName } from '../../lib/content';
 import { notifySuccess } from '../../lib/notify';
+import { DateField } from '../../components/DateInput';
 
 const CHECKS = ['copyright', 'accuracy', 'noHarm', 'noStateSecrets'] as const;
 
@@ -246,14 +247,15 @@ export function ApproveForm({ version, onDone, onCancel }: { version: WorkingVer
     <form onSubmit={submit} noValidate aria-label={t('wf.approve')}>
       <Stack>
         <ApprovalChecklist value={checks} onChange={(v) => { setChecks(v); setCheckErrors({}); }} errors={checkErrors} />
-        <TextInput
-          type="datetime-local"
+        <DateField
+          withTime
           label={t('appraisal.publishAt')}
-          description={t('appraisal.publishAtHelp')}
-          inputWrapperOrder={['label', 'description', 'input', 'error']}
-          min={hueLocalNow()}
+          description={`${t('common.dateTimeFormat')} — ${t('appraisal.publishAtHelp')}`}
           value={publishAt}
-          onChange={(e) => setPublishAt(e.currentTarget.value)}
+          onChange={(v) => {
+            setPublishAt(v);
+            setPublishAtError(null);
+          }}
           error={publishAtError}
           maw={320}
           data-testid="publish-at"

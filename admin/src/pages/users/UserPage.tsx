@@ -1,5 +1,6 @@
 // One account: its state, edits and security actions (admin), read-only for others.
-import { Alert, Anchor, Badge, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconHistory } from '@tabler/icons-react';
 import { notifySuccess } from '../../lib/notify';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -38,7 +39,17 @@ export function UserPage() {
 
   return (
     <>
-      <PageHeader title={u.displayName} badges={<><RoleBadge role={u.role} /><UserStatusBadges user={u} /></>} />
+      <PageHeader
+        title={u.displayName}
+        badges={<><RoleBadge role={u.role} /><UserStatusBadges user={u} /></>}
+        actions={
+          me.readsAudit ? (
+            <Button component={Link} to={`/audit?targetId=${encodeURIComponent(u.id)}`} variant="default" leftSection={<IconHistory size={18} aria-hidden />} data-testid="user-audit-link">
+              {t('user.auditLink')}
+            </Button>
+          ) : undefined
+        }
+      />
       <Stack gap="xl" maw={960}>
         <Facts user={u} />
         {me.isAdmin ? (

@@ -1,0 +1,44 @@
+// Which role may open which screen of the app: one table for the routes and for choosing where to
+// land after signing in (a page the role cannot open is never a landing page).
+import { matchPath } from 'react-router';
+import type { Role } from '../auth/session';
+
+const ALL: readonly Role[] = ['admin', 'appraiser', 'security', 'contributor', 'reader'];
+const WORKING: readonly Role[] = ['contributor', 'appraiser', 'admin', 'security'];
+const APPRAISAL: readonly Role[] = ['appraiser', 'admin', 'security'];
+
+/** Route pattern (relative to /admin) -> roles that may open it. */
+export const ROUTE_ROLES = {
+  '/': ALL,
+  '/agencies': ['admin', 'appraiser', 'security'],
+  '/agencies/new': ['admin'],
+  '/agencies/:id': ALL,
+  '/users': ALL,
+  '/users/new': ['admin'],
+  '/users/:id': ALL,
+  '/sessions': ALL,
+  '/api-clients': ['admin', 'security'],
+  '/tokens': ALL,
+  '/audit': ['admin', 'security'],
+  '/profile': ALL,
+  '/items': WORKING,
+  '/items/new': ['contributor', 'appraiser'],
+  '/items/:versionId': WORKING,
+  '/items/:versionId/history': WORKING,
+  '/appraisal': APPRAISAL,
+  '/appraisal/:versionId': APPRAISAL,
+  '/topics': ['appraiser', 'admin'],
+  '/freshness': WORKING,
+  '/import': ['contributor', 'appraiser'],
+  '/search': ALL,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type RoutePattern = keyof typeof ROUTE_ROLES;
+
+/** Whether `path` is a known screen that `role` may open (static patterns win over `:id` ones). */
+export function canOpen(path: string, role: Role): boolean {
+  const patterns = Object.keys(ROUTE_ROLES) as RoutePattern[];
+  const exact = patterns.filter((p) => !p.includes(':')).find((p) => matchPath({ path: p, end: true }, path));
+  const found = exact ?? patterns.find((p) => matchPath({ path: p, end: true }, path));
+  return found ? (ROUTE_ROLES[found] as readonly Role[]).includes(role) : false;
+}
