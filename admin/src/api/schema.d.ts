@@ -3875,10 +3875,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Submitted versions, longest waiting first (DIC) */
+        /** Submitted versions, longest waiting first (DIC), with how many wait in all */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3893,6 +3895,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["ItemListRow"][];
+                            total: number;
                         };
                     };
                 };
@@ -4483,7 +4486,14 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            /** @description The file itself: CSV (UTF-8, header row), XLSX (first sheet) or a JSON array of objects; see GET /imports/template.csv */
+            requestBody: {
+                content: {
+                    "text/csv": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "application/json": unknown;
+                };
+            };
             responses: {
                 /** @description Default Response */
                 202: {

@@ -60,6 +60,8 @@ export async function importRoutes(app: FastifyInstance) {
         },
         { additionalProperties: false },
       ),
+      consumes: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json'],
+      body: Type.Unknown({ description: 'The file itself: CSV (UTF-8, header row), XLSX (first sheet) or a JSON array of objects; see GET /imports/template.csv' }),
       response: { 202: Type.Object({ id: Type.String(), total: Type.Integer() }), ...errors },
     },
     handler: async (req, reply) => {

@@ -194,6 +194,11 @@ export async function listSubmitted(db: Database, limit: number): Promise<Versio
     .limit(limit) as Promise<VersionListRow[]>;
 }
 
+export async function countSubmitted(db: Database): Promise<number> {
+  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(itemVersions).where(eq(itemVersions.state, 'submitted'));
+  return Number(r.n);
+}
+
 /** Versions whose scheduled publication time has come, locked so two processes don't both take one. */
 export async function dueScheduled(db: Database, now: Date, limit: number) {
   return db

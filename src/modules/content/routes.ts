@@ -166,8 +166,16 @@ export async function contentRoutes(app: FastifyInstance) {
   });
   r.get('/appraisal-queue', {
     config: { auth: 'user' },
-    schema: { tags: ['workflow'], summary: 'Submitted versions, longest waiting first (DIC)', response: { 200: Type.Object({ items: Type.Array(Type.Ref('ItemListRow')) }), ...w } },
-    handler: async (req) => ({ items: (await content.appraisalQueue(req.ctx)).map(presentListRow) }),
+    schema: {
+      tags: ['workflow'],
+      summary: 'Submitted versions, longest waiting first (DIC), with how many wait in all',
+      querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(Type.Ref('ItemListRow')), total: Type.Integer() }), ...w },
+    },
+    handler: async (req) => {
+      const { items, total } = await content.appraisalQueue(req.ctx, req.query.limit);
+      return { items: items.map(presentListRow), total };
+    },
   });
 
   // ----- freshness and scheduling -----
