@@ -2,9 +2,9 @@
 // what the system is and where its parts are; `/` picks the language from Accept-Language.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
+import { escapeHtml } from '../core/html.js';
 import { pickLocale, type Locale } from '../core/i18n.js';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const copy = {
   vi: {

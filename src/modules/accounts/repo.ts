@@ -92,6 +92,11 @@ export async function findUser(db: Database, id: string): Promise<UserRow | null
   return r ?? null;
 }
 
+export async function findUsers(db: Database, ids: string[]): Promise<UserRow[]> {
+  if (!ids.length) return [];
+  return db.select().from(users).where(inArray(users.id, ids));
+}
+
 export async function findUserByLogin(db: Database, login: string): Promise<UserRow | null> {
   const l = login.trim().toLowerCase();
   const [r] = await db
@@ -193,6 +198,16 @@ export async function findSessionWithUser(db: Database, id: string): Promise<{ s
 
 export async function updateSession(db: Database, id: string, patch: Partial<typeof sessions.$inferInsert>) {
   await db.update(sessions).set(patch).where(eq(sessions.id, id));
+}
+
+/** An active session by the public id the API shows (a prefix of its hash). */
+export async function findActiveSessionByPrefix(db: Database, prefix: string, now: Date, idleSince: Date): Promise<SessionRow | null> {
+  const [r] = await db
+    .select()
+    .from(sessions)
+    .where(and(sql`${sessions.id} LIKE ${prefix.replace(/[^0-9a-f]/g, '') + '%'}`, isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince)))
+    .limit(2);
+  return r ?? null;
 }
 
 export async function revokeSessions(

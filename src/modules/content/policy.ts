@@ -66,4 +66,9 @@ export const contentPolicy = {
     (takers.includes('appraiser') && a.kind === 'user' && a.role === 'appraiser'),
   manageTaxonomy: (a: Actor) => a.kind === 'system' || (a.kind === 'user' && (a.role === 'appraiser' || a.role === 'admin')),
   appraise: isAppraiser,
+  /** The DIC and IOC oversee all content: the appraisal queue, everyone's imports (read only for admin/IOC). */
+  oversee: isStaffWide,
+  /** Starting an import: writing in the chosen (or one's own) agency, or appraising. */
+  startImport: (a: Actor, agencyId: string | undefined) =>
+    contentPolicy.createIn(a, agencyId ?? (a.kind === 'user' || a.kind === 'client' ? a.agencyId : '')) || isAppraiser(a),
 };

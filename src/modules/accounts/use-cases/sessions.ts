@@ -19,9 +19,13 @@ export async function listSessions(ctx: Context, f: { userId?: string; all?: boo
 /** Revokes a session by the public id the API shows (first 16 hex characters of its hash). */
 export async function revokeSession(ctx: Context, publicId: string) {
   return withTransaction(ctx, async (tx) => {
-    const sessions = await listSessions(tx, { all: accountsPolicy.listSessionsOfAnyone(ctx.actor) });
-    const target = sessions.find((s) => s.id.startsWith(publicId) && publicId.length >= 16);
-    if (!target) throw new NotFound();
+    if (ctx.actor.kind !== 'user' && ctx.actor.kind !== 'system') throw new Forbidden();
+    const now = ctx.clock.now();
+    const idleSince = new Date(now.getTime() - ctx.config.session.idleMinutes * 60_000);
+    const target = publicId.length >= 16 ? await repo.findActiveSessionByPrefix(tx.db, publicId, now, idleSince) : null;
+    // Someone else's session is invisible to those who may not list everyone's.
+    const own = ctx.actor.kind === 'user' && target?.userId === ctx.actor.userId;
+    if (!target || !(own || accountsPolicy.listSessionsOfAnyone(ctx.actor))) throw new NotFound();
     if (!accountsPolicy.revokeSession(ctx.actor, target)) throw new Forbidden();
     await repo.revokeSessions(tx.db, { id: target.id }, ctx.clock.now(), 'revoked');
     await recordAuditEvent(tx, { action: 'session.revoke', targetType: 'user', targetId: target.userId, data: { session: target.id.slice(0, 16) } });

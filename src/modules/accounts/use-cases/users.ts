@@ -199,9 +199,6 @@ export async function activeUserIdsOfAgency(ctx: Context, agencyId: string): Pro
 /** E-mail addresses and languages of active accounts, for notification e-mails (system use). */
 export async function emailsOf(ctx: Context, ids: string[]): Promise<Map<string, { email: string; locale: string }>> {
   const out = new Map<string, { email: string; locale: string }>();
-  for (const id of ids) {
-    const u = await repo.findUser(ctx.db, id);
-    if (u && !u.disabledAt) out.set(id, { email: u.email, locale: u.locale });
-  }
+  for (const u of await repo.findUsers(ctx.db, ids)) if (!u.disabledAt) out.set(u.id, { email: u.email, locale: u.locale });
   return out;
 }

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../../core/context.js';
 import { AppError, Forbidden, Invalid, NotFound, type FieldError } from '../../../core/errors.js';
+import { escapeHtml } from '../../../core/html.js';
 import { t, type MessageCode } from '../../../core/i18n.js';
 import { withTransaction } from '../../../db/transaction.js';
 import { recordAuditEvent } from '../../audit/service.js';
@@ -37,7 +38,6 @@ export interface Prepared {
   translations: Array<{ language: string; text: VersionText }>;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(';') : []).map((s) => s.trim()).filter(Boolean);
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v)).trim();
 const bodyHtml = (v: unknown): string => {
@@ -137,9 +137,7 @@ function prepareRow(ctx: Context, raw: RawRow, opts: ImportOptions, look: Lookup
 
 /** Starts an import: checks the file as a whole, records it, returns its id; rows are processed by `runImport`. */
 export async function startImport(ctx: Context, body: Buffer | unknown, opts: ImportOptions) {
-  if (!contentPolicy.createIn(ctx.actor, opts.agencyId ?? (ctx.actor.kind === 'user' || ctx.actor.kind === 'client' ? ctx.actor.agencyId : '')) && !contentPolicy.appraise(ctx.actor)) {
-    throw new Forbidden();
-  }
+  if (!contentPolicy.startImport(ctx.actor, opts.agencyId)) throw new Forbidden();
   if (opts.mode === 'submit' && opts.declaration !== true) throw Invalid.field('declaration', 'declaration_required');
   let rows: RawRow[];
   try {
@@ -250,12 +248,12 @@ export async function writeBatch(ctx: Context, good: Prepared[], mode: 'draft' |
 export async function getImport(ctx: Context, id: string) {
   const row = await repo.findImport(ctx.db, id);
   const mine = ctx.actor.kind === 'user' ? row?.createdBy === ctx.actor.userId : row?.createdBy === ctx.actor.label;
-  if (!row || !(mine || contentPolicy.appraise(ctx.actor) || (ctx.actor.kind === 'user' && ['admin', 'security'].includes(ctx.actor.role)))) throw new NotFound();
+  if (!row || !(mine || contentPolicy.oversee(ctx.actor))) throw new NotFound();
   return row;
 }
 
 export async function listImports(ctx: Context) {
-  const all = contentPolicy.appraise(ctx.actor) || (ctx.actor.kind === 'user' && ['admin', 'security'].includes(ctx.actor.role));
+  const all = contentPolicy.oversee(ctx.actor);
   const me = ctx.actor.kind === 'user' ? ctx.actor.userId : ctx.actor.label;
   return repo.listImports(ctx.db, all ? null : me, 100);
 }

@@ -1,9 +1,9 @@
 // One search for the admin app, the portal and the API: diacritic-insensitive full text over all
 // languages, phrases in quotes (websearch syntax), ranked title > summary > body, highlighted
 // snippets, facets, and suggestions for typos. What an actor may see is decided by the policy.
-import { hasScope } from '../../../core/actor.js';
 import type { Context } from '../../../core/context.js';
 import { Forbidden, Unauthenticated } from '../../../core/errors.js';
+import { escapeHtml } from '../../../core/html.js';
 import { readablePublishedVisibilities, readableWorkingAgencies } from '../policy.js';
 import { CANDIDATES, MARKS, searchFacets, searchPage, suggestTitles, type SearchFilter } from '../search.repo.js';
 
@@ -19,7 +19,6 @@ export interface SearchInput {
   limit?: number;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Escapes the text and turns the database's highlight marks into <mark> elements. */
 export function highlightToHtml(s: string | null): string | null {
@@ -49,8 +48,6 @@ export async function searchContent(ctx: Context, input: SearchInput) {
     limit,
     offset: (page - 1) * limit,
   };
-  // A client or token without read:shared never sees shared items, whatever its owner's role.
-  if (a.kind !== 'system' && a.kind !== 'anonymous' && !hasScope(a, 'read:shared')) filter.visibilities = ['public'];
   const [rows, { total, facets }] = await Promise.all([searchPage(ctx.db, filter), searchFacets(ctx.db, filter)]);
   // A quoted phrase is deliberate: suggestions are for mistyped words.
   const suggestions = filter.q && total < 3 && !filter.q.includes('"') ? await suggestTitles(ctx.db, filter) : [];
