@@ -1,6 +1,7 @@
 // Environment -> one typed, validated configuration object.
 // A wrong value stops the process with one line naming the variable and what is expected.
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 export interface Config {
   port: number;
@@ -21,6 +22,40 @@ export interface Config {
   staleAfterDays: number;
   /** E-mail delivery of notifications; null = in the app only. */
   mail: { smtpUrl: string; from: string } | null;
+  media: MediaConfig;
+}
+
+export type MediaStorageConfig =
+  | { kind: 'local'; dir: string }
+  | {
+      kind: 's3';
+      /** null = AWS itself; otherwise an S3-compatible endpoint such as http://127.0.0.1:9000 */
+      endpoint: string | null;
+      region: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+      /** key prefix inside the bucket, '' or ending with '/' */
+      prefix: string;
+    };
+
+export interface MediaConfig {
+  storage: MediaStorageConfig;
+  /** one-request (multipart) uploads */
+  maxUploadBytes: number;
+  /** resumable (tus) uploads, e.g. videos */
+  maxResumableBytes: number;
+  /** decoded size limit of an image (pixel bombs) */
+  maxImagePixels: number;
+  variantWidths: number[];
+  variantFormats: Array<'webp' | 'avif'>;
+  /** per agency, unless the agency has its own */
+  agencyQuotaBytes: number;
+  /** clamd to scan every upload, e.g. tcp://127.0.0.1:3310; null = no scanning */
+  clamdUrl: string | null;
+  /** ffprobe for video facts; null = not installed (skipped) */
+  ffprobePath: string | null;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +115,62 @@ function mailConfig(env: Env): Config['mail'] {
   return { smtpUrl, from };
 }
 
+function mediaConfig(env: Env, dataDir: string): MediaConfig {
+  const mb = 1024 * 1024;
+  const bucket = env.S3_BUCKET?.trim();
+  let storage: MediaStorageConfig;
+  const kind = env.MEDIA_STORAGE?.trim() || (bucket ? 's3' : 'local');
+  if (kind === 'local') {
+    storage = { kind: 'local', dir: resolve(env.MEDIA_DIR?.trim() || join(dataDir, 'media')) };
+  } else if (kind === 's3') {
+    if (!bucket) throw new ConfigError('S3_BUCKET', 'a bucket name when MEDIA_STORAGE=s3', '');
+    const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() ?? '';
+    const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim() ?? '';
+    if (!accessKeyId) throw new ConfigError('S3_ACCESS_KEY_ID', 'an access key id', '');
+    if (!secretAccessKey) throw new ConfigError('S3_SECRET_ACCESS_KEY', 'a secret access key', '');
+    const prefix = env.S3_PREFIX?.trim() ?? '';
+    if (prefix && !/^[A-Za-z0-9._\-/]+\/$/.test(prefix)) throw new ConfigError('S3_PREFIX', 'a key prefix ending with "/"', prefix);
+    storage = {
+      kind: 's3',
+      endpoint: url(env, 'S3_ENDPOINT', ['http:', 'https:']),
+      region: env.S3_REGION?.trim() || 'us-east-1',
+      bucket,
+      accessKeyId,
+      secretAccessKey,
+      forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', Boolean(env.S3_ENDPOINT)),
+      prefix,
+    };
+  } else throw new ConfigError('MEDIA_STORAGE', 'local or s3', kind);
+  const widths = (env.MEDIA_VARIANT_WIDTHS?.trim() || '320,640,1024,2048').split(',').map((w) => Number(w.trim()));
+  if (!widths.length || widths.some((w) => !Number.isInteger(w) || w < 16 || w > 8192)) {
+    throw new ConfigError('MEDIA_VARIANT_WIDTHS', 'a comma-separated list of widths from 16 to 8192', env.MEDIA_VARIANT_WIDTHS ?? '');
+  }
+  const formats = (env.MEDIA_VARIANT_FORMATS?.trim() || 'webp,avif').split(',').map((f) => f.trim().toLowerCase());
+  if (!formats.length || formats.some((f) => f !== 'webp' && f !== 'avif')) {
+    throw new ConfigError('MEDIA_VARIANT_FORMATS', 'webp, avif or both, comma-separated', env.MEDIA_VARIANT_FORMATS ?? '');
+  }
+  const clamdUrl = url(env, 'CLAMD_URL', ['tcp:', 'unix:']);
+  const ffprobe = env.FFPROBE_PATH?.trim();
+  return {
+    storage,
+    maxUploadBytes: int(env, 'MEDIA_MAX_UPLOAD_MB', 100, 1, 4096) * mb,
+    maxResumableBytes: int(env, 'MEDIA_MAX_RESUMABLE_MB', 2048, 1, 1024 * 1024) * mb,
+    maxImagePixels: int(env, 'MEDIA_MAX_IMAGE_MEGAPIXELS', 100, 1, 1000) * 1_000_000,
+    variantWidths: [...new Set(widths)].sort((a, b) => a - b),
+    variantFormats: [...new Set(formats)] as Array<'webp' | 'avif'>,
+    agencyQuotaBytes: int(env, 'MEDIA_AGENCY_QUOTA_MB', 50 * 1024, 1, 1024 * 1024 * 1024) * mb,
+    clamdUrl,
+    ffprobePath: ffprobe === 'none' ? null : ffprobe || findOnPath('ffprobe'),
+  };
+}
+
+function findOnPath(bin: string): string | null {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    if (dir && existsSync(join(dir, bin))) return join(dir, bin);
+  }
+  return null;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -110,6 +201,7 @@ export function loadConfig(env: Env = process.env): Config {
     contentLanguages: languages(env, 'CONTENT_LANGUAGES', ['vi', 'en', 'fr', 'zh', 'ja', 'ko', 'ru', 'de']),
     staleAfterDays: int(env, 'STALE_AFTER_DAYS', 30, 1, 3650),
     mail: mailConfig(env),
+    media: mediaConfig(env, resolve(env.DATA_DIR?.trim() || './data')),
     jurisdiction: {
       nameVi: env.JURISDICTION_NAME_VI?.trim() || 'Thành phố Huế',
       nameEn: env.JURISDICTION_NAME_EN?.trim() || 'Hue City',
