@@ -33,6 +33,9 @@ import { importRoutes } from './modules/content/import.routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { contentSchemas } from './modules/content/schemas.js';
 import { monitoringRoutes } from './modules/monitoring/routes.js';
+import { mediaRoutes } from './modules/media/routes.js';
+import { mediaSchemas } from './modules/media/schemas.js';
+import { tusRoutes } from './modules/media/tus.routes.js';
 import { portalRoutes } from './portal/routes.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -129,7 +132,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string) ?? `def-${i}` },
   });
   app.addSchema(Problem);
-  for (const s of [...sharedSchemas, ...contentSchemas]) app.addSchema(s);
+  for (const s of [...sharedSchemas, ...contentSchemas, ...mediaSchemas]) app.addSchema(s);
 
   await app.register(
     async (api) => {
@@ -142,6 +145,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(contentRoutes);
       await api.register(importRoutes);
       await api.register(notificationRoutes);
+      await api.register(mediaRoutes);
+      await api.register(tusRoutes, { uploadDir: join(config.dataDir, 'uploads'), maxBytes: config.media.maxResumableBytes });
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -6,6 +6,7 @@ import { ROLE_SCOPES, type Actor, type Role } from '../core/actor.js';
 import type { Context } from '../core/context.js';
 import * as accounts from '../modules/accounts/service.js';
 import * as content from '../modules/content/service.js';
+import { demoDocumentFile, demoPhotos, demoVideoFile } from './demo-media.js';
 
 type Lang = 'vi' | 'en' | 'fr' | 'ja' | 'ko' | 'zh';
 type T = { title: string; summary: string; body: string };
@@ -22,6 +23,8 @@ interface DemoItem {
   authors: string[];
   tags: string[];
   document?: Record<string, string>;
+  /** album photos: caption and alt text per language */
+  photos?: Array<{ caption: Record<string, string>; alt: Record<string, string> }>;
   text: Partial<Record<Lang, T>> & { vi: T };
 }
 
@@ -49,6 +52,11 @@ export const DEMO_ITEMS: DemoItem[] = [
   },
   {
     agency: 'so-van-hoa-the-thao', kind: 'photo_album', topic: 'du-lich-di-san-le-hoi', state: 'published', date: '2026-06-08', place: 'Sông Hương, thành phố Huế', authors: ['Trần Minh Đức'], tags: ['Festival Huế', 'ảnh', 'áo dài'],
+    photos: [
+      { caption: { vi: 'Đêm hoàng cung trước Ngọ Môn.', en: 'Royal night in front of the Noon Gate.' }, alt: { vi: 'Bầu trời hoàng hôn màu cam trên đồi xanh và dòng sông.', en: 'An orange sunset sky over green hills and a river.' } },
+      { caption: { vi: 'Thả đèn hoa đăng trên sông Hương.', en: 'Floating lanterns on the Perfume River.' }, alt: { vi: 'Mặt sông lấp lánh dưới bầu trời xanh nhạt.', en: 'A glittering river under a pale blue sky.' } },
+      { caption: { vi: 'Lễ hội áo dài bên cầu Trường Tiền.', en: 'The ao dai festival by Truong Tien Bridge.' }, alt: { vi: 'Đồi núi tím nhạt và mặt trời lúc chiều tà.', en: 'Lilac hills and the sun at dusk.' } },
+    ],
     text: {
       vi: { title: 'Sắc màu Festival Huế 2026', summary: 'Bộ ảnh về lễ hội áo dài, đêm hoàng cung và thả đèn hoa đăng trên sông Hương trong tuần lễ Festival.', body: p('Festival Huế 2026 diễn ra trong tuần lễ đầu tháng 6 với chủ đề “Di sản văn hóa với hội nhập và phát triển”.', 'Những hình ảnh được ghi lại tại Ngọ Môn, cầu Trường Tiền và bến Tòa Khâm.') },
       en: { title: 'Colours of Hue Festival 2026', summary: 'Photos of the ao dai festival, the royal night and lanterns floating on the Perfume River during Festival week.', body: p('Hue Festival 2026 took place in the first week of June under the theme “Cultural heritage for integration and development”.', 'The pictures were taken at the Noon Gate, Truong Tien Bridge and Toa Kham pier.') },
@@ -103,6 +111,10 @@ export const DEMO_ITEMS: DemoItem[] = [
   },
   {
     agency: 'so-van-hoa-the-thao', kind: 'photo_album', topic: 'du-lich-di-san-le-hoi', state: 'published', visibility: 'shared', date: '2026-03-28', place: 'Đàn Nam Giao, thành phố Huế', authors: ['Trần Minh Đức'], tags: ['Tế Nam Giao', 'ảnh báo chí'],
+    photos: [
+      { caption: { vi: 'Đoàn rước từ Hoàng thành đến đàn Nam Giao.', en: 'The procession from the Imperial City to the Nam Giao altar.' }, alt: { vi: 'Đồi cây xanh và dòng sông dưới nắng sớm.', en: 'Green wooded hills and a river in the early sun.' } },
+      { caption: { vi: 'Nghi thức tế lễ trên đàn Viên Khâu.', en: 'The ritual on the round Vien Khau terrace.' }, alt: { vi: 'Bầu trời cam và mặt trời vàng trên đồi.', en: 'An orange sky and a yellow sun above the hills.' } },
+    ],
     text: {
       vi: { title: 'Bộ ảnh báo chí: Tái hiện lễ tế Nam Giao', summary: 'Ảnh độ phân giải cao dành cho cơ quan báo chí sử dụng khi đưa tin, ghi rõ nguồn.', body: p('Lễ tế Nam Giao được tái hiện theo nghi thức triều Nguyễn với hơn 1.000 người tham gia.') },
       en: { title: 'Press photos: re-enactment of the Nam Giao ceremony', summary: 'High-resolution photos for press use, with attribution.', body: p('The Nam Giao ceremony was re-enacted following Nguyen-dynasty ritual, with more than 1,000 participants.') },
@@ -145,6 +157,9 @@ function actorFor(user: { id: string; agencyId: string; role: string; username: 
   return { kind: 'user', userId: user.id, agencyId: user.agencyId, role, label: user.username, via: 'session', scopes: ROLE_SCOPES[role] };
 }
 
+/** The PDF builder writes Latin-1 text only: Vietnamese without its accents, for the demo file. */
+const asciiOf = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]/g, ' ').slice(0, 90);
+
 const CHECKS = { copyright: true, accuracy: true, noHarm: true, noStateSecrets: true };
 
 /** Loads the demo items (skipped when any item exists). Returns how many language versions were made. */
@@ -160,6 +175,21 @@ export async function seedDemoContent(ctx: Context, operatorSlug: string): Promi
     const authorUser = await accounts.findUserByLogin(ctx, d.agency);
     // The operator's account is an appraiser, who may also write.
     const author: Context = { ...ctx, actor: actorFor(authorUser) };
+    const fileFacts = {
+      authors: d.authors,
+      copyrightHolder: authorUser.displayName,
+      licence: d.visibility === 'internal' ? 'all-rights-reserved' : 'CC-BY-4.0',
+      visibility: d.visibility ?? 'public',
+      place: d.place,
+      dateTaken: d.date,
+    };
+    const seed = DEMO_ITEMS.indexOf(d);
+    const mediaRefs = d.photos
+      ? await demoPhotos(author, seed, d.photos, fileFacts)
+      : d.kind === 'video'
+        ? [{ mediaId: await demoVideoFile(author, 'phong-su.mp4', { ...fileFacts, title: { vi: d.text.vi.title, en: d.text.en?.title ?? d.text.vi.title } }) }]
+        : undefined;
+    const fileId = d.document ? await demoDocumentFile(author, [asciiOf(d.text.vi.title), asciiOf(d.document.number ?? ''), ...d.text.vi.body.split('</p>').map((x) => asciiOf(x.replace(/<[^>]+>/g, ''))).filter(Boolean)], `${(d.document.number ?? 'van-ban').replace(/\//g, '-')}.pdf`, { ...fileFacts, title: { vi: d.text.vi.title } }) : undefined;
     const source = await content.createItem(author, {
       kind: d.kind,
       text: d.text.vi,
@@ -173,7 +203,8 @@ export async function seedDemoContent(ctx: Context, operatorSlug: string): Promi
         copyrightHolder: authorUser.displayName,
         licence: d.visibility === 'internal' ? 'all-rights-reserved' : 'CC-BY-4.0',
         visibility: d.visibility ?? 'public',
-        ...(d.document ? { document: d.document } : {}),
+        ...(d.document ? { document: { ...d.document, fileId } } : {}),
+        ...(mediaRefs ? { media: mediaRefs } : {}),
       },
     });
     versions++;

@@ -18,3 +18,11 @@ export class ManualClock implements Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/** The province's time zone (UTC+7, no daylight saving). */
+export const LOCAL_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** The calendar date (yyyy-mm-dd) of an instant in Asia/Ho_Chi_Minh. */
+export function toLocalDate(at: Date): string {
+  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -131,6 +131,50 @@ export const messages = {
     vi: 'Thông tin chung (metadata) chỉ sửa trên bản ngôn ngữ gốc.',
     en: 'Shared metadata is edited on the source language version only.',
   },
+  // media
+  media_empty: { vi: 'Tệp rỗng (0 byte).', en: 'The file is empty (0 bytes).' },
+  media_too_large: { vi: 'Tệp quá lớn (tối đa {max}).', en: 'The file is too large (at most {max}).' },
+  media_type_unknown: {
+    vi: 'Không nhận ra loại tệp từ nội dung. Chỉ nhận ảnh (JPEG, PNG, WebP, AVIF, GIF, TIFF), video (MP4/H.264, WebM) và tài liệu (PDF, DOCX, XLSX, PPTX, ODT).',
+    en: 'The file type cannot be recognised from its content. Accepted: images (JPEG, PNG, WebP, AVIF, GIF, TIFF), videos (MP4/H.264, WebM) and documents (PDF, DOCX, XLSX, PPTX, ODT).',
+  },
+  media_type_not_allowed: {
+    vi: 'Loại tệp "{type}" không được phép. Chỉ nhận ảnh (JPEG, PNG, WebP, AVIF, GIF, TIFF), video (MP4/H.264, WebM) và tài liệu (PDF, DOCX, XLSX, PPTX, ODT).',
+    en: 'Files of type "{type}" are not allowed. Accepted: images (JPEG, PNG, WebP, AVIF, GIF, TIFF), videos (MP4/H.264, WebM) and documents (PDF, DOCX, XLSX, PPTX, ODT).',
+  },
+  media_extension_mismatch: {
+    vi: 'Tên tệp có đuôi ".{ext}" nhưng nội dung là {type}. Hãy kiểm tra lại tệp.',
+    en: 'The file name ends in ".{ext}" but the content is {type}. Please check the file.',
+  },
+  media_image_unreadable: { vi: 'Không đọc được ảnh ({type}): tệp hỏng, bị cắt cụt hoặc định dạng chưa được hỗ trợ.', en: 'The image ({type}) cannot be read: the file is damaged, truncated or in an unsupported variant.' },
+  media_too_many_pixels: {
+    vi: 'Ảnh quá lớn: {pixels} megapixel (tối đa {max}).',
+    en: 'The image is too large: {pixels} megapixels (at most {max}).',
+  },
+  media_video_unreadable: { vi: 'Không đọc được video: tệp hỏng hoặc bị cắt cụt.', en: 'The video cannot be read: the file is damaged or truncated.' },
+  media_video_codec: { vi: 'Video phải mã hóa H.264 (MP4) hoặc VP8/VP9/AV1 (WebM); tệp này dùng "{codec}".', en: 'Videos must be H.264 (MP4) or VP8/VP9/AV1 (WebM); this file uses "{codec}".' },
+  media_document_unreadable: { vi: 'Không đọc được tài liệu: tệp hỏng hoặc bị cắt cụt.', en: 'The document cannot be read: the file is damaged or truncated.' },
+  media_archive_bomb: {
+    vi: 'Tài liệu bị từ chối: khi giải nén quá lớn hoặc có quá nhiều thành phần (nghi là "bom nén").',
+    en: 'The document is refused: it expands to too much data or too many parts (a suspected decompression bomb).',
+  },
+  media_infected: { vi: 'Tệp bị từ chối: phát hiện mã độc ({signature}).', en: 'The file is refused: malware detected ({signature}).' },
+  media_scan_unavailable: { vi: 'Chưa quét được virus cho tệp; vui lòng thử lại sau.', en: 'The virus scanner is unavailable; please try again later.' },
+  media_quota_exceeded: {
+    vi: 'Vượt hạn mức lưu trữ của cơ quan: đã dùng {used} trên {quota}.',
+    en: "The agency's storage quota is exceeded: {used} of {quota} used.",
+  },
+  media_in_use: { vi: 'Tệp đang được dùng trong bài đã công bố ({title}); không thể xóa.', en: 'The file is used by a published item ({title}); it cannot be deleted.' },
+  media_not_found: { vi: 'Không tìm thấy tệp trong thư viện.', en: 'Media not found in the library.' },
+  media_multipart_required: { vi: 'Gửi tệp bằng multipart/form-data với một trường "file".', en: 'Send the file as multipart/form-data with one "file" field.' },
+  media_one_file: { vi: 'Mỗi lần chỉ gửi một tệp.', en: 'Send one file per request.' },
+  media_alt_required: { vi: 'Ảnh cần có mô tả thay thế (alt) bằng ngôn ngữ "{language}".', en: 'The image needs alternative text in "{language}".' },
+  media_kind_expected: { vi: 'Cần một tệp loại {kind}.', en: 'A file of kind {kind} is needed.' },
+  media_visibility_narrower: {
+    vi: 'Tệp có mức hiển thị "{media}" hẹp hơn bài viết ("{item}").',
+    en: 'The file is "{media}", narrower than the item ("{item}").',
+  },
+  upload_not_found: { vi: 'Không tìm thấy phiên tải lên.', en: 'Upload not found.' },
 } satisfies Record<string, Text>;
 
 export type MessageCode = keyof typeof messages;

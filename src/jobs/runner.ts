@@ -7,6 +7,7 @@ import { systemActor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
 import type { Context } from '../core/context.js';
 import { publishDue, remindStaleAgencies } from '../modules/content/service.js';
+import { cleanExpiredUploads, collectMediaGarbage, onMediaWork, processPendingVariants } from '../modules/media/service.js';
 import { recordJobRun } from '../modules/monitoring/service.js';
 import { agencyNotifiedSince, sendNotificationEmails, type Mailer } from '../modules/notifications/service.js';
 import { smtpMailer } from './mailer.js';
@@ -14,6 +15,8 @@ import { smtpMailer } from './mailer.js';
 export const SCHEDULED_PUBLISHING = 'scheduled-publishing';
 export const FRESHNESS_REMINDERS = 'freshness-reminders';
 export const NOTIFICATION_EMAILS = 'notification-emails';
+export const MEDIA_VARIANTS = 'media-variants';
+export const MEDIA_CLEANUP = 'media-cleanup';
 
 export interface JobRunner {
   runOnce(): Promise<void>;
@@ -26,7 +29,7 @@ interface JobResult {
   details?: Record<string, unknown>;
 }
 
-export function startJobs(opts: { db: Context['db']; config: Config; clock: Clock; log: Context['log']; intervalMs?: number; mailer?: Mailer }): JobRunner {
+export function startJobs(opts: { db: Context['db']; config: Config; clock: Clock; log: Context['log']; intervalMs?: number; mailer?: Mailer; wakeOnMedia?: boolean }): JobRunner {
   const ctx: Context = {
     actor: systemActor('system:scheduler'),
     db: opts.db,
@@ -55,6 +58,21 @@ export function startJobs(opts: { db: Context['db']; config: Config; clock: Cloc
         const since = new Date(ctx.clock.now().getTime() - opts.config.staleAfterDays * 86_400_000);
         const reminded = await remindStaleAgencies(ctx, (agencyId) => agencyNotifiedSince(ctx, 'freshness.reminder', agencyId, since));
         return { ok: true, details: { reminded } };
+      },
+    ],
+    [
+      MEDIA_VARIANTS,
+      async () => {
+        const r = await processPendingVariants(ctx, 20);
+        return { ok: r.failed === 0, error: r.failed ? `${r.failed} image(s) could not be processed` : undefined, details: { ...r } };
+      },
+    ],
+    [
+      MEDIA_CLEANUP,
+      async () => {
+        const r = await collectMediaGarbage(ctx);
+        const expiredUploads = await cleanExpiredUploads(ctx);
+        return { ok: true, details: { ...r, expiredUploads } };
       },
     ],
   ];
@@ -87,8 +105,34 @@ export function startJobs(opts: { db: Context['db']; config: Config; clock: Cloc
     });
     return running;
   };
+  // new uploads need variants now, not at the next tick
+  let mediaRun: Promise<void> | null = null;
+  let mediaAgain = false;
+  const runMedia = () => {
+    if (mediaRun) {
+      mediaAgain = true;
+      return;
+    }
+    mediaRun = (async () => {
+      do {
+        mediaAgain = false;
+        const job = jobs.find(([n]) => n === MEDIA_VARIANTS)![1];
+        const result = await job().catch((e: Error) => ({ ok: false, error: e.message }));
+        await recordJobRun(ctx, MEDIA_VARIANTS, result).catch(() => undefined);
+      } while (mediaAgain);
+    })().finally(() => {
+      mediaRun = null;
+    });
+  };
+  const unsubscribe = opts.wakeOnMedia === false ? () => undefined : onMediaWork(runMedia);
   void runOnce();
   const timer = setInterval(() => void runOnce(), opts.intervalMs ?? 30_000);
   timer.unref();
-  return { runOnce, stop: () => clearInterval(timer) };
+  return {
+    runOnce,
+    stop: () => {
+      clearInterval(timer);
+      unsubscribe();
+    },
+  };
 }

@@ -37,6 +37,8 @@ export const agencies = pgTable(
     descriptionEn: text('description_en').notNull().default(''),
     /** The operator of the system (the DIC's role): its staff may hold the appraiser role. */
     isOperator: boolean('is_operator').notNull().default(false),
+    /** media storage quota in bytes; null = the configured default (MEDIA_AGENCY_QUOTA_MB) */
+    storageQuotaBytes: bigint('storage_quota_bytes', { mode: 'number' }),
     /** Functions the DIC assigns to the agency (Art. 6.6): contribute, exploit, answer_cases. */
     functions: text('functions').array().notNull().default(sql`ARRAY['contribute','exploit','answer_cases']::text[]`),
     archivedAt: ts('archived_at'),

@@ -17,6 +17,15 @@ export interface DocumentFields {
   effectiveDate?: string;
   signer?: string;
   documentType?: string;
+  /** the document's file in the media library */
+  fileId?: string;
+}
+
+/** A file of the media library used by the item, in order (album photos, the video, illustrations). */
+export interface MediaRef {
+  mediaId: string;
+  /** caption per language, shown with the file in this item */
+  caption?: Record<string, string>;
 }
 
 export interface ItemMetadata {
@@ -30,6 +39,13 @@ export interface ItemMetadata {
   licence?: string;
   visibility?: Visibility;
   document?: DocumentFields;
+  media?: MediaRef[];
+}
+
+/** Every media file the metadata uses (attachments and the document's file). */
+export function mediaIdsOf(m: ItemMetadata | null | undefined): string[] {
+  if (!m) return [];
+  return [...new Set([...(m.media ?? []).map((r) => r.mediaId), ...(m.document?.fileId ? [m.document.fileId] : [])])];
 }
 
 export interface VersionText {
@@ -70,10 +86,11 @@ export function missingForSubmission(kind: Kind, text: VersionText, metadata: It
   if (!m.visibility) out.push(err('metadata/visibility', 'field_required'));
   if (kind === 'document') {
     const d = m.document ?? {};
-    for (const f of ['number', 'issuingBody', 'issueDate', 'signer', 'documentType'] as const) {
+    for (const f of ['number', 'issuingBody', 'issueDate', 'signer', 'documentType', 'fileId'] as const) {
       if (!d[f]?.trim()) out.push(err(`metadata/document/${f}`, 'field_required'));
     }
   }
+  if ((kind === 'photo_album' || kind === 'video') && !m.media?.length) out.push(err('metadata/media', 'field_required'));
   return out;
 }
 

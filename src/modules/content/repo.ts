@@ -316,3 +316,54 @@ export async function insertBatch(
   await db.insert(itemVersions).values(rows.versions);
   await db.insert(revisions).values(rows.revisions);
 }
+
+// ---------- media used by items ----------
+/** Whether a published version with one of the visibilities uses the media. */
+export async function mediaUsedByPublished(db: Database, mediaId: string, visibilities: string[]): Promise<boolean> {
+  if (!visibilities.length) return false;
+  const rows = await db
+    .select({ one: sql<number>`1` })
+    .from(itemVersions)
+    .where(and(sql`${itemVersions.pubMediaIds} @> ARRAY[${mediaId}]::uuid[]`, eq(itemVersions.state, 'published'), inArray(itemVersions.pubVisibility, visibilities)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Versions whose working or published revision uses the media. */
+export async function versionsUsingMedia(db: Database, mediaId: string) {
+  return db
+    .select({
+      itemId: itemVersions.itemId,
+      versionId: itemVersions.id,
+      language: itemVersions.language,
+      state: itemVersions.state,
+      title: sql<string>`coalesce(${itemVersions.pubTitle}, ${itemVersions.title})`,
+      online: sql<boolean>`${itemVersions.publishedRevisionId} IS NOT NULL AND ${itemVersions.pubMediaIds} @> ARRAY[${mediaId}]::uuid[]`,
+    })
+    .from(itemVersions)
+    .where(sql`${itemVersions.mediaIds} @> ARRAY[${mediaId}]::uuid[] OR ${itemVersions.pubMediaIds} @> ARRAY[${mediaId}]::uuid[]`)
+    .limit(50);
+}
+
+export interface AttachedMediaFacts {
+  id: string;
+  agency_id: string;
+  kind: string;
+  visibility: string;
+  alt: Record<string, string>;
+  authors: string[];
+  copyright_holder: string;
+  licence: string | null;
+}
+
+/**
+ * Facts of media files an item uses, read from the media area's table by SQL: items reference
+ * media, and the media area asks content which items use a file, so importing each other's
+ * services would make a cycle (see docs/decisions.md).
+ */
+export async function attachedMediaFacts(db: Database, ids: string[]): Promise<AttachedMediaFacts[]> {
+  if (!ids.length) return [];
+  const list = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+  const r = await db.execute(sql`SELECT id, agency_id, kind, visibility, alt, authors, copyright_holder, licence FROM media WHERE deleted_at IS NULL AND id IN (${list})`);
+  return (r as unknown as { rows: AttachedMediaFacts[] }).rows;
+}

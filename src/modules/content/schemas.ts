@@ -45,8 +45,21 @@ export const Metadata = Type.Object(
           effectiveDate: Type.Optional(IsoDate),
           signer: Type.Optional(str(200)),
           documentType: Type.Optional(lit(DOCUMENT_TYPES)),
+          fileId: Type.Optional(Type.String({ format: 'uuid', description: 'The document file (PDF, DOCX, …) in the media library' })),
         },
         { additionalProperties: false },
+      ),
+    ),
+    media: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            mediaId: Uuid,
+            caption: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z]{2,3}(-[a-z0-9]{2,8})?$' }), str(2000), { maxProperties: 20 })),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 200, description: 'Files of the media library used by the item, in order: album photos (with captions per language), the video, illustrations' },
       ),
     ),
   },
@@ -227,7 +240,9 @@ export const SearchResult = Type.Object({
   page: Type.Integer(),
   limit: Type.Integer(),
   facets: Type.Array(Type.Object({ facet: Type.String(), value: Type.String(), count: Type.Integer() })),
-  suggestions: Type.Array(Type.String()),
+  suggestions: Type.Array(Type.String(), {
+    description: 'When fewer than 3 results: the query again with misspelt words replaced by known words of public content ("did you mean"); each finds more',
+  }),
 });
 
 export const Topic = Type.Object(

@@ -79,6 +79,8 @@ export const itemVersions = pgTable(
     visibility: text('visibility').notNull(),
     topicIds: uuid('topic_ids').array().notNull().default(sql`ARRAY[]::uuid[]`),
     activityDate: date('activity_date', { mode: 'string' }),
+    /** media the working revision uses (album photos, video, the document's file) */
+    mediaIds: uuid('media_ids').array().notNull().default(sql`ARRAY[]::uuid[]`),
     title: text('title').notNull().default(''),
     summary: text('summary').notNull().default(''),
     bodyText: text('body_text').notNull().default(''),
@@ -87,6 +89,7 @@ export const itemVersions = pgTable(
     pubVisibility: text('pub_visibility'),
     pubTopicIds: uuid('pub_topic_ids').array(),
     pubActivityDate: date('pub_activity_date', { mode: 'string' }),
+    pubMediaIds: uuid('pub_media_ids').array(),
     pubTitle: text('pub_title'),
     pubSummary: text('pub_summary'),
     pubBodyText: text('pub_body_text'),
@@ -102,6 +105,8 @@ export const itemVersions = pgTable(
     index('item_versions_search_idx').using('gin', t.search),
     index('item_versions_pub_search_idx').using('gin', t.pubSearch),
     index('item_versions_topics_idx').using('gin', t.topicIds),
+    index('item_versions_pub_media_idx').using('gin', t.pubMediaIds),
+    index('item_versions_media_idx').using('gin', t.mediaIds),
     index('item_versions_title_trgm_idx').using('gin', sql`public.f_unaccent(${t.title}) gin_trgm_ops`),
   ],
 );

@@ -48,7 +48,7 @@ describe('required metadata and declarations', () => {
     const fields = submit.json().errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(
       [
-        'metadata/activityDate', 'metadata/authors', 'metadata/copyrightHolder', 'metadata/document/documentType', 'metadata/document/issueDate',
+        'metadata/activityDate', 'metadata/authors', 'metadata/copyrightHolder', 'metadata/document/documentType', 'metadata/document/fileId', 'metadata/document/issueDate',
         'metadata/document/issuingBody', 'metadata/document/number', 'metadata/document/signer', 'metadata/licence', 'metadata/place', 'metadata/source',
         'metadata/tags', 'metadata/topicIds', 'metadata/visibility', 'text/body', 'text/summary',
       ].sort(),

@@ -115,3 +115,14 @@ function diffOf(before: repo.AgencyRow, after: repo.AgencyRow, side: 'before' | 
   }
   return out;
 }
+
+/** The agency's media storage quota (null = the configured default). Who may set it is decided by the media area's policy. */
+export async function setAgencyStorageQuota(ctx: Context, id: string, quotaBytes: number | null): Promise<repo.AgencyRow> {
+  return withTransaction(ctx, async (tx) => {
+    const before = await repo.findAgency(tx.db, id);
+    if (!before) throw new NotFound();
+    const after = (await repo.updateAgency(tx.db, id, before.version, { storageQuotaBytes: quotaBytes, updatedAt: ctx.clock.now() }))!;
+    await recordAuditEvent(tx, { action: 'agency.storage_quota', agencyId: id, targetType: 'agency', targetId: id, data: { before: before.storageQuotaBytes, after: quotaBytes } });
+    return after;
+  });
+}

@@ -13,6 +13,7 @@ import { EDITABLE_STATES, type State } from '../workflow.js';
 import {
   assertLanguage,
   assertNoStateSecrets,
+  assertMedia,
   assertTopics,
   loadVersion,
   metadataColumns,
@@ -46,6 +47,7 @@ export async function createItem(ctx: Context, input: CreateItemInput) {
   const metadata = prepareMetadata(input.metadata);
   assertNoStateSecrets(text, metadata);
   await assertTopics(ctx, metadata.topicIds);
+  await assertMedia(ctx, input.kind, metadata);
   return withTransaction(ctx, async (tx) => {
     const now = ctx.clock.now();
     const item = await repo.insertItem(tx.db, {
@@ -105,6 +107,7 @@ export async function saveVersion(ctx: Context, versionId: string, input: SaveIn
     if (version.workingRevisionId !== input.baseRevisionId) throw new Conflict('stale_revision');
     if (metadataIn && !version.isSource) throw Invalid.field('metadata', 'metadata_on_translation');
     await assertTopics(tx, metadataIn?.topicIds);
+    await assertMedia(tx, version.kind, metadataIn);
     const previous = snapshotOf((await repo.findRevision(tx.db, version.workingRevisionId!))!);
     const metadata = version.isSource ? (metadataIn ?? previous.metadata ?? {}) : undefined;
     return writeRevision(tx, version, source, { text, metadata }, input.note ?? '', input.baseRevisionId);
@@ -207,6 +210,7 @@ export async function restoreRevision(ctx: Context, versionId: string, input: { 
     if (!old || old.itemVersionId !== version.id) throw new NotFound();
     const snap = snapshotOf(old);
     if (snap.metadata) await assertTopics(tx, snap.metadata.topicIds);
+    if (snap.metadata) await assertMedia(tx, version.kind, snap.metadata);
     return writeRevision(tx, version, source, snap, `restored from revision ${old.number}`, input.baseRevisionId);
   });
 }

@@ -234,6 +234,7 @@ export async function writeBatch(ctx: Context, good: Prepared[], mode: 'draft' |
               pubVisibility: working.visibility,
               pubTopicIds: working.topicIds,
               pubActivityDate: working.activityDate,
+              pubMediaIds: working.mediaIds,
             }
           : {};
       batch.versions.push({ id: versionId, itemId, language: v.language, isSource: v.isSource, state, workingRevisionId: revisionId, agencyId: p.agencyId, kind: p.kind, createdAt: now, updatedAt: now, ...submitted, ...working, ...online });

@@ -1,11 +1,13 @@
 // Helpers shared by the content use cases: preparing text, checks before storing, snapshots,
 // and the denormalised columns of item_versions.
 import type { Context } from '../../../core/context.js';
-import { Invalid, NotFound } from '../../../core/errors.js';
+import { Invalid, NotFound, type FieldError } from '../../../core/errors.js';
+import { t, type MessageCode } from '../../../core/i18n.js';
+import { contentPolicy } from '../policy.js';
 import type { Database } from '../../../db/client.js';
 import { findSecrecyMark } from '../secrecy.js';
 import { htmlToText, sanitizeRichText } from '../sanitize.js';
-import { stringsOf, type ItemMetadata, type Snapshot, type VersionText } from '../model.js';
+import { mediaIdsOf, stringsOf, type ItemMetadata, type Snapshot, type VersionText } from '../model.js';
 import * as repo from '../repo.js';
 
 export function prepareText(text: VersionText): VersionText {
@@ -56,11 +58,12 @@ export function workingColumns(text: VersionText, metadata: ItemMetadata) {
     visibility: metadata.visibility ?? 'internal',
     topicIds: metadata.topicIds ?? [],
     activityDate: metadata.activityDate ?? null,
+    mediaIds: mediaIdsOf(metadata),
   };
 }
 
 export function metadataColumns(metadata: ItemMetadata) {
-  return { visibility: metadata.visibility ?? 'internal', topicIds: metadata.topicIds ?? [], activityDate: metadata.activityDate ?? null };
+  return { visibility: metadata.visibility ?? 'internal', topicIds: metadata.topicIds ?? [], activityDate: metadata.activityDate ?? null, mediaIds: mediaIdsOf(metadata) };
 }
 
 export interface Loaded {
@@ -87,4 +90,61 @@ export async function publishedMetadata(db: Database, source: repo.VersionRow): 
   if (!source.publishedRevisionId) return null;
   const rev = await repo.findRevision(db, source.publishedRevisionId);
   return snapshotOf(rev!).metadata ?? {};
+}
+
+const VISIBILITY_RANK: Record<string, number> = { internal: 0, shared: 1, public: 2 };
+
+/** The files an item refers to exist, the actor may use them, and each slot holds the right kind. */
+export async function assertMedia(ctx: Context, kind: string, metadata: ItemMetadata | undefined) {
+  const ids = mediaIdsOf(metadata);
+  if (!ids.length) return;
+  const facts = new Map((await repo.attachedMediaFacts(ctx.db, ids)).map((f) => [f.id, f]));
+  const usable = (id: string) => {
+    const f = facts.get(id);
+    return f && contentPolicy.readWorking(ctx.actor, { agencyId: f.agency_id }) ? f : null;
+  };
+  for (const [i, ref] of (metadata?.media ?? []).entries()) {
+    const f = usable(ref.mediaId);
+    if (!f) throw Invalid.field(`metadata/media/${i}/mediaId`, 'media_not_found');
+    if (kind === 'photo_album' && f.kind !== 'image') throw Invalid.field(`metadata/media/${i}/mediaId`, 'media_kind_expected', { kind: 'image' });
+    for (const lang of Object.keys(ref.caption ?? {})) assertLanguage(ctx, lang, `metadata/media/${i}/caption/${lang}`);
+  }
+  if (kind === 'video' && metadata?.media?.length && !metadata.media.some((r) => facts.get(r.mediaId)?.kind === 'video')) {
+    throw Invalid.field('metadata/media', 'media_kind_expected', { kind: 'video' });
+  }
+  const fileId = metadata?.document?.fileId;
+  if (fileId) {
+    const f = usable(fileId);
+    if (!f) throw Invalid.field('metadata/document/fileId', 'media_not_found');
+    if (f.kind !== 'document') throw Invalid.field('metadata/document/fileId', 'media_kind_expected', { kind: 'document' });
+  }
+}
+
+/**
+ * What the files need before a version in `language` goes to appraisal: their own required
+ * metadata (authors, copyright holder, licence), alt text in that language for images
+ * (accessibility), and a visibility at least as open as the item's.
+ */
+export async function missingMediaFacts(ctx: Context, metadata: ItemMetadata, language: string): Promise<FieldError[]> {
+  const ids = mediaIdsOf(metadata);
+  if (!ids.length) return [];
+  const facts = new Map((await repo.attachedMediaFacts(ctx.db, ids)).map((f) => [f.id, f]));
+  const out: FieldError[] = [];
+  const err = (field: string, code: MessageCode, params?: Record<string, string>) => out.push({ field, code, message: t(code, params) });
+  const refs: Array<[string, string]> = [...(metadata.media ?? []).map((r, i) => [`metadata/media/${i}`, r.mediaId] as [string, string])];
+  if (metadata.document?.fileId) refs.push(['metadata/document/fileId', metadata.document.fileId]);
+  const itemRank = VISIBILITY_RANK[metadata.visibility ?? 'internal'];
+  for (const [path, id] of refs) {
+    const f = facts.get(id);
+    if (!f) {
+      err(path, 'media_not_found');
+      continue;
+    }
+    if (f.kind === 'image' && !f.alt?.[language]?.trim()) err(`${path}/alt/${language}`, 'media_alt_required', { language });
+    if (!f.authors?.some((a) => a.trim())) err(`${path}/authors`, 'field_required');
+    if (!f.copyright_holder?.trim()) err(`${path}/copyrightHolder`, 'field_required');
+    if (!f.licence) err(`${path}/licence`, 'field_required');
+    if (VISIBILITY_RANK[f.visibility] < itemRank) err(`${path}/visibility`, 'media_visibility_narrower', { media: f.visibility, item: metadata.visibility ?? 'internal' });
+  }
+  return out;
 }

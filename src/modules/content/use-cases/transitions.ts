@@ -9,12 +9,12 @@ import { recordAuditEvent } from '../../audit/service.js';
 import * as accounts from '../../accounts/service.js';
 import { notifyUsers } from '../../notifications/service.js';
 import { publishedContentHash } from '../hash.js';
-import { missingForSubmission, type ItemMetadata, type Kind } from '../model.js';
+import { mediaIdsOf, missingForSubmission, type ItemMetadata, type Kind } from '../model.js';
 import { contentPolicy } from '../policy.js';
 import * as repo from '../repo.js';
 import type { AppraisalChecklist } from '../tables.js';
 import { TRANSITIONS, type State, type TransitionName } from '../workflow.js';
-import { assertNoStateSecrets, loadVersion, publishedMetadata, snapshotOf, type Loaded } from './internal.js';
+import { assertNoStateSecrets, loadVersion, missingMediaFacts, publishedMetadata, snapshotOf, workingMetadata, type Loaded } from './internal.js';
 
 export interface TransitionInput {
   /** submit: the author's declaration that the content holds no state secrets (Art. 4.6) */
@@ -50,7 +50,8 @@ export async function transition(ctx: Context, versionId: string, name: Transiti
         const rev = (await repo.findRevision(tx.db, version.workingRevisionId!))!;
         const snap = snapshotOf(rev);
         const metadata = version.isSource ? (snap.metadata ?? {}) : null;
-        const missing = missingForSubmission(version.kind as Kind, snap.text, metadata);
+        const itemMetadata = metadata ?? (await publishedMetadata(tx.db, loaded.source)) ?? (await workingMetadata(tx.db, loaded.source));
+        const missing = [...missingForSubmission(version.kind as Kind, snap.text, metadata), ...(await missingMediaFacts(tx, itemMetadata, version.language))];
         if (missing.length) throw new Invalid(missing);
         assertNoStateSecrets(snap.text, metadata);
         result = await repo.updateVersion(tx.db, version.id, { state: 'submitted', submittedAt: now, submittedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null, updatedAt: now });
@@ -140,6 +141,9 @@ async function publish(ctx: Context, { version, item, source }: Loaded): Promise
   const rev = (await repo.findRevision(ctx.db, version.workingRevisionId!))!;
   const snap = snapshotOf(rev);
   const metadata = version.isSource ? (snap.metadata ?? {}) : ((await publishedMetadata(ctx.db, source)) ?? {});
+  // the files may have changed since the submission (alt text removed, visibility narrowed)
+  const mediaProblems = await missingMediaFacts(ctx, metadata, version.language);
+  if (mediaProblems.length) throw new Invalid(mediaProblems);
   const hash = publishedContentHash({ itemId: item.id, language: version.language, kind: item.kind, agencyId: item.agencyId, ...snap.text, metadata });
   const result = await repo.updateVersion(ctx.db, version.id, {
     state: 'published',
@@ -162,7 +166,7 @@ async function publish(ctx: Context, { version, item, source }: Loaded): Promise
 }
 
 function pubMetadataColumns(m: ItemMetadata) {
-  return { pubVisibility: m.visibility ?? 'internal', pubTopicIds: m.topicIds ?? [], pubActivityDate: m.activityDate ?? null };
+  return { pubVisibility: m.visibility ?? 'internal', pubTopicIds: m.topicIds ?? [], pubActivityDate: m.activityDate ?? null, pubMediaIds: mediaIdsOf(m) };
 }
 
 /** The source's new published metadata applies to its online translations: new hashes. */
@@ -191,6 +195,7 @@ async function unpublish(ctx: Context, { version, item }: Loaded, reason: string
     pubVisibility: null,
     pubTopicIds: null,
     pubActivityDate: null,
+    pubMediaIds: null,
   });
   await recordAuditEvent(ctx, auditOf(version, 'unpublish', version.state, 'unpublished', { reason }));
   if (version.isSource) {
