@@ -1,10 +1,12 @@
 // Full-text search SQL (PostgreSQL FTS over an unaccent wrapper; see ../../../docs/search.md).
-// Ranking is capped: the newest CANDIDATES matches are ranked (title A > summary B > body C),
-// facets are counted within the same capped set — the calibration showed that ranking every
-// match of a common Vietnamese syllable costs seconds at 1M rows.
+// One statement per search: the capped candidate set (the newest CANDIDATES matches) is computed
+// once, ranked (title A > summary B > body C), and the page, the facets and the total all come
+// from it; text and snippets are read for the page's rows only. How the candidates are found
+// (search.plan.ts) is chosen from a cheap estimate of the matches (search_words).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { rowsOf } from '../../db/transaction.js';
+import type { QueryStats, SearchPlan } from './search.plan.js';
 
 export const CANDIDATES = 1000;
 export const PHRASE_SCAN = 2000;
@@ -37,11 +39,24 @@ export interface SearchRow {
   state: string;
   title: string;
   summary: string;
-  published_at: Date | null;
+  published_at: Date | string | null;
   activity_date: string | null;
   rank: number | null;
   title_hl: string | null;
   snippet: string | null;
+}
+
+export interface FacetRow {
+  facet: 'kind' | 'language' | 'agency' | 'topic' | 'year';
+  value: string;
+  count: number;
+}
+
+export interface SearchResultRows {
+  rows: SearchRow[];
+  /** candidates (at most CANDIDATES) */
+  total: number;
+  facets: FacetRow[];
 }
 
 const col = (view: SearchFilter['view']) =>
@@ -49,6 +64,10 @@ const col = (view: SearchFilter['view']) =>
     ? { title: sql.raw('v.pub_title'), summary: sql.raw('v.pub_summary'), body: sql.raw('v.pub_body_text'), vec: sql.raw('v.pub_search'), topics: sql.raw('v.pub_topic_ids'), date: sql.raw('v.pub_activity_date'), order: sql.raw('v.published_at') }
     : { title: sql.raw('v.title'), summary: sql.raw('v.summary'), body: sql.raw('v.body_text'), vec: sql.raw('v.search'), topics: sql.raw('v.topic_ids'), date: sql.raw('v.activity_date'), order: sql.raw('v.updated_at') };
 
+/** Filters other than the query words (kind, language, agency, topic, year). */
+export const isFiltered = (f: SearchFilter) => Boolean(f.kind || f.language || f.agencyId || f.topicId || f.year);
+
+/** Who may see what, and the filters; the query words are matched by the caller. */
 function whereOf(f: SearchFilter): SQL {
   const c = col(f.view);
   const parts: SQL[] = [];
@@ -66,31 +85,42 @@ function whereOf(f: SearchFilter): SQL {
   if (f.agencyId) parts.push(sql`v.agency_id = ${f.agencyId}`);
   if (f.topicId) parts.push(sql`${c.topics} @> ARRAY[${f.topicId}]::uuid[]`);
   if (f.year) parts.push(sql`extract(year from ${c.date}) = ${f.year}`);
-  if (f.q) parts.push(sql`${c.vec} @@ websearch_to_tsquery('simple', public.f_unaccent(${f.q}))`);
-  return sql.join(parts, sql` AND `);
+  return parts.length ? sql.join(parts, sql` AND `) : sql`true`;
+}
+
+const tsq = (q: string) => sql`websearch_to_tsquery('simple', public.f_unaccent(${q}))`;
+/** The phrase query with its word order dropped: every word, anywhere (`a <-> b` becomes `a & b`). */
+const allWordsOf = (q: string) => sql`regexp_replace(${tsq(q)}::text, '<[0-9-]+>', '&', 'g')::tsquery`;
+
+/**
+ * The newest `n` rows matching `query`, light columns and the tsvector, by the chosen plan:
+ * - bitmap: the query is hidden from the planner (a sub-select), whose default estimate for an
+ *   unknown tsquery is 0.5 % of rows, so it takes every match from the GIN index and sorts them.
+ * - ordered: the match is written as a function, which no index can serve, so the planner walks
+ *   the date index newest first and stops after n matches.
+ * - planner: the plain operator with the query as a constant: PostgreSQL's own choice.
+ */
+function newestMatches(f: SearchFilter, query: SQL, n: number, plan: SearchPlan): SQL {
+  const c = col(f.view);
+  const cols = sql`v.id, v.kind, v.language, v.agency_id, ${c.topics} AS topic_ids, ${c.date} AS activity_date, ${c.order} AS sort_at, ${c.vec} AS vec`;
+  const base = whereOf(f);
+  if (plan === 'bitmap') {
+    return sql`SELECT * FROM (SELECT ${cols} FROM item_versions v WHERE ${base} AND ${c.vec} @@ (SELECT ${query}) OFFSET 0) m
+      ORDER BY m.sort_at DESC, m.id DESC LIMIT ${n}`;
+  }
+  const match = plan === 'ordered' ? sql`ts_match_vq(${c.vec}, ${query})` : sql`${c.vec} @@ ${query}`;
+  return sql`SELECT ${cols} FROM item_versions v WHERE ${base} AND ${match} ORDER BY ${c.order} DESC, v.id DESC LIMIT ${n}`;
 }
 
 /**
- * The capped candidate set: the newest CANDIDATES matches, light columns only (no body; the
- * tsvector only when ranking needs it). Ordered by an indexed column, so without a query, or with
- * a common one, the scan stops after CANDIDATES rows.
+ * The capped candidate set: the newest CANDIDATES matches. A phrase needs word positions, which
+ * the index cannot check: phrases are matched among the newest PHRASE_SCAN rows holding all the
+ * words.
  */
-function candidates(f: SearchFilter, withVector: boolean): SQL {
-  const c = col(f.view);
-  const cols = sql`v.id, v.kind, v.language, v.agency_id, ${c.topics} AS topic_ids, ${c.date} AS activity_date, ${c.order} AS sort_at`;
-  if (f.q && f.q.includes('"')) {
-    // A phrase needs word positions, which the index cannot check: every row holding all the words
-    // would be read. So phrases are matched among the newest PHRASE_SCAN rows holding all the words.
-    const all = { ...f, q: undefined };
-    return sql`SELECT s.id, s.kind, s.language, s.agency_id, s.topic_ids, s.activity_date, s.sort_at${withVector ? sql`, s.vec` : sql``}
-      FROM (SELECT ${cols}, ${c.vec} AS vec FROM item_versions v
-            WHERE ${whereOf(all)} AND ${c.vec} @@ regexp_replace(websearch_to_tsquery('simple', public.f_unaccent(${f.q}))::text, '<[0-9-]+>', '&', 'g')::tsquery
-            ORDER BY ${c.order} DESC, v.id DESC LIMIT ${PHRASE_SCAN}) s
-      WHERE s.vec @@ websearch_to_tsquery('simple', public.f_unaccent(${f.q}))
-      ORDER BY s.sort_at DESC, s.id DESC LIMIT ${CANDIDATES}`;
-  }
-  return sql`SELECT ${cols}${withVector ? sql`, ${c.vec} AS vec` : sql``}
-    FROM item_versions v WHERE ${whereOf(f)} ORDER BY ${c.order} DESC, v.id DESC LIMIT ${CANDIDATES}`;
+function candidates(f: SearchFilter & { q: string }, plan: SearchPlan): SQL {
+  if (!f.q.includes('"')) return newestMatches(f, tsq(f.q), CANDIDATES, plan);
+  return sql`SELECT s.* FROM (${newestMatches(f, allWordsOf(f.q), PHRASE_SCAN, plan)}) s
+    WHERE s.vec @@ ${tsq(f.q)} ORDER BY s.sort_at DESC, s.id DESC LIMIT ${CANDIDATES}`;
 }
 
 const MARK_OPEN = '\u0002';
@@ -99,62 +129,109 @@ const HEADLINE = `MaxFragments=2, MinWords=8, MaxWords=28, FragmentDelimiter=" �
 const TITLE_HEADLINE = `HighlightAll=true, StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}`;
 export const MARKS = { open: MARK_OPEN, close: MARK_CLOSE };
 
-export async function searchPage(db: Database, f: SearchFilter): Promise<SearchRow[]> {
+/** Facet counts within the candidates `cand` (a CTE with kind, language, agency_id, topic_ids, activity_date). */
+const FACETS = sql.raw(`SELECT coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) FROM (
+      SELECT 'kind' AS facet, kind AS value, count(*)::int AS count FROM cand GROUP BY kind
+      UNION ALL SELECT 'language', language, count(*)::int FROM cand GROUP BY language
+      UNION ALL SELECT 'agency', agency_id::text, count(*)::int FROM cand GROUP BY agency_id
+      UNION ALL SELECT 'topic', t::text, count(*)::int FROM cand, unnest(cand.topic_ids) t GROUP BY t
+      UNION ALL SELECT 'year', extract(year from activity_date)::int::text, count(*)::int FROM cand WHERE activity_date IS NOT NULL GROUP BY 2) f`);
+
+/** The page, the facets and the total of one search, in one statement. */
+export async function searchAll(db: Database, f: SearchFilter, plan: SearchPlan): Promise<SearchResultRows> {
   const c = col(f.view);
+  const item = (rank: SQL, titleHl: SQL, snippet: SQL) =>
+    sql`json_build_object('id', v.id, 'item_id', v.item_id, 'language', v.language, 'kind', v.kind, 'agency_id', v.agency_id, 'state', v.state,
+      'title', ${c.title}, 'summary', ${c.summary}, 'published_at', v.published_at, 'activity_date', ${c.date}, 'rank', ${rank},
+      'title_hl', ${titleHl}, 'snippet', ${snippet})`;
+  let statement: SQL;
   if (!f.q) {
-    return rowsOf<SearchRow>(
-      await db.execute(sql`SELECT v.id, v.item_id, v.language, v.kind, v.agency_id, v.state, ${c.title} AS title, ${c.summary} AS summary, v.published_at,
-          ${c.date} AS activity_date, NULL::real AS rank, NULL AS title_hl, NULL AS snippet
-        FROM item_versions v WHERE ${whereOf(f)} ORDER BY ${c.order} DESC, v.id DESC LIMIT ${f.limit} OFFSET ${f.offset}`),
-    );
+    // Newest first; the facets count the newest CANDIDATES. Pages may go past the candidates.
+    statement = sql`WITH cand AS MATERIALIZED (
+        SELECT v.id, v.kind, v.language, v.agency_id, ${c.topics} AS topic_ids, ${c.date} AS activity_date
+        FROM item_versions v WHERE ${whereOf(f)} ORDER BY ${c.order} DESC, v.id DESC LIMIT ${CANDIDATES}),
+      page AS (SELECT v.id, ${c.order} AS sort_at FROM item_versions v WHERE ${whereOf(f)} ORDER BY ${c.order} DESC, v.id DESC LIMIT ${f.limit} OFFSET ${f.offset})
+      SELECT (SELECT count(*)::int FROM cand) AS total, (${FACETS}) AS facets,
+        (SELECT coalesce(json_agg(${item(sql`NULL`, sql`NULL`, sql`NULL`)} ORDER BY p.sort_at DESC, p.id DESC), '[]'::json)
+           FROM page p JOIN item_versions v ON v.id = p.id) AS items`;
+  } else {
+    // Ranked once, over the candidates only; text and snippets for the page only.
+    const q = tsq(f.q);
+    statement = sql`WITH cand AS MATERIALIZED (
+        SELECT c.id, c.kind, c.language, c.agency_id, c.topic_ids, c.activity_date, c.sort_at, ts_rank_cd(c.vec, ${q}) AS rank
+        FROM (${candidates({ ...f, q: f.q }, plan)}) c),
+      page AS (SELECT id, rank, sort_at FROM cand ORDER BY rank DESC, sort_at DESC, id DESC LIMIT ${f.limit} OFFSET ${f.offset})
+      SELECT (SELECT count(*)::int FROM cand) AS total, (${FACETS}) AS facets,
+        (SELECT coalesce(json_agg(${item(
+          sql`p.rank`,
+          sql`ts_headline('public.vn_unaccent', ${c.title}, ${q}, ${TITLE_HEADLINE})`,
+          sql`ts_headline('public.vn_unaccent', coalesce(nullif(${c.body}, ''), ${c.summary}), ${q}, ${HEADLINE})`,
+        )} ORDER BY p.rank DESC, p.sort_at DESC, p.id DESC), '[]'::json)
+           FROM page p JOIN item_versions v ON v.id = p.id) AS items`;
   }
-  // Rank the candidates (title A > summary B > body C), then fetch text and snippets for one page only.
-  return rowsOf<SearchRow>(
-    await db.execute(sql`WITH q AS (SELECT websearch_to_tsquery('simple', public.f_unaccent(${f.q})) AS tsq),
-      ranked AS (
-        SELECT c.id, c.sort_at, ts_rank_cd(c.vec, q.tsq) AS rank FROM (${candidates(f, true)}) c, q
-        ORDER BY rank DESC, c.sort_at DESC, c.id DESC LIMIT ${f.limit} OFFSET ${f.offset}
-      )
-      SELECT v.id, v.item_id, v.language, v.kind, v.agency_id, v.state, ${c.title} AS title, ${c.summary} AS summary, v.published_at,
-        ${c.date} AS activity_date, r.rank,
-        ts_headline('public.vn_unaccent', ${c.title}, q.tsq, ${TITLE_HEADLINE}) AS title_hl,
-        ts_headline('public.vn_unaccent', coalesce(nullif(${c.body}, ''), ${c.summary}), q.tsq, ${HEADLINE}) AS snippet
-      FROM ranked r JOIN item_versions v ON v.id = r.id, q ORDER BY r.rank DESC, r.sort_at DESC, r.id DESC`),
-  );
+  const [row] = rowsOf<{ total: number; facets: FacetRow[] | string; items: SearchRow[] | string }>(await db.execute(statement));
+  const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  return {
+    rows: json(row.items),
+    total: Number(row.total),
+    facets: json(row.facets).filter((r) => r.value !== null).map((r) => ({ facet: r.facet, value: String(r.value), count: Number(r.count) })),
+  };
 }
 
-export interface FacetRow {
-  facet: 'kind' | 'language' | 'agency' | 'topic' | 'year';
-  value: string;
-  count: number;
+// search_words is looked up by key with `= ANY(…)`: a plain `=` may be served by the trigram
+// index (pg_trgm's GiST supports equality), which reads the whole index for a short word.
+
+/**
+ * What the plan choice needs: the tsquery, and per word of the query the public published versions
+ * holding it (search_words, kept by triggers), and how many public published versions there are
+ * (the row with the empty word).
+ */
+export async function queryStats(db: Database, q: string): Promise<QueryStats> {
+  const [row] = rowsOf<{ tsquery: string; words: Record<string, number> | string | null; docs: number | null }>(
+    await db.execute(sql`SELECT ${tsq(q)}::text AS tsquery,
+      (SELECT json_object_agg(w.word, w.ndoc) FROM search_words w
+        WHERE w.word = ANY(tsvector_to_array(to_tsvector('simple', public.f_unaccent(${q})))) AND w.ndoc > 0) AS words,
+      (SELECT w.ndoc FROM search_words w WHERE w.word = ANY('{""}'::text[])) AS docs`),
+  );
+  const words = typeof row.words === 'string' ? (JSON.parse(row.words) as Record<string, number>) : (row.words ?? {});
+  return { tsquery: row.tsquery, ndoc: new Map(Object.entries(words).map(([k, v]) => [k, Number(v)])), docs: Number(row.docs ?? 0) };
 }
 
-/** Facet counts and the total, within the capped candidate set. */
-export async function searchFacets(db: Database, f: SearchFilter): Promise<{ total: number; facets: FacetRow[] }> {
-  const rows = rowsOf<{ facet: string; value: string | null; count: number }>(
-    await db.execute(sql`WITH c AS (${candidates(f, false)})
-      SELECT 'total' AS facet, NULL AS value, count(*)::int AS count FROM c
-      UNION ALL SELECT 'kind', kind, count(*)::int FROM c GROUP BY kind
-      UNION ALL SELECT 'language', language, count(*)::int FROM c GROUP BY language
-      UNION ALL SELECT 'agency', agency_id::text, count(*)::int FROM c GROUP BY agency_id
-      UNION ALL SELECT 'topic', t::text, count(*)::int FROM c, unnest(c.topic_ids) t GROUP BY t
-      UNION ALL SELECT 'year', extract(year from activity_date)::int::text, count(*)::int FROM c WHERE activity_date IS NOT NULL GROUP BY 2`),
+/** Matches of `q` this filter's reader can see, counted up to `cap`. */
+export async function countMatches(db: Database, f: SearchFilter, q: string, cap: number): Promise<number> {
+  const c = col(f.view);
+  const [row] = rowsOf<{ n: number }>(
+    await db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM item_versions v WHERE ${whereOf(f)} AND ${c.vec} @@ ${tsq(q)} LIMIT ${cap}) m`),
   );
-  const total = rows.find((r) => r.facet === 'total')?.count ?? 0;
-  return { total: Number(total), facets: rows.filter((r) => r.facet !== 'total' && r.value !== null).map((r) => ({ facet: r.facet as FacetRow['facet'], value: r.value!, count: Number(r.count) })) };
+  return Number(row.n);
+}
+
+export interface WordRow {
+  word: string;
+  ndoc: number;
+}
+
+/** The query's words as the index sees them (unaccented, lower case), with their public counts. */
+export async function lexiconOf(db: Database, tokens: string[]): Promise<Array<{ token: string; word: string; ndoc: number }>> {
+  if (!tokens.length) return [];
+  return rowsOf<{ token: string; word: string; ndoc: number }>(
+    await db.execute(sql`SELECT t.token, lower(public.f_unaccent(t.token)) AS word, coalesce(w.ndoc, 0) AS ndoc
+      FROM unnest(string_to_array(${tokens.join('\n')}, E'\n')) WITH ORDINALITY AS t(token, i)
+      LEFT JOIN search_words w ON w.word = ANY(ARRAY[lower(public.f_unaccent(t.token))]) AND w.word <> ''
+      ORDER BY t.i`),
+  ).map((r) => ({ ...r, ndoc: Number(r.ndoc) }));
 }
 
 /**
- * Titles close to a mistyped query (trigram word similarity on accent-free text). Matching uses the
- * trigram index on the working title; the published view returns the published title.
+ * Known words near the given ones: the exact candidates (e.g. every word one edit away, looked up by
+ * key) and, per word, the nearest few by trigram distance (GiST). Public words only (ndoc > 0).
  */
-export async function suggestTitles(db: Database, f: SearchFilter): Promise<string[]> {
-  if (!f.q) return [];
-  const c = col(f.view);
-  const rows = rowsOf<{ title: string }>(
-    await db.execute(sql`SELECT DISTINCT ${c.title} AS title, word_similarity(public.f_unaccent(${f.q}), public.f_unaccent(v.title)) AS s
-      FROM item_versions v WHERE ${whereOf({ ...f, q: undefined })} AND public.f_unaccent(${f.q}) <% public.f_unaccent(v.title)
-      ORDER BY s DESC LIMIT 5`),
-  );
-  return rows.map((r) => r.title).filter(Boolean);
+export async function nearWords(db: Database, words: string[], exact: string[], perWord: number): Promise<WordRow[]> {
+  if (!words.length) return [];
+  return rowsOf<WordRow>(
+    await db.execute(sql`SELECT w.word, w.ndoc FROM search_words w WHERE w.word = ANY(string_to_array(${exact.join('\n')}, E'\n')) AND w.ndoc > 0 AND w.word <> ''
+      UNION
+      SELECT n.word, n.ndoc FROM unnest(string_to_array(${words.join('\n')}, E'\n')) AS s(word),
+        LATERAL (SELECT w.word, w.ndoc FROM search_words w WHERE w.ndoc > 0 AND w.word <> '' ORDER BY w.word <-> s.word LIMIT ${perWord}) n`),
+  ).map((r) => ({ word: r.word, ndoc: Number(r.ndoc) }));
 }

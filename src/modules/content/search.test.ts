@@ -1,8 +1,13 @@
 // Search over published content: with or without diacritics, phrases, ranking, snippets,
 // facets, suggestions and what each audience may see. Runs on PGlite and PostgreSQL.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, fixtureAgency, signedIn, type SignedIn, type TestApp } from '../../../test/helpers/app.js';
 import { ALL_CHECKS, completeItem, DECLARE, topicIds } from '../../../test/helpers/content.js';
+import { rowsOf } from '../../db/transaction.js';
+import { bitmapLimit, choosePlan, estimateMatches, type SearchPlan } from './search.plan.js';
+import { searchAll, type SearchFilter, type SearchResultRows } from './search.repo.js';
+import { correctableTokens, corrections, editDistance, edits1 } from './search.spelling.js';
 
 let t: TestApp;
 let topics: Record<string, string>;
@@ -110,10 +115,42 @@ describe('search', () => {
     expect(byTopic).toEqual([ids.doingoai]);
   });
 
-  it('suggests titles for a mistyped query', async () => {
+  it('suggests the query with its misspelt words corrected', async () => {
     const res = (await anon.get('/api/v1/search?q=festivl')).json();
     expect(res.total).toBe(0);
-    expect(res.suggestions.some((s: string) => s.startsWith('Festival Huế 2026'))).toBe(true);
+    expect(res.suggestions[0]).toBe('festival');
+    // The words typed right stay as typed (diacritics too); a capital stays a capital.
+    expect((await anon.get(`/api/v1/search?q=${encodeURIComponent('Huế Festivl')}`)).json().suggestions[0]).toBe('Huế Festival');
+    expect((await anon.get(`/api/v1/search?q=${encodeURIComponent('kim lonng')}`)).json().suggestions[0]).toBe('kim long');
+    // Each suggestion finds something.
+    for (const s of (await anon.get('/api/v1/search?q=Perfume+Rivr')).json().suggestions) expect((await anon.get(`/api/v1/search?q=${encodeURIComponent(s)}`)).json().total).toBeGreaterThan(0);
+    // Not for phrases, nor when nothing is near.
+    expect((await anon.get(`/api/v1/search?q=${encodeURIComponent('"festivl hue"')}`)).json().suggestions).toEqual([]);
+    expect((await anon.get('/api/v1/search?q=qwzxv')).json().suggestions).toEqual([]);
+  });
+
+  it('suggests only words of public published content, as long as it is online', async () => {
+    await publish('secret', { title: 'Quasarion nội bộ', summary: 'Chỉ cơ quan chủ quản.', body: '<p>Quasarion.</p>', visibility: 'internal' });
+    await publish('sharedword', { title: 'Nebulorix chia sẻ', summary: 'Cho báo chí.', body: '<p>Nebulorix.</p>', visibility: 'shared' });
+    await publish('public-word', { title: 'Pulsarine công khai', summary: 'Cho mọi người.', body: '<p>Pulsarine.</p>' });
+    const suggestions = async (c: Client, q: string) => (await c.get(`/api/v1/search?q=${q}`)).json().suggestions;
+    expect(await suggestions(anon, 'quasarin')).toEqual([]);
+    expect(await suggestions(reader.client, 'nebulorex')).toEqual([]);
+    expect(await suggestions(anon, 'nebulorex')).toEqual([]);
+    expect(await suggestions(anon, 'pulsarin')).toEqual(['pulsarine']);
+    // Taken offline: its words go too.
+    const down = await appraiser.client.post(`/api/v1/item-versions/${ids['public-word']}/transitions/unpublish`, {});
+    expect(down.json().state, down.body).toBe('unpublished');
+    expect(await suggestions(anon, 'pulsarin')).toEqual([]);
+  });
+
+  it('keeps the lexicon equal to the public published text', async () => {
+    const rows = async (q: ReturnType<typeof sql>) => rowsOf<{ word: string; ndoc: number }>(await t.system.db.execute(q)).map((r) => `${r.word}:${Number(r.ndoc)}`).sort();
+    const kept = await rows(sql`SELECT word, ndoc FROM search_words`);
+    const recount = await rows(sql`SELECT word, ndoc FROM ts_stat('SELECT pub_search FROM item_versions WHERE published_revision_id IS NOT NULL AND pub_visibility = ''public''')
+      UNION ALL SELECT '', count(*)::int FROM item_versions WHERE published_revision_id IS NOT NULL AND pub_visibility = 'public'`);
+    expect(kept.length).toBeGreaterThan(20);
+    expect(kept).toEqual(recount);
   });
 
   it('shows each audience only what it may see', async () => {
@@ -130,10 +167,100 @@ describe('search', () => {
     expect((await anon.get('/api/v1/search?view=working&q=ban+nhap')).statusCode).toBe(401);
   });
 
+  it('pages through the ranked candidates with the same total and facets', async () => {
+    const all = (await anon.get('/api/v1/search?q=hue&limit=100')).json();
+    expect(all.total).toBe(all.items.length);
+    const p1 = (await anon.get('/api/v1/search?q=hue&limit=2')).json();
+    const p2 = (await anon.get('/api/v1/search?q=hue&limit=2&page=2')).json();
+    expect([...found({ json: () => p1 }), ...found({ json: () => p2 })]).toEqual(found({ json: () => all }).slice(0, 4));
+    expect(p2.total).toBe(all.total);
+    expect(p2.facets).toEqual(all.facets);
+  });
+
+  it('finds the same candidates whichever plan finds them', async () => {
+    const base: SearchFilter = { view: 'published', visibilities: ['public', 'shared'], internalAgency: null, workingScope: null, limit: 100, offset: 0 };
+    const cases: Array<Partial<SearchFilter>> = [
+      { q: 'hue' },
+      { q: 'doi ngoai' },
+      { q: '"le hoi ao dai"' },
+      { q: 'hue -festival' },
+      { q: 'kim or nhat' },
+      { q: 'hue', language: 'vi' },
+      { q: 'ao dai', view: 'working', workingScope: 'all' },
+    ];
+    for (const c of cases) {
+      const results: SearchResultRows[] = [];
+      for (const plan of ['bitmap', 'ordered', 'planner'] as SearchPlan[]) results.push(await searchAll(t.system.db, { ...base, ...c }, plan));
+      expect(results[0].total, c.q).toBeGreaterThan(0);
+      const key = (r: SearchResultRows) => JSON.stringify({ ids: r.rows.map((x) => [x.id, x.rank, x.snippet]), total: r.total, facets: [...r.facets].sort((a, b) => `${a.facet}${a.value}`.localeCompare(`${b.facet}${b.value}`)) });
+      expect(key(results[1]), c.q).toBe(key(results[0]));
+      expect(key(results[2]), c.q).toBe(key(results[0]));
+    }
+  });
+
   it('lists newest first without a query', async () => {
     const res = (await anon.get('/api/v1/search')).json();
     expect(res.items.length).toBeGreaterThan(3);
     const dates = res.items.map((i: { publishedAt: string }) => i.publishedAt);
     expect([...dates].sort().reverse()).toEqual(dates);
+  });
+});
+
+describe('search plans', () => {
+  const stats = (tsquery: string, words: Record<string, number>, docs = 100_000) => ({ tsquery, ndoc: new Map(Object.entries(words)), docs });
+
+  it('estimates the matches of a query from its words', () => {
+    expect(estimateMatches(stats("'hue'", { hue: 85_000 }))).toBe(85_000);
+    expect(estimateMatches(stats("'hue' & 'kumamoto'", { hue: 85_000, kumamoto: 40 }))).toBe(40);
+    expect(estimateMatches(stats("'le' <-> 'hoi'", { le: 70_000, hoi: 60_000 }))).toBe(60_000);
+    expect(estimateMatches(stats("'a' | 'b'", { a: 10, b: 20 }))).toBe(30);
+    expect(estimateMatches(stats("'a' | 'b'", { a: 90_000, b: 90_000 }))).toBe(100_000);
+    expect(estimateMatches(stats("'hue' & !'festival'", { hue: 85_000, festival: 10 }))).toBe(85_000);
+    expect(estimateMatches(stats("!( 'a' <-> 'b' )", { a: 5, b: 5 }))).toBe(100_000);
+    expect(estimateMatches(stats("( 'a' | 'b' ) & 'c'", { a: 5, b: 5, c: 1000 }))).toBe(10);
+    expect(estimateMatches(stats("'unknown'", {}))).toBe(0);
+    expect(estimateMatches(stats("'it''s'", { "it's": 7 }))).toBe(7);
+    expect(estimateMatches(stats('', {}))).toBe(0);
+  });
+
+  it('takes the bitmap for few matches and walks by date for many', () => {
+    expect(choosePlan(40, 100_000, 1000, false)).toBe('bitmap');
+    expect(choosePlan(20_000, 100_000, 1000, false)).toBe('bitmap');
+    expect(choosePlan(80_000, 100_000, 1000, false)).toBe('ordered');
+    expect(choosePlan(80_000, 100_000, 1000, true)).toBe('planner');
+    expect(choosePlan(500, 600, 1000, false)).toBe('bitmap');
+    expect(bitmapLimit(2000, 1_000_000)).toBeGreaterThan(bitmapLimit(1000, 1_000_000));
+  });
+});
+
+describe('spelling', () => {
+  it('measures edits, transpositions included', () => {
+    expect(editDistance('festivl', 'festival')).toBe(1);
+    expect(editDistance('hue', 'hue')).toBe(0);
+    expect(editDistance('huoeng', 'huong')).toBe(1);
+    expect(editDistance('houng', 'huong')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(edits1('hue')).toContain('hu');
+    expect(edits1('hue')).toContain('uhe');
+    expect(edits1('hue')).toContain('hoe');
+    expect(edits1('hue')).toContain('huet');
+    expect(edits1('hue')).not.toContain('hue');
+  });
+
+  it('corrects typed words only, by the nearest then most frequent known word', () => {
+    expect(correctableTokens('Huế -festivl or 2026 "ao dai"').map((t) => t.text)).toEqual(['Huế', 'ao', 'dai']);
+    const known = [
+      { word: 'festival', ndoc: 10 },
+      { word: 'festivals', ndoc: 500 },
+      { word: 'hue', ndoc: 900 },
+      { word: 'hoe', ndoc: 3 },
+    ];
+    expect(corrections('festivl', 0, known).map((w) => w.word)).toEqual(['festival', 'festivals']);
+    expect(corrections('hie', 0, known).map((w) => w.word)).toEqual(['hue', 'hoe']);
+    // a short word only one edit away; a rare known word only by a much more frequent one
+    expect(corrections('ho', 0, known)).toEqual([]);
+    expect(corrections('hoe', 3, known).map((w) => w.word)).toEqual(['hue']);
+    expect(corrections('festival', 10, known).map((w) => w.word)).toEqual(['festivals']);
+    expect(corrections('festivals', 500, known)).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
 // One search for the admin app, the portal and the API: diacritic-insensitive full text over all
 // languages, phrases in quotes (websearch syntax), ranked title > summary > body, highlighted
-// snippets, facets, and suggestions for typos. What an actor may see is decided by the policy.
+// snippets, facets, and corrected queries for typos. What an actor may see is decided by the policy.
 import type { Context } from '../../../core/context.js';
 import { Forbidden, Unauthenticated } from '../../../core/errors.js';
 import { escapeHtml } from '../../../core/html.js';
 import { readablePublishedVisibilities, readableWorkingAgencies } from '../policy.js';
-import { CANDIDATES, MARKS, searchFacets, searchPage, suggestTitles, type SearchFilter } from '../search.repo.js';
+import { choosePlan, estimateMatches, type SearchPlan } from '../search.plan.js';
+import { CANDIDATES, isFiltered, MARKS, PHRASE_SCAN, queryStats, searchAll, type SearchFilter } from '../search.repo.js';
+import { suggestQueries } from '../search.spelling.js';
 
 export interface SearchInput {
   q?: string;
@@ -48,9 +50,16 @@ export async function searchContent(ctx: Context, input: SearchInput) {
     limit,
     offset: (page - 1) * limit,
   };
-  const [rows, { total, facets }] = await Promise.all([searchPage(ctx.db, filter), searchFacets(ctx.db, filter)]);
+  const q = filter.q;
+  // How to find the candidates depends on how many rows the words match (search.plan.ts).
+  let plan: SearchPlan = 'planner';
+  if (q) {
+    const stats = await queryStats(ctx.db, q);
+    plan = choosePlan(estimateMatches(stats), stats.docs, q.includes('"') ? PHRASE_SCAN : CANDIDATES, isFiltered(filter));
+  }
+  const { rows, total, facets } = await searchAll(ctx.db, filter, plan);
   // A quoted phrase is deliberate: suggestions are for mistyped words.
-  const suggestions = filter.q && total < 3 && !filter.q.includes('"') ? await suggestTitles(ctx.db, filter) : [];
+  const suggestions = q && total < 3 ? await suggestQueries(ctx.db, { ...filter, q }, total) : [];
   return {
     items: rows.map((r) => ({
       versionId: r.id,
