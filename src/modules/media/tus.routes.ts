@@ -48,12 +48,13 @@ export async function tusRoutes(app: FastifyInstance, opts: { uploadDir: string;
   const tus = new Server({
     path: TUS_PATH,
     datastore,
-    maxSize: opts.maxBytes,
+    // the size limit is checked in onUploadCreate (reserveUpload), with a clear problem+json answer
     relativeLocation: true,
     respectForwardedHeaders: false,
     exposedHeaders: ['Ttdn-Media-Id'],
-    onIncomingRequest: async (_req, uploadId) => {
+    onIncomingRequest: async (req, uploadId) => {
       // every request on an existing upload: only its creator may see or continue it
+      if (req.method === 'POST' || req.method === 'OPTIONS') return;
       const ctx = current();
       try {
         await mediaService.getUploadForActor(ctx, uploadId);

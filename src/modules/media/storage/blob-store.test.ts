@@ -1,20 +1,18 @@
 // One contract for both blob stores, run on local disk (a temp folder) and on a real S3-compatible
 // server: s3rver, in a child process started here, with the bucket created through the S3 API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import type { MediaStorageConfig } from '../../../config.js';
 import { BlobNotFound, type BlobStore } from './blob-store.js';
 import { createBlobStore } from './index.js';
 import { S3BlobStore, type S3StorageConfig } from './s3.js';
+import { startS3rver, stopS3rver } from '../../../../test/helpers/s3rver.js';
 
 const SHA = 'a3f1'.repeat(16);
 const work = mkdtempSync(join(tmpdir(), 'ttdn-blob-'));
@@ -220,10 +218,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   rawClient?.destroy();
-  if (s3rver && s3rver.exitCode === null) {
-    s3rver.stdin?.end(); // the child exits when its standard input closes
-    await once(s3rver, 'exit');
-  }
+  await stopS3rver(s3rver);
 });
 
 let s3Count = 0;
@@ -259,27 +254,6 @@ describe('S3 specifics', () => {
     await expect(s.stat('x')).rejects.toThrow();
   });
 });
-
-// s3rver builds ListObjectsV2 continuation tokens with DES, which OpenSSL 3 (Node 17+) only offers
-// through its legacy provider: run it in a child process that has that provider, so paging works.
-const LAUNCH_S3RVER = `
-const S3rver = require(process.argv[1]);
-const server = new S3rver({ address: '127.0.0.1', port: 0, directory: process.argv[2], silent: true });
-server.run().then(({ port }) => console.log(JSON.stringify({ port })));
-process.stdin.on('end', () => server.close().then(() => process.exit(0)));
-process.stdin.resume();
-`;
-
-async function startS3rver(dir: string): Promise<{ child: ChildProcess; port: number }> {
-  const entry = createRequire(import.meta.url).resolve('s3rver');
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', LAUNCH_S3RVER, entry, dir], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const exited = once(child, 'exit').then(([code]) => {
-    throw new Error(`s3rver exited with ${code} before listening`);
-  });
-  const [line] = (await Promise.race([once(createInterface({ input: child.stdout! }), 'line'), exited])) as [string];
-  exited.catch(() => {}); // it exits at the end of the run, as asked
-  return { child, port: JSON.parse(line).port };
-}
 
 // ---- helpers
 
