@@ -3,7 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestApp, signedIn, type SignedIn, type TestApp } from '../helpers/app.js';
+import { jpeg, pdf } from '../helpers/media-files.js';
+import { upload } from '../helpers/media.js';
 
 let t: TestApp;
 let admin: SignedIn;
@@ -11,7 +16,7 @@ let doc: { openapi: string; paths: Record<string, Record<string, { summary?: str
 let ajv: Ajv2020;
 
 beforeAll(async () => {
-  t = await createTestApp({ PUBLIC_URL: 'https://ttdn.test' });
+  t = await createTestApp({ PUBLIC_URL: 'https://ttdn.test', DATA_DIR: mkdtempSync(join(tmpdir(), 'ttdn-openapi-')) });
   admin = await signedIn(t, 'admin');
   const res = await t.app.inject({ url: '/api/v1/openapi.json' });
   doc = res.json();
@@ -63,5 +68,32 @@ describe('OpenAPI document', () => {
     const bad = await admin.client.post('/api/v1/users', { agencyId: 'nope' });
     expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
     validate('/api/v1/users', 'post', 400, bad.json());
+  });
+
+  it('media responses validate against the document', async () => {
+    const c = await signedIn(t, 'contributor');
+    const created = await upload(c.client, await jpeg({ exif: true }), 'ngo-mon.jpg');
+    validate('/api/v1/media', 'post', 201, created.json());
+    const again = await upload(c.client, await jpeg({ exif: true }), 'ngo-mon.jpg');
+    validate('/api/v1/media', 'post', 200, again.json());
+    const refused = await upload(c.client, pdf().subarray(0, 100), 'x.pdf');
+    validate('/api/v1/media', 'post', 400, refused.json());
+    const id = created.json().id;
+    const checks: Array<[string, string]> = [
+      ['/api/v1/media', '/api/v1/media'],
+      ['/api/v1/media/{id}', `/api/v1/media/${id}`],
+      ['/api/v1/media/{id}/usage', `/api/v1/media/${id}/usage`],
+      ['/api/v1/media/{id}/downloads', `/api/v1/media/${id}/downloads`],
+      ['/api/v1/media-usage/{id}', `/api/v1/media-usage/${c.user.agencyId}`],
+    ];
+    for (const [path, url] of checks) {
+      const res = await c.client.get(url);
+      expect(res.statusCode, url).toBe(200);
+      validate(path, 'get', 200, res.json());
+    }
+    const patched = await c.client.patch(`/api/v1/media/${id}`, { version: created.json().version, alt: { vi: 'Ngọ Môn', en: 'Noon Gate' }, focalPoint: { x: 0.3, y: 0.6 } });
+    validate('/api/v1/media/{id}', 'patch', 200, patched.json());
+    const missing = await c.client.get('/api/v1/media/00000000-0000-4000-8000-000000000000');
+    validate('/api/v1/media/{id}', 'get', 404, missing.json());
   });
 });
