@@ -3,78 +3,24 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanFile, VirusScanUnavailable } from './virus-scan.js';
+import { EICAR, fakeClamd as startFakeClamd } from '../../../test/helpers/fake-clamd.js';
 
-// The EICAR test string, assembled at run time so that this source file itself is not flagged by scanners.
-const EICAR = ['X5O!P%@AP[4\\PZX54(P^)7CC)7}$', 'EICAR-STANDARD-', 'ANTIVIRUS-TEST-FILE!$H+H*'].join('');
 
 const work = mkdtempSync(join(tmpdir(), 'ttdn-clamd-'));
 const servers: Server[] = [];
+const fakeClamd: typeof startFakeClamd = async (behaviour, socketPath) => {
+  const c = await startFakeClamd(behaviour, socketPath);
+  servers.push(c.server);
+  return c;
+};
 afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
   rmSync(work, { recursive: true, force: true });
 });
-
-type Behaviour = 'scan' | 'silent' | { errorAtEnd: string } | { limitBytes: number };
-
-interface Scan {
-  data: Buffer;
-  chunkSizes: number[];
-}
-
-/** A clamd stand-in. Each finished INSTREAM exchange is recorded in `scans`. */
-async function fakeClamd(behaviour: Behaviour = 'scan', socketPath?: string) {
-  const scans: Scan[] = [];
-  const server = createServer((socket) => serve(socket, behaviour, scans));
-  servers.push(server);
-  await new Promise<void>((r) => (socketPath ? server.listen(socketPath, r) : server.listen(0, '127.0.0.1', r)));
-  const url = socketPath ? `unix:${socketPath}` : `tcp://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, scans };
-}
-
-function serve(socket: Socket, behaviour: Behaviour, scans: Scan[]) {
-  let buffered = Buffer.alloc(0);
-  let commandSeen = false;
-  let finished = false;
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const answer = (text: string) => {
-    finished = true;
-    // end(), not destroy(): the client may still be sending, and reading on avoids a reset that would lose the answer
-    socket.end(`${text}\0`);
-  };
-  socket.on('error', () => {});
-  socket.on('data', (data: Buffer) => {
-    if (finished) return;
-    buffered = Buffer.concat([buffered, data]);
-    if (!commandSeen) {
-      if (buffered.length < 10) return;
-      if (buffered.subarray(0, 10).toString('latin1') !== 'zINSTREAM\0') return answer('UNKNOWN COMMAND');
-      commandSeen = true;
-      buffered = buffered.subarray(10);
-    }
-    while (buffered.length >= 4) {
-      const length = buffered.readUInt32BE(0);
-      if (length === 0) {
-        const scan = { data: Buffer.concat(chunks), chunkSizes: chunks.map((c) => c.length) };
-        scans.push(scan);
-        if (behaviour === 'silent') return void (finished = true);
-        if (typeof behaviour === 'object' && 'errorAtEnd' in behaviour) return answer(behaviour.errorAtEnd);
-        return answer(scan.data.includes(EICAR) ? 'stream: Eicar-Test-Signature FOUND' : 'stream: OK');
-      }
-      if (buffered.length < 4 + length) return;
-      chunks.push(Buffer.from(buffered.subarray(4, 4 + length)));
-      buffered = buffered.subarray(4 + length);
-      total += length;
-      if (typeof behaviour === 'object' && 'limitBytes' in behaviour && total > behaviour.limitBytes) {
-        return answer('INSTREAM size limit exceeded. ERROR');
-      }
-    }
-  });
-}
 
 function file(name: string, content: Buffer | string): string {
   const path = join(work, name);
