@@ -39,6 +39,8 @@ import { TopicsPage } from './pages/content/TopicsPage';
 import { FreshnessPage } from './pages/content/FreshnessPage';
 import { ImportPage } from './pages/content/ImportPage';
 import { SearchPage } from './pages/content/SearchPage';
+import { MediaLibraryPage } from './pages/media/MediaLibraryPage';
+import { MediaDetailPage } from './pages/media/MediaDetailPage';
 
 /** A screen behind its role check (the roles come from the one table in layout/access). */
 const gated = (pattern: RoutePattern, element: ReactNode) => <RequireRole roles={ROUTE_ROLES[pattern]}>{element}</RequireRole>;
@@ -161,6 +163,8 @@ function Screens() {
         <Route path="freshness" element={gated('/freshness', <FreshnessPage />)} />
         <Route path="import" element={gated('/import', <ImportPage />)} />
         <Route path="search" element={gated('/search', <SearchPage />)} />
+        <Route path="media" element={gated('/media', <MediaLibraryPage />)} />
+        <Route path="media/:id" element={gated('/media/:id', <MediaDetailPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

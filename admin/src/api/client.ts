@@ -41,6 +41,10 @@ let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
+/** The session's CSRF token, for requests made outside this client (resumable uploads). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
 
 type Listener = (status: number, problem: Problem) => void;
 let onAuthProblem: Listener = () => {};

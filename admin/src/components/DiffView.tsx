@@ -19,6 +19,7 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   'metadata/licence': 'meta.licence',
   'metadata/visibility': 'meta.visibility',
   'metadata/document': 'meta.document',
+  'metadata/media': 'media.section',
 };
 
 export const diffFieldLabel = (t: TFunction, field: string) => (FIELD_KEYS[field] ? t(FIELD_KEYS[field]) : field);

@@ -2,6 +2,7 @@
 import type { MessageKey } from './vi';
 import { enContent } from './en.content';
 import { enPolish } from './en.polish';
+import { enMedia } from './en.media';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'TTDN — Foreign information database',
@@ -322,4 +323,5 @@ export const en: Record<MessageKey, string> = {
 
   ...enContent,
   ...enPolish,
+  ...enMedia,
 };

@@ -1,6 +1,7 @@
 // Vietnamese catalogue: the source of truth for message keys. Placeholders: {name}.
 import { viContent } from './vi.content';
 import { viPolish } from './vi.polish';
+import { viMedia } from './vi.media';
 
 export const vi = {
   'app.name': 'TTDN — Cơ sở dữ liệu thông tin đối ngoại',
@@ -321,6 +322,7 @@ export const vi = {
 
   ...viContent,
   ...viPolish,
+  ...viMedia,
 } as const;
 
 export type MessageKey = keyof typeof vi;

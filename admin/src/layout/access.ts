@@ -31,6 +31,8 @@ export const ROUTE_ROLES = {
   '/freshness': WORKING,
   '/import': ['contributor', 'appraiser'],
   '/search': ALL,
+  '/media': WORKING,
+  '/media/:id': WORKING,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RoutePattern = keyof typeof ROUTE_ROLES;

@@ -19,6 +19,7 @@ import { notifySuccess } from '../../lib/notify';
 import { NotFoundPage } from '../NotFoundPage';
 import { AppraisalList } from './AppraisalList';
 import { useNow } from './AppraisalQueuePage';
+import { MediaView } from './MediaView';
 import { MetadataView } from './MetadataView';
 import { ApproveForm, ReturnForm } from './WorkflowActions';
 
@@ -151,6 +152,7 @@ function Appraisal({ version: v }: { version: WorkingVersion }) {
           <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
             <MetadataView version={v} />
           </Paper>
+          <MediaView metadata={v.metadata} kind={v.kind} language={v.language} headingOrder={3} />
         </Stack>
 
         {canDecide ? (

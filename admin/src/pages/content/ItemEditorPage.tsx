@@ -9,7 +9,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, call } from '../../api/client';
-import { useHistory, useVersion, VERSION_KEY, type CreateItemBody, type WorkingVersion } from '../../api/content';
+import { useHistory, useMeta, useVersion, VERSION_KEY, type CreateItemBody, type WorkingVersion } from '../../api/content';
 import { useAgencies } from '../../api/hooks';
 import { useMe } from '../../auth/session';
 import { StateBadge, VersionBadges } from '../../components/ContentBadges';
@@ -26,7 +26,9 @@ import { AppraisalList } from './AppraisalList';
 import { MetadataView } from './MetadataView';
 import { TextView } from './TextView';
 import { canWriteContent } from './ItemsPage';
-import { emptyValues, ITEM_FIELDS, MetadataFields, TextFields, toMetadata, toText, versionToValues, type ItemValues } from './ItemFields';
+import { emptyValues, itemFieldPaths, MetadataFields, TextFields, toMetadata, toText, versionToValues, type ItemValues } from './ItemFields';
+import { MediaFields } from './MediaFields';
+import { MediaView } from './MediaView';
 import { WorkflowActions } from './WorkflowActions';
 
 const APPRAISAL_READERS = ['appraiser', 'admin', 'security'];
@@ -58,6 +60,10 @@ export function NewItemPage() {
   const agencies = useAgencies({}, role === 'appraiser');
   const [error, setError] = useState<unknown>(null);
   const languages = useContentLanguageOptions();
+  const meta = useMeta();
+  const contentLanguages = meta.data?.contentLanguages ?? ['vi'];
+  const fields = itemFieldPaths(form.values.metadata.media.length, contentLanguages);
+  const targetAgency = role === 'appraiser' ? agencyId : user.agencyId;
 
   if (!canWriteContent(role)) return <NotFoundPage />;
 
@@ -81,7 +87,7 @@ export function NewItemPage() {
       notifySuccess(t('editor.created'));
       navigate(`/items/${created.id}`, { replace: true });
     } catch (e) {
-      setServerErrors(form, e, ITEM_FIELDS);
+      setServerErrors(form, e, fields);
       setError(e);
     }
   });
@@ -91,7 +97,7 @@ export function NewItemPage() {
       <PageHeader title={t('items.new')} intro={t('editor.newIntro')} />
       <form onSubmit={save} noValidate>
         <Stack gap="lg" maw={1000}>
-          <ErrorAlert error={error} fields={ITEM_FIELDS} />
+          <ErrorAlert error={error} fields={fields} />
           <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
             <SimpleGrid cols={{ base: 1, sm: role === 'appraiser' ? 3 : 2 }}>
               <Select label={t('items.kind')} data={kindOptions(t)} value={kind} onChange={(v) => setKind(v ?? 'news')} allowDeselect={false} required data-testid="new-kind" />
@@ -124,7 +130,8 @@ export function NewItemPage() {
             </Title>
             <TextFields form={form} lang={sourceLanguage} />
           </Paper>
-          <MetadataFields form={form} kind={kind} />
+          <MetadataFields form={form} kind={kind} agencyId={targetAgency} itemLanguages={[sourceLanguage]} />
+          <MediaFields form={form} kind={kind} agencyId={targetAgency} languages={contentLanguages} itemLanguages={[sourceLanguage]} />
           <SaveBar form={form} label={t('editor.createDraft')} onCancel={() => navigate('/items')} />
         </Stack>
       </form>
@@ -176,6 +183,10 @@ function VersionEditor({ version: v, refetch }: { version: WorkingVersion; refet
   const history = useHistory(v.id);
   const readOnly = !v.canEdit;
   const source = v.versions.find((x) => x.isSource);
+  const meta = useMeta();
+  const contentLanguages = meta.data?.contentLanguages ?? ['vi'];
+  const itemLanguages = v.versions.map((x) => x.language);
+  const fields = itemFieldPaths(Math.max(form.values.metadata.media.length, Array.isArray(v.metadata.media) ? v.metadata.media.length : 0), contentLanguages);
 
   // A new revision (saved here, restored, or reloaded after a conflict): the form shows it.
   useEffect(() => {
@@ -208,14 +219,14 @@ function VersionEditor({ version: v, refetch }: { version: WorkingVersion; refet
         setStale(true);
         return;
       }
-      setServerErrors(form, e, ITEM_FIELDS);
+      setServerErrors(form, e, fields);
       setError(e);
     }
   });
 
   const showFieldErrors = (e: ApiError) => {
     form.clearErrors();
-    setServerErrors(form, e, ITEM_FIELDS);
+    setServerErrors(form, e, fields);
     setError(e);
   };
 
@@ -262,7 +273,7 @@ function VersionEditor({ version: v, refetch }: { version: WorkingVersion; refet
         )}
         <form onSubmit={save} noValidate aria-label={t('editor.formLabel')}>
           <Stack gap="lg">
-            <ErrorAlert error={error} fields={ITEM_FIELDS} />
+            <ErrorAlert error={error} fields={fields} />
             {readOnly && (
               <Alert color="gray" variant="light">
                 {t('editor.readOnly', { state: stateLabel(t, v.state) })}
@@ -310,17 +321,25 @@ function VersionEditor({ version: v, refetch }: { version: WorkingVersion; refet
                     <MetadataView version={v} />
                   </Paper>
                 ) : (
-                  <MetadataFields form={form} kind={v.kind} />
+                  <MetadataFields form={form} kind={v.kind} agencyId={v.agencyId} itemLanguages={itemLanguages} />
+                )}
+                {readOnly ? (
+                  <MediaView metadata={v.metadata} kind={v.kind} language={v.language} errors={form.errors} />
+                ) : (
+                  <MediaFields form={form} kind={v.kind} agencyId={v.agencyId} languages={contentLanguages} itemLanguages={itemLanguages} />
                 )}
               </Stack>
             ) : (
               source && (
-                <Text size="sm" c="dimmed">
-                  {t('editor.metadataOnSource')}{' '}
-                  <Anchor component={Link} to={`/items/${source.id}`} underline="always">
-                    {t('editor.openSource', { language: languageName(t, source.language) })}
-                  </Anchor>
-                </Text>
+                <Stack maw={1000} gap="lg">
+                  <Text size="sm" c="dimmed">
+                    {t('editor.metadataOnSource')}{' '}
+                    <Anchor component={Link} to={`/items/${source.id}`} underline="always">
+                      {t('editor.openSource', { language: languageName(t, source.language) })}
+                    </Anchor>
+                  </Text>
+                  <MediaView metadata={v.metadata} kind={v.kind} language={v.language} errors={form.errors} />
+                </Stack>
               )
             )}
             {!readOnly && <SaveBar form={form} label={t('common.save')} />}

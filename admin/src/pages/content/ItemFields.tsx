@@ -1,6 +1,6 @@
 // The fields of a language version: its text, and on the source language the item's shared
 // metadata (Art. 6.2) with the document fields when the kind is "document". Values <-> API bodies.
-import { Fieldset, Group, MultiSelect, Paper, Radio, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Box, Fieldset, Group, MultiSelect, Paper, Radio, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useId } from 'react';
 import type { UseFormReturnType } from '@mantine/form';
 import type { Metadata, WorkingVersion } from '../../api/content';
@@ -9,6 +9,12 @@ import { RichTextField } from '../../components/RichTextField';
 import { useI18n } from '../../i18n';
 import { documentTypeOptions, licenceOptions, topicName, VISIBILITIES, type DocumentType, type Licence, type Visibility } from '../../lib/content';
 import { DateField } from '../../components/DateInput';
+import { DocumentFileField } from './DocumentFileField';
+
+export interface MediaRefValue {
+  mediaId: string;
+  caption: Record<string, string>;
+}
 
 export interface ItemValues {
   text: { title: string; summary: string; body: string };
@@ -22,7 +28,9 @@ export interface ItemValues {
     copyrightHolder: string;
     licence: string;
     visibility: string;
-    document: { number: string; issuingBody: string; issueDate: string; effectiveDate: string; signer: string; documentType: string };
+    document: { number: string; issuingBody: string; issueDate: string; effectiveDate: string; signer: string; documentType: string; fileId: string };
+    /** Files of the media library, in order, with this item's caption per language. */
+    media: MediaRefValue[];
   };
   note: string;
 }
@@ -52,8 +60,26 @@ export const ITEM_FIELDS = [
   'metadata.document.effectiveDate',
   'metadata.document.signer',
   'metadata.document.documentType',
+  'metadata.document.fileId',
+  'metadata.media',
   'note',
 ];
+
+/** What the submission checks of a used file are named: its slot, then the file's own fields. */
+const FILE_CHECKS = (path: string, languages: readonly string[]) => [
+  path,
+  `${path}.mediaId`,
+  `${path}.authors`,
+  `${path}.copyrightHolder`,
+  `${path}.licence`,
+  `${path}.visibility`,
+  ...languages.flatMap((l) => [`${path}.alt.${l}`, `${path}.caption.${l}`]),
+];
+
+/** ITEM_FIELDS plus the paths of each attached file (shown next to that file). */
+export function itemFieldPaths(mediaCount: number, languages: readonly string[]): string[] {
+  return [...ITEM_FIELDS, ...FILE_CHECKS('metadata.document.fileId', languages).slice(1), ...Array.from({ length: mediaCount }, (_, i) => FILE_CHECKS(`metadata.media.${i}`, languages)).flat()];
+}
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -72,11 +98,21 @@ export function emptyValues(defaults: Partial<ItemValues['metadata']> = {}): Ite
       copyrightHolder: '',
       licence: '',
       visibility: '',
-      document: { number: '', issuingBody: '', issueDate: '', effectiveDate: '', signer: '', documentType: '' },
+      document: { number: '', issuingBody: '', issueDate: '', effectiveDate: '', signer: '', documentType: '', fileId: '' },
+      media: [],
       ...defaults,
     },
     note: '',
   };
+}
+
+/** The metadata's `media` list, tolerant of anything unexpected in it. */
+export function mediaRefs(v: unknown): MediaRefValue[] {
+  if (!Array.isArray(v)) return [];
+  return v
+    .map(obj)
+    .filter((r) => typeof r.mediaId === 'string')
+    .map((r) => ({ mediaId: r.mediaId as string, caption: Object.fromEntries(Object.entries(obj(r.caption)).filter((e): e is [string, string] => typeof e[1] === 'string')) }));
 }
 
 export function versionToValues(v: WorkingVersion): ItemValues {
@@ -102,7 +138,9 @@ export function versionToValues(v: WorkingVersion): ItemValues {
         effectiveDate: str(doc.effectiveDate),
         signer: str(doc.signer),
         documentType: str(doc.documentType),
+        fileId: str(doc.fileId),
       },
+      media: mediaRefs(m.media),
     },
     note: '',
   };
@@ -134,7 +172,14 @@ export function toMetadata(values: ItemValues['metadata'], kind: string): Metada
     if (d.effectiveDate) doc.effectiveDate = d.effectiveDate;
     if (d.signer.trim()) doc.signer = d.signer.trim();
     if (d.documentType) doc.documentType = d.documentType as DocumentType;
+    if (d.fileId) doc.fileId = d.fileId;
     m.document = doc;
+  }
+  if (values.media.length) {
+    m.media = values.media.map((r) => {
+      const caption = Object.fromEntries(Object.entries(r.caption).map(([l, c]) => [l, c.trim()] as const).filter(([, c]) => c));
+      return Object.keys(caption).length ? { mediaId: r.mediaId, caption } : { mediaId: r.mediaId };
+    });
   }
   return m;
 }
@@ -164,7 +209,17 @@ export function TextFields({ form, lang, readOnly }: { form: UseFormReturnType<I
   );
 }
 
-export function MetadataFields({ form, kind, readOnly }: { form: UseFormReturnType<ItemValues>; kind: string; readOnly?: boolean }) {
+interface MetadataFieldsProps {
+  form: UseFormReturnType<ItemValues>;
+  kind: string;
+  readOnly?: boolean;
+  /** The item's agency: where the document's file is uploaded. */
+  agencyId?: string;
+  /** The item's language versions (the document's file needs its details in each). */
+  itemLanguages?: readonly string[];
+}
+
+export function MetadataFields({ form, kind, readOnly, agencyId, itemLanguages = [] }: MetadataFieldsProps) {
   const { t, lang } = useI18n();
   const topics = useTopics();
   const m = form.values.metadata;
@@ -250,6 +305,9 @@ export function MetadataFields({ form, kind, readOnly }: { form: UseFormReturnTy
                 <DateField label={t('doc.issueDate')} {...form.getInputProps('metadata.document.issueDate')} />
                 <DateField label={t('doc.effectiveDate')} {...form.getInputProps('metadata.document.effectiveDate')} />
               </SimpleGrid>
+              <Box mt="md">
+                <DocumentFileField form={form} agencyId={agencyId} itemLanguages={itemLanguages} readOnly={readOnly} />
+              </Box>
             </Fieldset>
           )}
         </Stack>

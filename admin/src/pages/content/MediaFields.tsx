@@ -1,0 +1,283 @@
+// The item's files, edited on the source language version: pick them from the library or upload
+// new ones, put them in order (up/down buttons, keyboard-usable), remove them, and write this
+// item's caption of each file in every content language. What the submission will check about
+// each file (alt text, rights, visibility) is pointed out next to it, with a link to fix it.
+import { ActionIcon, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { IconArrowDown, IconArrowUp, IconLibraryPhoto, IconTrash } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { MEDIA_KEY, useMediaMany, type Media } from '../../api/media';
+import { useI18n, type TFunction } from '../../i18n';
+import { languageName } from '../../lib/content';
+import { mediaKindLabel, mediaTitle } from '../../lib/media';
+import { MediaPicker } from '../media/MediaPicker';
+import { MediaThumb } from '../media/MediaThumb';
+import { Uploader } from '../media/Uploader';
+import type { ItemValues } from './ItemFields';
+
+const RANK: Record<string, number> = { internal: 0, shared: 1, public: 2 };
+
+/** What the submission in `languages` would refuse about a file, said before submitting. */
+export function fileWarnings(t: TFunction, m: Media, languages: readonly string[], itemVisibility: string): string[] {
+  const out: string[] = [];
+  if (m.kind === 'image') {
+    const missing = languages.filter((l) => !m.alt[l]?.trim());
+    if (missing.length) out.push(t('media.warn.alt', { languages: missing.map((l) => languageName(t, l)).join(', ') }));
+  }
+  const rights = [!m.authors.some((a) => a.trim()) && t('meta.authors'), !m.copyrightHolder.trim() && t('meta.copyrightHolder'), !m.licence && t('meta.licence')].filter(Boolean);
+  if (rights.length) out.push(t('media.warn.rights', { fields: rights.join(', ') }));
+  if (itemVisibility && (RANK[m.visibility] ?? 0) < (RANK[itemVisibility] ?? 0)) out.push(t('media.warn.visibility'));
+  return out;
+}
+
+/** The server's refusals about one file (its slot path and below). */
+export function errorsUnder(errors: Record<string, unknown>, path: string): string[] {
+  return Object.entries(errors)
+    .filter(([k, v]) => (k === path || k.startsWith(`${path}.`)) && v)
+    .map(([, v]) => String(v));
+}
+
+interface Props {
+  form: UseFormReturnType<ItemValues>;
+  kind: string;
+  agencyId?: string;
+  /** Content languages offered for captions. */
+  languages: readonly string[];
+  /** The item's language versions: alt text is needed in each. */
+  itemLanguages: readonly string[];
+}
+
+export function MediaFields({ form, kind, agencyId, languages, itemLanguages }: Props) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const refs = form.values.metadata.media;
+  const files = useMediaMany(refs.map((r) => r.mediaId));
+  const [picking, picker] = useDisclosure(false);
+  const [announce, setAnnounce] = useState('');
+  const focusAfter = useRef<{ id: string; dir: 'up' | 'down' } | null>(null);
+  const titleId = useId();
+  const listError = form.errors['metadata.media'];
+
+  const clearMediaErrors = () => form.setErrors(Object.fromEntries(Object.entries(form.errors).filter(([k]) => !k.startsWith('metadata.media'))));
+
+  const attach = (list: Media[]) => {
+    const have = new Set(form.values.metadata.media.map((r) => r.mediaId));
+    for (const m of list) {
+      qc.setQueryData(MEDIA_KEY(m.id), m);
+      if (have.has(m.id)) continue;
+      have.add(m.id);
+      // The file's own captions are a good start for this item's.
+      form.insertListItem('metadata.media', { mediaId: m.id, caption: Object.fromEntries(languages.map((l) => [l, m.caption[l] ?? ''])) });
+    }
+    if (list.length) {
+      clearMediaErrors();
+      setAnnounce(t('media.attached', { count: list.length }));
+    }
+  };
+
+  const move = (i: number, dir: 'up' | 'down') => {
+    const to = dir === 'up' ? i - 1 : i + 1;
+    if (to < 0 || to >= refs.length) return;
+    const id = refs[i].mediaId;
+    clearMediaErrors();
+    form.reorderListItem('metadata.media', { from: i, to });
+    focusAfter.current = { id, dir };
+    const m = files[i]?.data;
+    setAnnounce(t('media.moved', { name: m ? m.fileName : id, n: to + 1, total: refs.length }));
+  };
+
+  const remove = (i: number) => {
+    const m = files[i]?.data;
+    clearMediaErrors();
+    form.removeListItem('metadata.media', i);
+    setAnnounce(t('media.removed', { name: m ? m.fileName : refs[i].mediaId }));
+  };
+
+  // After a move, the focus stays on the moved file's button (or its other one at either end).
+  useEffect(() => {
+    const f = focusAfter.current;
+    if (!f) return;
+    focusAfter.current = null;
+    const own = document.querySelector<HTMLButtonElement>(`[data-move="${f.id}-${f.dir}"]`);
+    const other = document.querySelector<HTMLButtonElement>(`[data-move="${f.id}-${f.dir === 'up' ? 'down' : 'up'}"]`);
+    (own && !own.disabled ? own : other)?.focus();
+  }, [refs]);
+
+  const intro = kind === 'photo_album' ? t('media.section.album') : kind === 'video' ? t('media.section.video') : t('media.section.other');
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'lg' }} role="group" aria-labelledby={titleId} data-testid="media-fields">
+      <Title order={2} size="h3" mb={4} id={titleId}>
+        {t('media.section')}
+      </Title>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {intro}
+        </Text>
+        {listError && (
+          <Text size="sm" c="red.9" role="alert" data-testid="media-list-error">
+            {String(listError)}
+          </Text>
+        )}
+        {refs.length === 0 ? (
+          <Text size="sm">{t('media.none')}</Text>
+        ) : (
+          <Stack gap="sm" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('media.attachedList')} data-testid="attached-media">
+            {refs.map((r, i) => (
+              <AttachedFile
+                key={r.mediaId}
+                form={form}
+                index={i}
+                total={refs.length}
+                media={files[i]?.data}
+                failed={!!files[i]?.error}
+                languages={languages}
+                itemLanguages={itemLanguages}
+                onMove={(dir) => move(i, dir)}
+                onRemove={() => remove(i)}
+              />
+            ))}
+          </Stack>
+        )}
+        <VisuallyHidden role="status">{announce}</VisuallyHidden>
+        <Group gap="sm" align="flex-start">
+          <Button variant="light" leftSection={<IconLibraryPhoto size={18} aria-hidden />} onClick={picker.open} data-testid="pick-media">
+            {t('media.pick')}
+          </Button>
+        </Group>
+        <div>
+          <Text size="sm" fw={600} mb={4}>
+            {t('media.uploadNew')}
+          </Text>
+          <Uploader agencyId={agencyId} accept={kind === 'photo_album' ? 'image' : 'any'} onUploaded={(m) => attach([m])} compact />
+        </div>
+      </Stack>
+      <MediaPicker
+        opened={picking}
+        onClose={picker.close}
+        onPick={attach}
+        kind={kind === 'photo_album' ? 'image' : undefined}
+        exclude={refs.map((r) => r.mediaId)}
+        agencyId={agencyId}
+        title={t('media.pick')}
+      />
+    </Paper>
+  );
+}
+
+interface RowProps {
+  form: UseFormReturnType<ItemValues>;
+  index: number;
+  total: number;
+  media: Media | undefined;
+  failed: boolean;
+  languages: readonly string[];
+  itemLanguages: readonly string[];
+  onMove: (dir: 'up' | 'down') => void;
+  onRemove: () => void;
+}
+
+function AttachedFile({ form, index: i, total, media: m, failed, languages, itemLanguages, onMove, onRemove }: RowProps) {
+  const { t, lang } = useI18n();
+  const id = form.values.metadata.media[i].mediaId;
+  const name = m?.fileName ?? id;
+  const path = `metadata.media.${i}`;
+  const errors = errorsUnder(form.errors, path).filter((e, k, all) => all.indexOf(e) === k);
+  const captionErrors = new Set(languages.map((l) => form.errors[`${path}.caption.${l}`]).filter(Boolean).map(String));
+  const warnings = m ? fileWarnings(t, m, itemLanguages, form.values.metadata.visibility) : [];
+  const button = (dir: 'up' | 'down') => {
+    const label = t(dir === 'up' ? 'media.moveUp' : 'media.moveDown', { name });
+    return (
+      <Tooltip label={label} withArrow>
+        <ActionIcon variant="default" onClick={() => onMove(dir)} disabled={dir === 'up' ? i === 0 : i === total - 1} aria-label={label} data-move={`${id}-${dir}`} data-testid={`move-${dir}`}>
+          {dir === 'up' ? <IconArrowUp size={16} aria-hidden /> : <IconArrowDown size={16} aria-hidden />}
+        </ActionIcon>
+      </Tooltip>
+    );
+  };
+  return (
+    <Paper withBorder p="sm" component="li" data-testid="attached-file" data-name={name}>
+      <Group align="flex-start" wrap="nowrap" gap="sm">
+        <MediaThumb media={m} width={88} alt="" />
+        <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
+          <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+            <div style={{ minWidth: 0 }}>
+              <Text size="xs" c="dimmed">
+                {t('media.position', { n: i + 1, total })}
+                {m ? ` · ${mediaKindLabel(t, m.kind)}` : ''}
+              </Text>
+              <Anchor component={Link} to={`/media/${id}`} size="sm" fw={600} style={{ wordBreak: 'break-word' }}>
+                {m ? mediaTitle(m, lang) : name}
+              </Anchor>
+              {m && mediaTitle(m, lang) !== m.fileName && (
+                <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
+                  {m.fileName}
+                </Text>
+              )}
+              {failed && (
+                <Text size="xs" c="red.9">
+                  {t('media.unavailable')}
+                </Text>
+              )}
+            </div>
+            <Group gap={4} wrap="nowrap">
+              {button('up')}
+              {button('down')}
+              <Tooltip label={t('media.remove', { name })} withArrow>
+                <ActionIcon variant="subtle" color="red" onClick={onRemove} aria-label={t('media.remove', { name })} data-testid="remove-media">
+                  <IconTrash size={16} aria-hidden />
+                </ActionIcon>
+              </Tooltip>
+            </Group>
+          </Group>
+          {errors.filter((e) => !captionErrors.has(e)).length > 0 && (
+            <Stack gap={2} data-testid="file-errors">
+              {errors
+                .filter((e) => !captionErrors.has(e))
+                .map((e) => (
+                  <Text key={e} size="sm" c="red.9">
+                    {e}
+                  </Text>
+                ))}
+              <Anchor component={Link} to={`/media/${id}`} size="sm" underline="always">
+                {t('media.fixFile', { name })}
+              </Anchor>
+            </Stack>
+          )}
+          {errors.length === 0 && warnings.length > 0 && (
+            <Stack gap={2} data-testid="file-warnings">
+              {warnings.map((w) => (
+                <Text key={w} size="xs" c="#8a3c00">
+                  {w}
+                </Text>
+              ))}
+              <Anchor component={Link} to={`/media/${id}`} size="xs" underline="always">
+                {t('media.fixFile', { name })}
+              </Anchor>
+            </Stack>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: Math.min(2, languages.length) }} spacing="xs">
+            {languages.map((l) => (
+              <Textarea
+                key={l}
+                label={t('media.captionIn', { language: languageName(t, l) })}
+                lang={l}
+                autosize
+                minRows={1}
+                maxRows={4}
+                maxLength={2000}
+                size="sm"
+                {...form.getInputProps(`${path}.caption.${l}`)}
+                value={form.values.metadata.media[i].caption[l] ?? ''}
+                aria-label={`${t('media.captionIn', { language: languageName(t, l) })}: ${name}`}
+                data-testid={`caption-${l}`}
+              />
+            ))}
+          </SimpleGrid>
+        </Stack>
+      </Group>
+    </Paper>
+  );
+}
