@@ -338,6 +338,7 @@ export async function versionsUsingMedia(db: Database, mediaId: string) {
       language: itemVersions.language,
       state: itemVersions.state,
       title: sql<string>`coalesce(${itemVersions.pubTitle}, ${itemVersions.title})`,
+      pubVisibility: itemVersions.pubVisibility,
       online: sql<boolean>`${itemVersions.publishedRevisionId} IS NOT NULL AND ${itemVersions.pubMediaIds} @> ARRAY[${mediaId}]::uuid[]`,
     })
     .from(itemVersions)

@@ -169,6 +169,11 @@ describe('originals, ranges and downloads', () => {
     expect(v.statusCode).toBe(200);
     expect(v.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((await anon(`/api/v1/media/${photo.id}/original`)).statusCode).toBe(404);
+    // while the public item shows it, the file cannot become narrower
+    const current = (await contributor.client.get(`/api/v1/media/${photo.id}`)).json();
+    const narrower = await contributor.client.patch(`/api/v1/media/${photo.id}`, { version: current.version, visibility: 'shared' });
+    expect(narrower.statusCode).toBe(409);
+    expect(narrower.json()).toMatchObject({ code: 'media_visibility_narrower', errors: [{ field: 'visibility' }] });
     // an account holder with the exploit right (read:shared) downloads the original
     const r1 = await readerWithAccount.client.get(`/api/v1/media/${photo.id}/original`);
     expect(r1.statusCode).toBe(200);

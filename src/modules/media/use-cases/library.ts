@@ -1,6 +1,7 @@
 // The media library: reading (who sees what), listing, describing, deleting; storage usage.
 import type { Context } from '../../../core/context.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../core/errors.js';
+import { t } from '../../../core/i18n.js';
 import { withTransaction } from '../../../db/transaction.js';
 import { getAgency, setAgencyStorageQuota } from '../../accounts/service.js';
 import { recordAuditEvent } from '../../audit/service.js';
@@ -15,6 +16,8 @@ export interface MediaAccess {
   /** through a published item the reader may see */
   published: boolean;
 }
+
+const RANK: Record<string, number> = { internal: 0, shared: 1, public: 2 };
 
 const unaccent = (s: string) =>
   s
@@ -131,6 +134,11 @@ export async function updateMedia(ctx: Context, id: string, version: number, pat
     const before = await repo.findMedia(tx.db, id);
     if (!before || !mediaPolicy.readLibrary(ctx.actor, before)) throw new NotFound('media_not_found');
     if (!mediaPolicy.edit(ctx.actor, before)) throw new Forbidden();
+    if (patch.visibility && RANK[patch.visibility] < RANK[before.visibility]) {
+      // a published item shows the file: it cannot become narrower than that item
+      const wider = (await itemsUsingMedia(tx, id)).find((u) => u.online && RANK[u.pubVisibility ?? 'internal'] > RANK[patch.visibility!]);
+      if (wider) throw new Conflict('media_visibility_narrower', [{ field: 'visibility', code: 'media_visibility_narrower', message: t('media_visibility_narrower', { media: patch.visibility, item: wider.pubVisibility! }) }], { media: patch.visibility, item: wider.pubVisibility! });
+    }
     const { focalPoint, ...rest } = patch;
     const next: Partial<repo.MediaInsert> = {
       ...rest,
