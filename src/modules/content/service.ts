@@ -11,5 +11,6 @@ export { TEMPLATE_COLUMNS, type ImportFormat } from './import-format.js';
 export { KINDS, VISIBILITIES, LICENCES, DOCUMENT_TYPES, type ItemMetadata, type VersionText, type Kind, type Visibility } from './model.js';
 export { TRANSITIONS, TRANSITION_NAMES, STATES, type TransitionName } from './workflow.js';
 export * from './use-cases/media-usage.js';
+export * from './use-cases/public-reading.js';
 export { contentPolicy, readablePublishedVisibilities, readableWorkingAgencies } from './policy.js';
 export { findSecrecyMark } from './secrecy.js';

@@ -6,7 +6,7 @@
 // item_versions carries denormalised copies of the working revision (for staff lists and search)
 // and of the published revision (for the portal, the public API and public search).
 import { sql, type SQL } from 'drizzle-orm';
-import { boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { agencies, users } from '../accounts/tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -179,4 +179,14 @@ export const imports = pgTable('imports', {
   error: text('error'),
   createdAt: ts('created_at').notNull(),
   finishedAt: ts('finished_at'),
+});
+
+/**
+ * One row: a counter bumped in the transaction of every change the public can see (publish,
+ * unpublish, new published metadata, taxonomy). Caches of public pages are keyed by it; a trigger
+ * NOTIFYs other app processes (channel `ttdn_public`) when it moves.
+ */
+export const publicGeneration = pgTable('public_generation', {
+  id: integer('id').primaryKey(),
+  value: bigint('value', { mode: 'number' }).notNull().default(0),
 });

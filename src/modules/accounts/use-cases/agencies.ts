@@ -6,6 +6,7 @@ import { recordAuditEvent } from '../../audit/service.js';
 import { accountsPolicy } from '../policy.js';
 import * as repo from '../repo.js';
 import type { AgencyContact } from '../tables.js';
+import { bumpPublicGeneration } from '../../../db/public-generation.js';
 
 export const vietnameseOrder = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
@@ -57,6 +58,7 @@ export async function createAgency(ctx: Context, input: AgencyInput): Promise<re
       createdAt: now,
       updatedAt: now,
     });
+    await bumpPublicGeneration(tx.db);
     await recordAuditEvent(tx, { action: 'agency.create', agencyId: row.id, targetType: 'agency', targetId: row.id, data: { after: row } });
     return row;
   });
@@ -73,6 +75,7 @@ export async function updateAgency(ctx: Context, id: string, version: number, pa
     if (patch.parentId !== undefined) await assertParent(tx, patch.parentId, id);
     const after = await repo.updateAgency(tx.db, id, version, { ...patch, updatedAt: ctx.clock.now() });
     if (!after) throw new Conflict('stale_revision');
+    await bumpPublicGeneration(tx.db);
     await recordAuditEvent(tx, { action: 'agency.update', agencyId: id, targetType: 'agency', targetId: id, data: { before: diffOf(before, after, 'before'), after: diffOf(before, after, 'after') } });
     return after;
   });
@@ -85,6 +88,7 @@ export async function setAgencyArchived(ctx: Context, id: string, archived: bool
     if (!before) throw new NotFound();
     if (archived && (await repo.countActiveUsers(tx.db, id)) > 0) throw new Conflict('agency_has_users');
     const after = (await repo.updateAgency(tx.db, id, before.version, { archivedAt: archived ? ctx.clock.now() : null, updatedAt: ctx.clock.now() }))!;
+    await bumpPublicGeneration(tx.db);
     await recordAuditEvent(tx, { action: archived ? 'agency.archive' : 'agency.restore', agencyId: id, targetType: 'agency', targetId: id });
     return after;
   });

@@ -7,6 +7,7 @@ import { withTransaction } from '../../../db/transaction.js';
 import { recordAuditEvent } from '../../audit/service.js';
 import { contentPolicy } from '../policy.js';
 import * as repo from '../repo.js';
+import { bumpPublicGeneration } from '../../../db/public-generation.js';
 
 export const DEFAULT_TOPICS: Array<{ slug: string; nameVi: string; nameEn: string }> = [
   { slug: 'tong-quan', nameVi: 'Tổng quan: lịch sử, địa lý, văn hóa, con người', nameEn: 'Overview: history, geography, culture and people' },
@@ -40,6 +41,7 @@ export async function createTopic(ctx: Context, input: TopicInput) {
     if (input.parentId && !(await repo.findTopic(tx.db, input.parentId))) throw Invalid.field('parentId', 'topic_not_found');
     const now = ctx.clock.now();
     const row = await repo.insertTopic(tx.db, { ...input, parentId: input.parentId ?? null, createdAt: now, updatedAt: now });
+    await bumpPublicGeneration(tx.db);
     await recordAuditEvent(tx, { action: 'topic.create', targetType: 'topic', targetId: row.id, data: { after: { slug: row.slug, nameVi: row.nameVi, nameEn: row.nameEn } } });
     return row;
   });
@@ -60,6 +62,7 @@ export async function updateTopic(ctx: Context, id: string, version: number, pat
       updatedAt: ctx.clock.now(),
     });
     if (!after) throw new Conflict('stale_revision');
+    await bumpPublicGeneration(tx.db);
     await recordAuditEvent(tx, { action: 'topic.update', targetType: 'topic', targetId: id, data: { before: { nameVi: before.nameVi, nameEn: before.nameEn, archivedAt: before.archivedAt }, after: { nameVi: after.nameVi, nameEn: after.nameEn, archivedAt: after.archivedAt } } });
     return after;
   });

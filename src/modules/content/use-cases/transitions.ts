@@ -15,6 +15,7 @@ import * as repo from '../repo.js';
 import type { AppraisalChecklist } from '../tables.js';
 import { TRANSITIONS, type State, type TransitionName } from '../workflow.js';
 import { assertNoStateSecrets, loadVersion, missingMediaFacts, publishedMetadata, snapshotOf, workingMetadata, type Loaded } from './internal.js';
+import { bumpPublicGeneration } from '../../../db/public-generation.js';
 
 export interface TransitionInput {
   /** submit: the author's declaration that the content holds no state secrets (Art. 4.6) */
@@ -158,6 +159,7 @@ async function publish(ctx: Context, { version, item, source }: Loaded): Promise
     pubBodyText: version.bodyText, // plain text of the working revision, which is the one going online
     ...pubMetadataColumns(metadata),
   });
+  await bumpPublicGeneration(ctx.db);
   await recordAuditEvent(ctx, auditOf(version, 'publish', version.state, 'published', { revision: rev.number, hash, by: ctx.actor.label }));
   await notifyAuthor(ctx, version, 'item.published', { vi: `Đã công bố: ${snap.text.title}`, en: `Published: ${snap.text.title}` }, { hash });
   if (version.isSource) await refreshTranslations(ctx, item, metadata);
@@ -197,6 +199,7 @@ async function unpublish(ctx: Context, { version, item }: Loaded, reason: string
     pubActivityDate: null,
     pubMediaIds: null,
   });
+  await bumpPublicGeneration(ctx.db);
   await recordAuditEvent(ctx, auditOf(version, 'unpublish', version.state, 'unpublished', { reason }));
   if (version.isSource) {
     for (const v of await repo.versionsOfItem(ctx.db, item.id)) {

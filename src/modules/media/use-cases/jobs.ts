@@ -6,6 +6,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Context } from '../../../core/context.js';
+import { bumpPublicGeneration } from '../../../db/public-generation.js';
 import * as repo from '../repo.js';
 import { blobStore, originalKey, variantKey } from '../store.js';
 import { renderVariants } from '../variants.js';
@@ -29,6 +30,7 @@ async function renderOne(ctx: Context, m: repo.MediaRow) {
     const variants = rendered.map(({ data: _d, mime: _m, ...v }) => v);
     // the record may have moved on meanwhile (new focal point): only finish the revision we rendered
     const done = await repo.updateMediaIf(ctx.db, m.id, m.variantsRevision, { variantsStatus: 'ready', variants, variantsError: null });
+    if (done) await bumpPublicGeneration(ctx.db); // pages showing the image can now use its variants
     if (done && m.variantsRevision > 1) await removeVariants(ctx, m.id, (r) => r < m.variantsRevision);
   } finally {
     await rm(path, { force: true });

@@ -9,6 +9,7 @@ import { findSecrecyMark, itemsUsingMedia, mediaReadableThroughPublished, readab
 import { mediaPolicy } from '../policy.js';
 import * as repo from '../repo.js';
 import { mediaWorkQueued } from '../store.js';
+import { bumpPublicGeneration } from '../../../db/public-generation.js';
 
 export interface MediaAccess {
   /** in the library view (the owning agency's staff, the DIC/IOC) */
@@ -156,6 +157,7 @@ export async function updateMedia(ctx: Context, id: string, version: number, pat
     const after = await repo.updateMedia(tx.db, id, version, next);
     if (!after) throw new Conflict('stale_revision');
     const changed = Object.keys(patch).sort();
+    await bumpPublicGeneration(tx.db);
     await recordAuditEvent(tx, { action: 'media.update', agencyId: after.agencyId, targetType: 'media', targetId: id, data: { fields: changed } });
     if (variantsChange) queueMicrotask(mediaWorkQueued);
     return after;
