@@ -22,10 +22,14 @@ import * as content from '../src/modules/content/service.js';
 
 const QUERIES: Record<string, string[]> = {
   'rare word': ['Kumamoto', 'Kanazawa', 'Gyeongju', 'Blois', 'JICA', 'KOICA'],
+  // the only word of the synthetic text in a fifth of the items (English titles)
+  'medium word': ['news'],
   'common word': ['hue', 'du lich', 'van hoa', 'doi ngoai', 'le hoi', 'dau tu'],
   'two words': ['hop tac quoc te', 'di san van hoa', 'song huong', 'chuyen doi so'],
   phrase: ['"di san van hoa"', '"hop tac quoc te"', '"song Huong"', '"chuyen doi so"'],
   'no query (newest)': [''],
+  // no match: "did you mean" looks for known words near the misspelt ones
+  misspelt: ['Kumamotoo', 'festivl', 'chuyen doi soo', 'hop tac quoc tee', 'Kanazwa'],
 };
 
 const pct = (xs: number[], p: number) => {

@@ -2,22 +2,29 @@
 // estimate the matches from the lexicon (search_words: per word, the number of public published
 // versions holding it), then pick a plan the planner cannot get wrong.
 //
-// - bitmap:  few matches. All matches come from the GIN index (no tsvector is read), then the
-//            newest N are kept. Cost grows with the matches.
-// - ordered: many matches, no other filter. The newest rows are walked in date order and each one's
-//            tsvector is read until N match. Cost grows with N / (share of rows matching).
+// - bitmap:  few matches. Every match comes from the GIN index, then the newest N are kept.
+//            No tsvector is read; each match costs a heap visit.
+// - window:  more matches. The same, within the most recent stretch of time expected to hold
+//            about twice N matches (the GIN bitmap ANDed with the date index), so only those rows
+//            are visited; when it holds fewer than N, the whole bitmap is used after all.
+// - ordered: matches in most rows, no other filter. The newest rows are walked in date order and
+//            each one's TOASTed tsvector is read until N match: about N × rows / matches reads.
 // - planner: many matches and other filters (kind, agency, …): PostgreSQL's own choice, with its
 //            statistics for those columns.
-// Walking in date order reads a TOASTed tsvector per row (~5–10 µs); the bitmap costs well under
-// 1 µs per match. They cost the same when matches² ≈ N × docs × ORDERED_ROW_COST, hence the
-// square-root threshold.
+// The costs below are rough µs measured at 100k items (docs/search.md); only their ratios matter.
 
-export type SearchPlan = 'bitmap' | 'ordered' | 'planner';
+export type SearchPlan = { kind: 'bitmap' | 'ordered' | 'planner' } | { kind: 'window'; since: string };
 
-/** cost of reading a row in date order (tsvector detoast + match) / cost of a bitmap match */
-const ORDERED_ROW_COST = 20;
-/** below this many estimated matches the bitmap is always used (small databases, rare words) */
-const BITMAP_FLOOR = 2000;
+const COST = {
+  /** a posting (row id) of a query word read from the GIN index into the bitmap */
+  posting: 0.2,
+  /** a row of the bitmap visited in the heap (light columns only) */
+  heapRow: 1.5,
+  /** a row walked in date order: heap visit, TOASTed tsvector read and matched */
+  orderedRow: 8,
+};
+/** the window is sized to hold this many times the needed matches */
+const WINDOW_MARGIN = 2;
 
 export interface QueryStats {
   /** the tsquery as text, e.g. `'hue' & 'festival'`, `'le' <-> 'hoi'`, `!'a' | 'b'` */
@@ -26,18 +33,21 @@ export interface QueryStats {
   ndoc: Map<string, number>;
   /** public published versions */
   docs: number;
+  /** newest and oldest value of the view's order column (epoch ms), null when empty */
+  newest: number | null;
+  oldest: number | null;
 }
 
 /**
  * Estimated matches of a tsquery: AND and phrase take the smallest operand, OR adds (up to every
  * document), NOT counts every document (it does not narrow an AND). An upper bound for AND.
  */
-export function estimateMatches(s: QueryStats): number {
+export function estimateMatches(s: Pick<QueryStats, 'tsquery' | 'ndoc' | 'docs'>): number {
   const text = s.tsquery.trim();
   if (!text) return 0;
   const tokens = tokenize(text);
   let i = 0;
-  const peek = () => tokens[i];
+  const peek = () => tokens[i]?.op;
   const orExpr = (): number => {
     let v = andExpr();
     while (peek() === '|') {
@@ -64,24 +74,27 @@ export function estimateMatches(s: QueryStats): number {
   };
   const unary = (): number => {
     const t = tokens[i++];
-    if (t === '!') {
+    if (t === undefined) return s.docs;
+    if (t.lexeme !== undefined) return Math.min(s.docs, s.ndoc.get(t.lexeme) ?? 0);
+    if (t.op === '!') {
       unary();
       return s.docs;
     }
-    if (t === '(') {
+    if (t.op === '(') {
       const v = orExpr();
       if (peek() === ')') i++;
       return v;
     }
-    if (t === undefined) return s.docs;
-    return Math.min(s.docs, s.ndoc.get(t) ?? 0);
+    return s.docs;
   };
   return orExpr();
 }
 
+type Token = { lexeme: string; op?: undefined } | { op: string; lexeme?: undefined };
+
 /** Lexemes (unquoted) and operators of a tsquery's text form. */
-function tokenize(text: string): string[] {
-  const out: string[] = [];
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
   let i = 0;
   while (i < text.length) {
     const c = text[i];
@@ -100,25 +113,41 @@ function tokenize(text: string): string[] {
       }
       // weights or prefix (`'a':*`, `'a':AB`) do not come out of websearch_to_tsquery; skip them anyway
       if (text[i] === ':') while (i < text.length && !' &|!()<'.includes(text[i])) i++;
-      out.push(lex);
+      out.push({ lexeme: lex });
     } else if (c === '<') {
       const end = text.indexOf('>', i);
-      out.push(text.slice(i, end + 1));
-      i = end + 1;
+      out.push({ op: text.slice(i, end + 1) });
+      i = end < 0 ? text.length : end + 1;
     } else {
-      out.push(c);
+      out.push({ op: c });
       i++;
     }
   }
   return out;
 }
 
-/** The matches above which walking in date order beats the bitmap, for `need` candidates. */
-export function bitmapLimit(need: number, docs: number): number {
-  return Math.max(BITMAP_FLOOR, Math.sqrt(need * ORDERED_ROW_COST * docs));
+/** Postings the GIN index reads for the query: every word's rows, negated or not. */
+export function postings(s: Pick<QueryStats, 'tsquery' | 'ndoc'>): number {
+  let n = 0;
+  for (const t of tokenize(s.tsquery)) if (t.lexeme !== undefined) n += s.ndoc.get(t.lexeme) ?? 0;
+  return n;
 }
 
-export function choosePlan(estimate: number, docs: number, need: number, filtered: boolean): SearchPlan {
-  if (estimate <= bitmapLimit(need, docs)) return 'bitmap';
-  return filtered ? 'planner' : 'ordered';
+/**
+ * The plan for the `need` newest matches. `filtered`: other filters than the words (their share
+ * of the rows is unknown here, so the planner decides unless the bitmap is obviously best).
+ */
+export function choosePlan(stats: QueryStats, need: number, filtered: boolean): SearchPlan {
+  const matches = estimateMatches(stats);
+  const gin = COST.posting * postings(stats);
+  const windowed = WINDOW_MARGIN * need;
+  if (matches <= windowed) return { kind: 'bitmap' };
+  if (filtered) return { kind: 'planner' };
+  const window = gin + COST.heapRow * windowed;
+  const ordered = (COST.orderedRow * need * Math.max(stats.docs, matches)) / matches;
+  if (ordered <= window) return { kind: 'ordered' };
+  if (stats.newest === null || stats.oldest === null) return { kind: 'bitmap' };
+  // matches are assumed spread evenly in time
+  const since = stats.newest - (stats.newest - stats.oldest) * (windowed / matches);
+  return { kind: 'window', since: new Date(since).toISOString() };
 }

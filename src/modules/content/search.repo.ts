@@ -28,6 +28,8 @@ export interface SearchFilter {
   year?: number;
   limit: number;
   offset: number;
+  /** candidates ranked and counted: CANDIDATES (smaller in tests) */
+  cap?: number;
 }
 
 export interface SearchRow {
@@ -93,23 +95,40 @@ const tsq = (q: string) => sql`websearch_to_tsquery('simple', public.f_unaccent(
 const allWordsOf = (q: string) => sql`regexp_replace(${tsq(q)}::text, '<[0-9-]+>', '&', 'g')::tsquery`;
 
 /**
- * The newest `n` rows matching `query`, light columns and the tsvector, by the chosen plan:
+ * The newest `n` rows matching `query`, light columns and the tsvector, by the chosen plan
+ * (search.plan.ts):
  * - bitmap: the query is hidden from the planner (a sub-select), whose default estimate for an
  *   unknown tsquery is 0.5 % of rows, so it takes every match from the GIN index and sorts them.
+ * - window: the same within the rows newer than `since` (GIN bitmap AND date index); if fewer than
+ *   n match there, the bitmap over all rows instead (the one-time filter runs only one of the two).
  * - ordered: the match is written as a function, which no index can serve, so the planner walks
- *   the date index newest first and stops after n matches.
+ *   the date index newest first and stops after n matches. Each row's TOASTed tsvector is read
+ *   once, into a one-element array (an array cannot hold TOAST pointers): the match, the phrase
+ *   check and the rank then use that copy instead of reading it again.
  * - planner: the plain operator with the query as a constant: PostgreSQL's own choice.
  */
 function newestMatches(f: SearchFilter, query: SQL, n: number, plan: SearchPlan): SQL {
   const c = col(f.view);
   const cols = sql`v.id, v.kind, v.language, v.agency_id, ${c.topics} AS topic_ids, ${c.date} AS activity_date, ${c.order} AS sort_at, ${c.vec} AS vec`;
   const base = whereOf(f);
-  if (plan === 'bitmap') {
-    return sql`SELECT * FROM (SELECT ${cols} FROM item_versions v WHERE ${base} AND ${c.vec} @@ (SELECT ${query}) OFFSET 0) m
+  const fromBitmap = (extra: SQL) =>
+    sql`SELECT * FROM (SELECT ${cols} FROM item_versions v WHERE ${base}${extra} AND ${c.vec} @@ (SELECT ${query}) OFFSET 0) m
       ORDER BY m.sort_at DESC, m.id DESC LIMIT ${n}`;
+  switch (plan.kind) {
+    case 'bitmap':
+      return fromBitmap(sql``);
+    case 'window':
+      return sql`WITH w AS MATERIALIZED (${fromBitmap(sql` AND ${c.order} >= ${plan.since}::timestamptz`)})
+        SELECT * FROM w WHERE (SELECT count(*) FROM w) >= ${n}
+        UNION ALL
+        SELECT * FROM (${fromBitmap(sql``)}) b WHERE (SELECT count(*) FROM w) < ${n}`;
+    case 'ordered':
+      return sql`SELECT v.id, v.kind, v.language, v.agency_id, ${c.topics} AS topic_ids, ${c.date} AS activity_date, ${c.order} AS sort_at, d.a[1] AS vec
+        FROM item_versions v, LATERAL (SELECT ARRAY[${c.vec}] AS a OFFSET 0) d
+        WHERE ${base} AND ts_match_vq(d.a[1], ${query}) ORDER BY ${c.order} DESC, v.id DESC LIMIT ${n}`;
+    case 'planner':
+      return sql`SELECT ${cols} FROM item_versions v WHERE ${base} AND ${c.vec} @@ ${query} ORDER BY ${c.order} DESC, v.id DESC LIMIT ${n}`;
   }
-  const match = plan === 'ordered' ? sql`ts_match_vq(${c.vec}, ${query})` : sql`${c.vec} @@ ${query}`;
-  return sql`SELECT ${cols} FROM item_versions v WHERE ${base} AND ${match} ORDER BY ${c.order} DESC, v.id DESC LIMIT ${n}`;
 }
 
 /**
@@ -118,9 +137,10 @@ function newestMatches(f: SearchFilter, query: SQL, n: number, plan: SearchPlan)
  * words.
  */
 function candidates(f: SearchFilter & { q: string }, plan: SearchPlan): SQL {
-  if (!f.q.includes('"')) return newestMatches(f, tsq(f.q), CANDIDATES, plan);
-  return sql`SELECT s.* FROM (${newestMatches(f, allWordsOf(f.q), PHRASE_SCAN, plan)}) s
-    WHERE s.vec @@ ${tsq(f.q)} ORDER BY s.sort_at DESC, s.id DESC LIMIT ${CANDIDATES}`;
+  const cap = f.cap ?? CANDIDATES;
+  if (!f.q.includes('"')) return newestMatches(f, tsq(f.q), cap, plan);
+  return sql`SELECT s.* FROM (${newestMatches(f, allWordsOf(f.q), (PHRASE_SCAN * cap) / CANDIDATES, plan)}) s
+    WHERE s.vec @@ ${tsq(f.q)} ORDER BY s.sort_at DESC, s.id DESC LIMIT ${cap}`;
 }
 
 const MARK_OPEN = '\u0002';
@@ -129,13 +149,15 @@ const HEADLINE = `MaxFragments=2, MinWords=8, MaxWords=28, FragmentDelimiter=" â
 const TITLE_HEADLINE = `HighlightAll=true, StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}`;
 export const MARKS = { open: MARK_OPEN, close: MARK_CLOSE };
 
-/** Facet counts within the candidates `cand` (a CTE with kind, language, agency_id, topic_ids, activity_date). */
-const FACETS = sql.raw(`SELECT coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) FROM (
-      SELECT 'kind' AS facet, kind AS value, count(*)::int AS count FROM cand GROUP BY kind
-      UNION ALL SELECT 'language', language, count(*)::int FROM cand GROUP BY language
-      UNION ALL SELECT 'agency', agency_id::text, count(*)::int FROM cand GROUP BY agency_id
-      UNION ALL SELECT 'topic', t::text, count(*)::int FROM cand, unnest(cand.topic_ids) t GROUP BY t
-      UNION ALL SELECT 'year', extract(year from activity_date)::int::text, count(*)::int FROM cand WHERE activity_date IS NOT NULL GROUP BY 2) f`);
+/**
+ * Facet counts within the candidates `cand` (a CTE with kind, language, agency_id, topic_ids,
+ * activity_date): one pass with grouping sets, and one over the topics (several per row).
+ */
+const FACETS = sql.raw(`SELECT coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', n)), '[]'::json) FROM (
+      SELECT CASE WHEN GROUPING(kind) = 0 THEN 'kind' WHEN GROUPING(language) = 0 THEN 'language' WHEN GROUPING(agency_id) = 0 THEN 'agency' ELSE 'year' END AS facet,
+        coalesce(kind, language, agency_id::text, extract(year from activity_date)::int::text) AS value, count(*)::int AS n
+      FROM cand GROUP BY GROUPING SETS ((kind), (language), (agency_id), (extract(year from activity_date)))
+      UNION ALL SELECT 'topic', t::text, count(*)::int FROM cand, unnest(cand.topic_ids) t GROUP BY t) f`);
 
 /** The page, the facets and the total of one search, in one statement. */
 export async function searchAll(db: Database, f: SearchFilter, plan: SearchPlan): Promise<SearchResultRows> {
@@ -149,7 +171,7 @@ export async function searchAll(db: Database, f: SearchFilter, plan: SearchPlan)
     // Newest first; the facets count the newest CANDIDATES. Pages may go past the candidates.
     statement = sql`WITH cand AS MATERIALIZED (
         SELECT v.id, v.kind, v.language, v.agency_id, ${c.topics} AS topic_ids, ${c.date} AS activity_date
-        FROM item_versions v WHERE ${whereOf(f)} ORDER BY ${c.order} DESC, v.id DESC LIMIT ${CANDIDATES}),
+        FROM item_versions v WHERE ${whereOf(f)} ORDER BY ${c.order} DESC, v.id DESC LIMIT ${f.cap ?? CANDIDATES}),
       page AS (SELECT v.id, ${c.order} AS sort_at FROM item_versions v WHERE ${whereOf(f)} ORDER BY ${c.order} DESC, v.id DESC LIMIT ${f.limit} OFFSET ${f.offset})
       SELECT (SELECT count(*)::int FROM cand) AS total, (${FACETS}) AS facets,
         (SELECT coalesce(json_agg(${item(sql`NULL`, sql`NULL`, sql`NULL`)} ORDER BY p.sort_at DESC, p.id DESC), '[]'::json)
@@ -183,26 +205,41 @@ export async function searchAll(db: Database, f: SearchFilter, plan: SearchPlan)
 
 /**
  * What the plan choice needs: the tsquery, and per word of the query the public published versions
- * holding it (search_words, kept by triggers), and how many public published versions there are
- * (the row with the empty word).
+ * holding it (search_words, kept by triggers), how many public published versions there are (the
+ * row with the empty word), and the newest and oldest date of the view's order column.
  */
-export async function queryStats(db: Database, q: string): Promise<QueryStats> {
-  const [row] = rowsOf<{ tsquery: string; words: Record<string, number> | string | null; docs: number | null }>(
+export async function queryStats(db: Database, q: string, view: SearchFilter['view']): Promise<QueryStats> {
+  const order = col(view).order;
+  const rows = view === 'published' ? sql`v.published_revision_id IS NOT NULL` : sql`true`;
+  const [row] = rowsOf<{ tsquery: string; words: Record<string, number> | string | null; docs: number | null; newest: number | null; oldest: number | null }>(
     await db.execute(sql`SELECT ${tsq(q)}::text AS tsquery,
       (SELECT json_object_agg(w.word, w.ndoc) FROM search_words w
         WHERE w.word = ANY(tsvector_to_array(to_tsvector('simple', public.f_unaccent(${q})))) AND w.ndoc > 0) AS words,
-      (SELECT w.ndoc FROM search_words w WHERE w.word = ANY('{""}'::text[])) AS docs`),
+      (SELECT w.ndoc FROM search_words w WHERE w.word = ANY('{""}'::text[])) AS docs,
+      (SELECT extract(epoch from max(${order})) * 1000 FROM item_versions v WHERE ${rows})::float8 AS newest,
+      (SELECT extract(epoch from min(${order})) * 1000 FROM item_versions v WHERE ${rows})::float8 AS oldest`),
   );
   const words = typeof row.words === 'string' ? (JSON.parse(row.words) as Record<string, number>) : (row.words ?? {});
-  return { tsquery: row.tsquery, ndoc: new Map(Object.entries(words).map(([k, v]) => [k, Number(v)])), docs: Number(row.docs ?? 0) };
+  const num = (x: number | null) => (x === null ? null : Number(x));
+  return { tsquery: row.tsquery, ndoc: new Map(Object.entries(words).map(([k, v]) => [k, Number(v)])), docs: Number(row.docs ?? 0), newest: num(row.newest), oldest: num(row.oldest) };
 }
 
-/** Matches of `q` this filter's reader can see, counted up to `cap`. */
-export async function countMatches(db: Database, f: SearchFilter, q: string, cap: number): Promise<number> {
+/** Rows walked, newest first, to check a query whose words are all frequent. */
+export const CHECK_WALK = 2000;
+
+/**
+ * Matches of `q` this filter's reader can see, counted up to `cap`, without a plan trap: if its
+ * rarest word (`estimate`: the matches it is in) is rare, from the GIN bitmap; otherwise among
+ * the newest CHECK_WALK rows only (words that are each frequent may still never meet).
+ */
+export async function countMatches(db: Database, f: SearchFilter, q: string, cap: number, estimate: number): Promise<number> {
   const c = col(f.view);
-  const [row] = rowsOf<{ n: number }>(
-    await db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM item_versions v WHERE ${whereOf(f)} AND ${c.vec} @@ ${tsq(q)} LIMIT ${cap}) m`),
-  );
+  const rows =
+    estimate <= CHECK_WALK
+      ? sql`SELECT 1 FROM item_versions v WHERE ${whereOf(f)} AND ${c.vec} @@ (SELECT ${tsq(q)}) OFFSET 0`
+      : sql`SELECT 1 FROM (SELECT ${c.vec} AS vec FROM item_versions v WHERE ${whereOf(f)} ORDER BY ${c.order} DESC, v.id DESC LIMIT ${CHECK_WALK}) w
+          WHERE w.vec @@ ${tsq(q)}`;
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM (${rows} LIMIT ${cap}) m`));
   return Number(row.n);
 }
 

@@ -14,6 +14,8 @@ const WEAK = 3;
 /** a weak word is replaced only by a word this many times more frequent */
 const WEAK_RATIO = 10;
 const MAX_SUGGESTIONS = 3;
+/** a runner-up word must be at least 1/RUNNER_UP as frequent as the best one */
+const RUNNER_UP = 100;
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
@@ -108,15 +110,25 @@ export async function suggestQueries(db: Database, f: SearchFilter & { q: string
     suspects.flatMap((s) => edits1(s.word)),
     12,
   );
-  const options = suspects.map((s) => ({ token: s.token, words: corrections(s.word, s.ndoc, known).slice(0, MAX_SUGGESTIONS).map((w) => w.word) })).filter((o) => o.words.length);
+  const options = suspects
+    .map((s) => {
+      const words = corrections(s.word, s.ndoc, known);
+      // runners-up only if about as common as the best (not a stray word found once)
+      return { token: s.token, words: words.filter((w, i) => i === 0 || w.ndoc * RUNNER_UP >= words[0].ndoc).slice(0, MAX_SUGGESTIONS) };
+    })
+    .filter((o) => o.words.length);
   if (!options.length) return [];
   // The best word for every misspelt token; then the runners-up of the first one.
+  const ndocOf = new Map(lex.map((l, i) => [tokens[i], l.ndoc]));
   const best = new Map(options.map((o) => [o.token, o.words[0]]));
-  const candidates = [rewrite(f.q, best), ...options[0].words.slice(1).map((w) => rewrite(f.q, new Map([...best, [options[0].token, w]])))];
+  const variants = [best, ...options[0].words.slice(1).map((w) => new Map([...best, [options[0].token, w]]))];
   const out: string[] = [];
-  for (const c of candidates) {
+  for (const v of variants) {
+    const c = rewrite(f.q, new Map([...v].map(([t, w]) => [t, w.word])));
     if (out.length >= MAX_SUGGESTIONS || out.includes(c)) continue;
-    if ((await countMatches(db, f, c, found + 1)) > found) out.push(c);
+    // the corrected query's rarest word bounds its matches
+    const estimate = Math.min(...tokens.map((t) => v.get(t)?.ndoc ?? ndocOf.get(t) ?? 0));
+    if (estimate > found && (await countMatches(db, f, c, found + 1, estimate)) > found) out.push(c);
   }
   return out;
 }

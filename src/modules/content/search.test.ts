@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, fixtureAgency, signedIn, type SignedIn, type TestApp } from '../../../test/helpers/app.js';
 import { ALL_CHECKS, completeItem, DECLARE, topicIds } from '../../../test/helpers/content.js';
 import { rowsOf } from '../../db/transaction.js';
-import { bitmapLimit, choosePlan, estimateMatches, type SearchPlan } from './search.plan.js';
+import { choosePlan, estimateMatches, postings, type SearchPlan } from './search.plan.js';
 import { searchAll, type SearchFilter, type SearchResultRows } from './search.repo.js';
 import { correctableTokens, corrections, editDistance, edits1 } from './search.spelling.js';
 
@@ -188,13 +188,28 @@ describe('search', () => {
       { q: 'hue', language: 'vi' },
       { q: 'ao dai', view: 'working', workingScope: 'all' },
     ];
+    const plans: SearchPlan[] = [
+      { kind: 'bitmap' },
+      { kind: 'ordered' },
+      { kind: 'planner' },
+      // a window holding everything, and an empty one, where the whole bitmap takes over
+      { kind: 'window', since: '2000-01-01T00:00:00Z' },
+      { kind: 'window', since: '2100-01-01T00:00:00Z' },
+    ];
     for (const c of cases) {
       const results: SearchResultRows[] = [];
-      for (const plan of ['bitmap', 'ordered', 'planner'] as SearchPlan[]) results.push(await searchAll(t.system.db, { ...base, ...c }, plan));
+      for (const plan of plans) results.push(await searchAll(t.system.db, { ...base, ...c }, plan));
       expect(results[0].total, c.q).toBeGreaterThan(0);
       const key = (r: SearchResultRows) => JSON.stringify({ ids: r.rows.map((x) => [x.id, x.rank, x.snippet]), total: r.total, facets: [...r.facets].sort((a, b) => `${a.facet}${a.value}`.localeCompare(`${b.facet}${b.value}`)) });
-      expect(key(results[1]), c.q).toBe(key(results[0]));
-      expect(key(results[2]), c.q).toBe(key(results[0]));
+      for (const [i, r] of results.entries()) expect(key(r), `${c.q} ${JSON.stringify(plans[i])}`).toBe(key(results[0]));
+    }
+    // A window holding enough matches gives the same newest ones as the whole bitmap.
+    for (const q of ['hue', '"ao dai"']) {
+      const newest = (plan: SearchPlan) => searchAll(t.system.db, { ...base, q, cap: 2 }, plan);
+      const all = await newest({ kind: 'bitmap' });
+      expect(all.total, q).toBe(2);
+      expect(await newest({ kind: 'window', since: '2000-01-01T00:00:00Z' }), q).toEqual(all);
+      expect(await newest({ kind: 'ordered' }), q).toEqual(all);
     }
   });
 
@@ -223,13 +238,23 @@ describe('search plans', () => {
     expect(estimateMatches(stats('', {}))).toBe(0);
   });
 
-  it('takes the bitmap for few matches and walks by date for many', () => {
-    expect(choosePlan(40, 100_000, 1000, false)).toBe('bitmap');
-    expect(choosePlan(20_000, 100_000, 1000, false)).toBe('bitmap');
-    expect(choosePlan(80_000, 100_000, 1000, false)).toBe('ordered');
-    expect(choosePlan(80_000, 100_000, 1000, true)).toBe('planner');
-    expect(choosePlan(500, 600, 1000, false)).toBe('bitmap');
-    expect(bitmapLimit(2000, 1_000_000)).toBeGreaterThan(bitmapLimit(1000, 1_000_000));
+  it('takes the bitmap for few matches, a recent window for more, and walks by date when most rows match', () => {
+    const at = (tsquery: string, words: Record<string, number>) => ({ ...stats(tsquery, words, 100_000), newest: Date.UTC(2026, 0, 1), oldest: Date.UTC(2021, 0, 1) });
+    expect(choosePlan(at("'kumamoto'", { kumamoto: 40 }), 1000, false)).toEqual({ kind: 'bitmap' });
+    expect(choosePlan(at("'news'", { news: 17_000 }), 1000, false)).toMatchObject({ kind: 'window' });
+    expect(choosePlan(at("'hue'", { hue: 85_000 }), 1000, false)).toEqual({ kind: 'ordered' });
+    // every word of an AND is read from the index: four common words walk by date sooner
+    expect(choosePlan(at("'a' & 'b' & 'c' & 'd'", { a: 40_000, b: 40_000, c: 40_000, d: 40_000 }), 1000, false)).toEqual({ kind: 'ordered' });
+    expect(choosePlan(at("'a'", { a: 40_000 }), 1000, false)).toMatchObject({ kind: 'window' });
+    // other filters: the planner, unless the bitmap is obviously best
+    expect(choosePlan(at("'hue'", { hue: 85_000 }), 1000, true)).toEqual({ kind: 'planner' });
+    expect(choosePlan(at("'kumamoto'", { kumamoto: 40 }), 1000, true)).toEqual({ kind: 'bitmap' });
+    // the window reaches back as far as twice the needed matches are expected
+    const w = choosePlan(at("'news'", { news: 20_000 }), 1000, false);
+    expect(w.kind === 'window' && Date.parse(w.since)).toBe(Date.UTC(2026, 0, 1) - (Date.UTC(2026, 0, 1) - Date.UTC(2021, 0, 1)) * 0.1);
+    // an empty database
+    expect(choosePlan({ ...stats("'a'", {}, 0), newest: null, oldest: null }, 1000, false)).toEqual({ kind: 'bitmap' });
+    expect(postings(stats("'a' & !'b' | 'c'", { a: 1, b: 10, c: 100 }))).toBe(111);
   });
 });
 

@@ -2,10 +2,11 @@
 // languages, phrases in quotes (websearch syntax), ranked title > summary > body, highlighted
 // snippets, facets, and corrected queries for typos. What an actor may see is decided by the policy.
 import type { Context } from '../../../core/context.js';
+import type { Database } from '../../../db/client.js';
 import { Forbidden, Unauthenticated } from '../../../core/errors.js';
 import { escapeHtml } from '../../../core/html.js';
 import { readablePublishedVisibilities, readableWorkingAgencies } from '../policy.js';
-import { choosePlan, estimateMatches, type SearchPlan } from '../search.plan.js';
+import { choosePlan, type QueryStats, type SearchPlan } from '../search.plan.js';
 import { CANDIDATES, isFiltered, MARKS, PHRASE_SCAN, queryStats, searchAll, type SearchFilter } from '../search.repo.js';
 import { suggestQueries } from '../search.spelling.js';
 
@@ -26,6 +27,28 @@ export interface SearchInput {
 export function highlightToHtml(s: string | null): string | null {
   if (s === null) return null;
   return escapeHtml(s).split(MARKS.open).join('<mark>').split(MARKS.close).join('</mark>');
+}
+
+/**
+ * The plan choice needs only rough counts, so the lexicon's answer for a query is kept a minute
+ * (per database): the next pages and repeated queries save a round trip.
+ */
+const STATS_TTL_MS = 60_000;
+const STATS_MAX = 1000;
+const statsCache = new WeakMap<object, Map<string, { at: number; stats: QueryStats }>>();
+
+async function cachedStats(db: Database, q: string, view: SearchFilter['view']): Promise<QueryStats> {
+  let cache = statsCache.get(db);
+  if (!cache) statsCache.set(db, (cache = new Map()));
+  const key = `${view}\n${q}`;
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && now - hit.at < STATS_TTL_MS) return hit.stats;
+  const stats = await queryStats(db, q, view);
+  if (cache.size >= STATS_MAX) cache.delete(cache.keys().next().value!);
+  cache.delete(key);
+  cache.set(key, { at: now, stats });
+  return stats;
 }
 
 export async function searchContent(ctx: Context, input: SearchInput) {
@@ -52,11 +75,8 @@ export async function searchContent(ctx: Context, input: SearchInput) {
   };
   const q = filter.q;
   // How to find the candidates depends on how many rows the words match (search.plan.ts).
-  let plan: SearchPlan = 'planner';
-  if (q) {
-    const stats = await queryStats(ctx.db, q);
-    plan = choosePlan(estimateMatches(stats), stats.docs, q.includes('"') ? PHRASE_SCAN : CANDIDATES, isFiltered(filter));
-  }
+  let plan: SearchPlan = { kind: 'planner' };
+  if (q) plan = choosePlan(await cachedStats(ctx.db, q, view), q.includes('"') ? PHRASE_SCAN : CANDIDATES, isFiltered(filter));
   const { rows, total, facets } = await searchAll(ctx.db, filter, plan);
   // A quoted phrase is deliberate: suggestions are for mistyped words.
   const suggestions = q && total < 3 ? await suggestQueries(ctx.db, { ...filter, q }, total) : [];
