@@ -141,6 +141,7 @@ export const enMedia: Record<keyof typeof viMedia, string> = {
   'media.moved': '{name} moved to position {n} of {total}.',
   'media.removed': '{name} removed.',
   'media.attached': '{count} files attached.',
+  'media.allCaptionLanguages': 'Captions in every configured language ({count})',
   'media.captionIn': 'Caption ({language})',
   'media.unavailable': 'The file’s details cannot be loaded (it may have been deleted).',
   'media.fixFile': 'Edit the description of {name}',

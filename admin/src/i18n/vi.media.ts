@@ -140,6 +140,7 @@ export const viMedia = {
   'media.moved': 'Đã chuyển {name} đến vị trí {n}/{total}.',
   'media.removed': 'Đã bỏ {name}.',
   'media.attached': 'Đã đính kèm {count} tệp.',
+  'media.allCaptionLanguages': 'Chú thích bằng mọi ngôn ngữ được cấu hình ({count})',
   'media.captionIn': 'Chú thích ({language})',
   'media.unavailable': 'Không tải được thông tin tệp (có thể đã bị xóa).',
   'media.fixFile': 'Sửa mô tả tệp {name}',

@@ -22,7 +22,7 @@ export function DocumentFileField({ form, agencyId, itemLanguages, readOnly }: {
   const [picking, picker] = useDisclosure(false);
   const labelId = useId();
   const m = file.data;
-  const errors = [...new Set(errorsUnder(form.errors, 'metadata.document.fileId'))];
+  const errors = errorsUnder(t, form.errors, 'metadata.document.fileId');
   const warnings = m ? fileWarnings(t, m, itemLanguages, form.values.metadata.visibility) : [];
   const choose = (list: Media[]) => {
     const f = list[0];

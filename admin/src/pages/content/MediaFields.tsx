@@ -2,7 +2,7 @@
 // new ones, put them in order (up/down buttons, keyboard-usable), remove them, and write this
 // item's caption of each file in every content language. What the submission will check about
 // each file (alt text, rights, visibility) is pointed out next to it, with a link to fix it.
-import { ActionIcon, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Paper, SimpleGrid, Stack, Switch, Text, Textarea, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconLibraryPhoto, IconTrash } from '@tabler/icons-react';
@@ -10,7 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { MEDIA_KEY, useMediaMany, type Media } from '../../api/media';
-import { useI18n, type TFunction } from '../../i18n';
+import { useI18n, type MessageKey, type TFunction } from '../../i18n';
 import { languageName } from '../../lib/content';
 import { mediaKindLabel, mediaTitle } from '../../lib/media';
 import { MediaPicker } from '../media/MediaPicker';
@@ -33,11 +33,20 @@ export function fileWarnings(t: TFunction, m: Media, languages: readonly string[
   return out;
 }
 
-/** The server's refusals about one file (its slot path and below). */
-export function errorsUnder(errors: Record<string, unknown>, path: string): string[] {
-  return Object.entries(errors)
-    .filter(([k, v]) => (k === path || k.startsWith(`${path}.`)) && v)
-    .map(([, v]) => String(v));
+const FILE_FIELD_LABELS: Record<string, MessageKey> = { authors: 'meta.authors', copyrightHolder: 'meta.copyrightHolder', licence: 'meta.licence' };
+
+/**
+ * The server's refusals about one file (its slot path and below), each once; "this field is
+ * required" says which of the file's fields it is about. Captions have their own fields.
+ */
+export function errorsUnder(t: TFunction, errors: Record<string, unknown>, path: string): string[] {
+  const out = Object.entries(errors)
+    .filter(([k, v]) => (k === path || k.startsWith(`${path}.`)) && !k.startsWith(`${path}.caption.`) && v)
+    .map(([k, v]) => {
+      const label = FILE_FIELD_LABELS[k.slice(path.length + 1)];
+      return label ? `${t(label)}: ${String(v)}` : String(v);
+    });
+  return [...new Set(out)];
 }
 
 interface Props {
@@ -57,6 +66,9 @@ export function MediaFields({ form, kind, agencyId, languages, itemLanguages }: 
   const files = useMediaMany(refs.map((r) => r.mediaId));
   const [picking, picker] = useDisclosure(false);
   const [announce, setAnnounce] = useState('');
+  const [allLanguages, setAllLanguages] = useState(false);
+  // Captions in the item's languages (and any already written); the other configured ones on request.
+  const captionLanguages = allLanguages ? languages : languages.filter((l) => itemLanguages.includes(l) || refs.some((r) => r.caption[l]?.trim()));
   const focusAfter = useRef<{ id: string; dir: 'up' | 'down' } | null>(null);
   const titleId = useId();
   const listError = form.errors['metadata.media'];
@@ -133,7 +145,7 @@ export function MediaFields({ form, kind, agencyId, languages, itemLanguages }: 
                 total={refs.length}
                 media={files[i]?.data}
                 failed={!!files[i]?.error}
-                languages={languages}
+                languages={captionLanguages}
                 itemLanguages={itemLanguages}
                 onMove={(dir) => move(i, dir)}
                 onRemove={() => remove(i)}
@@ -141,6 +153,9 @@ export function MediaFields({ form, kind, agencyId, languages, itemLanguages }: 
             ))}
           </Stack>
         )}
+        {refs.length > 0 && (allLanguages || languages.length > captionLanguages.length) ? (
+          <Switch label={t('media.allCaptionLanguages', { count: languages.length })} checked={allLanguages} onChange={(e) => setAllLanguages(e.currentTarget.checked)} data-testid="all-caption-languages" />
+        ) : null}
         <VisuallyHidden role="status">{announce}</VisuallyHidden>
         <Group gap="sm" align="flex-start">
           <Button variant="light" leftSection={<IconLibraryPhoto size={18} aria-hidden />} onClick={picker.open} data-testid="pick-media">
@@ -184,8 +199,7 @@ function AttachedFile({ form, index: i, total, media: m, failed, languages, item
   const id = form.values.metadata.media[i].mediaId;
   const name = m?.fileName ?? id;
   const path = `metadata.media.${i}`;
-  const errors = errorsUnder(form.errors, path).filter((e, k, all) => all.indexOf(e) === k);
-  const captionErrors = new Set(languages.map((l) => form.errors[`${path}.caption.${l}`]).filter(Boolean).map(String));
+  const errors = errorsUnder(t, form.errors, path);
   const warnings = m ? fileWarnings(t, m, itemLanguages, form.values.metadata.visibility) : [];
   const button = (dir: 'up' | 'down') => {
     const label = t(dir === 'up' ? 'media.moveUp' : 'media.moveDown', { name });
@@ -232,15 +246,13 @@ function AttachedFile({ form, index: i, total, media: m, failed, languages, item
               </Tooltip>
             </Group>
           </Group>
-          {errors.filter((e) => !captionErrors.has(e)).length > 0 && (
+          {errors.length > 0 && (
             <Stack gap={2} data-testid="file-errors">
-              {errors
-                .filter((e) => !captionErrors.has(e))
-                .map((e) => (
-                  <Text key={e} size="sm" c="red.9">
-                    {e}
-                  </Text>
-                ))}
+              {errors.map((e) => (
+                <Text key={e} size="sm" c="red.9">
+                  {e}
+                </Text>
+              ))}
               <Anchor component={Link} to={`/media/${id}`} size="sm" underline="always">
                 {t('media.fixFile', { name })}
               </Anchor>

@@ -36,7 +36,7 @@ export function MediaView({ metadata, kind, language, errors = {}, headingOrder 
         {t('media.section')}
       </Title>
       <Stack gap="md">
-        {kind === 'document' && <DocumentFile fileId={fileId} errors={errorsUnder(errors, 'metadata.document.fileId')} />}
+        {kind === 'document' && <DocumentFile fileId={fileId} errors={errorsUnder(t, errors, 'metadata.document.fileId')} />}
         {listError && (
           <Text size="sm" c="red.9">
             {listError}
@@ -50,7 +50,7 @@ export function MediaView({ metadata, kind, language, errors = {}, headingOrder 
           <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('media.attachedList')}>
             {refs.map((r, i) => (
               <li key={r.mediaId}>
-                <ViewedFile media={files[i]?.data} mediaId={r.mediaId} caption={r.caption[language] ?? ''} language={language} errors={[...new Set(errorsUnder(errors, `metadata.media.${i}`))]} />
+                <ViewedFile media={files[i]?.data} mediaId={r.mediaId} caption={r.caption[language] ?? ''} language={language} errors={errorsUnder(t, errors, `metadata.media.${i}`)} />
               </li>
             ))}
           </SimpleGrid>

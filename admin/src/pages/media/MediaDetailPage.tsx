@@ -9,7 +9,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, call } from '../../api/client';
 import { useMeta } from '../../api/content';
-import { MEDIA_KEY, MEDIA_LIST_KEY, USAGE_KEY, useMedia, variantNamed, variantsComing, type Media } from '../../api/media';
+import { MEDIA_KEY, MEDIA_LIST_KEY, USAGE_KEY, useMedia, useMediaUsage, variantNamed, variantsComing, type Media } from '../../api/media';
 import { useMe } from '../../auth/session';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -56,6 +56,8 @@ function MediaEditor({ media: m, languages, refetch }: { media: Media; languages
   const form = useForm<MediaValues>({ initialValues: mediaToValues(m, languages) });
   const [error, setError] = useState<unknown>(null);
   const [stale, setStale] = useState(false);
+  const usage = useMediaUsage(m.id);
+  const neededLanguages = [...new Set((usage.data?.items ?? []).map((u) => u.language))];
 
   // A new version of the record (saved here, or reloaded after a conflict): the form shows it.
   useEffect(() => {
@@ -196,7 +198,7 @@ function MediaEditor({ media: m, languages, refetch }: { media: Media; languages
                       {t('media.readOnly')}
                     </Alert>
                   )}
-                  <MediaForm form={form} media={m} languages={languages} readOnly={!canEdit} />
+                  <MediaForm form={form} media={m} languages={languages} neededLanguages={neededLanguages} readOnly={!canEdit} />
                   {canEdit && (
                     <Group justify="flex-end">
                       <Button type="submit" leftSection={<IconDeviceFloppy size={18} aria-hidden />} loading={form.submitting} data-testid="media-save">

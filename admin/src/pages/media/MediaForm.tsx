@@ -68,7 +68,16 @@ export function setMediaErrors(form: UseFormReturnType<MediaValues>, error: unkn
   for (const e of error.problem.errors ?? []) form.setFieldError(formPath(e.field).replace(/^(authors|tags)\.\d+$/, '$1'), e.message);
 }
 
-export function MediaForm({ form, media, languages, readOnly }: { form: UseFormReturnType<MediaValues>; media: Media; languages: readonly string[]; readOnly?: boolean }) {
+interface Props {
+  form: UseFormReturnType<MediaValues>;
+  media: Media;
+  languages: readonly string[];
+  /** Languages of the items using the file: an image needs its alt text in each. */
+  neededLanguages?: readonly string[];
+  readOnly?: boolean;
+}
+
+export function MediaForm({ form, media, languages, neededLanguages = [], readOnly }: Props) {
   const { t } = useI18n();
   const [tab, setTab] = useState<string | null>(languages[0] ?? null);
   const image = media.kind === 'image';
@@ -79,15 +88,15 @@ export function MediaForm({ form, media, languages, readOnly }: { form: UseFormR
         <Tabs value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List aria-label={t('media.form.languages')}>
             {languages.map((l) => {
-              const missingAlt = image && !v.alt[l]?.trim();
+              const missingAlt = image && neededLanguages.includes(l) && !v.alt[l]?.trim();
               const hasError = ['title', 'caption', 'alt'].some((f) => form.errors[`${f}.${l}`]);
               return (
                 <Tabs.Tab key={l} value={l} data-testid={`media-lang-${l}`} c={hasError ? 'red.9' : undefined}>
                   {languageName(t, l)}
                   {(missingAlt || hasError) && (
                     <>
+                      {' '}
                       <span aria-hidden style={{ color: 'var(--mantine-color-red-9)' }}>
-                        {' '}
                         •
                       </span>
                       <VisuallyHidden>{hasError ? t('media.form.tabError') : t('media.form.tabNoAlt')}</VisuallyHidden>
