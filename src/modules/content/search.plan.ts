@@ -1,30 +1,35 @@
 // How to find the capped candidate set of a search (see ../../../docs/search.md, "Plans"):
 // estimate the matches from the lexicon (search_words: per word, the number of public published
-// versions holding it), then pick a plan the planner cannot get wrong.
+// versions holding it), then pick the cheapest plan; every plan gives the same rows.
 //
-// - bitmap:  few matches. Every match comes from the GIN index, then the newest N are kept.
-//            No tsvector is read; each match costs a heap visit.
-// - window:  more matches. The same, within the most recent stretch of time expected to hold
-//            about twice N matches (the GIN bitmap ANDed with the date index), so only those rows
-//            are visited; when it holds fewer than N, the whole bitmap is used after all.
-// - ordered: matches in most rows, no other filter. The newest rows are walked in date order and
-//            each one's TOASTed tsvector is read until N match: about N × rows / matches reads.
-// - planner: many matches and other filters (kind, agency, …): PostgreSQL's own choice, with its
-//            statistics for those columns.
+// - bitmap:  every match comes from the GIN index, then the newest N are kept. No tsvector is
+//            read; each match costs a heap visit.
+// - window:  the same within the most recent stretch of time expected to hold about twice N
+//            candidates (the GIN bitmap ANDed with the date index); when it holds fewer than N,
+//            the whole bitmap after all.
+// - ordered: the newest rows are walked in date order, each one's TOASTed tsvector read and
+//            matched, until N match — at most `walk` rows (four times the expected); when the
+//            words turn out to meet more rarely than estimated, the whole bitmap after all.
+// Other filters (kind, language, topic, year) are assumed to keep a guessed share of the rows;
+// with an agency the bitmap is taken, as PostgreSQL can AND it with the agency index.
 // The costs below are rough µs measured at 100k items (docs/search.md); only their ratios matter.
 
-export type SearchPlan = { kind: 'bitmap' | 'ordered' | 'planner' } | { kind: 'window'; since: string };
+export type SearchPlan = { kind: 'bitmap' } | { kind: 'window'; since: string } | { kind: 'ordered'; walk: number };
 
 const COST = {
-  /** a posting (row id) of a query word read from the GIN index into the bitmap */
+  /** a row id of a query word read from the GIN index into the bitmap */
   posting: 0.2,
   /** a row of the bitmap visited in the heap (light columns only) */
   heapRow: 1.5,
   /** a row walked in date order: heap visit, TOASTed tsvector read and matched */
   orderedRow: 8,
 };
-/** the window is sized to hold this many times the needed matches */
+/** the window is sized to hold this many times the needed candidates */
 const WINDOW_MARGIN = 2;
+/** the walk in date order gives up after this many times the rows expected to hold N */
+const WALK_MARGIN = 4;
+/** guessed share of the rows another filter keeps */
+export const FILTER_SHARE = { language: 0.5, kind: 0.2, topicId: 0.1, year: 0.2 } as const;
 
 export interface QueryStats {
   /** the tsquery as text, e.g. `'hue' & 'festival'`, `'le' <-> 'hoi'`, `!'a' | 'b'` */
@@ -126,28 +131,40 @@ function tokenize(text: string): Token[] {
   return out;
 }
 
-/** Postings the GIN index reads for the query: every word's rows, negated or not. */
-export function postings(s: Pick<QueryStats, 'tsquery' | 'ndoc'>): number {
+/** Row ids the GIN index reads for the query: every word's rows, and every row for a negation. */
+export function postings(s: Pick<QueryStats, 'tsquery' | 'ndoc' | 'docs'>): number {
   let n = 0;
-  for (const t of tokenize(s.tsquery)) if (t.lexeme !== undefined) n += s.ndoc.get(t.lexeme) ?? 0;
+  for (const t of tokenize(s.tsquery)) {
+    if (t.lexeme !== undefined) n += s.ndoc.get(t.lexeme) ?? 0;
+    else if (t.op === '!') n += s.docs;
+  }
   return n;
 }
 
 /**
- * The plan for the `need` newest matches. `filtered`: other filters than the words (their share
- * of the rows is unknown here, so the planner decides unless the bitmap is obviously best).
+ * The plan for the `need` newest matches. `share`: the part of the rows the other filters keep
+ * (1 without), `indexedFilter`: a filter PostgreSQL can take from an index (the agency).
  */
-export function choosePlan(stats: QueryStats, need: number, filtered: boolean): SearchPlan {
+export function choosePlan(stats: QueryStats, need: number, share = 1, indexedFilter = false): SearchPlan {
   const matches = estimateMatches(stats);
+  if (matches <= WINDOW_MARGIN * need || indexedFilter) return { kind: 'bitmap' };
+  const candidates = Math.max(1, matches * share);
   const gin = COST.posting * postings(stats);
-  const windowed = WINDOW_MARGIN * need;
-  if (matches <= windowed) return { kind: 'bitmap' };
-  if (filtered) return { kind: 'planner' };
-  const window = gin + COST.heapRow * windowed;
-  const ordered = (COST.orderedRow * need * Math.max(stats.docs, matches)) / matches;
-  if (ordered <= window) return { kind: 'ordered' };
-  if (stats.newest === null || stats.oldest === null) return { kind: 'bitmap' };
-  // matches are assumed spread evenly in time
-  const since = stats.newest - (stats.newest - stats.oldest) * (windowed / matches);
-  return { kind: 'window', since: new Date(since).toISOString() };
+  const plans: Array<[number, SearchPlan]> = [[gin + COST.heapRow * matches, { kind: 'bitmap' }]];
+  // words spread evenly in time: the newest `inWindow` of their rows are in the newest stretch
+  const inWindow = (WINDOW_MARGIN * need) / share;
+  if (inWindow < matches && stats.newest !== null && stats.oldest !== null) {
+    const since = stats.newest - (stats.newest - stats.oldest) * (inWindow / matches);
+    plans.push([gin + COST.heapRow * inWindow, { kind: 'window', since: new Date(since).toISOString() }]);
+  }
+  const rows = (need * Math.max(stats.docs, matches)) / candidates;
+  plans.push([COST.orderedRow * rows, { kind: 'ordered', walk: Math.ceil(WALK_MARGIN * rows) }]);
+  return plans.reduce((a, b) => (b[0] < a[0] ? b : a))[1];
+}
+
+/** The share of the rows the other filters are guessed to keep. */
+export function filterShare(f: { language?: string; kind?: string; topicId?: string; year?: number }): number {
+  let share = 1;
+  for (const k of ['language', 'kind', 'topicId', 'year'] as const) if (f[k]) share *= FILTER_SHARE[k];
+  return share;
 }

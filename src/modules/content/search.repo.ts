@@ -95,52 +95,59 @@ const tsq = (q: string) => sql`websearch_to_tsquery('simple', public.f_unaccent(
 const allWordsOf = (q: string) => sql`regexp_replace(${tsq(q)}::text, '<[0-9-]+>', '&', 'g')::tsquery`;
 
 /**
- * The newest `n` rows matching `query`, light columns and the tsvector, by the chosen plan
+ * The newest `n` rows matching `match`, light columns and `extra` — columns computed from the
+ * row's tsvector `vec` (rank, phrase check) for these n rows only — by the chosen plan
  * (search.plan.ts):
  * - bitmap: the query is hidden from the planner (a sub-select), whose default estimate for an
- *   unknown tsquery is 0.5 % of rows, so it takes every match from the GIN index and sorts them.
+ *   unknown tsquery is 0.5 % of rows, so it takes every match from the GIN index (ANDed with the
+ *   agency index if it helps) and sorts them; never a walk reading every tsvector.
  * - window: the same within the rows newer than `since` (GIN bitmap AND date index); if fewer than
- *   n match there, the bitmap over all rows instead (the one-time filter runs only one of the two).
- * - ordered: the match is written as a function, which no index can serve, so the planner walks
- *   the date index newest first and stops after n matches. Each row's TOASTed tsvector is read
- *   once, into a one-element array (an array cannot hold TOAST pointers): the match, the phrase
- *   check and the rank then use that copy instead of reading it again.
- * - planner: the plain operator with the query as a constant: PostgreSQL's own choice.
+ *   n match there, the bitmap over all rows instead (the one-time filter runs only one of them).
+ * - ordered: the newest `walk` rows in date order, each row's TOASTed tsvector read once into a
+ *   one-element array (an array cannot hold TOAST pointers), so the match and `extra` use that
+ *   copy; the match is written as a function, which no index can serve. If fewer than n match
+ *   among them, the bitmap instead.
  */
-function newestMatches(f: SearchFilter, query: SQL, n: number, plan: SearchPlan): SQL {
+function newestMatches(f: SearchFilter, match: SQL, n: number, plan: SearchPlan, extra: (vec: SQL) => SQL): SQL {
   const c = col(f.view);
-  const cols = sql`v.id, v.kind, v.language, v.agency_id, ${c.topics} AS topic_ids, ${c.date} AS activity_date, ${c.order} AS sort_at, ${c.vec} AS vec`;
+  const light = sql`v.id, v.kind, v.language, v.agency_id, ${c.topics} AS topic_ids, ${c.date} AS activity_date, ${c.order} AS sort_at`;
+  const out = (t: string) => sql.raw(`${t}.id, ${t}.kind, ${t}.language, ${t}.agency_id, ${t}.topic_ids, ${t}.activity_date, ${t}.sort_at`);
   const base = whereOf(f);
-  const fromBitmap = (extra: SQL) =>
-    sql`SELECT * FROM (SELECT ${cols} FROM item_versions v WHERE ${base}${extra} AND ${c.vec} @@ (SELECT ${query}) OFFSET 0) m
+  // rows with the tsvector as stored (a TOAST pointer): read only for the n kept
+  const fromBitmap = (since: SQL) =>
+    sql`SELECT * FROM (SELECT ${light}, ${c.vec} AS vec FROM item_versions v WHERE ${base}${since} AND ${c.vec} @@ (SELECT ${match}) OFFSET 0) m
       ORDER BY m.sort_at DESC, m.id DESC LIMIT ${n}`;
+  const withExtra = (rows: SQL) => sql`SELECT ${out('r')}, ${extra(sql`r.vec`)} FROM (${rows}) r`;
+  const orFallback = (first: SQL) =>
+    sql`WITH first AS MATERIALIZED (${first})
+      SELECT * FROM first WHERE (SELECT count(*) FROM first) >= ${n}
+      UNION ALL
+      SELECT * FROM (${withExtra(fromBitmap(sql``))}) b WHERE (SELECT count(*) FROM first) < ${n}`;
   switch (plan.kind) {
     case 'bitmap':
-      return fromBitmap(sql``);
+      return withExtra(fromBitmap(sql``));
     case 'window':
-      return sql`WITH w AS MATERIALIZED (${fromBitmap(sql` AND ${c.order} >= ${plan.since}::timestamptz`)})
-        SELECT * FROM w WHERE (SELECT count(*) FROM w) >= ${n}
-        UNION ALL
-        SELECT * FROM (${fromBitmap(sql``)}) b WHERE (SELECT count(*) FROM w) < ${n}`;
+      return orFallback(withExtra(fromBitmap(sql` AND ${c.order} >= ${plan.since}::timestamptz`)));
     case 'ordered':
-      return sql`SELECT v.id, v.kind, v.language, v.agency_id, ${c.topics} AS topic_ids, ${c.date} AS activity_date, ${c.order} AS sort_at, d.a[1] AS vec
-        FROM item_versions v, LATERAL (SELECT ARRAY[${c.vec}] AS a OFFSET 0) d
-        WHERE ${base} AND ts_match_vq(d.a[1], ${query}) ORDER BY ${c.order} DESC, v.id DESC LIMIT ${n}`;
-    case 'planner':
-      return sql`SELECT ${cols} FROM item_versions v WHERE ${base} AND ${c.vec} @@ ${query} ORDER BY ${c.order} DESC, v.id DESC LIMIT ${n}`;
+      return orFallback(sql`SELECT ${out('w')}, ${extra(sql`d.a[1]`)}
+        FROM (SELECT ${light}, ${c.vec} AS vec FROM item_versions v WHERE ${base} ORDER BY ${c.order} DESC, v.id DESC LIMIT ${plan.walk}) w,
+          LATERAL (SELECT ARRAY[w.vec] AS a OFFSET 0) d
+        WHERE ts_match_vq(d.a[1], ${match}) ORDER BY w.sort_at DESC, w.id DESC LIMIT ${n}`);
   }
 }
 
 /**
- * The capped candidate set: the newest CANDIDATES matches. A phrase needs word positions, which
- * the index cannot check: phrases are matched among the newest PHRASE_SCAN rows holding all the
- * words.
+ * The capped candidate set, ranked: the newest CANDIDATES matches. A phrase needs word positions,
+ * which the index cannot check: phrases are matched among the newest PHRASE_SCAN rows holding
+ * all the words.
  */
 function candidates(f: SearchFilter & { q: string }, plan: SearchPlan): SQL {
   const cap = f.cap ?? CANDIDATES;
-  if (!f.q.includes('"')) return newestMatches(f, tsq(f.q), cap, plan);
-  return sql`SELECT s.* FROM (${newestMatches(f, allWordsOf(f.q), (PHRASE_SCAN * cap) / CANDIDATES, plan)}) s
-    WHERE s.vec @@ ${tsq(f.q)} ORDER BY s.sort_at DESC, s.id DESC LIMIT ${cap}`;
+  const q = tsq(f.q);
+  if (!f.q.includes('"')) return newestMatches(f, q, cap, plan, (vec) => sql`ts_rank_cd(${vec}, ${q}) AS rank`);
+  const phrase = (vec: SQL) => sql`ts_match_vq(${vec}, ${q}) AS is_phrase, CASE WHEN ts_match_vq(${vec}, ${q}) THEN ts_rank_cd(${vec}, ${q}) END AS rank`;
+  return sql`SELECT s.* FROM (${newestMatches(f, allWordsOf(f.q), (PHRASE_SCAN * cap) / CANDIDATES, plan, phrase)}) s
+    WHERE s.is_phrase ORDER BY s.sort_at DESC, s.id DESC LIMIT ${cap}`;
 }
 
 const MARK_OPEN = '\u0002';
@@ -180,7 +187,7 @@ export async function searchAll(db: Database, f: SearchFilter, plan: SearchPlan)
     // Ranked once, over the candidates only; text and snippets for the page only.
     const q = tsq(f.q);
     statement = sql`WITH cand AS MATERIALIZED (
-        SELECT c.id, c.kind, c.language, c.agency_id, c.topic_ids, c.activity_date, c.sort_at, ts_rank_cd(c.vec, ${q}) AS rank
+        SELECT c.id, c.kind, c.language, c.agency_id, c.topic_ids, c.activity_date, c.sort_at, c.rank
         FROM (${candidates({ ...f, q: f.q }, plan)}) c),
       page AS (SELECT id, rank, sort_at FROM cand ORDER BY rank DESC, sort_at DESC, id DESC LIMIT ${f.limit} OFFSET ${f.offset})
       SELECT (SELECT count(*)::int FROM cand) AS total, (${FACETS}) AS facets,

@@ -14,6 +14,10 @@ const WEAK = 3;
 /** a weak word is replaced only by a word this many times more frequent */
 const WEAK_RATIO = 10;
 const MAX_SUGGESTIONS = 3;
+/** longer tokens (codes, pasted text) are not corrected */
+const MAX_WORD = 30;
+/** misspelt words corrected in one query */
+const MAX_SUSPECTS = 5;
 /** a runner-up word must be at least 1/RUNNER_UP as frequent as the best one */
 const RUNNER_UP = 100;
 
@@ -73,13 +77,13 @@ interface Token {
   start: number;
 }
 
-/** The words of a websearch query that may be corrected: not `or`, not -excluded, no digits. */
+/** The words of a websearch query that may be corrected: not `or`, not -excluded, no digits, not too long. */
 export function correctableTokens(q: string): Token[] {
   const out: Token[] = [];
   for (const m of q.matchAll(/[\p{L}\p{N}]+/gu)) {
     const text = m[0];
     const start = m.index;
-    if (/\p{N}/u.test(text) || text.toLowerCase() === 'or' || q[start - 1] === '-') continue;
+    if (/\p{N}/u.test(text) || text.length > MAX_WORD || text.toLowerCase() === 'or' || q[start - 1] === '-') continue;
     out.push({ text, start });
   }
   return out;
@@ -102,7 +106,10 @@ export async function suggestQueries(db: Database, f: SearchFilter & { q: string
   if (f.q.includes('"')) return [];
   const tokens = correctableTokens(f.q);
   const lex = await lexiconOf(db, tokens.map((t) => t.text));
-  const suspects = lex.map((l, i) => ({ ...l, token: tokens[i] })).filter((l) => l.ndoc < WEAK && maxDistance(l.word) > 0);
+  const suspects = lex
+    .map((l, i) => ({ ...l, token: tokens[i] }))
+    .filter((l) => l.ndoc < WEAK && maxDistance(l.word) > 0)
+    .slice(0, MAX_SUSPECTS);
   if (!suspects.length) return [];
   const known = await nearWords(
     db,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, fixtureAgency, signedIn, type SignedIn, type TestApp } from '../../../test/helpers/app.js';
 import { ALL_CHECKS, completeItem, DECLARE, topicIds } from '../../../test/helpers/content.js';
 import { rowsOf } from '../../db/transaction.js';
-import { choosePlan, estimateMatches, postings, type SearchPlan } from './search.plan.js';
+import { choosePlan, estimateMatches, filterShare, postings, type SearchPlan } from './search.plan.js';
 import { searchAll, type SearchFilter, type SearchResultRows } from './search.repo.js';
 import { correctableTokens, corrections, editDistance, edits1 } from './search.spelling.js';
 
@@ -190,9 +190,10 @@ describe('search', () => {
     ];
     const plans: SearchPlan[] = [
       { kind: 'bitmap' },
-      { kind: 'ordered' },
-      { kind: 'planner' },
-      // a window holding everything, and an empty one, where the whole bitmap takes over
+      // a walk long enough, and one too short, where the whole bitmap takes over
+      { kind: 'ordered', walk: 1_000_000 },
+      { kind: 'ordered', walk: 1 },
+      // a window holding everything, and an empty one
       { kind: 'window', since: '2000-01-01T00:00:00Z' },
       { kind: 'window', since: '2100-01-01T00:00:00Z' },
     ];
@@ -209,7 +210,7 @@ describe('search', () => {
       const all = await newest({ kind: 'bitmap' });
       expect(all.total, q).toBe(2);
       expect(await newest({ kind: 'window', since: '2000-01-01T00:00:00Z' }), q).toEqual(all);
-      expect(await newest({ kind: 'ordered' }), q).toEqual(all);
+      expect(await newest({ kind: 'ordered', walk: 1_000_000 }), q).toEqual(all);
     }
   });
 
@@ -240,21 +241,26 @@ describe('search plans', () => {
 
   it('takes the bitmap for few matches, a recent window for more, and walks by date when most rows match', () => {
     const at = (tsquery: string, words: Record<string, number>) => ({ ...stats(tsquery, words, 100_000), newest: Date.UTC(2026, 0, 1), oldest: Date.UTC(2021, 0, 1) });
-    expect(choosePlan(at("'kumamoto'", { kumamoto: 40 }), 1000, false)).toEqual({ kind: 'bitmap' });
-    expect(choosePlan(at("'news'", { news: 17_000 }), 1000, false)).toMatchObject({ kind: 'window' });
-    expect(choosePlan(at("'hue'", { hue: 85_000 }), 1000, false)).toEqual({ kind: 'ordered' });
+    expect(choosePlan(at("'kumamoto'", { kumamoto: 40 }), 1000)).toEqual({ kind: 'bitmap' });
+    expect(choosePlan(at("'news'", { news: 17_000 }), 1000)).toMatchObject({ kind: 'window' });
+    // the walk gives up after four times the rows expected to hold the candidates
+    expect(choosePlan(at("'hue'", { hue: 85_000 }), 1000)).toEqual({ kind: 'ordered', walk: Math.ceil((4 * 1000 * 100_000) / 85_000) });
     // every word of an AND is read from the index: four common words walk by date sooner
-    expect(choosePlan(at("'a' & 'b' & 'c' & 'd'", { a: 40_000, b: 40_000, c: 40_000, d: 40_000 }), 1000, false)).toEqual({ kind: 'ordered' });
-    expect(choosePlan(at("'a'", { a: 40_000 }), 1000, false)).toMatchObject({ kind: 'window' });
-    // other filters: the planner, unless the bitmap is obviously best
-    expect(choosePlan(at("'hue'", { hue: 85_000 }), 1000, true)).toEqual({ kind: 'planner' });
-    expect(choosePlan(at("'kumamoto'", { kumamoto: 40 }), 1000, true)).toEqual({ kind: 'bitmap' });
+    expect(choosePlan(at("'a' & 'b' & 'c' & 'd'", { a: 40_000, b: 40_000, c: 40_000, d: 40_000 }), 1000)).toMatchObject({ kind: 'ordered' });
+    expect(choosePlan(at("'a'", { a: 40_000 }), 1000)).toMatchObject({ kind: 'window' });
+    // a negation reads the whole index: walk
+    expect(choosePlan(at("!'kumamoto'", { kumamoto: 40 }), 1000)).toMatchObject({ kind: 'ordered' });
+    // other filters keep fewer candidates: a longer walk, a wider window, or the bitmap
+    expect(choosePlan(at("'hue'", { hue: 85_000 }), 1000, filterShare({ language: 'en' }))).toMatchObject({ kind: 'ordered' });
+    expect(choosePlan(at("'news'", { news: 17_000 }), 1000, filterShare({ kind: 'news' }))).toMatchObject({ kind: 'window' });
+    expect(choosePlan(at("'news'", { news: 17_000 }), 1000, filterShare({ kind: 'news', year: 2026 }))).toEqual({ kind: 'bitmap' });
+    expect(choosePlan(at("'hue'", { hue: 85_000 }), 1000, 1, true)).toEqual({ kind: 'bitmap' });
     // the window reaches back as far as twice the needed matches are expected
-    const w = choosePlan(at("'news'", { news: 20_000 }), 1000, false);
+    const w = choosePlan(at("'news'", { news: 20_000 }), 1000);
     expect(w.kind === 'window' && Date.parse(w.since)).toBe(Date.UTC(2026, 0, 1) - (Date.UTC(2026, 0, 1) - Date.UTC(2021, 0, 1)) * 0.1);
     // an empty database
-    expect(choosePlan({ ...stats("'a'", {}, 0), newest: null, oldest: null }, 1000, false)).toEqual({ kind: 'bitmap' });
-    expect(postings(stats("'a' & !'b' | 'c'", { a: 1, b: 10, c: 100 }))).toBe(111);
+    expect(choosePlan({ ...stats("'a'", {}, 0), newest: null, oldest: null }, 1000)).toEqual({ kind: 'bitmap' });
+    expect(postings(stats("'a' & !'b' | 'c'", { a: 1, b: 10, c: 100 }, 1000))).toBe(1111);
   });
 });
 
@@ -274,6 +280,7 @@ describe('spelling', () => {
 
   it('corrects typed words only, by the nearest then most frequent known word', () => {
     expect(correctableTokens('Huế -festivl or 2026 "ao dai"').map((t) => t.text)).toEqual(['Huế', 'ao', 'dai']);
+    expect(correctableTokens('x'.repeat(31))).toEqual([]);
     const known = [
       { word: 'festival', ndoc: 10 },
       { word: 'festivals', ndoc: 500 },

@@ -6,8 +6,8 @@ import type { Database } from '../../../db/client.js';
 import { Forbidden, Unauthenticated } from '../../../core/errors.js';
 import { escapeHtml } from '../../../core/html.js';
 import { readablePublishedVisibilities, readableWorkingAgencies } from '../policy.js';
-import { choosePlan, type QueryStats, type SearchPlan } from '../search.plan.js';
-import { CANDIDATES, isFiltered, MARKS, PHRASE_SCAN, queryStats, searchAll, type SearchFilter } from '../search.repo.js';
+import { choosePlan, filterShare, type QueryStats, type SearchPlan } from '../search.plan.js';
+import { CANDIDATES, MARKS, PHRASE_SCAN, queryStats, searchAll, type SearchFilter } from '../search.repo.js';
 import { suggestQueries } from '../search.spelling.js';
 
 export interface SearchInput {
@@ -75,8 +75,8 @@ export async function searchContent(ctx: Context, input: SearchInput) {
   };
   const q = filter.q;
   // How to find the candidates depends on how many rows the words match (search.plan.ts).
-  let plan: SearchPlan = { kind: 'planner' };
-  if (q) plan = choosePlan(await cachedStats(ctx.db, q, view), q.includes('"') ? PHRASE_SCAN : CANDIDATES, isFiltered(filter));
+  let plan: SearchPlan = { kind: 'bitmap' };
+  if (q) plan = choosePlan(await cachedStats(ctx.db, q, view), q.includes('"') ? PHRASE_SCAN : CANDIDATES, filterShare(filter), Boolean(filter.agencyId));
   const { rows, total, facets } = await searchAll(ctx.db, filter, plan);
   // A quoted phrase is deliberate: suggestions are for mistyped words.
   const suggestions = q && total < 3 ? await suggestQueries(ctx.db, { ...filter, q }, total) : [];
