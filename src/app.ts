@@ -16,6 +16,7 @@ import { anonymous } from './core/actor.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { pickLocale, t } from './core/i18n.js';
 import type { DatabaseHandle } from './db/client.js';
+import { watchPublicGeneration } from './db/public-generation.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerJsonBodyParser } from './http/json-body.js';
 import { registerProblemHandlers, sendProblem } from './http/problems.js';
@@ -153,7 +154,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
   await app.register(monitoringRoutes, { handle: database });
-  await app.register(portalRoutes, { config });
+  const generation = await watchPublicGeneration(database, (e) => app.log.warn({ err: e }, 'public generation listener'));
+  app.addHook('onClose', async () => generation.close());
+  await app.register(portalRoutes, { config, generation });
 
   const hasAdmin = existsSync(join(adminDist, 'index.html'));
   const sendIndex = (_req: FastifyRequest, reply: FastifyReply) =>

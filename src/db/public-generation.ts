@@ -4,7 +4,7 @@
 // pages and feeds are keyed by it; a trigger NOTIFYs other processes on channel `ttdn_public`.
 // It lives here, below the areas, because several areas bump it.
 import { sql } from 'drizzle-orm';
-import type { Database } from './client.js';
+import type { Database, DatabaseHandle } from './client.js';
 import { rowsOf } from './transaction.js';
 
 export async function bumpPublicGeneration(db: Database): Promise<void> {
@@ -14,4 +14,63 @@ export async function bumpPublicGeneration(db: Database): Promise<void> {
 export async function readPublicGeneration(db: Database): Promise<number> {
   const r = rowsOf<{ value: string | number }>(await db.execute(sql`SELECT value FROM public_generation WHERE id = 1`));
   return Number(r[0]?.value ?? 0);
+}
+
+/**
+ * The current generation, kept in memory: read once, then moved by NOTIFY (other processes'
+ * changes and this one's), and re-read on request (`refresh`, after a write in this process).
+ */
+export interface GenerationSource {
+  current(): number;
+  refresh(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function watchPublicGeneration(handle: DatabaseHandle, onError: (e: unknown) => void = () => undefined): Promise<GenerationSource> {
+  let value = await readPublicGeneration(handle.db);
+  const set = (v: number) => {
+    if (Number.isFinite(v) && v > value) value = v;
+  };
+  let stop: () => Promise<void> = async () => undefined;
+  if (handle.pglite) {
+    const unlisten = await handle.pglite.listen('ttdn_public', (payload) => set(Number(payload)));
+    stop = () => unlisten();
+  } else if (handle.pool) {
+    // a dedicated connection for LISTEN; reconnects if it drops
+    let client: import('pg').PoolClient | null = null;
+    let closed = false;
+    const connect = async () => {
+      try {
+        client = await handle.pool!.connect();
+        client.on('notification', (n) => set(Number(n.payload)));
+        client.on('error', (e) => {
+          onError(e);
+          client?.release(true);
+          client = null;
+          if (!closed) setTimeout(() => void connect(), 1000).unref();
+        });
+        await client.query('LISTEN ttdn_public');
+        set(await readPublicGeneration(handle.db)); // anything missed while (re)connecting
+      } catch (e) {
+        onError(e);
+        if (!closed) setTimeout(() => void connect(), 1000).unref();
+      }
+    };
+    await connect();
+    stop = async () => {
+      closed = true;
+      if (client) {
+        await client.query('UNLISTEN ttdn_public').catch(() => undefined);
+        client.release();
+      }
+    };
+  }
+  return {
+    current: () => value,
+    refresh: async () => {
+      set(await readPublicGeneration(handle.db));
+      return value;
+    },
+    close: () => stop(),
+  };
 }

@@ -35,11 +35,23 @@ export const publishedCard = {
   contentHash: itemVersions.contentHash,
 };
 
-export type PublishedCard = { [K in keyof typeof publishedCard]: (typeof publishedCard)[K] extends { _: { data: infer D } } ? D : never } & {
+export interface PublishedCard {
+  versionId: string;
+  itemId: string;
+  language: string;
+  isSource: boolean;
+  kind: string;
+  agencyId: string;
   title: string;
   summary: string;
+  visibility: string;
+  topicIds: string[];
+  mediaIds: string[];
+  activityDate: string | null;
   publishedAt: Date;
-};
+  firstPublishedAt: Date | null;
+  contentHash: string | null;
+}
 
 function where(f: PublishedFilter): SQL {
   const w: SQL[] = [eq(itemVersions.state, 'published'), inArray(itemVersions.pubVisibility, f.visibilities.length ? f.visibilities : ['-'])];
@@ -82,7 +94,7 @@ export async function publishedLanguages(db: Database, visibilities: string[]): 
 export async function countsByTopic(db: Database, f: PublishedFilter): Promise<Array<{ topicId: string; n: number }>> {
   return rowsOf<{ topicId: string; n: number }>(
     await db.execute(
-      sql`SELECT t AS "topicId", count(*)::int AS n FROM item_versions v, unnest(v.pub_topic_ids) AS t WHERE ${where(f)} GROUP BY t`,
+      sql`SELECT t AS "topicId", count(*)::int AS n FROM item_versions, unnest(item_versions.pub_topic_ids) AS t WHERE ${where(f)} GROUP BY t`,
     ),
   );
 }

@@ -1,0 +1,65 @@
+// Rendered pages, kept per generation of what the public sees (see db/public-generation.ts): a
+// publish or unpublish in any process moves the generation, so the next request renders afresh.
+// Entries hold the HTML compressed once (brotli and gzip) and an ETag for 304 answers.
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export interface CachedPage {
+  status: number;
+  etag: string;
+  html: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+  /** when the generation it belongs to began, as far as this process knows */
+  lastModified: Date;
+}
+
+export interface PageCache {
+  get(generation: number, key: string): CachedPage | undefined;
+  put(generation: number, key: string, status: number, html: string): CachedPage;
+}
+
+export function etagOf(generation: number, key: string): string {
+  return `"g${generation}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
+}
+
+export function createPageCache(maxEntries = 1000): PageCache {
+  const entries = new Map<string, CachedPage>();
+  let currentGeneration = -1;
+  let generationSince = new Date();
+  return {
+    get(generation, key) {
+      const hit = entries.get(`${generation}\n${key}`);
+      if (hit) {
+        // least recently used goes first
+        entries.delete(`${generation}\n${key}`);
+        entries.set(`${generation}\n${key}`, hit);
+      }
+      return hit;
+    },
+    put(generation, key, status, html) {
+      if (generation !== currentGeneration) {
+        // a new generation: everything older is stale
+        if (generation > currentGeneration) {
+          for (const k of entries.keys()) if (!k.startsWith(`${generation}\n`)) entries.delete(k);
+          currentGeneration = generation;
+          generationSince = new Date();
+        }
+      }
+      const body = Buffer.from(html, 'utf8');
+      const page: CachedPage = {
+        status,
+        etag: etagOf(generation, key),
+        html: body,
+        br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+        gzip: gzipSync(body, { level: 6 }),
+        lastModified: generationSince,
+      };
+      if (generation === currentGeneration) {
+        entries.set(`${generation}\n${key}`, page);
+        if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      }
+      return page;
+    },
+  };
+}

@@ -1,0 +1,137 @@
+// What the portal's pages show, gathered through the areas' services as an anonymous reader:
+// nothing here can see more than the public API would.
+import type { Context } from '../core/context.js';
+import * as accounts from '../modules/accounts/service.js';
+import * as content from '../modules/content/service.js';
+import * as media from '../modules/media/service.js';
+import type { Words } from './i18n.js';
+
+export interface SiteInfo {
+  name: string;
+  place: string;
+  operator: string;
+  origin: string;
+}
+
+export interface TopicLink {
+  id: string;
+  slug: string;
+  name: string;
+  count: number;
+}
+
+export interface AgencyLink {
+  id: string;
+  slug: string;
+  name: string;
+  website: string | null;
+}
+
+export interface Picture {
+  src: string;
+  srcset: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export interface MediaView {
+  id: string;
+  kind: 'image' | 'video' | 'document';
+  caption: string;
+  alt: string;
+  picture: Picture | null;
+  /** the social crop (1200×630), for cards and og:image */
+  card: string | null;
+  fileUrl: string | null;
+  mime: string;
+  size: number;
+  fileName: string;
+  width: number | null;
+  height: number | null;
+  sha256: string;
+}
+
+export function siteInfo(ctx: Context, words: Words, operatorName: string, origin: string): SiteInfo {
+  const place = words.lang === 'vi' ? ctx.config.jurisdiction.nameVi : ctx.config.jurisdiction.nameEn;
+  return { name: words.t('siteName', { place }), place, operator: operatorName, origin };
+}
+
+export async function agencyDirectory(ctx: Context, words: Words): Promise<{ byId: Map<string, AgencyLink>; operator: string }> {
+  const rows = await accounts.listAgencies(ctx, {});
+  const byId = new Map(rows.map((a) => [a.id, { id: a.id, slug: a.slug, name: words.lang === 'vi' ? a.nameVi : a.nameEn, website: a.contact?.website ?? null }]));
+  const op = rows.find((a) => a.isOperator);
+  return { byId, operator: op ? (words.lang === 'vi' ? op.nameVi : op.nameEn) : '' };
+}
+
+/** Topics that have something published in the language, in the taxonomy's order. */
+export async function topicMenu(ctx: Context, words: Words, language: string): Promise<{ menu: TopicLink[]; all: Map<string, TopicLink> }> {
+  const [topics, counts] = await Promise.all([content.listTopics(ctx, {}), content.publishedTopicCounts(ctx, language)]);
+  const all = new Map(topics.map((tp) => [tp.id, { id: tp.id, slug: tp.slug, name: words.lang === 'vi' ? tp.nameVi : tp.nameEn, count: counts.get(tp.id) ?? 0 }]));
+  return { menu: [...all.values()].filter((tp) => tp.count > 0), all };
+}
+
+function pictureOf(m: Awaited<ReturnType<typeof media.getMedia>>['media'], alt: string): Picture | null {
+  if (m.kind !== 'image' || m.variantsStatus !== 'ready') return null;
+  const widths = m.variants.filter((v) => !v.crop && v.format === 'webp').sort((a, b) => a.width - b.width);
+  if (!widths.length) return null;
+  const url = (name: string) => `/api/v1/media/${m.id}/variants/${m.variantsRevision}/${name}`;
+  const largest = widths[widths.length - 1];
+  const middle = widths.find((v) => v.width >= 1024) ?? largest;
+  return { src: url(middle.name), srcset: widths.map((v) => `${url(v.name)} ${v.width}w`).join(', '), width: middle.width, height: middle.height, alt };
+}
+
+/** Files of an item as the public may see them (missing or not-yet-visible files are left out). */
+export async function mediaViews(ctx: Context, refs: Array<{ mediaId: string; caption?: Record<string, string> }>, language: string): Promise<MediaView[]> {
+  const out: MediaView[] = [];
+  for (const ref of refs) {
+    const found = await media.getMedia(ctx, ref.mediaId).catch(() => null);
+    if (!found) continue;
+    const m = found.media;
+    const alt = m.alt[language] ?? '';
+    const social = m.variantsStatus === 'ready' && m.variants.some((v) => v.name === 'social.webp') ? `/api/v1/media/${m.id}/variants/${m.variantsRevision}/social.webp` : null;
+    out.push({
+      id: m.id,
+      kind: m.kind as MediaView['kind'],
+      caption: ref.caption?.[language] ?? m.caption[language] ?? '',
+      alt,
+      picture: pictureOf(m, alt),
+      card: social,
+      fileUrl: m.kind === 'image' ? null : `/api/v1/media/${m.id}/original`,
+      mime: m.mime,
+      size: m.size,
+      fileName: m.originalName,
+      width: m.width,
+      height: m.height,
+      sha256: m.sha256,
+    });
+  }
+  return out;
+}
+
+export interface CardView {
+  itemId: string;
+  kind: string;
+  title: string;
+  summary: string;
+  publishedAt: Date;
+  agency: AgencyLink | null;
+  image: { src: string; alt: string } | null;
+}
+
+/** Cards for listings: the first image's social crop when there is one. */
+export async function cardViews(ctx: Context, cards: content.PublishedCard[], agencies: Map<string, AgencyLink>, language: string): Promise<CardView[]> {
+  return Promise.all(
+    cards.map(async (c) => {
+      let image: CardView['image'] = null;
+      for (const id of c.mediaIds.slice(0, 3)) {
+        const [v] = await mediaViews(ctx, [{ mediaId: id }], language);
+        if (v?.card) {
+          image = { src: v.card, alt: v.alt };
+          break;
+        }
+      }
+      return { itemId: c.itemId, kind: c.kind, title: c.title, summary: c.summary, publishedAt: new Date(c.publishedAt), agency: agencies.get(c.agencyId) ?? null, image };
+    }),
+  );
+}

@@ -1,0 +1,177 @@
+// The public portal over HTTP: pages in vi and en from published content only, 404/410, language
+// spaces and alternates, structured data, search without diacritics, and the page cache (ETag,
+// 304, compression, invalidation on publish and unpublish).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { fixtureAgency, signedIn, type SignedIn, type TestApp } from '../../test/helpers/app.js';
+import { ALL_CHECKS, completeItem, DECLARE, topicIds } from '../../test/helpers/content.js';
+import { createMediaTestApp, upload } from '../../test/helpers/media.js';
+import * as files from '../../test/helpers/media-files.js';
+import { processPendingVariants } from '../modules/media/service.js';
+
+let t: TestApp & { dataDir: string };
+let contributor: SignedIn;
+let appraiser: SignedIn;
+let topics: Record<string, string>;
+const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+
+async function publish(over: Parameters<typeof completeItem>[1] & { en?: { title: string; summary: string; body: string }; media?: Array<{ mediaId: string; caption?: Record<string, string> }> } = {}) {
+  const body = completeItem(topics['du-lich-di-san-le-hoi'], over);
+  const created = await contributor.client.post('/api/v1/items', { ...body, metadata: { ...body.metadata, ...(over.media ? { media: over.media } : {}) } });
+  expect(created.statusCode, created.body).toBe(201);
+  const { id, itemId } = created.json();
+  const ids = [id];
+  if (over.en) ids.push((await contributor.client.post(`/api/v1/items/${itemId}/translations`, { language: 'en', text: over.en })).json().id);
+  for (const v of ids) {
+    expect((await contributor.client.post(`/api/v1/item-versions/${v}/transitions/submit`, DECLARE)).statusCode).toBe(200);
+    const approved = await appraiser.client.post(`/api/v1/item-versions/${v}/transitions/approve`, { checklist: ALL_CHECKS });
+    expect(approved.statusCode, approved.body).toBe(200);
+  }
+  return { itemId: itemId as string, versionId: id as string, enId: ids[1] as string | undefined };
+}
+
+function jsonLd(html: string): Array<Record<string, unknown>> {
+  return [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]));
+}
+
+beforeAll(async () => {
+  t = await createMediaTestApp();
+  topics = await topicIds(t);
+  contributor = await signedIn(t, 'contributor', { agencyId: await fixtureAgency(t, { slug: 'trung-tam-bao-ton' }) });
+  appraiser = await signedIn(t, 'appraiser');
+});
+afterAll(() => t.close());
+
+describe('language spaces', () => {
+  it('/ goes to the reader’s language; vi and en always exist; other languages once something is published in them', async () => {
+    expect((await get('/')).headers.location).toBe('/vi/');
+    expect((await get('/', { 'accept-language': 'en-US,en;q=0.9' })).headers.location).toBe('/en/');
+    expect((await get('/', { 'accept-language': 'fr-FR,fr;q=0.9' })).headers.location).toBe('/vi/');
+    for (const l of ['vi', 'en']) {
+      const res = await get(`/${l}/`);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toMatch(new RegExp(`^<!doctype html><html lang="${l}">`));
+    }
+    expect((await get('/fr/')).statusCode).toBe(404);
+    expect((await get('/xx/')).statusCode).toBe(404);
+    expect((await get('/en')).headers.location).toBe('/en/');
+  });
+});
+
+describe('pages from published content only', () => {
+  let item: Awaited<ReturnType<typeof publish>>;
+  beforeAll(async () => {
+    item = await publish({ title: 'Lễ hội Điện Hòn Chén mùa thu', summary: 'Nghi lễ rước trên sông Hương.', en: { title: 'Hon Chen Temple autumn festival', summary: 'A procession on the Perfume River.', body: '<p>Boats carry the procession.</p>' } });
+    await publish({ title: 'Tài liệu dùng chung cho báo chí', visibility: 'shared' });
+    await publish({ title: 'Danh sách nội bộ phát ngôn', visibility: 'internal' });
+    const draft = completeItem(topics['du-lich-di-san-le-hoi'], { title: 'Bản nháp chưa gửi thẩm định' });
+    await contributor.client.post('/api/v1/items', draft);
+  });
+
+  it('home and topic pages in vi and en list the public item and nothing else', async () => {
+    for (const url of ['/vi/', '/vi/topics/du-lich-di-san-le-hoi', '/vi/kinds/news', `/vi/agencies/trung-tam-bao-ton`, '/vi/search?q=le%20hoi']) {
+      const html = (await get(url)).body;
+      expect(html, url).toContain('Điện Hòn Chén mùa thu'); // (search highlights "Lễ hội")
+      expect(html, url).not.toContain('Tài liệu dùng chung');
+      expect(html, url).not.toContain('Danh sách nội bộ');
+      expect(html, url).not.toContain('Bản nháp chưa gửi');
+    }
+    const en = (await get('/en/')).body;
+    expect(en).toContain('Hon Chen Temple autumn festival');
+    expect(en).not.toContain('Lễ hội Điện Hòn Chén'); // each language space shows its own versions
+  });
+
+  it('an item page: attribution, alternates in both languages, canonical, structured data, Vietnamese dates', async () => {
+    const res = await get(`/vi/items/${item.itemId}`);
+    expect(res.statusCode).toBe(200);
+    const html = res.body;
+    expect(html).toContain('<h1>Lễ hội Điện Hòn Chén mùa thu</h1>');
+    expect(html).toContain('Nguyễn Văn An'); // author
+    expect(html).toContain('04/06/2026'); // activity date, dd/mm/yyyy
+    expect(html).toContain(`<link rel="canonical" href="http://localhost:80/vi/items/${item.itemId}"/>`);
+    expect(html).toContain(`hrefLang="en" href="http://localhost:80/en/items/${item.itemId}"`);
+    const [article, crumbs] = jsonLd(html);
+    expect(article).toMatchObject({ '@type': 'NewsArticle', headline: 'Lễ hội Điện Hòn Chén mùa thu', inLanguage: 'vi', author: [{ '@type': 'Person', name: 'Nguyễn Văn An' }] });
+    expect(article.datePublished).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/);
+    expect(crumbs['@type']).toBe('BreadcrumbList');
+    const en = (await get(`/en/items/${item.itemId}`)).body;
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('4 June 2026');
+    expect(en).toContain(`hrefLang="vi" lang="vi">Tiếng Việt</a>`);
+  });
+
+  it('never shows shared, internal or unpublished versions; 404 for unknown ids and pages', async () => {
+    const rows = (await appraiser.client.get('/api/v1/items?limit=200')).json().items as Array<{ itemId: string; title: string; language: string }>;
+    for (const title of ['Tài liệu dùng chung cho báo chí', 'Danh sách nội bộ phát ngôn', 'Bản nháp chưa gửi thẩm định']) {
+      const row = rows.find((r) => r.title === title)!;
+      expect((await get(`/vi/items/${row.itemId}`)).statusCode, title).toBe(404);
+    }
+    expect((await get(`/vi/items/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404);
+    expect((await get(`/vi/items/not-a-uuid`)).statusCode).toBe(404);
+    expect((await get(`/en/items/${item.itemId}x`)).statusCode).toBe(404);
+    expect((await get('/vi/topics/khong-co')).statusCode).toBe(404);
+    expect((await get('/vi/topics/du-lich-di-san-le-hoi?page=99')).statusCode).toBe(404);
+    expect((await get('/vi/topics/du-lich-di-san-le-hoi?page=abc')).statusCode).toBe(404);
+    const missing = await get('/vi/khong-co-trang-nay');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('Không tìm thấy trang');
+    expect((await get('/en/nothing-here')).body).toContain('Page not found');
+  });
+
+  it('renders as the public sees it even for a signed-in official', async () => {
+    const html = (await appraiser.client.get('/vi/')).body;
+    expect(html).not.toContain('Danh sách nội bộ');
+  });
+
+  it('search ignores diacritics and shows highlighted, escaped snippets', async () => {
+    const html = (await get('/vi/search?q=dien%20hon%20chen')).body;
+    expect(html).toContain('Lễ hội <mark>Điện</mark> <mark>Hòn</mark> <mark>Chén</mark> mùa thu');
+    const evil = (await get(`/vi/search?q=${encodeURIComponent('<script>alert(1)</script>')}`)).body;
+    expect(evil).not.toContain('<script>alert(1)</script>');
+    expect(evil).toContain('&lt;script&gt;');
+  });
+});
+
+describe('cache', () => {
+  it('ETag and 304; compressed bodies; a publish and an unpublish are seen on the next request (410 for a withdrawn item)', async () => {
+    const first = await get('/vi/', { 'accept-encoding': 'br' });
+    expect(first.headers['content-encoding']).toBe('br');
+    const html = brotliDecompressSync(first.rawPayload).toString('utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    const gz = await get('/vi/', { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(gz.rawPayload).toString('utf8')).toBe(html);
+    const etag = first.headers.etag as string;
+    expect((await get('/vi/', { 'if-none-match': etag })).statusCode).toBe(304);
+
+    const fresh = await publish({ title: 'Tin mới: đua ghe truyền thống trên sông Hương' });
+    const after = await get('/vi/', { 'if-none-match': etag });
+    expect(after.statusCode).toBe(200);
+    expect(after.body).toContain('Tin mới: đua ghe truyền thống');
+    expect((await get(`/vi/items/${fresh.itemId}`)).statusCode).toBe(200);
+
+    expect((await appraiser.client.post(`/api/v1/item-versions/${fresh.versionId}/transitions/unpublish`, {})).statusCode).toBe(200);
+    const gone = await get(`/vi/items/${fresh.itemId}`);
+    expect(gone.statusCode).toBe(410);
+    expect(gone.body).toContain('Nội dung đã được gỡ');
+    expect((await get('/vi/')).body).not.toContain('Tin mới: đua ghe truyền thống');
+  });
+});
+
+describe('albums', () => {
+  it('shows the photos with srcset, alt text and captions, and a social image', async () => {
+    const photo = (await upload(contributor.client, await files.jpeg({ width: 1400, height: 900, seed: 5 }), 'ngo-mon.jpg')).json();
+    await contributor.client.patch(`/api/v1/media/${photo.id}`, { version: photo.version, alt: { vi: 'Cổng Ngọ Môn', en: 'The Noon Gate' }, authors: ['A'], copyrightHolder: 'B', licence: 'CC-BY-4.0', visibility: 'public' });
+    await processPendingVariants(t.system);
+    const album = await publish({ kind: 'photo_album', title: 'Bộ ảnh Ngọ Môn', media: [{ mediaId: photo.id, caption: { vi: 'Ngọ Môn lúc bình minh' } }] });
+    const html = (await get(`/vi/items/${album.itemId}`)).body;
+    expect(html).toMatch(/<img src="\/api\/v1\/media\/[^"]+\/variants\/1\/640\.webp" srcSet="[^"]*320\.webp 320w, [^"]*640\.webp 640w"/);
+    expect(html).toContain('alt="Cổng Ngọ Môn"');
+    expect(html).toContain('<figcaption>Ngọ Môn lúc bình minh</figcaption>');
+    expect(html).toContain(`<meta property="og:image" content="http://localhost:80/api/v1/media/${photo.id}/variants/1/social.webp"/>`);
+    const [article] = jsonLd(html);
+    expect((article.image as Array<{ '@type': string }>)[0]['@type']).toBe('ImageObject');
+    // the variant the page shows is reachable by the public
+    const src = /<img src="([^"]+)"/.exec(html)![1];
+    expect((await get(src)).statusCode).toBe(200);
+  });
+});

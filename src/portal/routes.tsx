@@ -1,0 +1,352 @@
+// The public portal: server-rendered pages (React to HTML, no client JavaScript), one URL space per
+// language (/vi/…, /en/…, and every other language with published content). Pages are rendered
+// as an anonymous reader — whoever is signed in — cached per generation of public content, and
+// answered with ETag/304 and precompressed bodies.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { Config } from '../config.js';
+import { anonymous } from '../core/actor.js';
+import type { Context } from '../core/context.js';
+import { pickLocale } from '../core/i18n.js';
+import * as content from '../modules/content/service.js';
+import { ASSETS } from './assets.js';
+import { createPageCache, etagOf } from './cache.js';
+import { breadcrumbLd, type Crumb } from './components.js';
+import { agencyDirectory, cardViews, mediaViews, siteInfo, topicMenu, type SiteInfo } from './data.js';
+import { isoLocal } from './format.js';
+import { KIND_NAMES, wordsFor, type Words } from './i18n.js';
+import { Layout, type PageMeta } from './layout.js';
+import { ErrorPage } from './pages/error.js';
+import { HomePage } from './pages/home.js';
+import { ItemPage } from './pages/item.js';
+import { ListingPage } from './pages/listing.js';
+import { SearchPage, type FacetGroup } from './pages/search.js';
+import { paths, withPage } from './urls.js';
+
+export interface GenerationSource {
+  current(): number;
+  refresh(): Promise<number>;
+}
+
+interface Rendered {
+  status: number;
+  html: string;
+}
+
+const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#7a1f1f"/><text x="16" y="22" font-family="system-ui,sans-serif" font-size="15" font-weight="700" fill="#fff" text-anchor="middle">TT</text></svg>`;
+
+export async function portalRoutes(app: FastifyInstance, opts: { config: Config; generation?: GenerationSource | null }) {
+  const { config } = opts;
+  const cache = createPageCache();
+  const generation = opts.generation ?? null;
+  const origin = (req: FastifyRequest) => config.publicUrl ?? `${req.protocol}://${req.headers.host ?? `${config.host}:${config.port}`}`;
+  const publicCtx = (req: FastifyRequest): Context => ({ ...req.ctx, actor: anonymous });
+
+  // After a write in this process, learn the new generation before the response leaves, so the
+  // writer's next page view is fresh (other processes learn it by NOTIFY).
+  if (generation) {
+    app.addHook('onSend', async (req, _reply, payload) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') await generation.refresh().catch(() => undefined);
+      return payload;
+    });
+  }
+
+  app.get('/favicon.svg', { schema: { hide: true } }, async (_req, reply) =>
+    reply.header('content-type', 'image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON),
+  );
+  app.get('/assets/:file', { schema: { hide: true } }, async (req, reply) => {
+    const asset = ASSETS.get(`/assets/${(req.params as { file: string }).file}`);
+    if (!asset) return reply.code(404).type('text/plain').send('not found');
+    return reply.header('content-type', asset.type).header('cache-control', 'public, max-age=31536000, immutable').send(asset.body);
+  });
+
+  // `/` → the reader's language
+  app.get('/', { schema: { hide: true } }, async (req, reply) => {
+    const lang = pickLocale(req.headers['accept-language'], 'vi');
+    return reply.header('vary', 'Accept-Language').header('cache-control', 'no-cache').redirect(paths.home(lang), 302);
+  });
+
+  /** Whether a language has a URL space: vi and en always, others once something is published in them. */
+  async function languageOpen(ctx: Context, lang: string): Promise<boolean> {
+    if (!config.contentLanguages.includes(lang)) return false;
+    if (lang === 'vi' || lang === 'en') return true;
+    return (await content.publishedLanguageList(ctx)).includes(lang);
+  }
+
+  async function frame(ctx: Context, language: string, words: Words, meta: PageMeta, current: string | undefined, body: ReactElement, site: SiteInfo) {
+    const { menu } = await topicMenu(ctx, words, language);
+    const html = renderToStaticMarkup(
+      <Layout language={language} words={words} meta={meta} site={site} topics={menu.map((m) => ({ slug: m.slug, name: m.name }))} current={current}>
+        {body}
+      </Layout>,
+    );
+    return `<!doctype html>${html}`;
+  }
+
+  async function basics(req: FastifyRequest, language: string) {
+    const ctx = publicCtx(req);
+    const words = wordsFor(language);
+    const agencies = await agencyDirectory(ctx, words);
+    const site = siteInfo(ctx, words, agencies.operator, origin(req));
+    const languages = await content.publishedLanguageList(ctx);
+    const open = [...new Set(['vi', 'en', ...languages])].filter((l) => config.contentLanguages.includes(l));
+    return { ctx, words, agencies, site, open };
+  }
+
+  async function errorPage(req: FastifyRequest, language: string, status: 404 | 410 | 500): Promise<Rendered> {
+    const lang = config.contentLanguages.includes(language) ? language : pickLocale(req.headers['accept-language'], 'vi');
+    const { ctx, words, site, open } = await basics(req, lang);
+    const meta: PageMeta = { title: words.t(status === 404 ? 'notFoundTitle' : status === 410 ? 'goneTitle' : 'errorTitle'), canonical: `${site.origin}${req.url}`, alternates: open.map((l) => ({ language: l, href: `${site.origin}${paths.home(l)}` })), noindex: true };
+    return { status, html: await frame(ctx, lang, words, meta, undefined, <ErrorPage status={status} language={lang} words={words} />, site) };
+  }
+
+  /** Answers from the cache (or 304), rendering on a miss. */
+  async function serve(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<Rendered>) {
+    const gen = generation?.current() ?? 0;
+    const etag = etagOf(gen, key);
+    reply.header('vary', 'Accept-Encoding').header('cache-control', 'public, max-age=0, must-revalidate');
+    if (generation && req.headers['if-none-match'] === etag) return reply.code(304).header('etag', etag).send();
+    let page = generation ? cache.get(gen, key) : undefined;
+    if (!page) {
+      let rendered: Rendered;
+      try {
+        rendered = await render();
+      } catch (e) {
+        req.log.error({ err: e }, 'portal page failed');
+        rendered = await errorPage(req, key.split('/')[1] ?? 'vi', 500).catch(() => ({ status: 500, html: '<!doctype html><title>500</title><h1>500</h1>' }));
+        return reply.code(500).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(rendered.html);
+      }
+      page = cache.put(gen, key, rendered.status, rendered.html);
+    }
+    reply.code(page.status).type('text/html; charset=utf-8').header('etag', page.etag).header('last-modified', page.lastModified.toUTCString());
+    const accept = String(req.headers['accept-encoding'] ?? '');
+    if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(page.br);
+    if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(page.gzip);
+    return reply.send(page.html);
+  }
+
+  const pageOf = (q: unknown) => {
+    const raw = (q as { page?: string }).page;
+    const n = raw === undefined ? 1 : Number(raw);
+    return Number.isInteger(n) && n >= 1 && n <= content.MAX_PAGE ? n : null;
+  };
+
+  // ----- home
+  app.get('/:lang/', { schema: { hide: true } }, async (req, reply) => {
+    const { lang } = req.params as { lang: string };
+    return serve(req, reply, `/${lang}/`, async () => {
+      const ctx0 = publicCtx(req);
+      if (!(await languageOpen(ctx0, lang))) return errorPage(req, lang, 404);
+      const { ctx, words, agencies, site, open } = await basics(req, lang);
+      const { menu } = await topicMenu(ctx, words, lang);
+      const latest = await content.listPublishedCards(ctx, { language: lang, pageSize: 6 });
+      const visual = await content.listPublishedCards(ctx, { language: lang, kinds: ['photo_album', 'video'], pageSize: 3 });
+      const byTopic = [];
+      for (const tp of menu.slice(0, 6)) {
+        const r = await content.listPublishedCards(ctx, { language: lang, topicId: tp.id, pageSize: 3 });
+        byTopic.push({ topic: tp, cards: await cardViews(ctx, r.items, agencies.byId, lang) });
+      }
+      const meta: PageMeta = {
+        title: site.name,
+        description: words.t('tagline', { place: site.place }),
+        canonical: `${site.origin}${paths.home(lang)}`,
+        alternates: [...open.map((l) => ({ language: l, href: `${site.origin}${paths.home(l)}` })), { language: 'x-default', href: `${site.origin}/` }],
+        jsonLd: [{ '@context': 'https://schema.org', '@type': 'WebSite', name: site.name, url: `${site.origin}${paths.home(lang)}`, inLanguage: lang, potentialAction: { '@type': 'SearchAction', target: `${site.origin}${paths.search(lang)}?q={q}`, 'query-input': 'required name=q' } }],
+      };
+      const body = <HomePage language={lang} words={words} siteName={site.name} place={site.place} latest={await cardViews(ctx, latest.items, agencies.byId, lang)} visual={await cardViews(ctx, visual.items, agencies.byId, lang)} byTopic={byTopic} />;
+      return { status: 200, html: await frame(ctx, lang, words, meta, 'home', body, site) };
+    });
+  });
+  app.get('/:lang', { schema: { hide: true } }, async (req, reply) => {
+    const { lang } = req.params as { lang: string };
+    if (!config.contentLanguages.includes(lang)) return serve(req, reply, `/${lang}`, () => errorPage(req, 'vi', 404));
+    return reply.redirect(paths.home(lang), 301);
+  });
+
+  // ----- one item
+  app.get('/:lang/items/:id', { schema: { hide: true } }, async (req, reply) => {
+    const { lang, id } = req.params as { lang: string; id: string };
+    return serve(req, reply, `/${lang}/items/${id}`, async () => {
+      if (!config.contentLanguages.includes(lang)) return errorPage(req, 'vi', 404);
+      const { ctx, words, agencies, site, open } = await basics(req, lang);
+      const found = await content.publishedPage(ctx, id, lang);
+      if (found.status !== 'ok') return errorPage(req, lang, found.status === 'gone' ? 410 : 404);
+      const { all: topics } = await topicMenu(ctx, words, lang);
+      const itemTopics = (found.metadata.topicIds ?? []).map((t) => topics.get(t)).filter((t) => t !== undefined);
+      const files = await mediaViews(ctx, [...(found.metadata.media ?? []), ...(found.metadata.document?.fileId ? [{ mediaId: found.metadata.document.fileId }] : [])], lang);
+      const related = await content.relatedPublished(ctx, id, lang, found.metadata.topicIds ?? []);
+      const url = `${site.origin}${paths.item(lang, id)}`;
+      const trail: Crumb[] = [{ name: words.t('home'), href: paths.home(lang) }, ...(itemTopics[0] ? [{ name: itemTopics[0].name, href: paths.topic(lang, itemTopics[0].slug) }] : []), { name: found.text.title }];
+      const agency = agencies.byId.get(found.item.agencyId) ?? null;
+      const image = files.find((f) => f.card);
+      const publishedAt = found.version.publishedAt!;
+      const meta: PageMeta = {
+        title: found.text.title,
+        description: found.text.summary,
+        canonical: url,
+        alternates: [{ language: lang, href: url }, ...found.translations.map((tr) => ({ language: tr.language, href: `${site.origin}${paths.item(tr.language, id)}` }))],
+        image: image?.card ? `${site.origin}${image.card}` : undefined,
+        ogType: 'article',
+        jsonLd: [articleLd(found, lang, url, site, agency?.name ?? '', files, publishedAt), breadcrumbLd(trail, site.origin)],
+      };
+      void open;
+      const body = (
+        <ItemPage
+          language={lang}
+          words={words}
+          kind={found.item.kind}
+          text={found.text}
+          metadata={found.metadata}
+          publishedAt={publishedAt}
+          contentHash={found.version.contentHash}
+          agency={agency}
+          topics={itemTopics}
+          media={files}
+          translations={found.translations.map((tr) => ({ language: tr.language, href: paths.item(tr.language, id) }))}
+          related={await cardViews(ctx, related, agencies.byId, lang)}
+          trail={trail}
+          url={url}
+        />
+      );
+      return { status: 200, html: await frame(ctx, lang, words, meta, undefined, body, site) };
+    });
+  });
+
+  // ----- listings: topic, kind, agency
+  const listing = (kind: 'topic' | 'kind' | 'agency') => async (req: FastifyRequest, reply: FastifyReply) => {
+    const { lang, slug } = req.params as { lang: string; slug: string };
+    const page = pageOf(req.query);
+    const key = `/${lang}/${kind}/${slug}?page=${page}`;
+    return serve(req, reply, key, async () => {
+      if (page === null || !(await languageOpen(publicCtx(req), lang))) return errorPage(req, lang, 404);
+      const { ctx, words, agencies, site, open } = await basics(req, lang);
+      const { all: topics } = await topicMenu(ctx, words, lang);
+      let heading: string;
+      let filter: content.PublishedListInput;
+      let details: Array<[string, string]> | undefined;
+      const pathFor = (l: string) => (kind === 'topic' ? paths.topic(l, slug) : kind === 'kind' ? paths.kind(l, slug) : paths.agency(l, slug));
+      if (kind === 'topic') {
+        const topic = [...topics.values()].find((t) => t.slug === slug);
+        if (!topic) return errorPage(req, lang, 404);
+        heading = topic.name;
+        filter = { topicId: topic.id };
+      } else if (kind === 'kind') {
+        if (!KIND_NAMES.en[slug]) return errorPage(req, lang, 404);
+        heading = words.kinds[slug];
+        filter = { kind: slug };
+      } else {
+        const agency = [...agencies.byId.values()].find((a) => a.slug === slug);
+        if (!agency) return errorPage(req, lang, 404);
+        heading = agency.name;
+        filter = { agencyId: agency.id };
+        details = agency.website ? [['Website', agency.website]] : undefined;
+      }
+      const path = pathFor(lang);
+      const r = await content.listPublishedCards(ctx, { ...filter, language: lang, page, pageSize: 12 });
+      if (page > r.pages) return errorPage(req, lang, 404);
+      const trail: Crumb[] = [{ name: words.t('home'), href: paths.home(lang) }, { name: heading }];
+      const canonical = `${site.origin}${withPage(path, page)}`;
+      const meta: PageMeta = {
+        title: page > 1 ? `${heading} — ${words.t('page', { n: page })}` : heading,
+        canonical,
+        alternates: open.map((l) => ({ language: l, href: `${site.origin}${withPage(pathFor(l), page)}` })),
+        prev: page > 1 ? `${site.origin}${withPage(path, page - 1)}` : undefined,
+        next: page < r.pages ? `${site.origin}${withPage(path, page + 1)}` : undefined,
+        jsonLd: [breadcrumbLd(trail, site.origin)],
+      };
+      const body = <ListingPage language={lang} words={words} heading={heading} trail={trail} cards={await cardViews(ctx, r.items, agencies.byId, lang)} total={r.total} page={page} pages={r.pages} path={path} details={details} />;
+      return { status: 200, html: await frame(ctx, lang, words, meta, kind === 'topic' ? `topic:${slug}` : undefined, body, site) };
+    });
+  };
+  app.get('/:lang/topics/:slug', { schema: { hide: true } }, listing('topic'));
+  app.get('/:lang/kinds/:slug', { schema: { hide: true } }, listing('kind'));
+  app.get('/:lang/agencies/:slug', { schema: { hide: true } }, listing('agency'));
+
+  // ----- search (not cached: the query space is unbounded; the search itself is fast)
+  app.get('/:lang/search', { schema: { hide: true } }, async (req, reply) => {
+    const { lang } = req.params as { lang: string };
+    const query = req.query as Record<string, string | undefined>;
+    const q = (query.q ?? '').slice(0, 200);
+    const page = pageOf(query);
+    const send = (r: Rendered) => reply.code(r.status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(r.html);
+    if (page === null || !(await languageOpen(publicCtx(req), lang))) return send(await errorPage(req, lang, 404));
+    const { ctx, words, agencies, site, open } = await basics(req, lang);
+    const { all: topics } = await topicMenu(ctx, words, lang);
+    const kind = query.kind && KIND_NAMES.en[query.kind] ? query.kind : undefined;
+    const topic = query.topic ? [...topics.values()].find((t) => t.slug === query.topic) : undefined;
+    const agency = query.agency ? [...agencies.byId.values()].find((a) => a.slug === query.agency) : undefined;
+    const year = query.year && /^\d{4}$/.test(query.year) ? Number(query.year) : undefined;
+    const result = q || kind || topic || agency ? await content.searchContent(ctx, { q: q || undefined, view: 'published', language: lang, kind, topicId: topic?.id, agencyId: agency?.id, year, page, limit: 10 }) : null;
+    const params = (over: Record<string, string | undefined>) => {
+      const p = new URLSearchParams();
+      const all = { q: q || undefined, kind, topic: topic?.slug, agency: agency?.slug, year: year ? String(year) : undefined, ...over };
+      for (const [k, v] of Object.entries(all)) if (v) p.set(k, v);
+      return `${paths.search(lang)}?${p.toString()}`;
+    };
+    const facets: FacetGroup[] = [];
+    if (result) {
+      const group = (facet: string, label: string, name: (v: string) => string | undefined, param: string, selected: string | undefined, toParam: (v: string) => string | undefined = (v) => v) => {
+        const options = result.facets
+          .filter((f) => f.facet === facet)
+          .map((f) => ({ label: name(f.value) ?? '', count: f.count, href: params({ [param]: selected === toParam(f.value) ? undefined : toParam(f.value), page: undefined }), selected: selected === toParam(f.value) }))
+          .filter((o) => o.label);
+        if (options.length) facets.push({ label, options });
+      };
+      group('kind', words.t('filterKind'), (v) => words.kinds[v], 'kind', kind);
+      group('topic', words.t('filterTopic'), (v) => topics.get(v)?.name, 'topic', topic?.slug, (v) => topics.get(v)?.slug);
+      group('agency', words.t('filterAgency'), (v) => agencies.byId.get(v)?.name, 'agency', agency?.slug, (v) => agencies.byId.get(v)?.slug);
+      group('year', words.t('filterYear'), (v) => v, 'year', year ? String(year) : undefined);
+    }
+    const total = result?.total ?? 0;
+    const pages = Math.max(1, Math.ceil(total / 10));
+    const meta: PageMeta = { title: q ? `${words.t('search')}: ${q}` : words.t('search'), canonical: `${site.origin}${paths.search(lang)}`, alternates: open.map((l) => ({ language: l, href: `${site.origin}${paths.search(l)}` })), noindex: Boolean(q) };
+    const body = (
+      <SearchPage
+        language={lang}
+        words={words}
+        q={q}
+        hits={(result?.items ?? []).map((h) => ({ itemId: h.itemId, kind: h.kind, titleHtml: h.titleHtml, snippetHtml: h.snippetHtml, summary: h.summary, publishedAt: h.publishedAt, agencyName: agencies.byId.get(h.agencyId)?.name ?? '' }))}
+        total={total}
+        page={page}
+        pages={pages}
+        facets={facets}
+        suggestions={(result?.suggestions ?? []).map((s) => ({ q: s, href: `${paths.search(lang)}?q=${encodeURIComponent(s)}` }))}
+        path={params({ page: undefined })}
+        filtered={Boolean(kind || topic || agency || year)}
+      />
+    );
+    return send({ status: 200, html: await frame(ctx, lang, words, meta, 'search', body, site) });
+  });
+
+  // anything else under a language: the portal's 404
+  app.get('/:lang/*', { schema: { hide: true } }, async (req, reply) => {
+    const { lang } = req.params as { lang: string };
+    if (!config.contentLanguages.includes(lang)) return reply.callNotFound();
+    return serve(req, reply, `404:${lang}`, () => errorPage(req, lang, 404));
+  });
+}
+
+function articleLd(found: Extract<content.PublishedPage, { status: 'ok' }>, lang: string, url: string, site: SiteInfo, agencyName: string, files: Awaited<ReturnType<typeof mediaViews>>, publishedAt: Date) {
+  const images = files.filter((f) => f.picture);
+  const videos = files.filter((f) => f.kind === 'video');
+  return {
+    '@context': 'https://schema.org',
+    '@type': found.item.kind === 'news' ? 'NewsArticle' : 'Article',
+    headline: found.text.title.slice(0, 110),
+    description: found.text.summary,
+    inLanguage: lang,
+    url,
+    mainEntityOfPage: url,
+    datePublished: isoLocal(found.version.firstPublishedAt ?? publishedAt),
+    dateModified: isoLocal(publishedAt),
+    author: (found.metadata.authors ?? []).map((name) => ({ '@type': 'Person', name })),
+    publisher: { '@type': 'GovernmentOrganization', name: agencyName || site.operator },
+    ...(found.metadata.place ? { contentLocation: { '@type': 'Place', name: found.metadata.place } } : {}),
+    ...(images.length
+      ? { image: images.map((i) => ({ '@type': 'ImageObject', url: `${site.origin}${i.picture!.src}`, width: i.picture!.width, height: i.picture!.height, caption: i.caption || undefined })) }
+      : {}),
+    ...(videos.length ? { video: videos.map((v) => ({ '@type': 'VideoObject', name: v.caption || found.text.title, description: found.text.summary, contentUrl: `${site.origin}${v.fileUrl}`, uploadDate: isoLocal(publishedAt), ...(images[0] ? { thumbnailUrl: `${site.origin}${images[0].picture!.src}` } : {}) })) } : {}),
+    ...(found.version.contentHash ? { identifier: { '@type': 'PropertyValue', propertyID: 'sha256', value: found.version.contentHash } } : {}),
+  };
+}
