@@ -9,11 +9,25 @@ import { sql } from 'drizzle-orm';
 import { expectedMigrationCount } from '../../src/db/migrate.js';
 import { rowsOf } from '../../src/db/transaction.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { loadConfig } from '../../src/config.js';
+import { systemActor } from '../../src/core/actor.js';
+import { systemClock } from '../../src/core/clock.js';
+import * as accounts from '../../src/modules/accounts/service.js';
+import * as content from '../../src/modules/content/service.js';
 
 const root = join(import.meta.dirname, '..', '..');
 let db: TestDatabase;
 const procs: Array<{ child: ChildProcess; out: string; base?: string }> = [];
 let dataDir: string;
+
+async function eventually(check: () => Promise<boolean>, ms = 500): Promise<boolean> {
+  const until = Date.now() + ms;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > until) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 function startServer(url: string): Promise<{ child: ChildProcess; out: string; base: string }> {
   return new Promise((resolve, reject) => {
@@ -87,5 +101,30 @@ describe('two app processes on one PostgreSQL', () => {
     expect(((await onA.json()) as { pending: string }).pending).toBe('mfa_enrolment');
 
     for (const p of [a, b]) expect((await fetch(`${p.base}/readyz`)).status).toBe(200);
+  });
+
+  it('the portal of both processes sees a publish and an unpublish made elsewhere on the next request', async () => {
+    const [a, b] = procs.filter((p) => p.base).map((p) => p as { base: string });
+    const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir });
+    const ctx = { actor: systemActor('system:test'), db: db.handle.db, clock: systemClock, log: console, locale: 'en' as const, requestId: 't', ip: null, config };
+    await content.ensureDefaultTopics(ctx);
+    const topic = (await content.listTopics(ctx)).find((x) => x.slug === 'tong-quan')!;
+    const agency = await accounts.createAgency(ctx, { slug: 'so-du-lich', nameVi: 'Sở Du lịch', nameEn: 'Department of Tourism', type: 'department' });
+    // both portals have the home page cached before the change
+    for (const p of [a, b]) expect(await (await fetch(`${p.base}/vi/`)).text()).not.toContain('Thuyền rồng trên sông Hương');
+    const created = await content.createItem(ctx, {
+      agencyId: agency.id,
+      kind: 'news',
+      text: { title: 'Thuyền rồng trên sông Hương', summary: 'Du thuyền đêm.', body: '<p>Ca Huế trên thuyền rồng.</p>' },
+      metadata: { activityDate: '2026-05-01', authors: ['A'], topicIds: [topic.id], tags: ['x'], place: 'Huế', source: { type: 'own' }, copyrightHolder: 'B', licence: 'CC-BY-4.0', visibility: 'public' },
+    });
+    await content.transition(ctx, created.id, 'submit', { declaration: { noStateSecrets: true } });
+    // this test process is a third one: the servers learn of the change only by NOTIFY
+    await content.transition(ctx, created.id, 'approve', { checklist: { copyright: true, accuracy: true, noHarm: true, noStateSecrets: true } });
+    // NOTIFY is delivered asynchronously on its own connection: in practice before the next request
+    // arrives (first try); allow half a second on a loaded machine.
+    for (const p of [a, b]) expect(await eventually(async () => (await (await fetch(`${p.base}/vi/`)).text()).includes('Thuyền rồng trên sông Hương'))).toBe(true);
+    await content.transition(ctx, created.id, 'unpublish', {});
+    for (const p of [a, b]) expect(await eventually(async () => (await fetch(`${p.base}/vi/items/${created.itemId}`)).status === 410)).toBe(true);
   });
 });
