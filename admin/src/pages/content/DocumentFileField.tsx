@@ -74,6 +74,11 @@ export function DocumentFileField({ form, agencyId, itemLanguages, readOnly }: {
             {w}
           </Text>
         ))}
+      {fileId && (errors.length > 0 || warnings.length > 0) && (
+        <Anchor component={Link} to={`/media/${fileId}`} size="xs" underline="always">
+          {t('media.fixFile', { name: m?.fileName ?? fileId })}
+        </Anchor>
+      )}
       {!readOnly && (
         <>
           <Group gap="sm">

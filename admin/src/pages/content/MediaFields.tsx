@@ -10,7 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { MEDIA_KEY, useMediaMany, type Media } from '../../api/media';
-import { useI18n, type MessageKey, type TFunction } from '../../i18n';
+import { currentLang, useI18n, type MessageKey, type TFunction } from '../../i18n';
 import { languageName } from '../../lib/content';
 import { mediaKindLabel, mediaTitle } from '../../lib/media';
 import { MediaPicker } from '../media/MediaPicker';
@@ -28,7 +28,7 @@ export function fileWarnings(t: TFunction, m: Media, languages: readonly string[
     if (missing.length) out.push(t('media.warn.alt', { languages: missing.map((l) => languageName(t, l)).join(', ') }));
   }
   const rights = [!m.authors.some((a) => a.trim()) && t('meta.authors'), !m.copyrightHolder.trim() && t('meta.copyrightHolder'), !m.licence && t('meta.licence')].filter(Boolean);
-  if (rights.length) out.push(t('media.warn.rights', { fields: rights.join(', ') }));
+  if (rights.length) out.push(t('media.warn.rights', { fields: rights.join(', ').toLocaleLowerCase(currentLang()) }));
   if (itemVisibility && (RANK[m.visibility] ?? 0) < (RANK[itemVisibility] ?? 0)) out.push(t('media.warn.visibility'));
   return out;
 }
@@ -213,83 +213,81 @@ function AttachedFile({ form, index: i, total, media: m, failed, languages, item
   };
   return (
     <Paper withBorder p="sm" component="li" data-testid="attached-file" data-name={name}>
-      <Group align="flex-start" wrap="nowrap" gap="sm">
-        <MediaThumb media={m} width={88} alt="" />
-        <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
-          <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
-            <div style={{ minWidth: 0 }}>
-              <Text size="xs" c="dimmed">
-                {t('media.position', { n: i + 1, total })}
-                {m ? ` · ${mediaKindLabel(t, m.kind)}` : ''}
+      <Stack gap="xs">
+        <Group align="flex-start" wrap="nowrap" gap="sm">
+          <MediaThumb media={m} width={72} alt="" />
+          <div style={{ flex: 1, minWidth: 0 }}>
+            <Text size="xs" c="dimmed">
+              {t('media.position', { n: i + 1, total })}
+              {m ? ` · ${mediaKindLabel(t, m.kind)}` : ''}
+            </Text>
+            <Anchor component={Link} to={`/media/${id}`} size="sm" fw={600} lh={1.35} display="block" style={{ wordBreak: 'break-word' }}>
+              {m ? mediaTitle(m, lang) : name}
+            </Anchor>
+            {m && mediaTitle(m, lang) !== m.fileName && (
+              <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
+                {m.fileName}
               </Text>
-              <Anchor component={Link} to={`/media/${id}`} size="sm" fw={600} style={{ wordBreak: 'break-word' }}>
-                {m ? mediaTitle(m, lang) : name}
-              </Anchor>
-              {m && mediaTitle(m, lang) !== m.fileName && (
-                <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
-                  {m.fileName}
-                </Text>
-              )}
-              {failed && (
-                <Text size="xs" c="red.9">
-                  {t('media.unavailable')}
-                </Text>
-              )}
-            </div>
-            <Group gap={4} wrap="nowrap">
-              {button('up')}
-              {button('down')}
-              <Tooltip label={t('media.remove', { name })} withArrow>
-                <ActionIcon variant="subtle" color="red" onClick={onRemove} aria-label={t('media.remove', { name })} data-testid="remove-media">
-                  <IconTrash size={16} aria-hidden />
-                </ActionIcon>
-              </Tooltip>
-            </Group>
+            )}
+            {failed && (
+              <Text size="xs" c="red.9">
+                {t('media.unavailable')}
+              </Text>
+            )}
+          </div>
+          <Group gap={4} wrap="nowrap">
+            {button('up')}
+            {button('down')}
+            <Tooltip label={t('media.remove', { name })} withArrow>
+              <ActionIcon variant="subtle" color="red" onClick={onRemove} aria-label={t('media.remove', { name })} data-testid="remove-media">
+                <IconTrash size={16} aria-hidden />
+              </ActionIcon>
+            </Tooltip>
           </Group>
-          {errors.length > 0 && (
-            <Stack gap={2} data-testid="file-errors">
-              {errors.map((e) => (
-                <Text key={e} size="sm" c="red.9">
-                  {e}
-                </Text>
-              ))}
-              <Anchor component={Link} to={`/media/${id}`} size="sm" underline="always">
-                {t('media.fixFile', { name })}
-              </Anchor>
-            </Stack>
-          )}
-          {errors.length === 0 && warnings.length > 0 && (
-            <Stack gap={2} data-testid="file-warnings">
-              {warnings.map((w) => (
-                <Text key={w} size="xs" c="#8a3c00">
-                  {w}
-                </Text>
-              ))}
-              <Anchor component={Link} to={`/media/${id}`} size="xs" underline="always">
-                {t('media.fixFile', { name })}
-              </Anchor>
-            </Stack>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: Math.min(2, languages.length) }} spacing="xs">
-            {languages.map((l) => (
-              <Textarea
-                key={l}
-                label={t('media.captionIn', { language: languageName(t, l) })}
-                lang={l}
-                autosize
-                minRows={1}
-                maxRows={4}
-                maxLength={2000}
-                size="sm"
-                {...form.getInputProps(`${path}.caption.${l}`)}
-                value={form.values.metadata.media[i].caption[l] ?? ''}
-                aria-label={`${t('media.captionIn', { language: languageName(t, l) })}: ${name}`}
-                data-testid={`caption-${l}`}
-              />
+        </Group>
+        {errors.length > 0 && (
+          <Stack gap={2} data-testid="file-errors">
+            {errors.map((e) => (
+              <Text key={e} size="sm" c="red.9">
+                {e}
+              </Text>
             ))}
-          </SimpleGrid>
-        </Stack>
-      </Group>
+            <Anchor component={Link} to={`/media/${id}`} size="sm" underline="always">
+              {t('media.fixFile', { name })}
+            </Anchor>
+          </Stack>
+        )}
+        {errors.length === 0 && warnings.length > 0 && (
+          <Stack gap={2} data-testid="file-warnings">
+            {warnings.map((w) => (
+              <Text key={w} size="xs" c="#8a3c00">
+                {w}
+              </Text>
+            ))}
+            <Anchor component={Link} to={`/media/${id}`} size="xs" underline="always">
+              {t('media.fixFile', { name })}
+            </Anchor>
+          </Stack>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: Math.min(2, languages.length) }} spacing="xs">
+          {languages.map((l) => (
+            <Textarea
+              key={l}
+              label={t('media.captionIn', { language: languageName(t, l) })}
+              lang={l}
+              autosize
+              minRows={1}
+              maxRows={4}
+              maxLength={2000}
+              size="sm"
+              {...form.getInputProps(`${path}.caption.${l}`)}
+              value={form.values.metadata.media[i].caption[l] ?? ''}
+              aria-label={`${t('media.captionIn', { language: languageName(t, l) })}: ${name}`}
+              data-testid={`caption-${l}`}
+            />
+          ))}
+        </SimpleGrid>
+      </Stack>
     </Paper>
   );
 }

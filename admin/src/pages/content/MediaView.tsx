@@ -47,7 +47,7 @@ export function MediaView({ metadata, kind, language, errors = {}, headingOrder 
             {t('media.none')}
           </Text>
         ) : (
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('media.attachedList')}>
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} spacing="md" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('media.attachedList')}>
             {refs.map((r, i) => (
               <li key={r.mediaId}>
                 <ViewedFile media={files[i]?.data} mediaId={r.mediaId} caption={r.caption[language] ?? ''} language={language} errors={errorsUnder(t, errors, `metadata.media.${i}`)} />

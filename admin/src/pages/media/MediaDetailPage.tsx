@@ -142,7 +142,7 @@ function MediaEditor({ media: m, languages, refetch }: { media: Media; languages
                   {variantsComing(m) && <Loader size="xs" aria-hidden />}
                 </Group>
                 {m.variantsStatus === 'ready' && square && social ? (
-                  <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+                  <SimpleGrid cols={2} spacing="sm">
                     <figure style={{ margin: 0 }}>
                       <Image src={square.url} alt={t('media.crop.squareAlt')} radius="sm" data-testid="crop-square" />
                       <Text component="figcaption" size="xs" c="dimmed" mt={4}>
