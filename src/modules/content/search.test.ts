@@ -145,12 +145,29 @@ describe('search', () => {
   });
 
   it('keeps the lexicon equal to the public published text', async () => {
-    const rows = async (q: ReturnType<typeof sql>) => rowsOf<{ word: string; ndoc: number }>(await t.system.db.execute(q)).map((r) => `${r.word}:${Number(r.ndoc)}`).sort();
-    const kept = await rows(sql`SELECT word, ndoc FROM search_words`);
-    const recount = await rows(sql`SELECT word, ndoc FROM ts_stat('SELECT pub_search FROM item_versions WHERE published_revision_id IS NOT NULL AND pub_visibility = ''public''')
+    const db = t.system.db;
+    const rows = async (q: ReturnType<typeof sql>) => rowsOf<{ word: string; ndoc: number }>(await db.execute(q)).map((r) => `${r.word}:${Number(r.ndoc)}`).sort();
+    const kept = () => rows(sql`SELECT word, ndoc FROM search_words`);
+    const recount = () =>
+      rows(sql`SELECT word, ndoc FROM ts_stat('SELECT pub_search FROM item_versions WHERE published_revision_id IS NOT NULL AND pub_visibility = ''public''')
       UNION ALL SELECT '', count(*)::int FROM item_versions WHERE published_revision_id IS NOT NULL AND pub_visibility = 'public'`);
-    expect(kept.length).toBeGreaterThan(20);
-    expect(kept).toEqual(recount);
+    // after publications of every visibility and an unpublication (tests above)
+    expect((await kept()).length).toBeGreaterThan(20);
+    expect(await kept()).toEqual(await recount());
+    // a public text changed, made shared, made public again, all in one statement for several rows
+    await db.execute(sql`UPDATE item_versions SET pub_title = pub_title || ' Zebracorn' WHERE id = ${ids.festival}`);
+    expect(await kept()).toContain('zebracorn:1');
+    expect(await kept()).toEqual(await recount());
+    await db.execute(sql`UPDATE item_versions SET pub_visibility = 'shared' WHERE id IN (${ids.festival}, ${ids.doingoai})`);
+    expect((await kept()).some((w) => w.startsWith('zebracorn:'))).toBe(false);
+    expect(await kept()).toEqual(await recount());
+    await db.execute(sql`UPDATE item_versions SET pub_visibility = 'public', pub_title = replace(pub_title, ' Zebracorn', '') WHERE id IN (${ids.festival}, ${ids.doingoai})`);
+    expect(await kept()).toEqual(await recount());
+    // updates that leave the public text alone change nothing
+    const before = await kept();
+    await db.execute(sql`UPDATE item_versions SET title = title || ' Quokkaroo' WHERE id = ${ids.festival}`);
+    expect(await kept()).toEqual(before);
+    await db.execute(sql`UPDATE item_versions SET title = replace(title, ' Quokkaroo', '') WHERE id = ${ids.festival}`);
   });
 
   it('shows each audience only what it may see', async () => {
