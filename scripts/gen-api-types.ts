@@ -1,5 +1,5 @@
 // Writes admin/src/api/schema.d.ts (the admin app's typed client) from the server's OpenAPI document.
-// The app is built in-process on an empty in-memory database: producing the document needs no data.
+// The app is built in-process on an empty, migrated in-memory database: producing the document needs no data.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,11 +7,13 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
+import { migrateDatabase } from '../src/db/migrate.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'admin', 'src', 'api', 'schema.d.ts');
 
 const database = await openDatabase({ databaseUrl: null, dataDir: '', inMemory: true });
+await migrateDatabase(database);
 const app = await buildApp({ config: loadConfig({}), database, logger: false });
 try {
   await app.ready();

@@ -171,13 +171,25 @@ export const messages = {
   media_alt_required: { vi: 'Ảnh cần có mô tả thay thế (alt) bằng ngôn ngữ "{language}".', en: 'The image needs alternative text in "{language}".' },
   media_kind_expected: { vi: 'Cần một tệp loại {kind}.', en: 'A file of kind {kind} is needed.' },
   media_visibility_narrower: {
-    vi: 'Tệp có mức hiển thị "{media}" hẹp hơn bài viết ("{item}").',
-    en: 'The file is "{media}", narrower than the item ("{item}").',
+    vi: 'Tệp chỉ ở mức {mediaVi}, hẹp hơn bài viết ({itemVi}).',
+    en: 'The file is {mediaEn} only, narrower than the item ({itemEn}).',
   },
   upload_not_found: { vi: 'Không tìm thấy phiên tải lên.', en: 'Upload not found.' },
 } satisfies Record<string, Text>;
 
 export type MessageCode = keyof typeof messages;
+
+const VISIBILITY_NAMES: Record<string, Text> = {
+  public: { vi: 'công khai', en: 'public' },
+  shared: { vi: 'dùng chung', en: 'shared' },
+  internal: { vi: 'nội bộ', en: 'internal' },
+};
+
+/** Parameters of media_visibility_narrower: each visibility named in each language. */
+export function visibilityParams(media: string, item: string): Record<string, string> {
+  const n = (v: string) => VISIBILITY_NAMES[v] ?? { vi: v, en: v };
+  return { mediaVi: n(media).vi, mediaEn: n(media).en, itemVi: n(item).vi, itemEn: n(item).en };
+}
 
 export function t(code: MessageCode, params: Record<string, string | number> = {}): Text {
   const m = messages[code];

@@ -1,12 +1,15 @@
 // Rendered pages, kept per generation of what the public sees (see db/public-generation.ts): a
 // publish or unpublish in any process moves the generation, so the next request renders afresh.
-// Entries hold the HTML compressed once (brotli and gzip) and an ETag for 304 answers.
+// Entries hold the body (HTML, or a feed's or sitemap's XML/JSON with its content type) compressed
+// once (brotli and gzip) and an ETag for 304 answers.
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export interface CachedPage {
   status: number;
   etag: string;
+  /** the body's content type (text/html unless given to `put`) */
+  type: string;
   html: Buffer;
   br: Buffer;
   gzip: Buffer;
@@ -16,7 +19,7 @@ export interface CachedPage {
 
 export interface PageCache {
   get(generation: number, key: string): CachedPage | undefined;
-  put(generation: number, key: string, status: number, html: string): CachedPage;
+  put(generation: number, key: string, status: number, html: string, type?: string): CachedPage;
 }
 
 export function etagOf(generation: number, key: string): string {
@@ -37,7 +40,7 @@ export function createPageCache(maxEntries = 1000): PageCache {
       }
       return hit;
     },
-    put(generation, key, status, html) {
+    put(generation, key, status, html, type = 'text/html; charset=utf-8') {
       if (generation !== currentGeneration) {
         // a new generation: everything older is stale
         if (generation > currentGeneration) {
@@ -50,6 +53,7 @@ export function createPageCache(maxEntries = 1000): PageCache {
       const page: CachedPage = {
         status,
         etag: etagOf(generation, key),
+        type,
         html: body,
         br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
         gzip: gzipSync(body, { level: 6 }),

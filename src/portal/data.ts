@@ -135,3 +135,29 @@ export async function cardViews(ctx: Context, cards: content.PublishedCard[], ag
     }),
   );
 }
+
+/** Every active agency with its description, contacts, parent and units, in the page's words. */
+export async function agencyEntries(ctx: Context, words: Words) {
+  const rows = await accounts.listAgencies(ctx, {});
+  const vi = words.lang === 'vi';
+  const name = (a: (typeof rows)[number]) => (vi ? a.nameVi : a.nameEn);
+  const bySlug = new Map(
+    rows.map((a) => {
+      const parent = a.parentId ? rows.find((p) => p.id === a.parentId) : undefined;
+      return [
+        a.slug,
+        {
+          id: a.id,
+          slug: a.slug,
+          name: name(a),
+          otherName: vi ? a.nameEn : a.nameVi,
+          description: vi ? a.descriptionVi : a.descriptionEn || a.descriptionVi,
+          parent: parent ? { slug: parent.slug, name: name(parent) } : null,
+          children: rows.filter((c) => c.parentId === a.id).map((c) => ({ slug: c.slug, name: name(c) })),
+          contact: a.contact ?? {},
+        },
+      ];
+    }),
+  );
+  return bySlug;
+}

@@ -55,6 +55,10 @@ beforeAll(async () => {
     search: '/vi/search?q=festival',
     'search-empty': '/en/search',
     'not-found': '/vi/khong-co',
+    documents: '/vi/documents?type=plan',
+    agencies: '/en/agencies',
+    print: `/vi/items/${ids.document}/print`,
+    download: `/en/items/${ids.news}/download`,
   };
   for (const [name, url] of Object.entries(urls)) pages[name] = (await t.app.inject({ url })).body;
 });

@@ -67,6 +67,22 @@ const vi = {
   footerApi: 'API mở cho nhà phát triển',
   footerAdmin: 'Đăng nhập cho cơ quan, đơn vị',
   empty: 'Chưa có nội dung.',
+  documentLibrary: 'Thư viện văn bản',
+  documentTitle: 'Trích yếu',
+  filter: 'Lọc',
+  agencies: 'Cơ quan, đơn vị',
+  functions: 'Chức năng, nhiệm vụ',
+  contacts: 'Liên hệ',
+  address: 'Địa chỉ',
+  phone: 'Điện thoại',
+  email: 'Thư điện tử',
+  website: 'Cổng thông tin',
+  parentAgency: 'Cơ quan chủ quản',
+  units: 'Đơn vị trực thuộc',
+  publishedByAgency: 'Thông tin đã công bố',
+  print: 'Bản in',
+  downloadHtml: 'Tải về (HTML)',
+  printedFrom: 'In từ {url}',
 } as const;
 
 export type PortalWords = { [K in keyof typeof vi]: string };
@@ -135,11 +151,32 @@ const en: PortalWords = {
   footerApi: 'Open API for developers',
   footerAdmin: 'Sign-in for agencies',
   empty: 'Nothing here yet.',
+  documentLibrary: 'Document library',
+  documentTitle: 'Title',
+  filter: 'Filter',
+  agencies: 'Agencies',
+  functions: 'Functions and duties',
+  contacts: 'Contacts',
+  address: 'Address',
+  phone: 'Phone',
+  email: 'E-mail',
+  website: 'Website',
+  parentAgency: 'Parent agency',
+  units: 'Units',
+  publishedByAgency: 'Published information',
+  print: 'Print version',
+  downloadHtml: 'Download (HTML)',
+  printedFrom: 'Printed from {url}',
 };
 
 export const KIND_NAMES: Record<Locale, Record<string, string>> = {
   vi: { news: 'Tin tức', photo_album: 'Ảnh', video: 'Video, phóng sự', document: 'Văn bản', publication: 'Ấn phẩm', profile_page: 'Giới thiệu', clarification: 'Thông tin làm rõ' },
   en: { news: 'News', photo_album: 'Photos', video: 'Videos', document: 'Documents', publication: 'Publications', profile_page: 'Profile', clarification: 'Clarifications' },
+};
+
+export const DOCUMENT_TYPE_NAMES: Record<Locale, Record<string, string>> = {
+  vi: { decision: 'Quyết định', directive: 'Chỉ thị', plan: 'Kế hoạch', report: 'Báo cáo', official_letter: 'Công văn', circular: 'Thông tư', decree: 'Nghị định', law: 'Luật', other: 'Khác' },
+  en: { decision: 'Decision', directive: 'Directive', plan: 'Plan', report: 'Report', official_letter: 'Official letter', circular: 'Circular', decree: 'Decree', law: 'Law', other: 'Other' },
 };
 
 export const LICENCE_NAMES: Record<string, string> = {
@@ -167,6 +204,7 @@ export interface Words {
   lang: Locale;
   w: PortalWords;
   kinds: Record<string, string>;
+  documentTypes: Record<string, string>;
   t(key: keyof PortalWords, params?: Record<string, string | number>): string;
 }
 
@@ -177,6 +215,7 @@ export function wordsFor(contentLanguage: string): Words {
     lang,
     w,
     kinds: KIND_NAMES[lang],
+    documentTypes: DOCUMENT_TYPE_NAMES[lang],
     t: (key, params = {}) => w[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`)),
   };
 }

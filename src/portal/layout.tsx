@@ -108,6 +108,16 @@ export function Layout({ language, words, meta, site, topics, current, children 
                 </li>
               ))}
               <li>
+                <a href={paths.documents(language)} aria-current={current === 'documents' ? 'page' : undefined}>
+                  {t('documentLibrary')}
+                </a>
+              </li>
+              <li>
+                <a href={paths.agencies(language)} aria-current={current === 'agencies' ? 'page' : undefined}>
+                  {t('agencies')}
+                </a>
+              </li>
+              <li>
                 <a href={paths.search(language)} aria-current={current === 'search' ? 'page' : undefined}>
                   {t('search')}
                 </a>

@@ -175,3 +175,54 @@ describe('albums', () => {
     expect((await get(src)).statusCode).toBe(200);
   });
 });
+
+describe('document library, agencies, print and download', () => {
+  let docItem: string;
+  beforeAll(async () => {
+    const pdf = (await upload(contributor.client, files.pdf(['Quyet dinh 12']), 'qd-12.pdf')).json();
+    await contributor.client.patch(`/api/v1/media/${pdf.id}`, { version: pdf.version, authors: ['A'], copyrightHolder: 'B', licence: 'CC-BY-4.0', visibility: 'public' });
+    const body = completeItem(topics['chinh-sach-phap-luat'], { kind: 'document', title: 'Quyết định về quảng bá hình ảnh' });
+    const created = (
+      await contributor.client.post('/api/v1/items', { ...body, metadata: { ...body.metadata, document: { number: '12/QĐ-UBND', issuingBody: 'Ủy ban nhân dân thành phố Huế', issueDate: '2025-12-01', signer: 'Chủ tịch', documentType: 'decision', fileId: pdf.id } } })
+    ).json();
+    await contributor.client.post(`/api/v1/item-versions/${created.id}/transitions/submit`, DECLARE);
+    await appraiser.client.post(`/api/v1/item-versions/${created.id}/transitions/approve`, { checklist: ALL_CHECKS });
+    docItem = created.itemId;
+  });
+
+  it('filters documents by type, issuer (without accents), year and number', async () => {
+    const hit = (q: string) => get(`/vi/documents${q}`).then((r) => r.body.includes('Quyết định về quảng bá hình ảnh'));
+    expect(await hit('')).toBe(true);
+    expect(await hit('?type=decision')).toBe(true);
+    expect(await hit('?type=plan')).toBe(false);
+    expect(await hit('?issuer=uy%20ban%20nhan%20dan')).toBe(true);
+    expect(await hit('?year=2025')).toBe(true);
+    expect(await hit('?year=2024')).toBe(false);
+    expect(await hit('?number=12%2FQ')).toBe(true);
+    expect(await hit('?number=99')).toBe(false);
+    expect((await get('/vi/documents')).body).toContain('<td>01/12/2025</td>');
+  });
+
+  it('agency pages: directory, functions and contacts in both languages, GovernmentOrganization data', async () => {
+    const dir = (await get('/en/agencies')).body;
+    expect(dir).toContain('href="/en/agencies/trung-tam-bao-ton"');
+    const page = (await get('/en/agencies/trung-tam-bao-ton')).body;
+    expect(page).toContain('Agency trung-tam-bao-ton');
+    expect(page).toContain('lang="vi">Cơ quan trung-tam-bao-ton</p>');
+    expect(jsonLd(page).some((d) => d['@type'] === 'GovernmentOrganization')).toBe(true);
+  });
+
+  it('print view and clean HTML download of an item', async () => {
+    const print = await get(`/vi/items/${docItem}/print`);
+    expect(print.statusCode).toBe(200);
+    expect(print.headers['x-robots-tag']).toBe('noindex');
+    expect(print.body).toContain('Quyết định về quảng bá hình ảnh');
+    expect(print.body).not.toContain('class="menu"');
+    const saved = await get(`/vi/items/${docItem}/download`);
+    expect(saved.headers['content-disposition']).toBe(`attachment; filename="ttdn-${docItem}-vi.html"`);
+    expect(saved.body).toContain('<style>'); // the stylesheet travels with the file
+    expect(saved.body).toContain('http://localhost:80/api/v1/media/'); // links work from the saved copy
+    expect((await get(`/vi/items/00000000-0000-4000-8000-000000000000/download`)).headers['content-disposition']).toBeUndefined();
+  });
+});
+

@@ -13,13 +13,16 @@ import * as content from '../modules/content/service.js';
 import { ASSETS } from './assets.js';
 import { createPageCache, etagOf } from './cache.js';
 import { breadcrumbLd, type Crumb } from './components.js';
-import { agencyDirectory, cardViews, mediaViews, siteInfo, topicMenu, type SiteInfo } from './data.js';
+import { agencyDirectory, agencyEntries, cardViews, mediaViews, siteInfo, topicMenu, type SiteInfo } from './data.js';
 import { isoLocal } from './format.js';
 import { KIND_NAMES, wordsFor, type Words } from './i18n.js';
 import { Layout, type PageMeta } from './layout.js';
+import { AgencyDirectoryPage, AgencyPage } from './pages/agency.js';
+import { DocumentsPage } from './pages/documents.js';
 import { ErrorPage } from './pages/error.js';
 import { HomePage } from './pages/home.js';
 import { ItemPage } from './pages/item.js';
+import { PrintDocument } from './pages/print.js';
 import { ListingPage } from './pages/listing.js';
 import { SearchPage, type FacetGroup } from './pages/search.js';
 import { paths, withPage } from './urls.js';
@@ -102,7 +105,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
   }
 
   /** Answers from the cache (or 304), rendering on a miss. */
-  async function serve(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<Rendered>) {
+  async function serve(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<Rendered>, headersFor?: (status: number) => Record<string, string>) {
     const gen = generation?.current() ?? 0;
     const etag = etagOf(gen, key);
     reply.header('vary', 'Accept-Encoding').header('cache-control', 'public, max-age=0, must-revalidate');
@@ -120,6 +123,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
       page = cache.put(gen, key, rendered.status, rendered.html);
     }
     reply.code(page.status).type('text/html; charset=utf-8').header('etag', page.etag).header('last-modified', page.lastModified.toUTCString());
+    for (const [k, v] of Object.entries(headersFor?.(page.status) ?? {})) reply.header(k, v);
     const accept = String(req.headers['accept-encoding'] ?? '');
     if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(page.br);
     if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(page.gzip);
@@ -164,23 +168,47 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
     return reply.redirect(paths.home(lang), 301);
   });
 
-  // ----- one item
-  app.get('/:lang/items/:id', { schema: { hide: true } }, async (req, reply) => {
+  // ----- one item: the page, its print view, and a clean HTML file to save
+  const itemRoute = (mode: 'page' | 'print' | 'download') => async (req: FastifyRequest, reply: FastifyReply) => {
     const { lang, id } = req.params as { lang: string; id: string };
-    return serve(req, reply, `/${lang}/items/${id}`, async () => {
+    const headersFor = (status: number): Record<string, string> =>
+      mode === 'page' ? {} : { 'x-robots-tag': 'noindex', ...(mode === 'download' && status === 200 ? { 'content-disposition': `attachment; filename="ttdn-${id}-${lang}.html"` } : {}) };
+    return serve(req, reply, `/${lang}/items/${id}#${mode}`, async () => {
       if (!config.contentLanguages.includes(lang)) return errorPage(req, 'vi', 404);
-      const { ctx, words, agencies, site, open } = await basics(req, lang);
+      const { ctx, words, agencies, site } = await basics(req, lang);
       const found = await content.publishedPage(ctx, id, lang);
       if (found.status !== 'ok') return errorPage(req, lang, found.status === 'gone' ? 410 : 404);
       const { all: topics } = await topicMenu(ctx, words, lang);
       const itemTopics = (found.metadata.topicIds ?? []).map((t) => topics.get(t)).filter((t) => t !== undefined);
       const files = await mediaViews(ctx, [...(found.metadata.media ?? []), ...(found.metadata.document?.fileId ? [{ mediaId: found.metadata.document.fileId }] : [])], lang);
-      const related = await content.relatedPublished(ctx, id, lang, found.metadata.topicIds ?? []);
       const url = `${site.origin}${paths.item(lang, id)}`;
       const trail: Crumb[] = [{ name: words.t('home'), href: paths.home(lang) }, ...(itemTopics[0] ? [{ name: itemTopics[0].name, href: paths.topic(lang, itemTopics[0].slug) }] : []), { name: found.text.title }];
       const agency = agencies.byId.get(found.item.agencyId) ?? null;
       const image = files.find((f) => f.card);
       const publishedAt = found.version.publishedAt!;
+      const props = {
+        itemId: id,
+        language: lang,
+        words,
+        kind: found.item.kind,
+        text: found.text,
+        metadata: found.metadata,
+        publishedAt,
+        contentHash: found.version.contentHash,
+        agency,
+        topics: itemTopics,
+        media: files,
+        trail,
+        url,
+      };
+      if (mode !== 'page') {
+        // print view and saved copy: the article and its attribution, absolute links, no menus
+        const html = renderToStaticMarkup(<PrintDocument language={lang} words={words} site={site} url={url} title={found.text.title} inlineCss={mode === 'download'}>
+          <ItemPage {...props} print translations={[]} related={[]} origin={site.origin} />
+        </PrintDocument>);
+        return { status: 200, html: `<!doctype html>${html}` };
+      }
+      const related = await content.relatedPublished(ctx, id, lang, found.metadata.topicIds ?? []);
       const meta: PageMeta = {
         title: found.text.title,
         description: found.text.summary,
@@ -190,28 +218,19 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
         ogType: 'article',
         jsonLd: [articleLd(found, lang, url, site, agency?.name ?? '', files, publishedAt), breadcrumbLd(trail, site.origin)],
       };
-      void open;
       const body = (
         <ItemPage
-          language={lang}
-          words={words}
-          kind={found.item.kind}
-          text={found.text}
-          metadata={found.metadata}
-          publishedAt={publishedAt}
-          contentHash={found.version.contentHash}
-          agency={agency}
-          topics={itemTopics}
-          media={files}
+          {...props}
           translations={found.translations.map((tr) => ({ language: tr.language, href: paths.item(tr.language, id) }))}
           related={await cardViews(ctx, related, agencies.byId, lang)}
-          trail={trail}
-          url={url}
         />
       );
       return { status: 200, html: await frame(ctx, lang, words, meta, undefined, body, site) };
-    });
-  });
+    }, headersFor);
+  };
+  app.get('/:lang/items/:id', { schema: { hide: true } }, itemRoute('page'));
+  app.get('/:lang/items/:id/print', { schema: { hide: true } }, itemRoute('print'));
+  app.get('/:lang/items/:id/download', { schema: { hide: true } }, itemRoute('download'));
 
   // ----- listings: topic, kind, agency
   const listing = (kind: 'topic' | 'kind' | 'agency') => async (req: FastifyRequest, reply: FastifyReply) => {
@@ -224,7 +243,6 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
       const { all: topics } = await topicMenu(ctx, words, lang);
       let heading: string;
       let filter: content.PublishedListInput;
-      let details: Array<[string, string]> | undefined;
       const pathFor = (l: string) => (kind === 'topic' ? paths.topic(l, slug) : kind === 'kind' ? paths.kind(l, slug) : paths.agency(l, slug));
       if (kind === 'topic') {
         const topic = [...topics.values()].find((t) => t.slug === slug);
@@ -240,7 +258,6 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
         if (!agency) return errorPage(req, lang, 404);
         heading = agency.name;
         filter = { agencyId: agency.id };
-        details = agency.website ? [['Website', agency.website]] : undefined;
       }
       const path = pathFor(lang);
       const r = await content.listPublishedCards(ctx, { ...filter, language: lang, page, pageSize: 12 });
@@ -255,13 +272,68 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
         next: page < r.pages ? `${site.origin}${withPage(path, page + 1)}` : undefined,
         jsonLd: [breadcrumbLd(trail, site.origin)],
       };
-      const body = <ListingPage language={lang} words={words} heading={heading} trail={trail} cards={await cardViews(ctx, r.items, agencies.byId, lang)} total={r.total} page={page} pages={r.pages} path={path} details={details} />;
+      const cards = await cardViews(ctx, r.items, agencies.byId, lang);
+      let body: ReactElement;
+      if (kind === 'agency') {
+        const entry = (await agencyEntries(ctx, words)).get(slug)!;
+        trail.splice(1, 0, { name: words.t('agencies'), href: paths.agencies(lang) });
+        meta.jsonLd!.push(organizationLd(entry, site.origin, lang));
+        body = <AgencyPage language={lang} words={words} agency={entry} trail={trail} cards={cards} total={r.total} page={page} pages={r.pages} path={path} />;
+      } else body = <ListingPage language={lang} words={words} heading={heading} trail={trail} cards={cards} total={r.total} page={page} pages={r.pages} path={path} />;
       return { status: 200, html: await frame(ctx, lang, words, meta, kind === 'topic' ? `topic:${slug}` : undefined, body, site) };
     });
   };
   app.get('/:lang/topics/:slug', { schema: { hide: true } }, listing('topic'));
   app.get('/:lang/kinds/:slug', { schema: { hide: true } }, listing('kind'));
   app.get('/:lang/agencies/:slug', { schema: { hide: true } }, listing('agency'));
+
+  // ----- agencies: the directory
+  app.get('/:lang/agencies', { schema: { hide: true } }, async (req, reply) => {
+    const { lang } = req.params as { lang: string };
+    return serve(req, reply, `/${lang}/agencies`, async () => {
+      if (!(await languageOpen(publicCtx(req), lang))) return errorPage(req, lang, 404);
+      const { ctx, words, site, open } = await basics(req, lang);
+      const entries = [...(await agencyEntries(ctx, words)).values()];
+      const roots = entries.filter((a) => !a.parent).map((a) => ({ ...a, units: entries.filter((u) => u.parent?.slug === a.slug) }));
+      const trail: Crumb[] = [{ name: words.t('home'), href: paths.home(lang) }, { name: words.t('agencies') }];
+      const meta: PageMeta = { title: words.t('agencies'), canonical: `${site.origin}${paths.agencies(lang)}`, alternates: open.map((l) => ({ language: l, href: `${site.origin}${paths.agencies(l)}` })), jsonLd: [breadcrumbLd(trail, site.origin)] };
+      return { status: 200, html: await frame(ctx, lang, words, meta, 'agencies', <AgencyDirectoryPage language={lang} words={words} roots={roots} trail={trail} />, site) };
+    });
+  });
+
+  // ----- the document library
+  app.get('/:lang/documents', { schema: { hide: true } }, async (req, reply) => {
+    const { lang } = req.params as { lang: string };
+    const query = req.query as Record<string, string | undefined>;
+    const page = pageOf(query);
+    const filters = {
+      type: query.type && (DOCUMENT_TYPE_KEYS as readonly string[]).includes(query.type) ? query.type : undefined,
+      issuer: query.issuer?.trim().slice(0, 200) || undefined,
+      year: query.year && /^\d{4}$/.test(query.year) ? query.year : undefined,
+      number: query.number?.trim().slice(0, 100) || undefined,
+    };
+    const key = `/${lang}/documents?${new URLSearchParams(Object.entries({ ...filters, page: String(page) }).filter(([, v]) => v) as Array<[string, string]>).toString()}`;
+    return serve(req, reply, key, async () => {
+      if (page === null || !(await languageOpen(publicCtx(req), lang))) return errorPage(req, lang, 404);
+      const { ctx, words, site, open } = await basics(req, lang);
+      const r = await content.documentLibrary(ctx, { language: lang, documentType: filters.type, issuer: filters.issuer, year: filters.year ? Number(filters.year) : undefined, number: filters.number, page });
+      const entries = r.items.map((d) => ({
+        itemId: d.itemId,
+        title: d.title,
+        number: d.document.number ?? '',
+        issuingBody: d.document.issuingBody ?? '',
+        issueDate: d.document.issueDate ?? '',
+        documentType: d.document.documentType ?? '',
+        fileUrl: d.document.fileId ? `/api/v1/media/${d.document.fileId}/original` : null,
+      }));
+      const qs = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as Array<[string, string]>).toString();
+      const path = `${paths.documents(lang)}${qs ? `?${qs}` : ''}`;
+      const meta: PageMeta = { title: words.t('documentLibrary'), canonical: `${site.origin}${withPage(path, page)}`, alternates: open.map((l) => ({ language: l, href: `${site.origin}${paths.documents(l)}` })), noindex: Boolean(qs) };
+      const types = DOCUMENT_TYPE_KEYS.map((k) => [k, words.documentTypes[k]] as [string, string]);
+      const body = <DocumentsPage language={lang} words={words} entries={entries} total={r.total} page={page} pages={r.pages} path={path} filters={filters} types={types} years={r.facets.years} issuers={r.facets.issuers} />;
+      return { status: 200, html: await frame(ctx, lang, words, meta, 'documents', body, site) };
+    });
+  });
 
   // ----- search (not cached: the query space is unbounded; the search itself is fast)
   app.get('/:lang/search', { schema: { hide: true } }, async (req, reply) => {
@@ -325,6 +397,24 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
     if (!config.contentLanguages.includes(lang)) return reply.callNotFound();
     return serve(req, reply, `404:${lang}`, () => errorPage(req, lang, 404));
   });
+}
+
+const DOCUMENT_TYPE_KEYS = content.DOCUMENT_TYPES;
+
+function organizationLd(a: { slug: string; name: string; otherName: string; description: string; contact: { address?: string; phone?: string; email?: string; website?: string }; parent: { slug: string; name: string } | null }, origin: string, lang: string) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'GovernmentOrganization',
+    name: a.name,
+    alternateName: a.otherName,
+    url: `${origin}${paths.agency(lang, a.slug)}`,
+    ...(a.description ? { description: a.description } : {}),
+    ...(a.contact.website ? { sameAs: [a.contact.website] } : {}),
+    ...(a.contact.email ? { email: a.contact.email } : {}),
+    ...(a.contact.phone ? { telephone: a.contact.phone } : {}),
+    ...(a.contact.address ? { address: a.contact.address } : {}),
+    ...(a.parent ? { parentOrganization: { '@type': 'GovernmentOrganization', name: a.parent.name, url: `${origin}${paths.agency(lang, a.parent.slug)}` } } : {}),
+  };
 }
 
 function articleLd(found: Extract<content.PublishedPage, { status: 'ok' }>, lang: string, url: string, site: SiteInfo, agencyName: string, files: Awaited<ReturnType<typeof mediaViews>>, publishedAt: Date) {

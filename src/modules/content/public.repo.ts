@@ -98,3 +98,58 @@ export async function countsByTopic(db: Database, f: PublishedFilter): Promise<A
     ),
   );
 }
+
+export interface DocumentFilter {
+  visibilities: string[];
+  language: string;
+  documentType?: string;
+  issuer?: string;
+  year?: number;
+  number?: string;
+}
+
+export interface DocumentRow extends PublishedCard {
+  document: { number?: string; issuingBody?: string; issueDate?: string; effectiveDate?: string; signer?: string; documentType?: string; fileId?: string };
+}
+
+const likeArg = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
+
+/**
+ * Published documents in one language with their document facts (kept on the source version's
+ * published revision), filterable by type, issuer, year and number; newest issue date first.
+ */
+export async function listDocuments(db: Database, f: DocumentFilter, offset: number, limit: number): Promise<{ rows: DocumentRow[]; total: number }> {
+  const doc = sql`r.snapshot->'metadata'->'document'`;
+  const conds: SQL[] = [
+    sql`v.state = 'published'`,
+    sql`v.kind = 'document'`,
+    sql`v.language = ${f.language}`,
+    sql`v.pub_visibility IN (${sql.join((f.visibilities.length ? f.visibilities : ['-']).map((x) => sql`${x}`), sql`, `)})`,
+  ];
+  if (f.documentType) conds.push(sql`${doc}->>'documentType' = ${f.documentType}`);
+  if (f.issuer) conds.push(sql`public.f_unaccent(lower(${doc}->>'issuingBody')) LIKE public.f_unaccent(lower(${likeArg(f.issuer)}))`);
+  if (f.number) conds.push(sql`lower(${doc}->>'number') LIKE lower(${likeArg(f.number)})`);
+  if (f.year) conds.push(sql`left(${doc}->>'issueDate', 4) = ${String(f.year)}`);
+  const from = sql`FROM item_versions v JOIN item_versions s ON s.item_id = v.item_id AND s.is_source JOIN revisions r ON r.id = s.published_revision_id WHERE ${sql.join(conds, sql` AND `)}`;
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`SELECT v.id AS "versionId", v.item_id AS "itemId", v.language, v.is_source AS "isSource", v.kind, v.agency_id AS "agencyId", v.pub_title AS title, v.pub_summary AS summary,
+      v.pub_visibility AS visibility, coalesce(v.pub_topic_ids, ARRAY[]::uuid[]) AS "topicIds", coalesce(v.pub_media_ids, ARRAY[]::uuid[]) AS "mediaIds", v.pub_activity_date AS "activityDate",
+      v.published_at AS "publishedAt", v.first_published_at AS "firstPublishedAt", v.content_hash AS "contentHash", ${doc} AS document
+      ${from} ORDER BY ${doc}->>'issueDate' DESC NULLS LAST, v.published_at DESC OFFSET ${offset} LIMIT ${limit}`),
+  );
+  const [count] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n ${from}`));
+  return { rows: rows.map((r) => ({ ...(r as unknown as DocumentRow), publishedAt: new Date(r.publishedAt as string), document: (r.document ?? {}) as DocumentRow['document'] })), total: Number(count.n) };
+}
+
+/** Distinct years and issuers of published documents (for the library's filters). */
+export async function documentFacets(db: Database, visibilities: string[], language: string): Promise<{ years: string[]; issuers: string[] }> {
+  const rows = rowsOf<{ year: string | null; issuer: string | null }>(
+    await db.execute(sql`SELECT DISTINCT left(r.snapshot->'metadata'->'document'->>'issueDate', 4) AS year, r.snapshot->'metadata'->'document'->>'issuingBody' AS issuer
+      FROM item_versions v JOIN item_versions s ON s.item_id = v.item_id AND s.is_source JOIN revisions r ON r.id = s.published_revision_id
+      WHERE v.state = 'published' AND v.kind = 'document' AND v.language = ${language} AND v.pub_visibility IN (${sql.join((visibilities.length ? visibilities : ['-']).map((x) => sql`${x}`), sql`, `)})
+      LIMIT 500`),
+  );
+  const years = [...new Set(rows.map((r) => r.year).filter((y): y is string => Boolean(y)))].sort().reverse();
+  const issuers = [...new Set(rows.map((r) => r.issuer).filter((y): y is string => Boolean(y)))].sort((a, b) => a.localeCompare(b, 'vi'));
+  return { years, issuers };
+}

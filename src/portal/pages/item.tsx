@@ -8,6 +8,11 @@ import { LANGUAGE_NAMES, LICENCE_NAMES, type Words } from '../i18n.js';
 import { paths } from '../urls.js';
 
 export interface ItemProps {
+  itemId: string;
+  /** the print view: no share links, related items or language links */
+  print?: boolean;
+  /** absolute links (the saved copy) */
+  origin?: string;
   language: string;
   words: Words;
   kind: string;
@@ -20,7 +25,7 @@ export interface ItemProps {
     source?: { type: 'own' | 'other'; name?: string; url?: string };
     licence?: string;
     copyrightHolder?: string;
-    document?: { number?: string; issuingBody?: string; issueDate?: string; effectiveDate?: string; signer?: string };
+    document?: { number?: string; issuingBody?: string; issueDate?: string; effectiveDate?: string; signer?: string; documentType?: string };
   };
   publishedAt: Date;
   contentHash: string | null;
@@ -35,6 +40,7 @@ export interface ItemProps {
 
 export function ItemPage(p: ItemProps) {
   const { words, language } = p;
+  const abs = (href: string) => `${p.origin ?? ''}${href}`;
   const chrome = words.lang !== language ? words.lang : undefined;
   const t = words.t;
   const images = p.media.filter((m) => m.kind === 'image');
@@ -49,7 +55,7 @@ export function ItemPage(p: ItemProps) {
   ];
   return (
     <article>
-      <Crumbs trail={p.trail} words={words} language={language} />
+      {p.print ? null : <Crumbs trail={p.trail} words={words} language={language} />}
       <span className="kind" lang={chrome}>
         {words.kinds[p.kind] ?? p.kind}
       </span>
@@ -60,7 +66,7 @@ export function ItemPage(p: ItemProps) {
           <>
             <dt lang={chrome}>{t('agency')}</dt>
             <dd>
-              <a href={paths.agency(language, p.agency.slug)}>{p.agency.name}</a>
+              <a href={abs(paths.agency(language, p.agency.slug))}>{p.agency.name}</a>
             </dd>
           </>
         ) : null}
@@ -117,6 +123,7 @@ export function ItemPage(p: ItemProps) {
                 ['issueDate', doc.issueDate ? formatDate(doc.issueDate, language) : undefined],
                 ['effectiveDate', doc.effectiveDate ? formatDate(doc.effectiveDate, language) : undefined],
                 ['signer', doc.signer],
+                ['documentType', doc.documentType ? (words.documentTypes[doc.documentType] ?? doc.documentType) : undefined],
               ] as const
             )
               .filter(([, v]) => v)
@@ -136,11 +143,11 @@ export function ItemPage(p: ItemProps) {
           <ul>
             {files.map((f) => (
               <li key={f.id}>
-                <a href={`${f.fileUrl}?download=true`} download={f.fileName}>
+                <a href={abs(`${f.fileUrl}?download=true`)} download={f.fileName}>
                   {f.fileName}
                 </a>{' '}
                 <span className="meta">
-                  ({f.mime === 'application/pdf' ? 'PDF' : f.fileName.split('.').pop()?.toUpperCase()}, {formatBytes(f.size, language)}) · <a href={f.fileUrl!}>{t('download')}</a>
+                  ({f.mime === 'application/pdf' ? 'PDF' : f.fileName.split('.').pop()?.toUpperCase()}, {formatBytes(f.size, language)}) · <a href={abs(f.fileUrl!)}>{t('download')}</a>
                 </span>
                 <br />
                 <span className="hash" title={t('contentHash')}>
@@ -153,7 +160,7 @@ export function ItemPage(p: ItemProps) {
       ) : null}
       {videos.map((v) => (
         <figure key={v.id}>
-          <video controls preload="metadata" src={v.fileUrl!} width={v.width ?? undefined} height={v.height ?? undefined} aria-label={v.caption || p.text.title} />
+          <video controls preload="metadata" src={abs(v.fileUrl!)} width={v.width ?? undefined} height={v.height ?? undefined} aria-label={v.caption || p.text.title} />
           {v.caption ? <figcaption>{v.caption}</figcaption> : null}
         </figure>
       ))}
@@ -167,8 +174,8 @@ export function ItemPage(p: ItemProps) {
               <li key={m.id}>
                 <figure>
                   {m.picture ? (
-                    <a href={m.picture.src}>
-                      <img src={m.picture.src} srcSet={m.picture.srcset} sizes="(max-width: 40rem) 100vw, 22rem" width={m.picture.width} height={m.picture.height} alt={m.alt} loading={i < 2 ? 'eager' : 'lazy'} decoding="async" />
+                    <a href={abs(m.picture.src)}>
+                      <img src={abs(m.picture.src)} srcSet={p.origin ? undefined : m.picture.srcset} sizes="(max-width: 40rem) 100vw, 22rem" width={m.picture.width} height={m.picture.height} alt={m.alt} loading={i < 2 ? 'eager' : 'lazy'} decoding="async" />
                     </a>
                   ) : null}
                   {m.caption ? <figcaption>{m.caption}</figcaption> : null}
@@ -200,6 +207,21 @@ export function ItemPage(p: ItemProps) {
           </ul>
         </section>
       ) : null}
+      {p.print ? null : (
+      <ul className="share" lang={chrome}>
+        <li>
+          <a href={paths.print(language, p.itemId)} rel="nofollow">
+            {t('print')}
+          </a>
+        </li>
+        <li>
+          <a href={paths.download(language, p.itemId)} rel="nofollow" download>
+            {t('downloadHtml')}
+          </a>
+        </li>
+      </ul>
+      )}
+      {p.print ? null : (
       <section aria-labelledby="share">
         <h2 id="share" lang={chrome}>
           {t('share')}
@@ -214,6 +236,7 @@ export function ItemPage(p: ItemProps) {
           ))}
         </ul>
       </section>
+      )}
       {p.contentHash ? (
         <p className="meta">
           <span lang={chrome}>{t('contentHash')}</span>: <span className="hash">{p.contentHash}</span>

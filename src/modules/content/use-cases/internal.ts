@@ -2,7 +2,7 @@
 // and the denormalised columns of item_versions.
 import type { Context } from '../../../core/context.js';
 import { Invalid, NotFound, type FieldError } from '../../../core/errors.js';
-import { t, type MessageCode } from '../../../core/i18n.js';
+import { t, visibilityParams, type MessageCode } from '../../../core/i18n.js';
 import { contentPolicy } from '../policy.js';
 import type { Database } from '../../../db/client.js';
 import { findSecrecyMark } from '../secrecy.js';
@@ -144,7 +144,7 @@ export async function missingMediaFacts(ctx: Context, metadata: ItemMetadata, la
     if (!f.authors?.some((a) => a.trim())) err(`${path}/authors`, 'field_required');
     if (!f.copyright_holder?.trim()) err(`${path}/copyrightHolder`, 'field_required');
     if (!f.licence) err(`${path}/licence`, 'field_required');
-    if (VISIBILITY_RANK[f.visibility] < itemRank) err(`${path}/visibility`, 'media_visibility_narrower', { media: f.visibility, item: metadata.visibility ?? 'internal' });
+    if (VISIBILITY_RANK[f.visibility] < itemRank) err(`${path}/visibility`, 'media_visibility_narrower', visibilityParams(f.visibility, metadata.visibility ?? 'internal'));
   }
   return out;
 }

@@ -86,3 +86,24 @@ export async function relatedPublished(ctx: Context, itemId: string, language: s
   const r = await listPublishedCards(ctx, { language, topicId: topicIds[0], pageSize: limit + 1 });
   return r.items.filter((c) => c.itemId !== itemId).slice(0, limit);
 }
+
+export interface DocumentLibraryInput {
+  language: string;
+  documentType?: string;
+  issuer?: string;
+  year?: number;
+  number?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** The document library: published documents with their facts, filtered, 20 a page. */
+export async function documentLibrary(ctx: Context, input: DocumentLibraryInput) {
+  const pageSize = Math.min(Math.max(input.pageSize ?? 20, 1), 100);
+  const page = input.page ?? 1;
+  if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) throw Invalid.field('page', 'field_format');
+  const visibilities = readablePublishedVisibilities(ctx.actor);
+  const { rows, total } = await pub.listDocuments(ctx.db, { visibilities, language: input.language, documentType: input.documentType, issuer: input.issuer?.slice(0, 200), year: input.year, number: input.number?.slice(0, 100) }, (page - 1) * pageSize, pageSize);
+  const facets = await pub.documentFacets(ctx.db, visibilities, input.language);
+  return { items: rows, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)), facets };
+}

@@ -1,7 +1,7 @@
 // The media library: reading (who sees what), listing, describing, deleting; storage usage.
 import type { Context } from '../../../core/context.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../core/errors.js';
-import { t } from '../../../core/i18n.js';
+import { t, visibilityParams } from '../../../core/i18n.js';
 import { withTransaction } from '../../../db/transaction.js';
 import { getAgency, setAgencyStorageQuota } from '../../accounts/service.js';
 import { recordAuditEvent } from '../../audit/service.js';
@@ -138,7 +138,10 @@ export async function updateMedia(ctx: Context, id: string, version: number, pat
     if (patch.visibility && RANK[patch.visibility] < RANK[before.visibility]) {
       // a published item shows the file: it cannot become narrower than that item
       const wider = (await itemsUsingMedia(tx, id)).find((u) => u.online && RANK[u.pubVisibility ?? 'internal'] > RANK[patch.visibility!]);
-      if (wider) throw new Conflict('media_visibility_narrower', [{ field: 'visibility', code: 'media_visibility_narrower', message: t('media_visibility_narrower', { media: patch.visibility, item: wider.pubVisibility! }) }], { media: patch.visibility, item: wider.pubVisibility! });
+      if (wider) {
+        const params = visibilityParams(patch.visibility, wider.pubVisibility!);
+        throw new Conflict('media_visibility_narrower', [{ field: 'visibility', code: 'media_visibility_narrower', message: t('media_visibility_narrower', params) }], params);
+      }
     }
     const { focalPoint, ...rest } = patch;
     const next: Partial<repo.MediaInsert> = {

@@ -1,0 +1,125 @@
+// Agencies: the directory (structure: each agency under its parent) and one agency's page with
+// its functions, contacts, units, portal link and published items (Decree 42/2022 Art. 7).
+import { Cards, Crumbs, Pager, type Crumb } from '../components.js';
+import type { CardView } from '../data.js';
+import type { Words } from '../i18n.js';
+import { paths } from '../urls.js';
+
+export interface AgencyEntry {
+  slug: string;
+  name: string;
+  otherName: string;
+  description: string;
+  parent: { slug: string; name: string } | null;
+  children: Array<{ slug: string; name: string }>;
+  contact: { address?: string; phone?: string; email?: string; website?: string };
+}
+
+export function AgencyDirectoryPage({ language, words, roots, trail }: { language: string; words: Words; roots: Array<AgencyEntry & { units: AgencyEntry[] }>; trail: Crumb[] }) {
+  const chrome = words.lang !== language ? words.lang : undefined;
+  return (
+    <>
+      <Crumbs trail={trail} words={words} language={language} />
+      <h1 lang={chrome}>{words.t('agencies')}</h1>
+      <ul className="directory" lang={chrome}>
+        {roots.map((a) => (
+          <li key={a.slug}>
+            <a href={paths.agency(language, a.slug)}>{a.name}</a>
+            {a.units.length ? (
+              <ul>
+                {a.units.map((u) => (
+                  <li key={u.slug}>
+                    <a href={paths.agency(language, u.slug)}>{u.name}</a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function AgencyPage(p: { language: string; words: Words; agency: AgencyEntry; trail: Crumb[]; cards: CardView[]; total: number; page: number; pages: number; path: string }) {
+  const { words, language, agency } = p;
+  const chrome = words.lang !== language ? words.lang : undefined;
+  const t = words.t;
+  const c = agency.contact;
+  return (
+    <>
+      <Crumbs trail={p.trail} words={words} language={language} />
+      <h1 lang={chrome}>{agency.name}</h1>
+      <p className="meta" lang={words.lang === 'vi' ? 'en' : 'vi'}>
+        {agency.otherName}
+      </p>
+      <div lang={chrome}>
+        {agency.description ? (
+          <>
+            <h2>{t('functions')}</h2>
+            <p>{agency.description}</p>
+          </>
+        ) : null}
+        <h2>{t('contacts')}</h2>
+        <dl className="facts">
+          {c.address ? (
+            <>
+              <dt>{t('address')}</dt>
+              <dd>{c.address}</dd>
+            </>
+          ) : null}
+          {c.phone ? (
+            <>
+              <dt>{t('phone')}</dt>
+              <dd>
+                <a href={`tel:${c.phone.replace(/[^\d+]/g, '')}`}>{c.phone}</a>
+              </dd>
+            </>
+          ) : null}
+          {c.email ? (
+            <>
+              <dt>{t('email')}</dt>
+              <dd>
+                <a href={`mailto:${c.email}`}>{c.email}</a>
+              </dd>
+            </>
+          ) : null}
+          {c.website ? (
+            <>
+              <dt>{t('website')}</dt>
+              <dd>
+                <a href={c.website} rel="noopener">
+                  {c.website}
+                </a>
+              </dd>
+            </>
+          ) : null}
+          {agency.parent ? (
+            <>
+              <dt>{t('parentAgency')}</dt>
+              <dd>
+                <a href={paths.agency(language, agency.parent.slug)}>{agency.parent.name}</a>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {agency.children.length ? (
+          <>
+            <h2>{t('units')}</h2>
+            <ul>
+              {agency.children.map((u) => (
+                <li key={u.slug}>
+                  <a href={paths.agency(language, u.slug)}>{u.name}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <h2>{t('publishedByAgency')}</h2>
+        <p className="meta">{t('resultsAll', { n: p.total })}</p>
+      </div>
+      <Cards cards={p.cards} language={language} words={words} />
+      <Pager path={p.path} page={p.page} pages={p.pages} words={words} language={language} />
+    </>
+  );
+}
