@@ -71,7 +71,7 @@ export async function topicMenu(ctx: Context, words: Words, language: string): P
   return { menu: [...all.values()].filter((tp) => tp.count > 0), all };
 }
 
-function pictureOf(m: Awaited<ReturnType<typeof media.getMedia>>['media'], alt: string): Picture | null {
+function pictureOf(m: Awaited<ReturnType<typeof media.mediaOfPublishedItem>>[number], alt: string): Picture | null {
   if (m.kind !== 'image' || m.variantsStatus !== 'ready') return null;
   const widths = m.variants.filter((v) => !v.crop && v.format === 'webp').sort((a, b) => a.width - b.width);
   if (!widths.length) return null;
@@ -81,13 +81,16 @@ function pictureOf(m: Awaited<ReturnType<typeof media.getMedia>>['media'], alt: 
   return { src: url(middle.name), srcset: widths.map((v) => `${url(v.name)} ${v.width}w`).join(', '), width: middle.width, height: middle.height, alt };
 }
 
-/** Files of an item as the public may see them (missing or not-yet-visible files are left out). */
+/**
+ * Files of a published item as the public may see them (missing or narrower files are left out).
+ * The ids must come from the published metadata of an item the reader may see.
+ */
 export async function mediaViews(ctx: Context, refs: Array<{ mediaId: string; caption?: Record<string, string> }>, language: string): Promise<MediaView[]> {
+  const rows = new Map((await media.mediaOfPublishedItem(ctx, refs.map((r) => r.mediaId))).map((m) => [m.id, m]));
   const out: MediaView[] = [];
   for (const ref of refs) {
-    const found = await media.getMedia(ctx, ref.mediaId).catch(() => null);
-    if (!found) continue;
-    const m = found.media;
+    const m = rows.get(ref.mediaId);
+    if (!m) continue;
     const alt = m.alt[language] ?? '';
     const social = m.variantsStatus === 'ready' && m.variants.some((v) => v.name === 'social.webp') ? `/api/v1/media/${m.id}/variants/${m.variantsRevision}/social.webp` : null;
     out.push({
@@ -119,21 +122,21 @@ export interface CardView {
   image: { src: string; alt: string } | null;
 }
 
-/** Cards for listings: the first image's social crop when there is one. */
+/** Cards for listings: the first image's social crop when there is one (one query for all cards). */
 export async function cardViews(ctx: Context, cards: content.PublishedCard[], agencies: Map<string, AgencyLink>, language: string): Promise<CardView[]> {
-  return Promise.all(
-    cards.map(async (c) => {
-      let image: CardView['image'] = null;
-      for (const id of c.mediaIds.slice(0, 3)) {
-        const [v] = await mediaViews(ctx, [{ mediaId: id }], language);
-        if (v?.card) {
-          image = { src: v.card, alt: v.alt };
-          break;
-        }
-      }
-      return { itemId: c.itemId, kind: c.kind, title: c.title, summary: c.summary, publishedAt: new Date(c.publishedAt), agency: agencies.get(c.agencyId) ?? null, image };
-    }),
-  );
+  const views = new Map((await mediaViews(ctx, cards.flatMap((c) => c.mediaIds.slice(0, 3).map((mediaId) => ({ mediaId }))), language)).map((v) => [v.id, v]));
+  return cards.map((c) => {
+    const first = c.mediaIds.slice(0, 3).map((id) => views.get(id)).find((v) => v?.card);
+    return {
+      itemId: c.itemId,
+      kind: c.kind,
+      title: c.title,
+      summary: c.summary,
+      publishedAt: new Date(c.publishedAt),
+      agency: agencies.get(c.agencyId) ?? null,
+      image: first?.card ? { src: first.card, alt: first.alt } : null,
+    };
+  });
 }
 
 /** Every active agency with its description, contacts, parent and units, in the page's words. */

@@ -70,15 +70,36 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
     return reply.header('vary', 'Accept-Language').header('cache-control', 'no-cache').redirect(paths.home(lang), 302);
   });
 
+  // What every page of a language needs (agencies, topics with counts, open languages) changes
+  // only with the public generation: kept per generation (not at all without a generation source).
+  let memoGeneration = -1;
+  const memo = new Map<string, Promise<unknown>>();
+  function remember<T>(key: string, make: () => Promise<T>): Promise<T> {
+    if (!generation) return make();
+    const gen = generation.current();
+    if (gen !== memoGeneration) {
+      memo.clear();
+      memoGeneration = gen;
+    }
+    let hit = memo.get(key) as Promise<T> | undefined;
+    if (!hit) {
+      hit = make();
+      hit.catch(() => memo.delete(key));
+      memo.set(key, hit);
+    }
+    return hit;
+  }
+  const menuOf = (ctx: Context, words: Words, lang: string) => remember(`menu:${lang}`, () => topicMenu(ctx, words, lang));
+
   /** Whether a language has a URL space: vi and en always, others once something is published in them. */
   async function languageOpen(ctx: Context, lang: string): Promise<boolean> {
     if (!config.contentLanguages.includes(lang)) return false;
     if (lang === 'vi' || lang === 'en') return true;
-    return (await content.publishedLanguageList(ctx)).includes(lang);
+    return (await remember('languages', () => content.publishedLanguageList(ctx))).includes(lang);
   }
 
   async function frame(ctx: Context, language: string, words: Words, meta: PageMeta, current: string | undefined, body: ReactElement, site: SiteInfo) {
-    const { menu } = await topicMenu(ctx, words, language);
+    const { menu } = await menuOf(ctx, words, language);
     const html = renderToStaticMarkup(
       <Layout language={language} words={words} meta={meta} site={site} topics={menu.map((m) => ({ slug: m.slug, name: m.name }))} current={current}>
         {body}
@@ -90,9 +111,9 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
   async function basics(req: FastifyRequest, language: string) {
     const ctx = publicCtx(req);
     const words = wordsFor(language);
-    const agencies = await agencyDirectory(ctx, words);
+    const agencies = await remember(`agencies:${words.lang}`, () => agencyDirectory(ctx, words));
     const site = siteInfo(ctx, words, agencies.operator, origin(req));
-    const languages = await content.publishedLanguageList(ctx);
+    const languages = await remember('languages', () => content.publishedLanguageList(ctx));
     const open = [...new Set(['vi', 'en', ...languages])].filter((l) => config.contentLanguages.includes(l));
     return { ctx, words, agencies, site, open };
   }
@@ -143,7 +164,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
       const ctx0 = publicCtx(req);
       if (!(await languageOpen(ctx0, lang))) return errorPage(req, lang, 404);
       const { ctx, words, agencies, site, open } = await basics(req, lang);
-      const { menu } = await topicMenu(ctx, words, lang);
+      const { menu } = await menuOf(ctx, words, lang);
       const latest = await content.listPublishedCards(ctx, { language: lang, pageSize: 6 });
       const visual = await content.listPublishedCards(ctx, { language: lang, kinds: ['photo_album', 'video'], pageSize: 3 });
       const byTopic = [];
@@ -178,7 +199,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
       const { ctx, words, agencies, site } = await basics(req, lang);
       const found = await content.publishedPage(ctx, id, lang);
       if (found.status !== 'ok') return errorPage(req, lang, found.status === 'gone' ? 410 : 404);
-      const { all: topics } = await topicMenu(ctx, words, lang);
+      const { all: topics } = await menuOf(ctx, words, lang);
       const itemTopics = (found.metadata.topicIds ?? []).map((t) => topics.get(t)).filter((t) => t !== undefined);
       const files = await mediaViews(ctx, [...(found.metadata.media ?? []), ...(found.metadata.document?.fileId ? [{ mediaId: found.metadata.document.fileId }] : [])], lang);
       const url = `${site.origin}${paths.item(lang, id)}`;
@@ -240,7 +261,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
     return serve(req, reply, key, async () => {
       if (page === null || !(await languageOpen(publicCtx(req), lang))) return errorPage(req, lang, 404);
       const { ctx, words, agencies, site, open } = await basics(req, lang);
-      const { all: topics } = await topicMenu(ctx, words, lang);
+      const { all: topics } = await menuOf(ctx, words, lang);
       let heading: string;
       let filter: content.PublishedListInput;
       const pathFor = (l: string) => (kind === 'topic' ? paths.topic(l, slug) : kind === 'kind' ? paths.kind(l, slug) : paths.agency(l, slug));
@@ -344,7 +365,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
     const send = (r: Rendered) => reply.code(r.status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(r.html);
     if (page === null || !(await languageOpen(publicCtx(req), lang))) return send(await errorPage(req, lang, 404));
     const { ctx, words, agencies, site, open } = await basics(req, lang);
-    const { all: topics } = await topicMenu(ctx, words, lang);
+    const { all: topics } = await menuOf(ctx, words, lang);
     const kind = query.kind && KIND_NAMES.en[query.kind] ? query.kind : undefined;
     const topic = query.topic ? [...topics.values()].find((t) => t.slug === query.topic) : undefined;
     const agency = query.agency ? [...agencies.byId.values()].find((a) => a.slug === query.agency) : undefined;

@@ -192,3 +192,16 @@ export async function setStorageQuota(ctx: Context, agencyId: string, quotaBytes
   await setAgencyStorageQuota(ctx, agencyId, quotaBytes);
   return storageUsage(ctx, agencyId);
 }
+
+/**
+ * Files that a published item the reader may see shows (ids from its published metadata), in
+ * one query: the item's publication already proves them readable, so only each file's own
+ * visibility is checked. For listings and pages of published items.
+ */
+export async function mediaOfPublishedItem(ctx: Context, ids: string[]): Promise<repo.MediaRow[]> {
+  if (!ids.length) return [];
+  const visibilities = mediaPolicy.publishedVisibilities(ctx.actor);
+  const rows = await repo.findMediaMany(ctx.db, [...new Set(ids)]);
+  const byId = new Map(rows.filter((m) => visibilities.includes(m.visibility as never)).map((m) => [m.id, m]));
+  return ids.map((id) => byId.get(id)).filter((m): m is repo.MediaRow => m !== undefined);
+}
