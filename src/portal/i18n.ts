@@ -83,6 +83,10 @@ const vi = {
   print: 'Bản in',
   downloadHtml: 'Tải về (HTML)',
   printedFrom: 'In từ {url}',
+  photoOf: 'ảnh {n}/{count}',
+  prevPhoto: 'Ảnh trước',
+  nextPhoto: 'Ảnh sau',
+  backToAlbum: 'Về bộ ảnh',
 } as const;
 
 export type PortalWords = { [K in keyof typeof vi]: string };
@@ -167,6 +171,10 @@ const en: PortalWords = {
   print: 'Print version',
   downloadHtml: 'Download (HTML)',
   printedFrom: 'Printed from {url}',
+  photoOf: 'photo {n} of {count}',
+  prevPhoto: 'Previous photo',
+  nextPhoto: 'Next photo',
+  backToAlbum: 'Back to the album',
 };
 
 export const KIND_NAMES: Record<Locale, Record<string, string>> = {

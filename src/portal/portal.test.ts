@@ -173,6 +173,13 @@ describe('albums', () => {
     // the variant the page shows is reachable by the public
     const src = /<img src="([^"]+)"/.exec(html)![1];
     expect((await get(src)).statusCode).toBe(200);
+    // the viewer: one page per photo, with links around
+    expect(html).toContain(`href="/vi/items/${album.itemId}/photos/1"`);
+    const viewer = await get(`/vi/items/${album.itemId}/photos/1`);
+    expect(viewer.statusCode).toBe(200);
+    expect(viewer.body).toContain('<figcaption>Ngọ Môn lúc bình minh</figcaption>');
+    expect(viewer.body).toContain(`href="/vi/items/${album.itemId}">Về bộ ảnh</a>`);
+    expect((await get(`/vi/items/${album.itemId}/photos/2`)).statusCode).toBe(404);
   });
 });
 

@@ -22,6 +22,7 @@ import { DocumentsPage } from './pages/documents.js';
 import { ErrorPage } from './pages/error.js';
 import { HomePage } from './pages/home.js';
 import { ItemPage } from './pages/item.js';
+import { PhotoPage } from './pages/photo.js';
 import { PrintDocument } from './pages/print.js';
 import { ListingPage } from './pages/listing.js';
 import { SearchPage, type FacetGroup } from './pages/search.js';
@@ -250,6 +251,45 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
     }, headersFor);
   };
   app.get('/:lang/items/:id', { schema: { hide: true } }, itemRoute('page'));
+  app.get('/:lang/items/:id/photos/:n', { schema: { hide: true } }, async (req, reply) => {
+    const { lang, id, n } = req.params as { lang: string; id: string; n: string };
+    return serve(req, reply, `/${lang}/items/${id}/photos/${n}`, async () => {
+      if (!config.contentLanguages.includes(lang) || !/^\d{1,4}$/.test(n)) return errorPage(req, 'vi', 404);
+      const { ctx, words, site } = await basics(req, lang);
+      const found = await content.publishedPage(ctx, id, lang);
+      if (found.status !== 'ok') return errorPage(req, lang, found.status === 'gone' ? 410 : 404);
+      const photos = (await mediaViews(ctx, found.metadata.media ?? [], lang)).filter((m) => m.kind === 'image' && m.picture);
+      const index = Number(n);
+      const photo = photos[index - 1];
+      if (!photo) return errorPage(req, lang, 404);
+      const album = paths.item(lang, id);
+      const trail: Crumb[] = [{ name: words.t('home'), href: paths.home(lang) }, { name: found.text.title, href: album }, { name: words.t('photoOf', { n: index, count: photos.length }) }];
+      const url = `${site.origin}${paths.photo(lang, id, index)}`;
+      const meta: PageMeta = {
+        title: `${found.text.title} (${index}/${photos.length})`,
+        description: photo.caption || found.text.summary,
+        canonical: url,
+        alternates: [{ language: lang, href: url }, ...found.translations.map((tr) => ({ language: tr.language, href: `${site.origin}${paths.photo(tr.language, id, index)}` }))],
+        image: photo.card ? `${site.origin}${photo.card}` : undefined,
+        jsonLd: [{ '@context': 'https://schema.org', '@type': 'ImageObject', contentUrl: `${site.origin}${photo.picture!.src}`, caption: photo.caption || undefined, width: photo.picture!.width, height: photo.picture!.height }, breadcrumbLd(trail, site.origin)],
+      };
+      const body = (
+        <PhotoPage
+          language={lang}
+          words={words}
+          title={found.text.title}
+          photo={photo}
+          index={index}
+          count={photos.length}
+          prev={index > 1 ? paths.photo(lang, id, index - 1) : null}
+          next={index < photos.length ? paths.photo(lang, id, index + 1) : null}
+          album={album}
+          trail={trail}
+        />
+      );
+      return { status: 200, html: await frame(ctx, lang, words, meta, undefined, body, site) };
+    });
+  });
   app.get('/:lang/items/:id/print', { schema: { hide: true } }, itemRoute('print'));
   app.get('/:lang/items/:id/download', { schema: { hide: true } }, itemRoute('download'));
 

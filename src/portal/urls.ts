@@ -12,6 +12,7 @@ export const paths = {
   agency: (lang: string, slug: string) => `/${lang}/agencies/${slug}`,
   agencies: (lang: string) => `/${lang}/agencies`,
   documents: (lang: string) => `/${lang}/documents`,
+  photo: (lang: string, itemId: string, n: number) => `/${lang}/items/${itemId}/photos/${n}`,
   print: (lang: string, itemId: string) => `/${lang}/items/${itemId}/print`,
   download: (lang: string, itemId: string) => `/${lang}/items/${itemId}/download`,
   search: (lang: string, q?: string) => `/${lang}/search${q ? `?q=${encodeURIComponent(q)}` : ''}`,

@@ -28,7 +28,7 @@ describe('portal pages in the browser', () => {
       const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: true });
       const page = await context.newPage();
       const problems = watchPageProblems(page);
-      const paths = ['/vi/', '/en/', albumPath, albumPath.replace('/vi/', '/en/'), '/vi/topics/du-lich-di-san-le-hoi', '/en/kinds/news', '/vi/search?q=hue', '/en/search?q=festival', '/vi/khong-co', '/en/agencies/so-van-hoa-the-thao', '/vi/agencies', '/vi/documents', '/en/documents?type=plan'];
+      const paths = ['/vi/', '/en/', albumPath, albumPath.replace('/vi/', '/en/'), '/vi/topics/du-lich-di-san-le-hoi', '/en/kinds/news', '/vi/search?q=hue', '/en/search?q=festival', '/vi/khong-co', '/en/agencies/so-van-hoa-the-thao', '/vi/agencies', '/vi/documents', '/en/documents?type=plan', `${albumPath}/photos/2`];
       for (const path of paths) {
         const res = await page.goto(`${server.origin}${path}`);
         expect([200, 404], path).toContain(res!.status());
@@ -53,6 +53,16 @@ describe('portal pages in the browser', () => {
     await page.goto(`${server.origin}${albumPath}`);
     const images = page.locator('.gallery img');
     expect(await images.count()).toBeGreaterThan(0);
+    // the photo viewer, with the keyboard only
+    await page.locator('.gallery a').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/photos\/1$/);
+    await page.getByRole('link', { name: /Ảnh sau/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/photos\/2$/);
+    await page.getByRole('link', { name: 'Về bộ ảnh' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`${albumPath}$`));
     await page.locator('.langs a[hreflang="en"]').click();
     await page.waitForURL(/\/en\/items\//);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');

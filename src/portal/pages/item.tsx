@@ -174,7 +174,7 @@ export function ItemPage(p: ItemProps) {
               <li key={m.id}>
                 <figure>
                   {m.picture ? (
-                    <a href={abs(m.picture.src)}>
+                    <a href={p.origin ? abs(m.picture.src) : paths.photo(language, p.itemId, i + 1)}>
                       <img src={abs(m.picture.src)} srcSet={p.origin ? undefined : m.picture.srcset} sizes="(max-width: 40rem) 100vw, 22rem" width={m.picture.width} height={m.picture.height} alt={m.alt} loading={i < 2 ? 'eager' : 'lazy'} decoding="async" />
                     </a>
                   ) : null}
