@@ -6,6 +6,7 @@ import type { Context } from '../../../core/context.js';
 import { AppError, Forbidden, Invalid, NotFound, type FieldError } from '../../../core/errors.js';
 import { escapeHtml } from '../../../core/html.js';
 import { t, type MessageCode } from '../../../core/i18n.js';
+import { bumpPublicGeneration } from '../../../db/public-generation.js';
 import { withTransaction } from '../../../db/transaction.js';
 import { recordAuditEvent } from '../../audit/service.js';
 import * as accounts from '../../accounts/service.js';
@@ -243,6 +244,7 @@ export async function writeBatch(ctx: Context, good: Prepared[], mode: 'draft' |
     }
   }
   await repo.insertBatch(ctx.db, batch);
+  if (mode === 'published') await bumpPublicGeneration(ctx.db); // (synthetic published items for benchmarks)
   return batch.versions.map((v) => v.id!);
 }
 
