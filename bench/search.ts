@@ -65,6 +65,7 @@ async function onEngine(label: string, handle: DatabaseHandle, dataDir: string, 
     const { id, rows: parsed } = await content.startImport(ctx, Buffer.from(rows.join('\n')), opts);
     await content.runImport(ctx, id, parsed, opts);
     importRate = 20_000 / ((performance.now() - t0) / 1000);
+    process.stderr.write(`  ${label}: synthetic insert ${seedRate.toFixed(0)} items/s, import ${importRate.toFixed(0)} items/s\n`);
   } else {
     process.stderr.write(`  ${label}: reusing the seeded data\n`);
     await handle.db.execute(sql`ANALYZE`);
@@ -90,16 +91,27 @@ async function onEngine(label: string, handle: DatabaseHandle, dataDir: string, 
   return { label, seedRate, importRate, results };
 }
 
+type EngineResult = Awaited<ReturnType<typeof onEngine>>;
+
+/** Rows of the latency table, printed as soon as an engine is done (a later failure loses nothing). */
+function printLatencies(e: EngineResult) {
+  for (const r of e.results) console.log(`| ${e.label} | ${r.cls} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.hits} |`);
+}
+
 export async function benchSearch() {
   const items = Number(process.env.BENCH_ITEMS ?? 100_000);
   const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
-  const out = [];
+  const out: EngineResult[] = [];
+  console.log(`\nSearch over ${items.toLocaleString('en')} published items (+ demo), 40 requests per class through GET /api/v1/search (ranking, snippets, facets)\n`);
+  console.log('| engine | query class | p50 ms | p95 ms | avg matches |');
+  console.log('| --- | --- | ---: | ---: | ---: |');
   if (engines.includes('pglite')) {
     const fixed = keep ? (process.env.BENCH_PGLITE_DIR ?? join(tmpdir(), 'ttdn-bench-pglite-kept')) : null;
     if (fixed && !existsSync(fixed)) mkdirSync(fixed, { recursive: true });
     const dir = fixed ?? mkdtempSync(join(tmpdir(), 'ttdn-bench-pglite-'));
     const handle = await openDatabase({ databaseUrl: null, dataDir: dir });
     out.push(await onEngine('PGlite', handle, dir, items));
+    printLatencies(out[out.length - 1]);
     await handle.close();
     if (!fixed) rmSync(dir, { recursive: true, force: true });
   }
@@ -119,6 +131,7 @@ export async function benchSearch() {
     const dir = mkdtempSync(join(tmpdir(), 'ttdn-bench-pg-'));
     const handle = await openDatabase({ databaseUrl: u.toString(), dataDir: dir });
     out.push(await onEngine('PostgreSQL', handle, dir, items));
+    printLatencies(out[out.length - 1]);
     await handle.close();
     if (!keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     rmSync(dir, { recursive: true, force: true });
@@ -127,10 +140,6 @@ export async function benchSearch() {
   } finally {
     await admin.end().catch(() => undefined);
   }
-  console.log(`\nSearch over ${items.toLocaleString('en')} published items (+ demo), 40 requests per class through GET /api/v1/search (ranking, snippets, facets)\n`);
-  console.log('| engine | query class | p50 ms | p95 ms | avg matches |');
-  console.log('| --- | --- | ---: | ---: | ---: |');
-  for (const e of out) for (const r of e.results) console.log(`| ${e.label} | ${r.cls} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.hits} |`);
   console.log('\n| engine | synthetic insert items/s | import items/s (20,000-row CSV) |');
   console.log('| --- | ---: | ---: |');
   for (const e of out) console.log(`| ${e.label} | ${Number.isNaN(e.seedRate) ? '(reused)' : e.seedRate.toFixed(0)} | ${Number.isNaN(e.importRate) ? '(reused)' : e.importRate.toFixed(0)} |`);
