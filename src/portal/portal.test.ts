@@ -233,3 +233,29 @@ describe('document library, agencies, print and download', () => {
   });
 });
 
+describe('highlights chosen by the DIC', () => {
+  it('appraisers choose them (only public published items, at most 12, audited); the home page shows them first', async () => {
+    const a = await publish({ title: 'Nổi bật: Tuần lễ Áo dài Huế' });
+    const b = await publish({ title: 'Nổi bật: Lễ hội Huế bốn mùa' });
+    const internal = await publish({ title: 'Không được nổi bật', visibility: 'internal' });
+    expect((await contributor.client.request('PUT', '/api/v1/highlights', { itemIds: [a.itemId] })).statusCode).toBe(403);
+    const refused = await appraiser.client.request('PUT', '/api/v1/highlights', { itemIds: [a.itemId, internal.itemId] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({ field: 'itemIds/1', code: 'not_online' });
+    const tooMany = await appraiser.client.request('PUT', '/api/v1/highlights', { itemIds: Array.from({ length: 13 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`) });
+    expect(tooMany.statusCode).toBe(400);
+    const ok = await appraiser.client.request('PUT', '/api/v1/highlights', { itemIds: [b.itemId, a.itemId] });
+    expect(ok.json()).toEqual({ itemIds: [b.itemId, a.itemId] });
+    const pub = await get('/api/v1/highlights?language=vi');
+    expect(pub.json().items.map((i: { title: string }) => i.title)).toEqual(['Nổi bật: Lễ hội Huế bốn mùa', 'Nổi bật: Tuần lễ Áo dài Huế']);
+    const home = (await get('/vi/')).body;
+    const section = home.slice(home.indexOf('id="highlights"'), home.indexOf('id="latest"'));
+    expect(section.indexOf('Lễ hội Huế bốn mùa')).toBeGreaterThan(0);
+    expect(section.indexOf('Lễ hội Huế bốn mùa')).toBeLessThan(section.indexOf('Tuần lễ Áo dài Huế'));
+    // unpublishing takes a highlight off the home page at once
+    await appraiser.client.post(`/api/v1/item-versions/${b.versionId}/transitions/unpublish`, {});
+    const after = (await get('/vi/')).body;
+    expect(after.slice(after.indexOf('id="highlights"'), after.indexOf('id="latest"'))).not.toContain('Lễ hội Huế bốn mùa');
+  });
+});
+

@@ -180,7 +180,8 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
         alternates: [...open.map((l) => ({ language: l, href: `${site.origin}${paths.home(l)}` })), { language: 'x-default', href: `${site.origin}/` }],
         jsonLd: [{ '@context': 'https://schema.org', '@type': 'WebSite', name: site.name, url: `${site.origin}${paths.home(lang)}`, inLanguage: lang, potentialAction: { '@type': 'SearchAction', target: `${site.origin}${paths.search(lang)}?q={q}`, 'query-input': 'required name=q' } }],
       };
-      const body = <HomePage language={lang} words={words} siteName={site.name} place={site.place} latest={await cardViews(ctx, latest.items, agencies.byId, lang)} visual={await cardViews(ctx, visual.items, agencies.byId, lang)} byTopic={byTopic} />;
+      const highlights = await cardViews(ctx, await content.highlightedCards(ctx, lang), agencies.byId, lang);
+      const body = <HomePage language={lang} words={words} siteName={site.name} place={site.place} highlights={highlights} latest={await cardViews(ctx, latest.items, agencies.byId, lang)} visual={await cardViews(ctx, visual.items, agencies.byId, lang)} byTopic={byTopic} />;
       return { status: 200, html: await frame(ctx, lang, words, meta, 'home', body, site) };
     });
   });

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { rowsOf } from '../../db/transaction.js';
-import { itemVersions } from './tables.js';
+import { highlights, itemVersions } from './tables.js';
 
 export interface PublishedFilter {
   visibilities: string[];
@@ -152,4 +152,26 @@ export async function documentFacets(db: Database, visibilities: string[], langu
   const years = [...new Set(rows.map((r) => r.year).filter((y): y is string => Boolean(y)))].sort().reverse();
   const issuers = [...new Set(rows.map((r) => r.issuer).filter((y): y is string => Boolean(y)))].sort((a, b) => a.localeCompare(b, 'vi'));
   return { years, issuers };
+}
+
+/** Highlighted items in order. */
+export async function highlightedItemIds(db: Database): Promise<string[]> {
+  const rows = await db.select({ itemId: highlights.itemId }).from(highlights).orderBy(asc(highlights.position));
+  return rows.map((r) => r.itemId);
+}
+
+export async function replaceHighlights(db: Database, itemIds: string[], createdBy: string, at: Date) {
+  await db.delete(highlights);
+  if (itemIds.length) await db.insert(highlights).values(itemIds.map((itemId, position) => ({ itemId, position, createdBy, createdAt: at })));
+}
+
+/** Published cards of the given items in one language, in the given order. */
+export async function publishedCardsOfItems(db: Database, itemIds: string[], f: { visibilities: string[]; language: string }): Promise<PublishedCard[]> {
+  if (!itemIds.length) return [];
+  const rows = (await db
+    .select(publishedCard)
+    .from(itemVersions)
+    .where(and(where({ visibilities: f.visibilities, language: f.language }), inArray(itemVersions.itemId, itemIds)))) as unknown as PublishedCard[];
+  const byItem = new Map(rows.map((r) => [r.itemId, r]));
+  return itemIds.map((id) => byItem.get(id)).filter((r): r is PublishedCard => r !== undefined);
 }

@@ -216,4 +216,32 @@ export async function contentRoutes(app: FastifyInstance) {
     schema: { tags: ['search'], summary: 'Full-text search (with or without Vietnamese diacritics), facets and suggestions', querystring: SearchQuery, response: { 200: SearchResult, ...w } },
     handler: async (req) => content.searchContent(req.ctx, req.query),
   });
+
+  // ----- highlights on the portal's home (chosen by the DIC)
+  const HighlightCard = Type.Object({ itemId: Type.String(), versionId: Type.String(), language: Type.String(), kind: Type.String(), title: Type.String(), summary: Type.String(), publishedAt: IsoDateTime });
+  r.get('/highlights', {
+    config: { auth: 'public', scope: 'read:public' },
+    schema: {
+      tags: ['portal'],
+      summary: 'Items the DIC puts forward on the portal’s home page, in order; `items` are their published versions in `language` that you may read',
+      querystring: Type.Object({ language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}(-[a-z0-9]{2,8})?$' })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ itemIds: Type.Array(Type.String()), items: Type.Array(HighlightCard) }), 400: errors[400] },
+    },
+    handler: async (req) => {
+      const language = req.query.language ?? req.ctx.config.contentLanguages[0];
+      const cards = await content.highlightedCards(req.ctx, language);
+      const itemIds = content.contentPolicy.appraise(req.ctx.actor) ? await content.highlightList(req.ctx) : cards.map((c) => c.itemId);
+      return { itemIds, items: cards.map((c) => ({ itemId: c.itemId, versionId: c.versionId, language: c.language, kind: c.kind, title: c.title, summary: c.summary, publishedAt: new Date(c.publishedAt).toISOString() })) };
+    },
+  });
+  r.put('/highlights', {
+    config: { scope: 'write:own' },
+    schema: {
+      tags: ['portal'],
+      summary: 'Choose the highlights (appraisers): item ids in order, each with a public published version; at most 12',
+      body: Type.Object({ itemIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 50 }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ itemIds: Type.Array(Type.String()) }), ...w },
+    },
+    handler: async (req) => ({ itemIds: await content.setHighlights(req.ctx, req.body.itemIds) }),
+  });
 }

@@ -190,3 +190,13 @@ export const publicGeneration = pgTable('public_generation', {
   id: integer('id').primaryKey(),
   value: bigint('value', { mode: 'number' }).notNull().default(0),
 });
+
+/** Items the DIC puts forward on the portal's home page, in order (Art. 5: promotion). */
+export const highlights = pgTable('highlights', {
+  itemId: uuid('item_id')
+    .primaryKey()
+    .references(() => items.id),
+  position: integer('position').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: ts('created_at').notNull(),
+});

@@ -11,12 +11,13 @@ export interface HomeProps {
   words: Words;
   siteName: string;
   place: string;
+  highlights: CardView[];
   latest: CardView[];
   visual: CardView[];
   byTopic: Array<{ topic: TopicLink; cards: CardView[] }>;
 }
 
-export function HomePage({ language, words, siteName, place, latest, visual, byTopic }: HomeProps) {
+export function HomePage({ language, words, siteName, place, highlights, latest, visual, byTopic }: HomeProps) {
   const chrome = words.lang !== language ? words.lang : undefined;
   return (
     <>
@@ -25,6 +26,14 @@ export function HomePage({ language, words, siteName, place, latest, visual, byT
         {words.t('tagline', { place })}
       </p>
       <SearchBox language={language} words={words} />
+      {highlights.length ? (
+        <section aria-labelledby="highlights">
+          <h2 id="highlights" lang={chrome}>
+            {words.t('highlights')}
+          </h2>
+          <Cards cards={highlights} language={language} words={words} />
+        </section>
+      ) : null}
       <section aria-labelledby="latest">
         <h2 id="latest" lang={chrome}>
           {words.t('latest')}

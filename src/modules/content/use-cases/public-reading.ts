@@ -1,7 +1,10 @@
 // Reading what is published, as readers outside the agencies do (the portal, feeds, sitemaps):
 // only published versions, only the visibilities the reader may see (anonymous: public).
 import type { Context } from '../../../core/context.js';
-import { Invalid } from '../../../core/errors.js';
+import { Forbidden, Invalid } from '../../../core/errors.js';
+import { bumpPublicGeneration } from '../../../db/public-generation.js';
+import { withTransaction } from '../../../db/transaction.js';
+import { recordAuditEvent } from '../../audit/service.js';
 import { contentPolicy, readablePublishedVisibilities } from '../policy.js';
 import * as pub from '../public.repo.js';
 import * as repo from '../repo.js';
@@ -106,4 +109,34 @@ export async function documentLibrary(ctx: Context, input: DocumentLibraryInput)
   const { rows, total } = await pub.listDocuments(ctx.db, { visibilities, language: input.language, documentType: input.documentType, issuer: input.issuer?.slice(0, 200), year: input.year, number: input.number?.slice(0, 100) }, (page - 1) * pageSize, pageSize);
   const facets = await pub.documentFacets(ctx.db, visibilities, input.language);
   return { items: rows, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)), facets };
+}
+
+export const MAX_HIGHLIGHTS = 12;
+
+/** The DIC's highlights, as the reader may see them in one language. */
+export async function highlightedCards(ctx: Context, language: string) {
+  return pub.publishedCardsOfItems(ctx.db, await pub.highlightedItemIds(ctx.db), { visibilities: readablePublishedVisibilities(ctx.actor), language });
+}
+
+/** The highlights as the appraisers manage them: item ids in order. */
+export async function highlightList(ctx: Context): Promise<string[]> {
+  return pub.highlightedItemIds(ctx.db);
+}
+
+/** The DIC chooses what the portal's home puts forward: items with something published publicly. */
+export async function setHighlights(ctx: Context, itemIds: string[]): Promise<string[]> {
+  if (!contentPolicy.appraise(ctx.actor)) throw new Forbidden();
+  const ids = [...new Set(itemIds)];
+  if (ids.length > MAX_HIGHLIGHTS) throw Invalid.field('itemIds', 'field_too_long', { max: MAX_HIGHLIGHTS });
+  return withTransaction(ctx, async (tx) => {
+    for (const [i, id] of ids.entries()) {
+      const versions = await repo.versionsOfItem(tx.db, id);
+      if (!versions.some((v) => v.state === 'published' && v.pubVisibility === 'public')) throw Invalid.field(`itemIds/${i}`, 'not_online');
+    }
+    const before = await pub.highlightedItemIds(tx.db);
+    await pub.replaceHighlights(tx.db, ids, ctx.actor.label, ctx.clock.now());
+    await bumpPublicGeneration(tx.db);
+    await recordAuditEvent(tx, { action: 'highlights.set', targetType: 'highlights', data: { before, after: ids } });
+    return ids;
+  });
 }
