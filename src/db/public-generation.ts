@@ -41,15 +41,18 @@ export async function watchPublicGeneration(handle: DatabaseHandle, onError: (e:
     let closed = false;
     const connect = async () => {
       try {
-        client = await handle.pool!.connect();
-        client.on('notification', (n) => set(Number(n.payload)));
-        client.on('error', (e) => {
-          onError(e);
-          client?.release(true);
+        const c = await handle.pool!.connect();
+        client = c;
+        c.on('notification', (n) => set(Number(n.payload)));
+        c.on('error', (e) => {
+          // a connection already given back (closing) may still hear its end: release once only
+          if (client !== c) return;
           client = null;
+          onError(e);
+          c.release(true);
           if (!closed) setTimeout(() => void connect(), 1000).unref();
         });
-        await client.query('LISTEN ttdn_public');
+        await c.query('LISTEN ttdn_public');
         set(await readPublicGeneration(handle.db)); // anything missed while (re)connecting
       } catch (e) {
         onError(e);
@@ -59,9 +62,11 @@ export async function watchPublicGeneration(handle: DatabaseHandle, onError: (e:
     await connect();
     stop = async () => {
       closed = true;
-      if (client) {
-        await client.query('UNLISTEN ttdn_public').catch(() => undefined);
-        client.release();
+      const c = client;
+      client = null;
+      if (c) {
+        await c.query('UNLISTEN ttdn_public').catch(() => undefined);
+        c.release(true); // not back into the pool: it was a listener
       }
     };
   }
