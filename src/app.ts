@@ -156,6 +156,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(monitoringRoutes, { handle: database });
   const generation = await watchPublicGeneration(database, (e) => app.log.warn({ err: e }, 'public generation listener'));
   app.addHook('onClose', async () => generation.close());
+  // After a write in this process, learn the new generation before the response leaves, so the writer's
+  // next public page or feed is fresh (a root hook: one inside the portal's plugin only sees its own routes).
+  app.addHook('onSend', async (req, _reply, payload) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') await generation.refresh().catch(() => undefined);
+    return payload;
+  });
   await app.register(portalRoutes, { config, generation });
 
   const hasAdmin = existsSync(join(adminDist, 'index.html'));
