@@ -37,6 +37,7 @@ import { monitoringRoutes } from './modules/monitoring/routes.js';
 import { mediaRoutes } from './modules/media/routes.js';
 import { mediaSchemas } from './modules/media/schemas.js';
 import { tusRoutes } from './modules/media/tus.routes.js';
+import { feedRoutes } from './portal/feeds.routes.js';
 import { portalRoutes } from './portal/routes.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -163,6 +164,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
   await app.register(portalRoutes, { config, generation });
+  await app.register(feedRoutes, { config, generation });
 
   const hasAdmin = existsSync(join(adminDist, 'index.html'));
   const sendIndex = (_req: FastifyRequest, reply: FastifyReply) =>

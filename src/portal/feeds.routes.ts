@@ -1,0 +1,124 @@
+// Feeds (RSS, Atom, JSON Feed) per language, topic and agency; the sitemap (an index beyond one
+// file); robots.txt. Read as an anonymous reader, cached like the portal's pages: per generation of
+// public content, ETag/304, brotli/gzip bodies. Registered next to the portal's routes: these
+// static addresses win over its `/:lang/*` catch-all (find-my-way prefers static segments).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import { anonymous } from '../core/actor.js';
+import type { Context } from '../core/context.js';
+import * as content from '../modules/content/service.js';
+import { createPageCache, etagOf } from './cache.js';
+import { FEED_TYPES, loadFeed, renderFeed, type FeedScope } from './feeds.js';
+import type { GenerationSource } from './routes.js';
+import { loadSitemap, renderIndex, renderUrlset, SITEMAP_TYPE, splitSitemap, type SitemapChunk } from './sitemap.js';
+import { feedFile, paths, type FeedFormat } from './urls.js';
+
+interface Rendered {
+  status: number;
+  body: string;
+  type: string;
+}
+
+const NOT_FOUND: Rendered = { status: 404, body: 'Not found\n', type: 'text/plain; charset=utf-8' };
+const HIDDEN = { schema: { hide: true } };
+
+export async function feedRoutes(
+  app: FastifyInstance,
+  opts: { config: Config; generation?: GenerationSource | null; sitemapLimits?: { maxUrls?: number; maxBytes?: number } },
+) {
+  const { config } = opts;
+  const generation = opts.generation ?? null;
+  // feeds and sitemaps have their own cache, so they neither evict pages nor are evicted by them
+  const cache = createPageCache(300);
+  const origin = (req: FastifyRequest) => config.publicUrl ?? `${req.protocol}://${req.headers.host ?? `${config.host}:${config.port}`}`;
+  const publicCtx = (req: FastifyRequest): Context => ({ ...req.ctx, actor: anonymous });
+
+  /** Whether a language has a URL space: vi and en always, others once something is published in them (as the pages). */
+  async function languageOpen(ctx: Context, lang: string): Promise<boolean> {
+    if (!config.contentLanguages.includes(lang)) return false;
+    if (lang === 'vi' || lang === 'en') return true;
+    return (await content.publishedLanguageList(ctx)).includes(lang);
+  }
+
+  /** Answers from the cache (or 304), rendering on a miss. The key includes the origin: bodies carry absolute addresses. */
+  async function serve(req: FastifyRequest, reply: FastifyReply, name: string, render: () => Promise<Rendered>) {
+    const gen = generation?.current() ?? 0;
+    const key = `${origin(req)} ${name}`;
+    const etag = etagOf(gen, key);
+    reply.header('vary', 'Accept-Encoding').header('cache-control', 'public, max-age=0, must-revalidate');
+    if (generation && req.headers['if-none-match'] === etag) return reply.code(304).header('etag', etag).send();
+    let cached = generation ? cache.get(gen, key) : undefined;
+    if (!cached) {
+      let rendered: Rendered;
+      try {
+        rendered = await render();
+      } catch (e) {
+        req.log.error({ err: e }, 'portal feed failed');
+        return reply.code(500).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send('Internal server error\n');
+      }
+      cached = cache.put(gen, key, rendered.status, rendered.body, rendered.type);
+    }
+    reply.code(cached.status).type(cached.type).header('etag', cached.etag).header('last-modified', cached.lastModified.toUTCString());
+    const accept = String(req.headers['accept-encoding'] ?? '');
+    if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(cached.br);
+    if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(cached.gzip);
+    return reply.send(cached.html);
+  }
+
+  // ----- feeds
+  const feed = (format: FeedFormat, scope: FeedScope['kind']) => async (req: FastifyRequest, reply: FastifyReply) => {
+    const { lang, slug = '' } = req.params as { lang: string; slug?: string };
+    return serve(req, reply, `feed ${lang} ${scope} ${slug} ${format}`, async () => {
+      const ctx = publicCtx(req);
+      if (!(await languageOpen(ctx, lang))) return NOT_FOUND;
+      const found = await loadFeed(ctx, origin(req), lang, scope === 'all' ? { kind: 'all' } : { kind: scope, slug });
+      if (!found) return NOT_FOUND;
+      return { status: 200, body: renderFeed(found, format, ctx.clock.now()), type: FEED_TYPES[format] };
+    });
+  };
+  for (const format of ['rss', 'atom', 'json'] as const) {
+    const file = feedFile(format);
+    app.get(`/:lang/${file}`, HIDDEN, feed(format, 'all'));
+    app.get(`/:lang/topics/:slug/${file}`, HIDDEN, feed(format, 'topic'));
+    app.get(`/:lang/agencies/:slug/${file}`, HIDDEN, feed(format, 'agency'));
+  }
+
+  // ----- sitemap: built once per generation (and origin), shared by the index and its pages
+  let built: { key: string; chunks: Promise<SitemapChunk[]> } | null = null;
+  const sitemap = (req: FastifyRequest): Promise<SitemapChunk[]> => {
+    const key = `${generation?.current() ?? 0} ${origin(req)}`;
+    if (!generation || built?.key !== key) {
+      const chunks = loadSitemap(publicCtx(req), origin(req)).then((urls) => splitSitemap(urls, opts.sitemapLimits));
+      const entry = { key, chunks };
+      built = entry;
+      chunks.catch(() => {
+        if (built === entry) built = null;
+      });
+    }
+    return built!.chunks;
+  };
+  app.get(paths.sitemap(), HIDDEN, async (req, reply) =>
+    serve(req, reply, 'sitemap', async () => {
+      const chunks = await sitemap(req);
+      if (chunks.length === 1) return { status: 200, body: renderUrlset(chunks[0].urls), type: SITEMAP_TYPE };
+      return { status: 200, body: renderIndex(chunks.map((c, i) => ({ loc: `${origin(req)}${paths.sitemapPage(i + 1)}`, lastmod: c.lastmod }))), type: SITEMAP_TYPE };
+    }),
+  );
+  app.get('/sitemaps/:file', HIDDEN, async (req, reply) => {
+    const { file } = req.params as { file: string };
+    const n = /^items-([1-9]\d{0,5})\.xml$/.exec(file)?.[1];
+    if (!n) return serve(req, reply, 'sitemap-none', async () => NOT_FOUND);
+    return serve(req, reply, `sitemap ${n}`, async () => {
+      const chunk = (await sitemap(req))[Number(n) - 1];
+      return chunk ? { status: 200, body: renderUrlset(chunk.urls), type: SITEMAP_TYPE } : NOT_FOUND;
+    });
+  });
+
+  // ----- robots.txt: the portal and the public images are for crawlers; the back office and the API are not
+  app.get(paths.robots(), HIDDEN, async (req, reply) =>
+    reply
+      .type('text/plain; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(['User-agent: *', 'Allow: /', 'Allow: /api/v1/media/', 'Disallow: /admin/', 'Disallow: /api/', '', `Sitemap: ${origin(req)}${paths.sitemap()}`, ''].join('\n')),
+  );
+}
