@@ -49,6 +49,8 @@ export interface AppOptions {
   database: DatabaseHandle;
   clock?: Clock;
   logger?: boolean | object;
+  /** false: portal pages are rendered on every request (benchmarks of the uncached path) */
+  portalCache?: boolean;
 }
 
 registerAjvFormats();
@@ -163,7 +165,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (req.method !== 'GET' && req.method !== 'HEAD') await generation.refresh().catch(() => undefined);
     return payload;
   });
-  await app.register(portalRoutes, { config, generation });
+  await app.register(portalRoutes, { config, generation: opts.portalCache === false ? null : generation });
   await app.register(feedRoutes, { config, generation });
 
   const hasAdmin = existsSync(join(adminDist, 'index.html'));

@@ -133,6 +133,14 @@ describe('pages from published content only', () => {
 });
 
 describe('cache', () => {
+  it('a forged Host header never poisons what others get', async () => {
+    const forged = await get('/en/', { host: 'evil.example' });
+    expect(forged.body).toContain('href="http://evil.example/en/"');
+    const normal = await get('/en/');
+    expect(normal.body).not.toContain('evil.example');
+    expect(normal.headers.etag).not.toBe(forged.headers.etag);
+  });
+
   it('ETag and 304; compressed bodies; a publish and an unpublish are seen on the next request (410 for a withdrawn item)', async () => {
     const first = await get('/vi/', { 'accept-encoding': 'br' });
     expect(first.headers['content-encoding']).toBe('br');

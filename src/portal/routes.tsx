@@ -47,15 +47,6 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
   const origin = (req: FastifyRequest) => config.publicUrl ?? `${req.protocol}://${req.headers.host ?? `${config.host}:${config.port}`}`;
   const publicCtx = (req: FastifyRequest): Context => ({ ...req.ctx, actor: anonymous });
 
-  // After a write in this process, learn the new generation before the response leaves, so the
-  // writer's next page view is fresh (other processes learn it by NOTIFY).
-  if (generation) {
-    app.addHook('onSend', async (req, _reply, payload) => {
-      if (req.method !== 'GET' && req.method !== 'HEAD') await generation.refresh().catch(() => undefined);
-      return payload;
-    });
-  }
-
   app.get('/favicon.svg', { schema: { hide: true } }, async (_req, reply) =>
     reply.header('content-type', 'image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON),
   );
@@ -127,7 +118,10 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
   }
 
   /** Answers from the cache (or 304), rendering on a miss. */
-  async function serve(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<Rendered>, headersFor?: (status: number) => Record<string, string>) {
+  async function serve(req: FastifyRequest, reply: FastifyReply, path: string, render: () => Promise<Rendered>, headersFor?: (status: number) => Record<string, string>) {
+    // pages carry absolute links built from the origin (PUBLIC_URL, else the Host header): a page
+    // rendered for one host is never served to another (no cache poisoning through Host)
+    const key = `${origin(req)}${path}`;
     const gen = generation?.current() ?? 0;
     const etag = etagOf(gen, key);
     reply.header('vary', 'Accept-Encoding').header('cache-control', 'public, max-age=0, must-revalidate');
@@ -139,7 +133,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
         rendered = await render();
       } catch (e) {
         req.log.error({ err: e }, 'portal page failed');
-        rendered = await errorPage(req, key.split('/')[1] ?? 'vi', 500).catch(() => ({ status: 500, html: '<!doctype html><title>500</title><h1>500</h1>' }));
+        rendered = await errorPage(req, path.split('/')[1] ?? 'vi', 500).catch(() => ({ status: 500, html: '<!doctype html><title>500</title><h1>500</h1>' }));
         return reply.code(500).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(rendered.html);
       }
       page = cache.put(gen, key, rendered.status, rendered.html);

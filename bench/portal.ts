@@ -1,0 +1,101 @@
+// Portal figures: home and item pages per second and p99 latency, cached (the page cache of the
+// current public generation) and uncached (a new generation before every request would be
+// unrealistic; uncached = rendered on every request, measured by sending a unique query that the
+// cache keys on — `?page=1` variants are not accepted, so a fresh app with the cache disabled is
+// used), against a static HTML response of the same size served by the same Fastify. The ratio is
+// the figure. `BENCH_LIGHTHOUSE=1` also runs Lighthouse (mobile) on home and an item page when the
+// `lighthouse` package is installed.
+import autocannon from 'autocannon';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../src/app.js';
+import { seedDemoData } from '../src/cli/seed.js';
+import { loadConfig } from '../src/config.js';
+import { systemActor } from '../src/core/actor.js';
+import { systemClock } from '../src/core/clock.js';
+import { openDatabase } from '../src/db/client.js';
+import { migrateDatabase } from '../src/db/migrate.js';
+import { processPendingVariants } from '../src/modules/media/service.js';
+
+export async function benchPortal() {
+  const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+  const dataDir = mkdtempSync(join(tmpdir(), 'ttdn-bench-portal-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', FFPROBE_PATH: 'none' });
+  const database = process.env.BENCH_DATABASE_URL ? await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir }) : await openDatabase({ databaseUrl: null, dataDir });
+  await migrateDatabase(database);
+  const ctx = { actor: systemActor('system:bench'), db: database.db, clock: systemClock, log: console, locale: 'en' as const, requestId: 'bench', ip: null, config };
+  await seedDemoData(ctx, dataDir);
+  await processPendingVariants(ctx, 100);
+
+  const app = await buildApp({ config, database, logger: false });
+  let staticHome = Buffer.alloc(0);
+  let staticItem = Buffer.alloc(0);
+  app.get('/bench/static-home', { config: { auth: 'public' } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(staticHome));
+  app.get('/bench/static-item', { config: { auth: 'public' } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(staticItem));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const listing = await (await fetch(`${base}/vi/kinds/photo_album`)).text();
+  const itemPath = /href="(\/vi\/items\/[0-9a-f-]{36})"/.exec(listing)![1];
+  staticHome = Buffer.from(await (await fetch(`${base}/vi/`)).arrayBuffer());
+  staticItem = Buffer.from(await (await fetch(`${base}${itemPath}`)).arrayBuffer());
+
+  const load = async (path: string, headers: Record<string, string> = {}) => {
+    const r = await autocannon({ url: base + path, connections: 10, duration: DURATION, headers });
+    return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
+  };
+  const rows: Array<[string, Awaited<ReturnType<typeof load>>]> = [];
+  rows.push(['static HTML, home size', await load('/bench/static-home')]);
+  rows.push(['home /vi/ cached', await load('/vi/')]);
+  rows.push(['home /vi/ cached, brotli', await load('/vi/', { 'accept-encoding': 'br' })]);
+  rows.push(['static HTML, item size', await load('/bench/static-item')]);
+  rows.push(['item (album) cached', await load(itemPath)]);
+
+  // uncached: each request renders (search pages are never cached; for pages, the same app
+  // rendering without a generation source)
+  const plain = await buildApp({ config, database, logger: false, portalCache: false });
+  await plain.listen({ port: 0, host: '127.0.0.1' });
+  const plainBase = `http://127.0.0.1:${(plain.server.address() as { port: number }).port}`;
+  const loadPlain = async (path: string) => {
+    const r = await autocannon({ url: plainBase + path, connections: 10, duration: DURATION });
+    return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
+  };
+  rows.push(['home /vi/ uncached', await loadPlain('/vi/')]);
+  rows.push(['item (album) uncached', await loadPlain(itemPath)]);
+
+  console.log(`\nPortal bench — ${database.engine}, ${DURATION}s per run, 10 connections\n`);
+  console.log('| page | req/s | p50 ms | p99 ms | non-2xx |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const [name, r] of rows) console.log(`| ${name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} |`);
+  const get = (name: string) => rows.find(([n]) => n === name)![1].rps;
+  console.log(`\nratio cached/static: home ${(get('home /vi/ cached') / get('static HTML, home size')).toFixed(2)}, item ${(get('item (album) cached') / get('static HTML, item size')).toFixed(2)} (target ≥ 0.80)`);
+  console.log(`ratio uncached/static: home ${(get('home /vi/ uncached') / get('static HTML, home size')).toFixed(3)}, item ${(get('item (album) uncached') / get('static HTML, item size')).toFixed(3)}`);
+
+  if (process.env.BENCH_LIGHTHOUSE === '1') await lighthouse(base, ['/vi/', itemPath]);
+  await plain.close();
+  await app.close();
+  await database.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function lighthouse(base: string, pages: string[]) {
+  let run: (url: string, flags: object) => Promise<{ lhr: { categories: Record<string, { score: number | null }> } } | undefined>;
+  let chromeLauncher: { launch: (o: object) => Promise<{ port: number; kill: () => Promise<void> | void }> };
+  try {
+    run = (await import('lighthouse' as string)).default;
+    chromeLauncher = await import('chrome-launcher' as string);
+  } catch {
+    console.log('lighthouse: not installed (npm install -D lighthouse@12.2.3), skipped');
+    return;
+  }
+  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    for (const p of pages) {
+      const r = await run(base + p, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'], formFactor: 'mobile' });
+      const c = r!.lhr.categories;
+      console.log(`lighthouse ${p} (mobile): performance ${Math.round((c.performance.score ?? 0) * 100)}, accessibility ${Math.round((c.accessibility.score ?? 0) * 100)}, best practices ${Math.round((c['best-practices'].score ?? 0) * 100)}, SEO ${Math.round((c.seo.score ?? 0) * 100)}`);
+    }
+  } finally {
+    await chrome.kill();
+  }
+}
