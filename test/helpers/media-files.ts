@@ -76,6 +76,12 @@ export function peExecutable(): Buffer {
   return b;
 }
 
+/** The start of an HEIC file (ftyp heic, meta): recognised as HEIC, not decodable by this server's libvips. */
+export function heic(): Buffer {
+  const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic', 'latin1'), Buffer.from([0, 0, 0, 0]), Buffer.from('mif1heic', 'latin1')]);
+  return Buffer.concat([ftyp, Buffer.from([0, 0, 0, 16]), Buffer.from('meta', 'latin1'), Buffer.alloc(8), Buffer.alloc(2048, 1)]);
+}
+
 /** A WebM (EBML header with DocType "webm" and an empty Segment). */
 export function webm(): Buffer {
   const docType = Buffer.concat([Buffer.from([0x42, 0x82, 0x84]), Buffer.from('webm', 'latin1')]);

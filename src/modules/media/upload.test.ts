@@ -87,6 +87,7 @@ describe('traps are refused and nothing is stored', () => {
     ['a plain zip archive', 'docs.zip', files.plainZip, 'media_type_not_allowed'],
     ['plain text', 'notes.txt', () => Buffer.from('xin chào Huế\n'.repeat(50)), 'media_type_unknown'],
     ['an HTML page named .jpg', 'x.jpg', () => Buffer.from('<!doctype html><html><script>alert(1)</script></html>'), 'media_type_unknown'],
+    ['an HEIC photo this server cannot decode', 'iphone.heic', files.heic, 'media_image_unreadable'],
     ['a truncated MP4', 'cut.mp4', () => files.mp4(4096).subarray(0, 2000), 'media_video_unreadable'],
     ['a truncated PDF', 'cut.pdf', () => files.pdf().subarray(0, 300), 'media_document_unreadable'],
     ['a document bearing a state-secret stamp', 'secret.docx', () => files.docx('Độ mật: Tối mật'), 'state_secret_mark'],
