@@ -36,6 +36,7 @@ import { HistoryPage } from './pages/content/HistoryPage';
 import { AppraisalQueuePage } from './pages/content/AppraisalQueuePage';
 import { AppraisalPage } from './pages/content/AppraisalPage';
 import { TopicsPage } from './pages/content/TopicsPage';
+import { HighlightsPage } from './pages/content/HighlightsPage';
 import { FreshnessPage } from './pages/content/FreshnessPage';
 import { ImportPage } from './pages/content/ImportPage';
 import { SearchPage } from './pages/content/SearchPage';
@@ -160,6 +161,7 @@ function Screens() {
         <Route path="appraisal" element={gated('/appraisal', <AppraisalQueuePage />)} />
         <Route path="appraisal/:versionId" element={gated('/appraisal/:versionId', <AppraisalPage />)} />
         <Route path="topics" element={gated('/topics', <TopicsPage />)} />
+        <Route path="highlights" element={gated('/highlights', <HighlightsPage />)} />
         <Route path="freshness" element={gated('/freshness', <FreshnessPage />)} />
         <Route path="import" element={gated('/import', <ImportPage />)} />
         <Route path="search" element={gated('/search', <SearchPage />)} />

@@ -3,6 +3,7 @@ import type { MessageKey } from './vi';
 import { enContent } from './en.content';
 import { enPolish } from './en.polish';
 import { enMedia } from './en.media';
+import { enHighlights } from './en.highlights';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'TTDN — Foreign information database',
@@ -324,4 +325,5 @@ export const en: Record<MessageKey, string> = {
   ...enContent,
   ...enPolish,
   ...enMedia,
+  ...enHighlights,
 };

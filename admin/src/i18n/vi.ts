@@ -2,6 +2,7 @@
 import { viContent } from './vi.content';
 import { viPolish } from './vi.polish';
 import { viMedia } from './vi.media';
+import { viHighlights } from './vi.highlights';
 
 export const vi = {
   'app.name': 'TTDN — Cơ sở dữ liệu thông tin đối ngoại',
@@ -323,6 +324,7 @@ export const vi = {
   ...viContent,
   ...viPolish,
   ...viMedia,
+  ...viHighlights,
 } as const;
 
 export type MessageKey = keyof typeof vi;

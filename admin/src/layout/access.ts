@@ -28,6 +28,8 @@ export const ROUTE_ROLES = {
   '/appraisal': APPRAISAL,
   '/appraisal/:versionId': APPRAISAL,
   '/topics': ['appraiser', 'admin'],
+  // Appraisers choose them; administrators and security read them.
+  '/highlights': APPRAISAL,
   '/freshness': WORKING,
   '/import': ['contributor', 'appraiser'],
   '/search': ALL,

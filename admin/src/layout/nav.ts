@@ -1,5 +1,5 @@
 // Menu entries per role: only what the role can actually use.
-import { IconBuilding, IconCalendarStats, IconFileText, IconFiles, IconGavel, IconHome, IconKey, IconPhoto, IconPlugConnected, IconSearch, IconTable, IconTags, IconUserCircle, IconUsers, IconDevices } from '@tabler/icons-react';
+import { IconBuilding, IconCalendarStats, IconFileText, IconFiles, IconGavel, IconHome, IconKey, IconPhoto, IconPlugConnected, IconSearch, IconStar, IconTable, IconTags, IconUserCircle, IconUsers, IconDevices } from '@tabler/icons-react';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../auth/session';
 
@@ -21,6 +21,7 @@ export const NAV: NavEntry[] = [
   { to: '/import', label: 'nav.import', icon: IconTable, roles: ['contributor', 'appraiser'] },
   { to: '/freshness', label: 'nav.freshness', icon: IconCalendarStats, roles: ['contributor', 'appraiser', 'admin', 'security'] },
   { to: '/topics', label: 'nav.topics', icon: IconTags, roles: ['appraiser', 'admin'] },
+  { to: '/highlights', label: 'nav.highlights', icon: IconStar, roles: ['appraiser', 'admin', 'security'] },
   { to: '/agencies', label: 'nav.agencies', icon: IconBuilding, roles: ['admin', 'appraiser', 'security'] },
   { to: '/users', label: 'nav.users', icon: IconUsers, roles: ['admin', 'appraiser', 'security'] },
   { to: '/users', label: 'nav.agencyUsers', icon: IconUsers, roles: ['contributor', 'reader'] },

@@ -30,6 +30,7 @@ import { emptyValues, itemFieldPaths, MetadataFields, TextFields, toMetadata, to
 import { MediaFields } from './MediaFields';
 import { MediaView } from './MediaView';
 import { WorkflowActions } from './WorkflowActions';
+import { HighlightToggle } from './HighlightToggle';
 
 const APPRAISAL_READERS = ['appraiser', 'admin', 'security'];
 
@@ -495,9 +496,10 @@ function AddTranslation({ version: v }: { version: WorkingVersion }) {
   );
 }
 
-/** Revision, dates, the content hash of what is online, and the workflow buttons. */
+/** Revision, dates, the content hash of what is online, the workflow buttons and (appraisers) the portal highlight. */
 function StatusPanel({ version: v, dirty, onFieldErrors }: { version: WorkingVersion; dirty: boolean; onFieldErrors: (e: ApiError) => void }) {
   const { t, formatDateTime } = useI18n();
+  const { role } = useMe();
   const row = (label: string, value: string) => (
     <div>
       <Text size="xs" fw={600} c="dimmed">
@@ -536,6 +538,7 @@ function StatusPanel({ version: v, dirty, onFieldErrors }: { version: WorkingVer
           </Group>
         )}
         <WorkflowActions version={v} dirty={dirty} onFieldErrors={onFieldErrors} />
+        {role === 'appraiser' && <HighlightToggle version={v} />}
       </Stack>
     </Paper>
   );
