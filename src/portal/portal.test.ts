@@ -123,6 +123,15 @@ describe('pages from published content only', () => {
     expect(html).not.toContain('Danh sách nội bộ');
   });
 
+  it('a javascript: source address is refused at the door (and would never become a link)', async () => {
+    const body = completeItem(topics['du-lich-di-san-le-hoi'], { title: 'Nguồn lạ' });
+    const created = await contributor.client.post('/api/v1/items', { ...body, metadata: { ...body.metadata, source: { type: 'other', name: 'Trang lạ', url: 'javascript:alert(1)' } } });
+    expect(created.statusCode).toBe(400);
+    expect(created.json().errors[0].field).toBe('metadata/source/url');
+    const { safeHref } = await import('./urls.js');
+    expect([safeHref('javascript:alert(1)'), safeHref('data:text/html,x'), safeHref('https://hue.gov.vn/a')]).toEqual([null, null, 'https://hue.gov.vn/a']);
+  });
+
   it('search ignores diacritics and shows highlighted, escaped snippets', async () => {
     const html = (await get('/vi/search?q=dien%20hon%20chen')).body;
     expect(html).toContain('Lễ hội <mark>Điện</mark> <mark>Hòn</mark> <mark>Chén</mark> mùa thu');

@@ -659,6 +659,7 @@ export interface paths {
                             email?: string;
                             phone?: string;
                             address?: string;
+                            /** @description http(s) address, or empty */
                             website?: string;
                         };
                         descriptionVi?: string;
@@ -791,6 +792,7 @@ export interface paths {
                             email?: string;
                             phone?: string;
                             address?: string;
+                            /** @description http(s) address, or empty */
                             website?: string;
                         };
                         descriptionVi?: string;
@@ -3028,7 +3030,10 @@ export interface paths {
                             source?: {
                                 type: "own" | "other";
                                 name?: string;
-                                /** Format: uri */
+                                /**
+                                 * Format: uri
+                                 * @description http(s) address
+                                 */
                                 url?: string;
                             };
                             copyrightHolder?: string;
@@ -3339,7 +3344,10 @@ export interface paths {
                             source?: {
                                 type: "own" | "other";
                                 name?: string;
-                                /** Format: uri */
+                                /**
+                                 * Format: uri
+                                 * @description http(s) address
+                                 */
                                 url?: string;
                             };
                             copyrightHolder?: string;
@@ -6213,6 +6221,7 @@ export interface components {
                 email?: string;
                 phone?: string;
                 address?: string;
+                /** @description http(s) address, or empty */
                 website?: string;
             };
             descriptionVi: string;

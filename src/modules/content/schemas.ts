@@ -29,7 +29,7 @@ export const Metadata = Type.Object(
     place: Type.Optional(str(300)),
     source: Type.Optional(
       Type.Object(
-        { type: lit(['own', 'other'] as const), name: Type.Optional(str(300)), url: Type.Optional(Type.String({ maxLength: 2000, format: 'uri' })) },
+        { type: lit(['own', 'other'] as const), name: Type.Optional(str(300)), url: Type.Optional(Type.String({ maxLength: 2000, format: 'uri', pattern: '^https?://', description: 'http(s) address' })) },
         { additionalProperties: false },
       ),
     ),

@@ -3,7 +3,7 @@
 import { Cards, Crumbs, Pager, type Crumb } from '../components.js';
 import type { CardView } from '../data.js';
 import type { Words } from '../i18n.js';
-import { paths } from '../urls.js';
+import { paths, safeHref } from '../urls.js';
 
 export interface AgencyEntry {
   slug: string;
@@ -84,11 +84,11 @@ export function AgencyPage(p: { language: string; words: Words; agency: AgencyEn
               </dd>
             </>
           ) : null}
-          {c.website ? (
+          {safeHref(c.website) ? (
             <>
               <dt>{t('website')}</dt>
               <dd>
-                <a href={c.website} rel="noopener">
+                <a href={safeHref(c.website)!} rel="noopener">
                   {c.website}
                 </a>
               </dd>

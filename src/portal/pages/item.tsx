@@ -5,7 +5,7 @@ import { Cards, Crumbs, type Crumb } from '../components.js';
 import type { AgencyLink, CardView, MediaView, TopicLink } from '../data.js';
 import { formatBytes, formatDate, isoLocal } from '../format.js';
 import { LANGUAGE_NAMES, LICENCE_NAMES, type Words } from '../i18n.js';
-import { paths } from '../urls.js';
+import { paths, safeHref } from '../urls.js';
 
 export interface ItemProps {
   itemId: string;
@@ -96,8 +96,8 @@ export function ItemPage(p: ItemProps) {
         ) : null}
         <dt lang={chrome}>{t('source')}</dt>
         <dd>
-          {p.metadata.source?.type === 'other' && p.metadata.source.url ? (
-            <a href={p.metadata.source.url} rel="nofollow noopener">
+          {p.metadata.source?.type === 'other' && safeHref(p.metadata.source.url) ? (
+            <a href={safeHref(p.metadata.source.url)!} rel="nofollow noopener">
               {p.metadata.source.name ?? p.metadata.source.url}
             </a>
           ) : p.metadata.source?.type === 'other' ? (
