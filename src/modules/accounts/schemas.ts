@@ -21,7 +21,7 @@ export const Contact = Type.Object(
     email: Type.Optional(Type.String({ maxLength: 254 })),
     phone: Type.Optional(Type.String({ maxLength: 64 })),
     address: Type.Optional(Type.String({ maxLength: 500 })),
-    website: Type.Optional(Type.String({ maxLength: 500, pattern: '^(https?://\S+)?$', description: 'http(s) address, or empty' })),
+    website: Type.Optional(Type.String({ maxLength: 500, pattern: '^(https?://\\S+)?$', description: 'http(s) address, or empty' })),
   },
   { additionalProperties: false },
 );
