@@ -116,6 +116,12 @@ describe('pages from published content only', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('Không tìm thấy trang');
     expect((await get('/en/nothing-here')).body).toContain('Page not found');
+    // outside the language spaces: HTML for browsers, problem+json for programs and under /api
+    const html404 = await get('/khong-co', { accept: 'text/html', 'accept-language': 'en' });
+    expect([html404.statusCode, html404.headers['content-type']]).toEqual([404, 'text/html; charset=utf-8']);
+    expect(html404.body).toContain('Page not found');
+    expect((await get('/khong-co')).headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((await get('/api/v1/khong-co', { accept: 'text/html' })).headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
   it('renders as the public sees it even for a signed-in official', async () => {

@@ -181,7 +181,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
   });
   app.get('/:lang', { schema: { hide: true } }, async (req, reply) => {
     const { lang } = req.params as { lang: string };
-    if (!config.contentLanguages.includes(lang)) return serve(req, reply, `/${lang}`, () => errorPage(req, 'vi', 404));
+    if (!config.contentLanguages.includes(lang)) return notFound(req, reply);
     return reply.redirect(paths.home(lang), 301);
   });
 
@@ -446,6 +446,15 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
     );
     return send({ status: 200, html: await frame(ctx, lang, words, meta, 'search', body, site) });
   });
+
+  // anything else outside the API and the admin app: the portal's 404, in the reader's language
+  function notFound(req: FastifyRequest, reply: FastifyReply) {
+    const path = req.url.split('?')[0];
+    if (/^\/(api|admin)(\/|$)/.test(path) || !/text\/html/.test(String(req.headers.accept ?? ''))) return reply.callNotFound();
+    const lang = pickLocale(req.headers['accept-language'], 'vi');
+    return serve(req, reply, `404:${lang}`, () => errorPage(req, lang, 404));
+  }
+  app.get('/*', { schema: { hide: true } }, notFound);
 
   // anything else under a language: the portal's 404
   app.get('/:lang/*', { schema: { hide: true } }, async (req, reply) => {
