@@ -50,6 +50,9 @@ export interface MediaView {
   width: number | null;
   height: number | null;
   sha256: string;
+  /** where crops centre (0..1), for object-position */
+  focal: { x: number; y: number };
+  credit: { authors: string[]; licence: string | null; copyrightHolder: string };
 }
 
 export function siteInfo(ctx: Context, words: Words, operatorName: string, origin: string): SiteInfo {
@@ -107,6 +110,8 @@ export async function mediaViews(ctx: Context, refs: Array<{ mediaId: string; ca
       width: m.width,
       height: m.height,
       sha256: m.sha256,
+      focal: { x: m.focalX, y: m.focalY },
+      credit: { authors: m.authors, licence: m.licence, copyrightHolder: m.copyrightHolder },
     });
   }
   return out;

@@ -62,7 +62,7 @@ export function Layout({ language, words, meta, site, topics, current, children 
         <meta property="og:title" content={meta.title} />
         <meta property="og:type" content={meta.ogType ?? 'website'} />
         <meta property="og:url" content={meta.canonical} />
-        <meta property="og:locale" content={language} />
+        <meta property="og:locale" content={OG_LOCALES[language] ?? language} />
         {meta.description ? <meta property="og:description" content={meta.description} /> : null}
         {meta.image ? <meta property="og:image" content={meta.image} /> : null}
         <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
@@ -148,6 +148,8 @@ export function Layout({ language, words, meta, site, topics, current, children 
     </html>
   );
 }
+
+const OG_LOCALES: Record<string, string> = { vi: 'vi_VN', en: 'en_GB', fr: 'fr_FR', zh: 'zh_CN', ja: 'ja_JP', ko: 'ko_KR', ru: 'ru_RU', de: 'de_DE' };
 
 /** JSON inside <script>: "<" escaped so no text can close the element. */
 export function jsonForScript(value: unknown): string {

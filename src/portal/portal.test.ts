@@ -109,6 +109,10 @@ describe('pages from published content only', () => {
     expect((await get(`/vi/items/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404);
     expect((await get(`/vi/items/not-a-uuid`)).statusCode).toBe(404);
     expect((await get(`/en/items/${item.itemId}x`)).statusCode).toBe(404);
+    // a language the item is not in: 404, with the languages it is in
+    const fr = await get(`/fr/items/${item.itemId}`);
+    expect(fr.statusCode).toBe(404);
+    expect(fr.body).toContain(`href="/vi/items/${item.itemId}" hrefLang="vi" lang="vi">Tiếng Việt</a>`);
     expect((await get('/vi/topics/khong-co')).statusCode).toBe(404);
     expect((await get('/vi/topics/du-lich-di-san-le-hoi?page=99')).statusCode).toBe(404);
     expect((await get('/vi/topics/du-lich-di-san-le-hoi?page=abc')).statusCode).toBe(404);
@@ -189,10 +193,11 @@ describe('albums', () => {
     const html = (await get(`/vi/items/${album.itemId}`)).body;
     expect(html).toMatch(/<img src="\/api\/v1\/media\/[^"]+\/variants\/1\/640\.webp" srcSet="[^"]*320\.webp 320w, [^"]*640\.webp 640w"/);
     expect(html).toContain('alt="Cổng Ngọ Môn"');
-    expect(html).toContain('<figcaption>Ngọ Môn lúc bình minh</figcaption>');
+    expect(html).toContain('<figcaption>Ngọ Môn lúc bình minh<span class="credit"><span>Ảnh:</span> A · CC BY 4.0 · © B</span></figcaption>');
+    expect(html).toContain('style="object-position:50% 50%"'); // the focal point places the crop
     expect(html).toContain(`<meta property="og:image" content="http://localhost:80/api/v1/media/${photo.id}/variants/1/social.webp"/>`);
     const [article] = jsonLd(html);
-    expect((article.image as Array<{ '@type': string }>)[0]['@type']).toBe('ImageObject');
+    expect((article.image as Array<Record<string, unknown>>)[0]).toMatchObject({ '@type': 'ImageObject', creator: [{ '@type': 'Person', name: 'A' }], license: 'https://creativecommons.org/licenses/by/4.0/' });
     // the variant the page shows is reachable by the public
     const src = /<img src="([^"]+)"/.exec(html)![1];
     expect((await get(src)).statusCode).toBe(200);
@@ -200,7 +205,7 @@ describe('albums', () => {
     expect(html).toContain(`href="/vi/items/${album.itemId}/photos/1"`);
     const viewer = await get(`/vi/items/${album.itemId}/photos/1`);
     expect(viewer.statusCode).toBe(200);
-    expect(viewer.body).toContain('<figcaption>Ngọ Môn lúc bình minh</figcaption>');
+    expect(viewer.body).toContain('<figcaption>Ngọ Môn lúc bình minh<span class="credit">');
     expect(viewer.body).toContain(`href="/vi/items/${album.itemId}">Về bộ ảnh</a>`);
     expect((await get(`/vi/items/${album.itemId}/photos/2`)).statusCode).toBe(404);
   });

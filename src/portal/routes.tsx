@@ -50,6 +50,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
   app.get('/favicon.svg', { schema: { hide: true } }, async (_req, reply) =>
     reply.header('content-type', 'image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON),
   );
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/favicon.svg', 301));
   app.get('/assets/:file', { schema: { hide: true } }, async (req, reply) => {
     const asset = ASSETS.get(`/assets/${(req.params as { file: string }).file}`);
     if (!asset) return reply.code(404).type('text/plain').send('not found');
@@ -110,11 +111,11 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
     return { ctx, words, agencies, site, open };
   }
 
-  async function errorPage(req: FastifyRequest, language: string, status: 404 | 410 | 500): Promise<Rendered> {
+  async function errorPage(req: FastifyRequest, language: string, status: 404 | 410 | 500, elsewhere: Array<{ language: string; href: string }> = []): Promise<Rendered> {
     const lang = config.contentLanguages.includes(language) ? language : pickLocale(req.headers['accept-language'], 'vi');
     const { ctx, words, site, open } = await basics(req, lang);
     const meta: PageMeta = { title: words.t(status === 404 ? 'notFoundTitle' : status === 410 ? 'goneTitle' : 'errorTitle'), canonical: `${site.origin}${req.url}`, alternates: open.map((l) => ({ language: l, href: `${site.origin}${paths.home(l)}` })), noindex: true };
-    return { status, html: await frame(ctx, lang, words, meta, undefined, <ErrorPage status={status} language={lang} words={words} />, site) };
+    return { status, html: await frame(ctx, lang, words, meta, undefined, <ErrorPage status={status} language={lang} words={words} elsewhere={elsewhere} />, site) };
   }
 
   /** Answers from the cache (or 304), rendering on a miss. */
@@ -194,7 +195,8 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
       if (!config.contentLanguages.includes(lang)) return errorPage(req, 'vi', 404);
       const { ctx, words, agencies, site } = await basics(req, lang);
       const found = await content.publishedPage(ctx, id, lang);
-      if (found.status !== 'ok') return errorPage(req, lang, found.status === 'gone' ? 410 : 404);
+      if (found.status === 'missing') return errorPage(req, lang, 404, (found.languages ?? []).map((l) => ({ language: l, href: paths.item(l, id) })));
+      if (found.status !== 'ok') return errorPage(req, lang, 410);
       const { all: topics } = await menuOf(ctx, words, lang);
       const itemTopics = (found.metadata.topicIds ?? []).map((t) => topics.get(t)).filter((t) => t !== undefined);
       const files = await mediaViews(ctx, [...(found.metadata.media ?? []), ...(found.metadata.document?.fileId ? [{ mediaId: found.metadata.document.fileId }] : [])], lang);
@@ -466,6 +468,13 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
 
 const DOCUMENT_TYPE_KEYS = content.DOCUMENT_TYPES;
 
+const LICENCE_URLS: Record<string, string> = {
+  'CC-BY-4.0': 'https://creativecommons.org/licenses/by/4.0/',
+  'CC-BY-SA-4.0': 'https://creativecommons.org/licenses/by-sa/4.0/',
+  'CC-BY-NC-4.0': 'https://creativecommons.org/licenses/by-nc/4.0/',
+  'CC0-1.0': 'https://creativecommons.org/publicdomain/zero/1.0/',
+};
+
 function organizationLd(a: { slug: string; name: string; otherName: string; description: string; contact: { address?: string; phone?: string; email?: string; website?: string }; parent: { slug: string; name: string } | null }, origin: string, lang: string) {
   return {
     '@context': 'https://schema.org',
@@ -499,7 +508,18 @@ function articleLd(found: Extract<content.PublishedPage, { status: 'ok' }>, lang
     publisher: { '@type': 'GovernmentOrganization', name: agencyName || site.operator },
     ...(found.metadata.place ? { contentLocation: { '@type': 'Place', name: found.metadata.place } } : {}),
     ...(images.length
-      ? { image: images.map((i) => ({ '@type': 'ImageObject', url: `${site.origin}${i.picture!.src}`, width: i.picture!.width, height: i.picture!.height, caption: i.caption || undefined })) }
+      ? {
+          image: images.map((i) => ({
+            '@type': 'ImageObject',
+            url: `${site.origin}${i.picture!.src}`,
+            width: i.picture!.width,
+            height: i.picture!.height,
+            caption: i.caption || undefined,
+            ...(i.credit.authors.length ? { creator: i.credit.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
+            ...(i.credit.copyrightHolder ? { copyrightHolder: { '@type': 'Organization', name: i.credit.copyrightHolder } } : {}),
+            ...(i.credit.licence && LICENCE_URLS[i.credit.licence] ? { license: LICENCE_URLS[i.credit.licence] } : {}),
+          })),
+        }
       : {}),
     ...(videos.length ? { video: videos.map((v) => ({ '@type': 'VideoObject', name: v.caption || found.text.title, description: found.text.summary, contentUrl: `${site.origin}${v.fileUrl}`, uploadDate: isoLocal(publishedAt), ...(images[0] ? { thumbnailUrl: `${site.origin}${images[0].picture!.src}` } : {}) })) } : {}),
     ...(found.version.contentHash ? { identifier: { '@type': 'PropertyValue', propertyID: 'sha256', value: found.version.contentHash } } : {}),

@@ -1,6 +1,6 @@
 // The document library: published documents filterable by type, issuer, year and number, as a
 // table with their official facts and the file.
-import { Pager } from '../components.js';
+import { Crumbs, Pager } from '../components.js';
 import { formatDate } from '../format.js';
 import type { Words } from '../i18n.js';
 import { paths } from '../urls.js';
@@ -35,6 +35,7 @@ export function DocumentsPage(p: DocumentsProps) {
   const t = words.t;
   return (
     <>
+      <Crumbs trail={[{ name: t('home'), href: paths.home(language) }, { name: t('documentLibrary') }]} words={words} language={language} />
       <h1 lang={chrome}>{t('documentLibrary')}</h1>
       <form className="filters" method="get" action={paths.documents(language)} lang={chrome}>
         <div>
@@ -77,7 +78,7 @@ export function DocumentsPage(p: DocumentsProps) {
         </div>
       </form>
       <p className="meta" role="status" lang={chrome}>
-        {t('resultsAll', { n: p.total })}
+        {t('documentsCount', { n: p.total })}
       </p>
       {p.entries.length ? (
         <div className="table-scroll">

@@ -143,11 +143,12 @@ export function ItemPage(p: ItemProps) {
           <ul>
             {files.map((f) => (
               <li key={f.id}>
-                <a href={abs(`${f.fileUrl}?download=true`)} download={f.fileName}>
-                  {f.fileName}
-                </a>{' '}
+                <a href={abs(f.fileUrl!)}>{f.fileName}</a>{' '}
                 <span className="meta">
-                  ({f.mime === 'application/pdf' ? 'PDF' : f.fileName.split('.').pop()?.toUpperCase()}, {formatBytes(f.size, language)}) · <a href={abs(f.fileUrl!)}>{t('download')}</a>
+                  ({f.mime === 'application/pdf' ? 'PDF' : f.fileName.split('.').pop()?.toUpperCase()}, {formatBytes(f.size, language)}) ·{' '}
+                  <a href={abs(`${f.fileUrl}?download=true`)} download={f.fileName} lang={chrome}>
+                    {t('download')}
+                  </a>
                 </span>
                 <br />
                 <span className="hash" title={t('contentHash')}>
@@ -175,10 +176,13 @@ export function ItemPage(p: ItemProps) {
                 <figure>
                   {m.picture ? (
                     <a href={p.origin ? abs(m.picture.src) : paths.photo(language, p.itemId, i + 1)}>
-                      <img src={abs(m.picture.src)} srcSet={p.origin ? undefined : m.picture.srcset} sizes="(max-width: 40rem) 100vw, 22rem" width={m.picture.width} height={m.picture.height} alt={m.alt} loading={i < 2 ? 'eager' : 'lazy'} decoding="async" />
+                      <img src={abs(m.picture.src)} srcSet={p.origin ? undefined : m.picture.srcset} sizes="(max-width: 40rem) 100vw, 22rem" width={m.picture.width} height={m.picture.height} alt={m.alt} loading={i < 2 ? 'eager' : 'lazy'} decoding="async" style={{ objectPosition: `${Math.round(m.focal.x * 100)}% ${Math.round(m.focal.y * 100)}%` }} />
                     </a>
                   ) : null}
-                  {m.caption ? <figcaption>{m.caption}</figcaption> : null}
+                  <figcaption>
+                    {m.caption}
+                    <Credit media={m} words={words} chrome={chrome} />
+                  </figcaption>
                 </figure>
               </li>
             ))}
@@ -253,3 +257,22 @@ export function ItemPage(p: ItemProps) {
     </article>
   );
 }
+
+/** Who made a file and under what licence: "Ảnh: Lê Văn Cường · CC BY 4.0 · © Sở Du lịch". */
+export function Credit({ media, words, chrome }: { media: MediaView; words: Words; chrome: string | undefined }) {
+  const c = media.credit;
+  const parts = [c.licence ? (LICENCE_NAMES[c.licence] ?? c.licence) : '', c.copyrightHolder ? `© ${c.copyrightHolder}` : ''].filter(Boolean);
+  if (!c.authors.length && !parts.length) return null;
+  return (
+    <span className="credit">
+      {c.authors.length ? (
+        <>
+          <span lang={chrome}>{words.t('photoBy')}</span> {c.authors.join(', ')}
+        </>
+      ) : null}
+      {c.authors.length && parts.length ? ' · ' : ''}
+      {parts.join(' · ')}
+    </span>
+  );
+}
+

@@ -3,6 +3,7 @@
 import { Crumbs, type Crumb } from '../components.js';
 import type { MediaView } from '../data.js';
 import type { Words } from '../i18n.js';
+import { Credit } from './item.js';
 
 export function PhotoPage(p: { language: string; words: Words; title: string; photo: MediaView; index: number; count: number; prev: string | null; next: string | null; album: string; trail: Crumb[] }) {
   const { words, language, photo } = p;
@@ -15,7 +16,10 @@ export function PhotoPage(p: { language: string; words: Words; title: string; ph
       </h1>
       <figure className="viewer">
         {photo.picture ? <img src={photo.picture.src} srcSet={photo.picture.srcset} sizes="(max-width: 72rem) 100vw, 72rem" width={photo.picture.width} height={photo.picture.height} alt={photo.alt} /> : null}
-        {photo.caption ? <figcaption>{photo.caption}</figcaption> : null}
+        <figcaption>
+          {photo.caption}
+          <Credit media={photo} words={words} chrome={chrome} />
+        </figcaption>
       </figure>
       <nav className="pager" aria-label={words.t('photos')} lang={chrome}>
         {p.prev ? (

@@ -57,7 +57,8 @@ export type PublishedPage =
       translations: Array<{ language: string; versionId: string }>;
     }
   | { status: 'gone' }
-  | { status: 'missing' };
+  /** `languages`: the item is published in these other languages the reader may see */
+  | { status: 'missing'; languages?: string[] };
 
 /**
  * One item in one language as the public sees it: 'ok', 'gone' once it was published and has been
@@ -69,7 +70,7 @@ export async function publishedPage(ctx: Context, itemId: string, language: stri
   if (!item) return { status: 'missing' };
   const versions = await repo.versionsOfItem(ctx.db, item.id);
   const version = versions.find((v) => v.language === language);
-  if (!version) return { status: 'missing' };
+  if (!version) return { status: 'missing', languages: versions.filter((v) => contentPolicy.readPublished(ctx.actor, v)).map((v) => v.language) };
   if (!contentPolicy.readPublished(ctx.actor, version)) {
     // it was online once and has been withdrawn: say so (410), unless it was never for this reader
     // (the item's current visibility stands for the withdrawn one: an internal item answers 404)
