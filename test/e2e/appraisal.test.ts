@@ -5,13 +5,11 @@
 // it with the Art. 6.4 checklist and it is published with its content hash; then the English
 // translation goes the same way. axe-core checks the list, the editor, the queue and the
 // appraisal screen; the public API serves both published versions.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Secret, TOTP } from 'otpauth';
 import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { demoPasswords as readDemoPasswords, startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -37,14 +35,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   author = await newPage();
   appraiser = await newPage();
-  // Demo accounts (SEED_DEMO is on by default): username, role, one-time password per line.
-  demoPasswords = new Map(
-    readFileSync(join(server.dataDir, 'demo-accounts.txt'), 'utf8')
-      .split('\n')
-      .filter((l) => l && !l.startsWith('#'))
-      .map((l) => l.split('\t'))
-      .map(([username, , password]) => [username, password]),
-  );
+  demoPasswords = readDemoPasswords(server);
 });
 
 afterAll(async () => {

@@ -4,13 +4,13 @@
 // first in that order; the switch on an item's page adds a third; a refusal of the server (an item
 // taken offline meanwhile) is shown on its row. axe-core checks the page. With SHOTS_DIR set, the
 // page is photographed at 1280 and 390 px in Vietnamese and English.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Secret, TOTP } from 'otpauth';
 import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { demoPasswords as readDemoPasswords, startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -31,14 +31,7 @@ beforeAll(async () => {
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
   problems.push(watchPageProblems(page));
-  // Demo accounts (SEED_DEMO is on by default): username, role, one-time password per line.
-  demoPasswords = new Map(
-    readFileSync(join(server.dataDir, 'demo-accounts.txt'), 'utf8')
-      .split('\n')
-      .filter((l) => l && !l.startsWith('#'))
-      .map((l) => l.split('\t'))
-      .map(([username, , password]) => [username, password]),
-  );
+  demoPasswords = readDemoPasswords(server);
 });
 
 afterAll(async () => {

@@ -5,14 +5,12 @@
 // a new order, is refused at submission with the precise missing file details, fixes them from the
 // links given and submits; the item then shows its photos with their captions. axe-core checks the
 // library, the file page and the editor with its files.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { jpeg } from '../helpers/media-files.js';
 import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { demoPasswords as readDemoPasswords, startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -28,13 +26,7 @@ beforeAll(async () => {
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
   problems = watchPageProblems(page);
-  demoPasswords = new Map(
-    readFileSync(join(server.dataDir, 'demo-accounts.txt'), 'utf8')
-      .split('\n')
-      .filter((l) => l && !l.startsWith('#'))
-      .map((l) => l.split('\t'))
-      .map(([username, , password]) => [username, password]),
-  );
+  demoPasswords = readDemoPasswords(server);
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@
 // administrator's one-time password.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,4 +79,15 @@ async function killChild(child: ChildProcess) {
     child.kill('SIGKILL');
     await exited;
   }
+}
+
+/** The demo accounts' one-time passwords (username → password), from the file the first start writes. */
+export function demoPasswords(server: Pick<TestServer, 'dataDir'>): Map<string, string> {
+  return new Map(
+    readFileSync(join(server.dataDir, 'demo-accounts.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split('\t'))
+      .map(([username, , password]) => [username, password] as [string, string]),
+  );
 }
