@@ -66,9 +66,6 @@ const col = (view: SearchFilter['view']) =>
     ? { title: sql.raw('v.pub_title'), summary: sql.raw('v.pub_summary'), body: sql.raw('v.pub_body_text'), vec: sql.raw('v.pub_search'), topics: sql.raw('v.pub_topic_ids'), date: sql.raw('v.pub_activity_date'), order: sql.raw('v.published_at') }
     : { title: sql.raw('v.title'), summary: sql.raw('v.summary'), body: sql.raw('v.body_text'), vec: sql.raw('v.search'), topics: sql.raw('v.topic_ids'), date: sql.raw('v.activity_date'), order: sql.raw('v.updated_at') };
 
-/** Filters other than the query words (kind, language, agency, topic, year). */
-export const isFiltered = (f: SearchFilter) => Boolean(f.kind || f.language || f.agencyId || f.topicId || f.year);
-
 /** Who may see what, and the filters; the query words are matched by the caller. */
 function whereOf(f: SearchFilter): SQL {
   const c = col(f.view);
@@ -119,10 +116,10 @@ function newestMatches(f: SearchFilter, match: SQL, n: number, plan: SearchPlan,
       ORDER BY m.sort_at DESC, m.id DESC LIMIT ${n}`;
   const withExtra = (rows: SQL) => sql`SELECT ${out('r')}, ${extra(sql`r.vec`)} FROM (${rows}) r`;
   const orFallback = (first: SQL) =>
-    sql`WITH first AS MATERIALIZED (${first})
-      SELECT * FROM first WHERE (SELECT count(*) FROM first) >= ${n}
+    sql`WITH tried AS MATERIALIZED (${first})
+      SELECT * FROM tried WHERE (SELECT count(*) FROM tried) >= ${n}
       UNION ALL
-      SELECT * FROM (${withExtra(fromBitmap(sql``))}) b WHERE (SELECT count(*) FROM first) < ${n}`;
+      SELECT * FROM (${withExtra(fromBitmap(sql``))}) b WHERE (SELECT count(*) FROM tried) < ${n}`;
   switch (plan.kind) {
     case 'bitmap':
       return withExtra(fromBitmap(sql``));

@@ -2,9 +2,9 @@
 // languages, phrases in quotes (websearch syntax), ranked title > summary > body, highlighted
 // snippets, facets, and corrected queries for typos. What an actor may see is decided by the policy.
 import type { Context } from '../../../core/context.js';
-import type { Database } from '../../../db/client.js';
 import { Forbidden, Unauthenticated } from '../../../core/errors.js';
 import { escapeHtml } from '../../../core/html.js';
+import type { Database } from '../../../db/client.js';
 import { readablePublishedVisibilities, readableWorkingAgencies } from '../policy.js';
 import { choosePlan, filterShare, type QueryStats, type SearchPlan } from '../search.plan.js';
 import { CANDIDATES, MARKS, PHRASE_SCAN, queryStats, searchAll, type SearchFilter } from '../search.repo.js';
