@@ -117,6 +117,7 @@ export async function benchSearch() {
   }
   const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const admin = new pg.Client({ connectionString: pgUrl });
+  let pgDir: string | null = null;
   if (engines.includes('postgres')) try {
     await admin.connect();
     const name = process.env.BENCH_PG_DB ?? 'ttdn_bench';
@@ -128,16 +129,16 @@ export async function benchSearch() {
     }
     const u = new URL(pgUrl);
     u.pathname = `/${name}`;
-    const dir = mkdtempSync(join(tmpdir(), 'ttdn-bench-pg-'));
-    const handle = await openDatabase({ databaseUrl: u.toString(), dataDir: dir });
-    out.push(await onEngine('PostgreSQL', handle, dir, items));
+    pgDir = mkdtempSync(join(tmpdir(), 'ttdn-bench-pg-'));
+    const handle = await openDatabase({ databaseUrl: u.toString(), dataDir: pgDir });
+    out.push(await onEngine('PostgreSQL', handle, pgDir, items));
     printLatencies(out[out.length - 1]);
     await handle.close();
     if (!keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    rmSync(dir, { recursive: true, force: true });
   } catch (e) {
     console.log(`(PostgreSQL part skipped: ${(e as Error).message})`);
   } finally {
+    if (pgDir) rmSync(pgDir, { recursive: true, force: true });
     await admin.end().catch(() => undefined);
   }
   console.log('\n| engine | synthetic insert items/s | import items/s (20,000-row CSV) |');
