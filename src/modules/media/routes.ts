@@ -172,13 +172,14 @@ export async function mediaRoutes(app: FastifyInstance) {
       response: { 200: Type.Unknown({ description: 'The bytes' }), 206: Type.Unknown({ description: 'A byte range' }), 304: Type.Null(), 404: errors[404], 416: Type.Null() },
     },
     handler: async (req, reply) => {
-      const { media, access } = await mediaService.getMedia(req.ctx, req.params.id);
+      const found = await mediaService.getMedia(req.ctx, req.params.id);
+      const { media, access } = found;
       const inline = !req.query.download && (media.kind === 'video' || media.mime === 'application/pdf');
       return deliver(
         req,
         reply,
         async (bodyless, range) => {
-          const o = await mediaService.openOriginal(req.ctx, media.id, { bodyless, range });
+          const o = await mediaService.openOriginal(req.ctx, found, { bodyless, range });
           return {
             stream: o.stream,
             contentType: media.mime,
@@ -204,14 +205,15 @@ export async function mediaRoutes(app: FastifyInstance) {
       response: { 200: Type.Unknown({ description: 'The image' }), 206: Type.Unknown(), 304: Type.Null(), 404: errors[404], 416: Type.Null() },
     },
     handler: async (req, reply) => {
-      const { media, access } = await mediaService.getMedia(req.ctx, req.params.id);
+      const found = await mediaService.getMedia(req.ctx, req.params.id);
+      const { media, access } = found;
       const variant = media.variants.find((v) => v.name === req.params.name);
       if (!variant || media.variantsStatus !== 'ready' || media.variantsRevision !== req.params.revision) return reply.callNotFound();
       return deliver(
         req,
         reply,
         async (bodyless, range) => {
-          const o = await mediaService.openVariant(req.ctx, media.id, req.params.revision, req.params.name, { bodyless, range });
+          const o = await mediaService.openVariant(req.ctx, found, req.params.revision, req.params.name, { bodyless, range });
           return {
             stream: o.stream,
             contentType: `image/${variant.format}`,

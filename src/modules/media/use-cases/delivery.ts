@@ -15,9 +15,12 @@ export interface ByteRequest {
   bodyless?: boolean;
 }
 
+/** A media record and how the actor may see it, as `getMedia` returns it (read once per request). */
+export type FoundMedia = Awaited<ReturnType<typeof getMedia>>;
+
 /** The original file, if the actor may download it; each download (not each range) is counted. */
-export async function openOriginal(ctx: Context, id: string, req: ByteRequest = {}) {
-  const { media, access } = await getMedia(ctx, id);
+export async function openOriginal(ctx: Context, found: FoundMedia, req: ByteRequest = {}) {
+  const { media, access } = found;
   if (!mediaPolicy.downloadOriginal(ctx.actor, media, access)) throw new NotFound('media_not_found');
   const stream = req.bodyless ? null : await blobStore(ctx).read(originalKey(media.sha256), req.range);
   // a download is counted once: on the request that starts at the first byte
@@ -35,8 +38,8 @@ export async function openOriginal(ctx: Context, id: string, req: ByteRequest = 
 }
 
 /** A web variant of an image (any reader of the media may fetch it). */
-export async function openVariant(ctx: Context, id: string, revision: number, name: string, req: ByteRequest = {}) {
-  const { media, access } = await getMedia(ctx, id);
+export async function openVariant(ctx: Context, found: FoundMedia, revision: number, name: string, req: ByteRequest = {}) {
+  const { media, access } = found;
   const variant = media.variants.find((v) => v.name === name);
   if (!variant || revision !== media.variantsRevision || media.variantsStatus !== 'ready') throw new NotFound();
   const stream = req.bodyless ? null : await blobStore(ctx).read(variantKey(media.id, revision, name), req.range);
