@@ -25,6 +25,8 @@ interface DemoItem {
   document?: Record<string, string>;
   /** album photos: caption and alt text per language */
   photos?: Array<{ caption: Record<string, string>; alt: Record<string, string> }>;
+  /** clarifications: what is clarified */
+  claim?: content.ItemMetadata['claim'];
   text: Partial<Record<Lang, T>> & { vi: T };
 }
 
@@ -80,6 +82,13 @@ export const DEMO_ITEMS: DemoItem[] = [
   },
   {
     agency: 'so-van-hoa-the-thao', kind: 'clarification', topic: 'du-lich-di-san-le-hoi', state: 'published', date: '2026-07-03', place: 'Thành phố Huế', authors: ['Phòng Thông tin – Báo chí'], tags: ['làm rõ', 'tin sai'],
+    claim: {
+      statement: { vi: 'Huế cấm du khách nước ngoài vào Kinh thành từ tháng 7/2026.', en: 'Hue bans foreign visitors from the Citadel from July 2026.' },
+      rating: 'false',
+      claimant: 'Một số trang mạng xã hội',
+      firstSeen: '2026-06-29',
+      appearances: [{ url: 'https://social.example/posts/kinh-thanh-cam-khach', platform: 'Facebook' }],
+    },
     text: {
       vi: { title: 'Làm rõ thông tin sai lệch về việc “cấm du khách nước ngoài vào Kinh thành”', summary: 'Một số trang mạng lan truyền tin Huế cấm du khách nước ngoài vào Kinh thành. Thông tin này không đúng sự thật.', body: p('Kinh thành Huế và khu vực Đại Nội vẫn mở cửa đón du khách trong và ngoài nước bình thường.', 'Việc tạm dừng tham quan một số điểm trong thời gian trùng tu được thông báo công khai và có lối tham quan thay thế.') },
       en: { title: 'Clarification: no ban on foreign visitors to the Citadel', summary: 'Some websites claimed that Hue bans foreign visitors from the Citadel. This is false.', body: p('The Hue Citadel and the Imperial City remain open to domestic and international visitors as usual.', 'Temporary closures of some points during restoration are announced publicly, with alternative routes.') },
@@ -205,6 +214,7 @@ export async function seedDemoContent(ctx: Context, operatorSlug: string): Promi
         visibility: d.visibility ?? 'public',
         ...(d.document ? { document: { ...d.document, fileId } } : {}),
         ...(mediaRefs ? { media: mediaRefs } : {}),
+        ...(d.claim ? { claim: d.claim } : {}),
       },
     });
     versions++;

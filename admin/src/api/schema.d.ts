@@ -3070,6 +3070,30 @@ export interface paths {
                                     [key: string]: string;
                                 };
                             }[];
+                            /** @description Clarifications only (Art. 4): what is being clarified; published with schema.org ClaimReview */
+                            claim?: {
+                                /** @description The false or distorted information as it circulated, per language; each language version of the clarification needs its own */
+                                statement?: {
+                                    [key: string]: string;
+                                };
+                                /** @description false | distorted | misleading | partly_false | missing_context (schema.org ClaimReview reviewRating) */
+                                rating?: "false" | "distorted" | "misleading" | "partly_false" | "missing_context";
+                                /** @description Who spread it, when known */
+                                claimant?: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                firstSeen?: string;
+                                appearances?: {
+                                    /**
+                                     * Format: uri
+                                     * @description http(s) address where it appeared
+                                     */
+                                    url: string;
+                                    platform?: string;
+                                }[];
+                            };
                         };
                         note?: string;
                     };
@@ -3384,6 +3408,30 @@ export interface paths {
                                     [key: string]: string;
                                 };
                             }[];
+                            /** @description Clarifications only (Art. 4): what is being clarified; published with schema.org ClaimReview */
+                            claim?: {
+                                /** @description The false or distorted information as it circulated, per language; each language version of the clarification needs its own */
+                                statement?: {
+                                    [key: string]: string;
+                                };
+                                /** @description false | distorted | misleading | partly_false | missing_context (schema.org ClaimReview reviewRating) */
+                                rating?: "false" | "distorted" | "misleading" | "partly_false" | "missing_context";
+                                /** @description Who spread it, when known */
+                                claimant?: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                firstSeen?: string;
+                                appearances?: {
+                                    /**
+                                     * Format: uri
+                                     * @description http(s) address where it appeared
+                                     */
+                                    url: string;
+                                    platform?: string;
+                                }[];
+                            };
                         };
                         note?: string;
                     };

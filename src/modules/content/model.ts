@@ -9,6 +9,9 @@ export const VISIBILITIES = ['public', 'shared', 'internal'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 export const LICENCES = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-NC-4.0', 'CC0-1.0', 'all-rights-reserved'] as const;
 export const DOCUMENT_TYPES = ['decision', 'directive', 'plan', 'report', 'official_letter', 'circular', 'decree', 'law', 'other'] as const;
+/** How false the reviewed information is (schema.org ClaimReview's rating), worst first. */
+export const CLAIM_RATINGS = ['false', 'distorted', 'misleading', 'partly_false', 'missing_context'] as const;
+export type ClaimRating = (typeof CLAIM_RATINGS)[number];
 
 export interface DocumentFields {
   number?: string;
@@ -19,6 +22,18 @@ export interface DocumentFields {
   documentType?: string;
   /** the document's file in the media library */
   fileId?: string;
+}
+
+/** What a clarification answers (Art. 4): the false or distorted information and where it circulated. */
+export interface ClaimFields {
+  /** the information as it circulated, per language (each published language needs its own) */
+  statement?: Record<string, string>;
+  rating?: ClaimRating;
+  /** who spread it, when known (a page, an account, a site) */
+  claimant?: string;
+  firstSeen?: string;
+  /** where it appeared */
+  appearances?: Array<{ url: string; platform?: string }>;
 }
 
 /** A file of the media library used by the item, in order (album photos, the video, illustrations). */
@@ -40,6 +55,8 @@ export interface ItemMetadata {
   visibility?: Visibility;
   document?: DocumentFields;
   media?: MediaRef[];
+  /** clarifications only */
+  claim?: ClaimFields;
 }
 
 /** Every media file the metadata uses (attachments and the document's file). */
@@ -91,7 +108,14 @@ export function missingForSubmission(kind: Kind, text: VersionText, metadata: It
     }
   }
   if ((kind === 'photo_album' || kind === 'video') && !m.media?.length) out.push(err('metadata/media', 'field_required'));
+  if (kind === 'clarification' && !m.claim?.rating) out.push(err('metadata/claim/rating', 'field_required'));
   return out;
+}
+
+/** A clarification's version needs the false information stated in its own language (the portal's ClaimReview). */
+export function missingClaimStatement(kind: string, metadata: ItemMetadata | null, language: string): FieldError[] {
+  if (kind !== 'clarification' || metadata?.claim?.statement?.[language]?.trim()) return [];
+  return [err(`metadata/claim/statement/${language}`, 'field_required')];
 }
 
 /** All strings of a snapshot, for the state-secret check. */

@@ -1,7 +1,7 @@
 // Request and response schemas of the content area.
 import { Type } from 'typebox';
 import { IsoDateTime, Nullable, Uuid } from '../../http/schemas.js';
-import { DOCUMENT_TYPES, KINDS, LICENCES, VISIBILITIES } from './model.js';
+import { CLAIM_RATINGS, DOCUMENT_TYPES, KINDS, LICENCES, VISIBILITIES } from './model.js';
 import { STATES, TRANSITION_NAMES } from './workflow.js';
 
 const lit = <T extends string>(xs: readonly T[], description?: string) => Type.Union(xs.map((x) => Type.Literal(x)), description ? { description } : {});
@@ -60,6 +60,31 @@ export const Metadata = Type.Object(
           { additionalProperties: false },
         ),
         { maxItems: 200, description: 'Files of the media library used by the item, in order: album photos (with captions per language), the video, illustrations' },
+      ),
+    ),
+    claim: Type.Optional(
+      Type.Object(
+        {
+          statement: Type.Optional(
+            Type.Record(Type.String({ pattern: '^[a-z]{2,3}(-[a-z0-9]{2,8})?$' }), str(2000), {
+              maxProperties: 20,
+              description: 'The false or distorted information as it circulated, per language; each language version of the clarification needs its own',
+            }),
+          ),
+          rating: Type.Optional(lit(CLAIM_RATINGS, 'false | distorted | misleading | partly_false | missing_context (schema.org ClaimReview reviewRating)')),
+          claimant: Type.Optional(str(300, { description: 'Who spread it, when known' })),
+          firstSeen: Type.Optional(IsoDate),
+          appearances: Type.Optional(
+            Type.Array(
+              Type.Object(
+                { url: Type.String({ maxLength: 2000, format: 'uri', pattern: '^https?://', description: 'http(s) address where it appeared' }), platform: Type.Optional(str(100)) },
+                { additionalProperties: false },
+              ),
+              { maxItems: 20 },
+            ),
+          ),
+        },
+        { additionalProperties: false, description: 'Clarifications only (Art. 4): what is being clarified; published with schema.org ClaimReview' },
       ),
     ),
   },

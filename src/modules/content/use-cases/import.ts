@@ -12,7 +12,7 @@ import { recordAuditEvent } from '../../audit/service.js';
 import * as accounts from '../../accounts/service.js';
 import { publishedContentHash, revisionHash } from '../hash.js';
 import { ImportFileError, parseImportFile, TEMPLATE_COLUMNS, type ImportFormat, type RawRow } from '../import-format.js';
-import { DOCUMENT_TYPES, KINDS, LICENCES, missingForSubmission, VISIBILITIES, type ItemMetadata, type Kind, type VersionText } from '../model.js';
+import { CLAIM_RATINGS, DOCUMENT_TYPES, KINDS, LICENCES, missingClaimStatement, missingForSubmission, VISIBILITIES, type ItemMetadata, type Kind, type VersionText } from '../model.js';
 import { contentPolicy } from '../policy.js';
 import * as repo from '../repo.js';
 import { assertNoStateSecrets, prepareMetadata, prepareText, workingColumns } from './internal.js';
@@ -57,6 +57,30 @@ function err(field: string, code: MessageCode, params?: Record<string, string | 
   return { field, code, message: t(code, params) };
 }
 
+/** A clarification's claim columns: claim_rating, claim_statement (and claim_statement_<lang>), claim_claimant, claim_first_seen, claim_urls. */
+function claimOf(ctx: Context, raw: RawRow, language: string, errors: FieldError[]): ItemMetadata['claim'] {
+  const rating = str(raw.claim_rating);
+  if (rating && !(CLAIM_RATINGS as readonly string[]).includes(rating)) errors.push(err('claim_rating', 'field_enum'));
+  const statement: Record<string, string> = {};
+  for (const lang of ctx.config.contentLanguages) {
+    const column = lang === language ? 'claim_statement' : `claim_statement_${lang}`;
+    const value = str(raw[column]);
+    if (value.length > 2000) errors.push(err(column, 'field_too_long', { max: 2000 }));
+    else if (value) statement[lang] = value;
+  }
+  const urls = list(raw.claim_urls);
+  if (urls.length > 20) errors.push(err('claim_urls', 'field_too_many', { max: 20 }));
+  if (urls.some((u) => u.length > 2000 || !/^https?:\/\/\S+$/.test(u))) errors.push(err('claim_urls', 'field_format'));
+  if (str(raw.claim_claimant).length > 300) errors.push(err('claim_claimant', 'field_too_long', { max: 300 }));
+  return {
+    statement,
+    ...(rating ? { rating: rating as NonNullable<ItemMetadata['claim']>['rating'] } : {}),
+    ...(str(raw.claim_claimant) ? { claimant: str(raw.claim_claimant) } : {}),
+    ...(str(raw.claim_first_seen) ? { firstSeen: str(raw.claim_first_seen) } : {}),
+    ...(urls.length ? { appearances: urls.map((url) => ({ url })) } : {}),
+  };
+}
+
 /** Validates and shapes one row; returns the errors instead when it is bad. */
 function prepareRow(ctx: Context, raw: RawRow, opts: ImportOptions, look: Lookups): Prepared | FieldError[] {
   const errors: FieldError[] = [];
@@ -89,7 +113,8 @@ function prepareRow(ctx: Context, raw: RawRow, opts: ImportOptions, look: Lookup
   if (sourceUrl && !/^https?:\/\/\S+$/.test(sourceUrl)) errors.push(err('source_url', 'field_format'));
   const docType = str(raw.document_type);
   if (docType && !(DOCUMENT_TYPES as readonly string[]).includes(docType)) errors.push(err('document_type', 'field_enum'));
-  for (const f of ['document_issue_date', 'document_effective_date']) if (str(raw[f]) && !isDate(str(raw[f]))) errors.push(err(f, 'field_format'));
+  for (const f of ['document_issue_date', 'document_effective_date', 'claim_first_seen']) if (str(raw[f]) && !isDate(str(raw[f]))) errors.push(err(f, 'field_format'));
+  const claim = kind === 'clarification' ? claimOf(ctx, raw, language, errors) : undefined;
   if (errors.length) return errors;
 
   const text = prepareText({ title: str(raw.title), summary: str(raw.summary), body: bodyHtml(raw.body) });
@@ -115,6 +140,7 @@ function prepareRow(ctx: Context, raw: RawRow, opts: ImportOptions, look: Lookup
           },
         }
       : {}),
+    ...(claim ? { claim } : {}),
   });
   const translations: Prepared['translations'] = [];
   for (const lang of ctx.config.contentLanguages) {
@@ -130,7 +156,11 @@ function prepareRow(ctx: Context, raw: RawRow, opts: ImportOptions, look: Lookup
     return (e as AppError).fields;
   }
   if (opts.mode === 'submit') {
-    const missing = [...missingForSubmission(kind as Kind, text, metadata), ...translations.flatMap((tr) => missingForSubmission(kind as Kind, tr.text, null).map((f) => ({ ...f, field: `${f.field}_${tr.language}` })))];
+    const missing = [
+      ...missingForSubmission(kind as Kind, text, metadata),
+      ...missingClaimStatement(kind, metadata, language),
+      ...translations.flatMap((tr) => [...missingForSubmission(kind as Kind, tr.text, null), ...missingClaimStatement(kind, metadata, tr.language)].map((f) => ({ ...f, field: `${f.field}_${tr.language}` }))),
+    ];
     if (missing.length) return missing;
   }
   return { agencyId: agencyId!, kind: kind as Kind, language, text, metadata, translations };

@@ -9,7 +9,7 @@ import { recordAuditEvent } from '../../audit/service.js';
 import * as accounts from '../../accounts/service.js';
 import { notifyUsers } from '../../notifications/service.js';
 import { publishedContentHash } from '../hash.js';
-import { mediaIdsOf, missingForSubmission, type ItemMetadata, type Kind } from '../model.js';
+import { mediaIdsOf, missingClaimStatement, missingForSubmission, type ItemMetadata, type Kind } from '../model.js';
 import { contentPolicy } from '../policy.js';
 import * as repo from '../repo.js';
 import type { AppraisalChecklist } from '../tables.js';
@@ -52,7 +52,11 @@ export async function transition(ctx: Context, versionId: string, name: Transiti
         const snap = snapshotOf(rev);
         const metadata = version.isSource ? (snap.metadata ?? {}) : null;
         const itemMetadata = metadata ?? (await publishedMetadata(tx.db, loaded.source)) ?? (await workingMetadata(tx.db, loaded.source));
-        const missing = [...missingForSubmission(version.kind as Kind, snap.text, metadata), ...(await missingMediaFacts(tx, itemMetadata, version.language))];
+        const missing = [
+          ...missingForSubmission(version.kind as Kind, snap.text, metadata),
+          ...missingClaimStatement(version.kind, itemMetadata, version.language),
+          ...(await missingMediaFacts(tx, itemMetadata, version.language)),
+        ];
         if (missing.length) throw new Invalid(missing);
         assertNoStateSecrets(snap.text, metadata);
         result = await repo.updateVersion(tx.db, version.id, { state: 'submitted', submittedAt: now, submittedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null, updatedAt: now });
