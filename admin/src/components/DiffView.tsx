@@ -20,6 +20,7 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   'metadata/visibility': 'meta.visibility',
   'metadata/document': 'meta.document',
   'metadata/media': 'media.section',
+  'metadata/claim': 'claim.legend',
 };
 
 export const diffFieldLabel = (t: TFunction, field: string) => (FIELD_KEYS[field] ? t(FIELD_KEYS[field]) : field);

@@ -4,6 +4,7 @@ import { enContent } from './en.content';
 import { enPolish } from './en.polish';
 import { enMedia } from './en.media';
 import { enHighlights } from './en.highlights';
+import { enClaim } from './en.claim';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'TTDN — Foreign information database',
@@ -326,4 +327,5 @@ export const en: Record<MessageKey, string> = {
   ...enPolish,
   ...enMedia,
   ...enHighlights,
+  ...enClaim,
 };

@@ -3,6 +3,7 @@ import { viContent } from './vi.content';
 import { viPolish } from './vi.polish';
 import { viMedia } from './vi.media';
 import { viHighlights } from './vi.highlights';
+import { viClaim } from './vi.claim';
 
 export const vi = {
   'app.name': 'TTDN — Cơ sở dữ liệu thông tin đối ngoại',
@@ -325,6 +326,7 @@ export const vi = {
   ...viPolish,
   ...viMedia,
   ...viHighlights,
+  ...viClaim,
 } as const;
 
 export type MessageKey = keyof typeof vi;

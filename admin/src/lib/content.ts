@@ -13,6 +13,11 @@ export const LICENCES = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-NC-4.0', 'CC0-1.0',
 export type Licence = (typeof LICENCES)[number];
 export const DOCUMENT_TYPES = ['decision', 'directive', 'plan', 'report', 'official_letter', 'circular', 'decree', 'law', 'other'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+/** How false a clarified claim is (schema.org ClaimReview's rating), worst first. */
+export const CLAIM_RATINGS = ['false', 'distorted', 'misleading', 'partly_false', 'missing_context'] as const;
+export type ClaimRating = (typeof CLAIM_RATINGS)[number];
+/** As many places where a claim appeared as the API accepts. */
+export const MAX_APPEARANCES = 20;
 /** Languages with a name in the catalogues; the server's own list comes from GET /meta (useContentLanguageOptions). */
 export const CONTENT_LANGUAGES = ['vi', 'en', 'fr', 'zh', 'ja', 'ko', 'ru', 'de'] as const;
 export const TRANSITION_ORDER = ['submit', 'withdraw', 'return', 'approve', 'publish', 'unpublish', 'archive', 'restore'] as const;
@@ -25,6 +30,7 @@ export const stateLabel = (t: TFunction, s: string) => (has(STATES, s) ? t(`stat
 export const visibilityLabel = (t: TFunction, v: string) => (has(VISIBILITIES, v) ? t(`visibility.${v}` as MessageKey) : v);
 export const licenceLabel = (t: TFunction, l: string) => (has(LICENCES, l) ? t(`licence.${l}` as MessageKey) : l);
 export const documentTypeLabel = (t: TFunction, d: string) => (has(DOCUMENT_TYPES, d) ? t(`docType.${d}` as MessageKey) : d);
+export const claimRatingLabel = (t: TFunction, r: string) => (has(CLAIM_RATINGS, r) ? t(`claimRating.${r}` as MessageKey) : r);
 export const transitionLabel = (t: TFunction, n: string) => (has(TRANSITION_ORDER, n) ? t(`wf.${n}` as MessageKey) : n);
 /** Language names in the UI language; other codes are named by the browser, or shown as they are. */
 export const languageName = (t: TFunction, code: string) => {
@@ -41,6 +47,7 @@ export const kindOptions = (t: TFunction) => KINDS.map((v) => ({ value: v, label
 export const stateOptions = (t: TFunction) => STATES.map((v) => ({ value: v, label: stateLabel(t, v) }));
 export const licenceOptions = (t: TFunction) => LICENCES.map((v) => ({ value: v, label: licenceLabel(t, v) }));
 export const documentTypeOptions = (t: TFunction) => DOCUMENT_TYPES.map((v) => ({ value: v, label: documentTypeLabel(t, v) }));
+export const claimRatingOptions = (t: TFunction) => CLAIM_RATINGS.map((v) => ({ value: v, label: claimRatingLabel(t, v) }));
 export const contentLanguageOptions = (t: TFunction, languages: readonly string[], extra: readonly string[] = []) =>
   [...new Set([...languages, ...extra])].map((v) => ({ value: v, label: languageName(t, v) }));
 

@@ -6,7 +6,7 @@ import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCheck, IconCopy, IconDeviceFloppy, IconGavel, IconHistory, IconLanguage, IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, call } from '../../api/client';
 import { useHistory, useMeta, useVersion, VERSION_KEY, type CreateItemBody, type WorkingVersion } from '../../api/content';
@@ -24,9 +24,10 @@ import { notifySuccess } from '../../lib/notify';
 import { NotFoundPage } from '../NotFoundPage';
 import { AppraisalList } from './AppraisalList';
 import { MetadataView } from './MetadataView';
+import { ClaimView } from './ClaimView';
 import { TextView } from './TextView';
 import { canWriteContent } from './ItemsPage';
-import { emptyValues, itemFieldPaths, MetadataFields, TextFields, toMetadata, toText, versionToValues, type ItemValues } from './ItemFields';
+import { emptyValues, filledAppearances, itemFieldPaths, MetadataFields, TextFields, toMetadata, toText, versionToValues, type ItemValues } from './ItemFields';
 import { MediaFields } from './MediaFields';
 import { MediaView } from './MediaView';
 import { WorkflowActions } from './WorkflowActions';
@@ -34,16 +35,39 @@ import { HighlightToggle } from './HighlightToggle';
 
 const APPRAISAL_READERS = ['appraiser', 'admin', 'security'];
 
-function useItemForm(initial: ItemValues) {
+function useItemForm(initial: ItemValues, kind: string) {
   const { t } = useI18n();
   const r = rules(t);
+  // The rules are fixed when the form is made; the kind of a new item may change after.
+  const kindRef = useRef(kind);
+  kindRef.current = kind;
   return useForm<ItemValues>({
     initialValues: initial,
     validate: {
       text: { title: r.length(1, 500), summary: r.maxLength(3000) },
+      metadata: {
+        claim: {
+          // A row left entirely empty is dropped on saving; one with a platform needs its address.
+          appearances: {
+            url: (url: string, values: ItemValues, path: string) => {
+              if (kindRef.current !== 'clarification') return null;
+              const row = values.metadata.claim.appearances[Number(path.split('.')[3])];
+              if (!url.trim()) return row?.platform.trim() ? t('common.required') : null;
+              return /^https?:\/\/\S/i.test(url.trim()) ? null : t('claim.urlInvalid');
+            },
+          },
+        },
+      },
       note: r.maxLength(1000),
     },
   });
+}
+
+/** Drops the claim's empty place rows from the form too, so the server's errors name the rows shown. */
+function compactAppearances(form: UseFormReturnType<ItemValues>, values: ItemValues) {
+  const list = values.metadata.claim.appearances;
+  const filled = filledAppearances(list);
+  if (filled.length !== list.length) form.setFieldValue('metadata.claim.appearances', filled);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -54,8 +78,8 @@ export function NewItemPage() {
   const { user, role } = useMe();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const form = useItemForm(emptyValues({ authors: [user.displayName] }));
   const [kind, setKind] = useState<string>('news');
+  const form = useItemForm(emptyValues({ authors: [user.displayName] }), kind);
   const [sourceLanguage, setSourceLanguage] = useState<string>('vi');
   const [agencyId, setAgencyId] = useState<string>(user.agencyId);
   const agencies = useAgencies({}, role === 'appraiser');
@@ -70,6 +94,7 @@ export function NewItemPage() {
 
   const save = form.onSubmit(async (values) => {
     setError(null);
+    compactAppearances(form, values);
     try {
       const created = await call(
         api.POST('/api/v1/items', {
@@ -177,7 +202,7 @@ function VersionEditor({ version: v, refetch }: { version: WorkingVersion; refet
   const { t } = useI18n();
   const { role } = useMe();
   const qc = useQueryClient();
-  const form = useItemForm(versionToValues(v));
+  const form = useItemForm(versionToValues(v), v.kind);
   const [error, setError] = useState<unknown>(null);
   const [stale, setStale] = useState(false);
   const [sideBySide, setSideBySide] = useState(true);
@@ -199,6 +224,7 @@ function VersionEditor({ version: v, refetch }: { version: WorkingVersion; refet
 
   const save = form.onSubmit(async (values) => {
     setError(null);
+    compactAppearances(form, values);
     try {
       const next = await call(
         api.PUT('/api/v1/item-versions/{id}', {
@@ -319,7 +345,7 @@ function VersionEditor({ version: v, refetch }: { version: WorkingVersion; refet
                     <Title order={2} size="h3" mb="md">
                       {t('meta.legend')}
                     </Title>
-                    <MetadataView version={v} />
+                    <MetadataView version={v} errors={form.errors} />
                   </Paper>
                 ) : (
                   <MetadataFields form={form} kind={v.kind} agencyId={v.agencyId} itemLanguages={itemLanguages} />
@@ -339,6 +365,14 @@ function VersionEditor({ version: v, refetch }: { version: WorkingVersion; refet
                       {t('editor.openSource', { language: languageName(t, source.language) })}
                     </Anchor>
                   </Text>
+                  {v.kind === 'clarification' && (
+                    <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
+                      <ClaimView metadata={v.metadata} languages={[v.language]} only errors={form.errors} headingOrder={2} />
+                      <Text size="sm" c="dimmed" mt="sm">
+                        {t('claim.statementOnSource')}
+                      </Text>
+                    </Paper>
+                  )}
                   <MediaView metadata={v.metadata} kind={v.kind} language={v.language} errors={form.errors} />
                 </Stack>
               )

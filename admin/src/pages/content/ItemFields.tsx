@@ -1,5 +1,6 @@
 // The fields of a language version: its text, and on the source language the item's shared
-// metadata (Art. 6.2) with the document fields when the kind is "document". Values <-> API bodies.
+// metadata (Art. 6.2) with the document fields when the kind is "document" and the claim when it
+// is "clarification". Values <-> API bodies.
 import { Box, Fieldset, Group, MultiSelect, Paper, Radio, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useId } from 'react';
 import type { UseFormReturnType } from '@mantine/form';
@@ -7,13 +8,28 @@ import type { Metadata, WorkingVersion } from '../../api/content';
 import { useTopics } from '../../api/content';
 import { RichTextField } from '../../components/RichTextField';
 import { useI18n } from '../../i18n';
-import { documentTypeOptions, licenceOptions, topicName, VISIBILITIES, type DocumentType, type Licence, type Visibility } from '../../lib/content';
+import { documentTypeOptions, licenceOptions, MAX_APPEARANCES, topicName, VISIBILITIES, type ClaimRating, type DocumentType, type Licence, type Visibility } from '../../lib/content';
 import { DateField } from '../../components/DateInput';
 import { DocumentFileField } from './DocumentFileField';
+import { ClaimFields } from './ClaimFields';
 
 export interface MediaRefValue {
   mediaId: string;
   caption: Record<string, string>;
+}
+
+export interface AppearanceValue {
+  url: string;
+  platform: string;
+}
+
+/** What a clarification answers: the false information (per language) and where it circulated. */
+export interface ClaimValue {
+  statement: Record<string, string>;
+  rating: string;
+  claimant: string;
+  firstSeen: string;
+  appearances: AppearanceValue[];
 }
 
 export interface ItemValues {
@@ -31,6 +47,8 @@ export interface ItemValues {
     document: { number: string; issuingBody: string; issueDate: string; effectiveDate: string; signer: string; documentType: string; fileId: string };
     /** Files of the media library, in order, with this item's caption per language. */
     media: MediaRefValue[];
+    /** Clarifications only. */
+    claim: ClaimValue;
   };
   note: string;
 }
@@ -62,6 +80,13 @@ export const ITEM_FIELDS = [
   'metadata.document.documentType',
   'metadata.document.fileId',
   'metadata.media',
+  'metadata.claim',
+  'metadata.claim.statement',
+  'metadata.claim.rating',
+  'metadata.claim.claimant',
+  'metadata.claim.firstSeen',
+  'metadata.claim.appearances',
+  ...Array.from({ length: MAX_APPEARANCES }, (_, i) => [`metadata.claim.appearances.${i}`, `metadata.claim.appearances.${i}.url`, `metadata.claim.appearances.${i}.platform`]).flat(),
   'note',
 ];
 
@@ -76,14 +101,22 @@ const FILE_CHECKS = (path: string, languages: readonly string[]) => [
   ...languages.flatMap((l) => [`${path}.alt.${l}`, `${path}.caption.${l}`]),
 ];
 
-/** ITEM_FIELDS plus the paths of each attached file (shown next to that file). */
+/** ITEM_FIELDS plus the paths of each attached file (shown next to that file) and of the claim's statement per language. */
 export function itemFieldPaths(mediaCount: number, languages: readonly string[]): string[] {
-  return [...ITEM_FIELDS, ...FILE_CHECKS('metadata.document.fileId', languages).slice(1), ...Array.from({ length: mediaCount }, (_, i) => FILE_CHECKS(`metadata.media.${i}`, languages)).flat()];
+  return [
+    ...ITEM_FIELDS,
+    ...languages.map((l) => `metadata.claim.statement.${l}`),
+    ...FILE_CHECKS('metadata.document.fileId', languages).slice(1),
+    ...Array.from({ length: mediaCount }, (_, i) => FILE_CHECKS(`metadata.media.${i}`, languages)).flat(),
+  ];
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+const texts = (v: unknown) => Object.fromEntries(Object.entries(obj(v)).filter((e): e is [string, string] => typeof e[1] === 'string'));
+
+export const emptyClaim = (): ClaimValue => ({ statement: {}, rating: '', claimant: '', firstSeen: '', appearances: [] });
 
 export function emptyValues(defaults: Partial<ItemValues['metadata']> = {}): ItemValues {
   return {
@@ -100,6 +133,7 @@ export function emptyValues(defaults: Partial<ItemValues['metadata']> = {}): Ite
       visibility: '',
       document: { number: '', issuingBody: '', issueDate: '', effectiveDate: '', signer: '', documentType: '', fileId: '' },
       media: [],
+      claim: emptyClaim(),
       ...defaults,
     },
     note: '',
@@ -112,7 +146,19 @@ export function mediaRefs(v: unknown): MediaRefValue[] {
   return v
     .map(obj)
     .filter((r) => typeof r.mediaId === 'string')
-    .map((r) => ({ mediaId: r.mediaId as string, caption: Object.fromEntries(Object.entries(obj(r.caption)).filter((e): e is [string, string] => typeof e[1] === 'string')) }));
+    .map((r) => ({ mediaId: r.mediaId as string, caption: texts(r.caption) }));
+}
+
+/** The metadata's `claim`, tolerant of anything unexpected in it. */
+export function claimValue(v: unknown): ClaimValue {
+  const c = obj(v);
+  return {
+    statement: texts(c.statement),
+    rating: str(c.rating),
+    claimant: str(c.claimant),
+    firstSeen: str(c.firstSeen),
+    appearances: (Array.isArray(c.appearances) ? c.appearances : []).map(obj).map((a) => ({ url: str(a.url), platform: str(a.platform) })),
+  };
 }
 
 export function versionToValues(v: WorkingVersion): ItemValues {
@@ -141,6 +187,7 @@ export function versionToValues(v: WorkingVersion): ItemValues {
         fileId: str(doc.fileId),
       },
       media: mediaRefs(m.media),
+      claim: claimValue(m.claim),
     },
     note: '',
   };
@@ -181,7 +228,26 @@ export function toMetadata(values: ItemValues['metadata'], kind: string): Metada
       return Object.keys(caption).length ? { mediaId: r.mediaId, caption } : { mediaId: r.mediaId };
     });
   }
+  if (kind === 'clarification') m.claim = toClaim(values.claim);
   return m;
+}
+
+const blankAppearance = (a: AppearanceValue) => !a.url.trim() && !a.platform.trim();
+
+/** Rows left entirely empty are not places: dropped before saving (here and in the form, so server errors keep their row). */
+export const filledAppearances = (list: readonly AppearanceValue[]) => list.filter((a) => !blankAppearance(a));
+
+/** Only what was filled in, like the rest of the metadata. */
+export function toClaim(values: ClaimValue): NonNullable<Metadata['claim']> {
+  const claim: NonNullable<Metadata['claim']> = {};
+  const statement = Object.fromEntries(Object.entries(values.statement).map(([l, s]) => [l, s.trim()] as const).filter(([, s]) => s));
+  if (Object.keys(statement).length) claim.statement = statement;
+  if (values.rating) claim.rating = values.rating as ClaimRating;
+  if (values.claimant.trim()) claim.claimant = values.claimant.trim();
+  if (values.firstSeen) claim.firstSeen = values.firstSeen;
+  const appearances = filledAppearances(values.appearances).map((a) => (a.platform.trim() ? { url: a.url.trim(), platform: a.platform.trim() } : { url: a.url.trim() }));
+  if (appearances.length) claim.appearances = appearances;
+  return claim;
 }
 
 export function toText(values: ItemValues['text']) {
@@ -310,6 +376,7 @@ export function MetadataFields({ form, kind, readOnly, agencyId, itemLanguages =
               </Box>
             </Fieldset>
           )}
+          {kind === 'clarification' && <ClaimFields form={form} itemLanguages={itemLanguages} />}
         </Stack>
       </Fieldset>
     </Paper>

@@ -1,17 +1,18 @@
-// The item's metadata, read-only, as the appraiser checks it.
-import { Anchor, SimpleGrid, Text } from '@mantine/core';
+// The item's metadata, read-only, as the appraiser checks it (with the claim of a clarification).
+import { Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTopics, type WorkingVersion } from '../../api/content';
 import { useAgency } from '../../api/hooks';
 import { useI18n } from '../../i18n';
 import { documentTypeLabel, kindLabel, licenceLabel, topicName, visibilityLabel } from '../../lib/content';
 import { agencyName } from '../../lib/labels';
+import { ClaimView } from './ClaimView';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 
-export function MetadataView({ version: v }: { version: WorkingVersion }) {
+export function MetadataView({ version: v, errors, headingOrder = 3 }: { version: WorkingVersion; errors?: Record<string, unknown>; headingOrder?: 3 | 4 }) {
   const { t, lang, formatDate } = useI18n();
   const topics = useTopics(true);
   const agency = useAgency(v.agencyId);
@@ -31,7 +32,7 @@ export function MetadataView({ version: v }: { version: WorkingVersion }) {
     </div>
   );
   const sourceUrl = str(source.url);
-  return (
+  const grid = (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" data-testid="metadata-view">
       {row(t('items.agency'), agency.data ? agencyName(agency.data, lang) : '…')}
       {row(t('items.kind'), kindLabel(t, v.kind))}
@@ -74,5 +75,14 @@ export function MetadataView({ version: v }: { version: WorkingVersion }) {
         </>
       )}
     </SimpleGrid>
+  );
+  if (v.kind !== 'clarification') return grid;
+  // The version under review first: its statement is the one its submission needs.
+  const languages = [v.language, ...v.versions.map((x) => x.language).filter((l) => l !== v.language)];
+  return (
+    <Stack gap="lg">
+      {grid}
+      <ClaimView metadata={m} languages={languages} errors={errors} headingOrder={headingOrder} />
+    </Stack>
   );
 }
