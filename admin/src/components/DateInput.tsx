@@ -2,8 +2,9 @@
 // follows the browser's locale (mm/dd/yyyy on most machines), which misleads Vietnamese users.
 // The value stays machine-readable: yyyy-mm-dd, or yyyy-mm-ddThh:mm with `withTime`; while the
 // text is incomplete or not a real date, the typed text itself is the value (so a form can refuse it).
+// Enter does not submit the surrounding form (a half-typed date would be sent); it checks the date.
 import { TextInput, type TextInputProps } from '@mantine/core';
-import { useState, type FocusEvent } from 'react';
+import { useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -51,7 +52,7 @@ export interface DateFieldProps extends Omit<TextInputProps, 'value' | 'onChange
   withTime?: boolean;
 }
 
-export function DateField({ value = '', onChange, withTime = false, error, onBlur, description, ...rest }: DateFieldProps) {
+export function DateField({ value = '', onChange, withTime = false, error, onBlur, onKeyDown, description, ...rest }: DateFieldProps) {
   const { t } = useI18n();
   const [text, setText] = useState(() => toText(value, withTime));
   const [seen, setSeen] = useState(value);
@@ -83,6 +84,13 @@ export function DateField({ value = '', onChange, withTime = false, error, onBlu
       onBlur={(e: FocusEvent<HTMLInputElement>) => {
         setBlurred(true);
         onBlur?.(e);
+      }}
+      onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+          e.preventDefault();
+          setBlurred(true);
+        }
+        onKeyDown?.(e);
       }}
     />
   );
