@@ -53,6 +53,13 @@ export const DEMO_ITEMS: DemoItem[] = [
     },
   },
   {
+    agency: 'so-tai-chinh', kind: 'profile_page', topic: 'tiem-nang-dau-tu', state: 'published', date: '2026-03-10', place: 'Thành phố Huế', authors: ['Phòng Xúc tiến đầu tư'], tags: ['giới thiệu', 'đầu tư', 'hạ tầng'],
+    text: {
+      vi: { title: 'Huế: tiềm năng và lợi thế đầu tư', summary: 'Vị trí trên hành lang kinh tế Đông – Tây, cảng nước sâu Chân Mây, sân bay quốc tế Phú Bài, nguồn nhân lực từ Đại học Huế và thương hiệu di sản.', body: p('Huế có cảng nước sâu Chân Mây, sân bay quốc tế Phú Bài và tuyến đường sắt Bắc – Nam đi qua.', 'Các lĩnh vực ưu tiên: du lịch chất lượng cao, công nghệ thông tin, công nghiệp sạch, y tế và giáo dục chuyên sâu.') },
+      en: { title: 'Hue: investment potential and advantages', summary: 'A location on the East–West Economic Corridor, the Chan May deep-water port, Phu Bai international airport, graduates of Hue University and a heritage brand.', body: p('Hue has the Chan May deep-water port, Phu Bai international airport and the North–South railway.', 'Priority sectors: high-end tourism, information technology, clean industry, specialised health care and education.') },
+    },
+  },
+  {
     agency: 'so-van-hoa-the-thao', kind: 'photo_album', topic: 'du-lich-di-san-le-hoi', state: 'published', date: '2026-06-08', place: 'Sông Hương, thành phố Huế', authors: ['Trần Minh Đức'], tags: ['Festival Huế', 'ảnh', 'áo dài'],
     photos: [
       { caption: { vi: 'Đêm hoàng cung trước Ngọ Môn.', en: 'Royal night in front of the Noon Gate.' }, alt: { vi: 'Bầu trời hoàng hôn màu cam trên đồi xanh và dòng sông.', en: 'An orange sunset sky over green hills and a river.' } },

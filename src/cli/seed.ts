@@ -21,7 +21,7 @@ interface SeedAgency {
 }
 
 export const DEMO_AGENCIES: SeedAgency[] = [
-  { slug: 'ubnd-thanh-pho-hue', nameVi: 'Ủy ban nhân dân thành phố Huế', nameEn: 'Huế City People\'s Committee', type: 'other', role: 'contributor', contact: { address: '16 Lê Lợi, phường Thuận Hóa, thành phố Huế', website: 'https://hue.gov.vn' } },
+  { slug: 'ubnd-thanh-pho-hue', nameVi: 'Ủy ban nhân dân thành phố Huế', nameEn: 'Hue City People\'s Committee', type: 'other', role: 'contributor', contact: { address: '16 Lê Lợi, phường Thuận Hóa, thành phố Huế', website: 'https://hue.gov.vn' } },
   {
     slug: 'so-van-hoa-the-thao', nameVi: 'Sở Văn hóa và Thể thao', nameEn: 'Department of Culture and Sports', type: 'department', parent: 'ubnd-thanh-pho-hue', isOperator: true, role: 'appraiser',
     descriptionVi: 'Đơn vị vận hành cơ sở dữ liệu thông tin đối ngoại: thu thập, thẩm định, phân loại, công bố thông tin (tiếp nhận chức năng báo chí, thông tin đối ngoại từ Sở Thông tin và Truyền thông từ năm 2025).',
@@ -40,8 +40,8 @@ export const DEMO_AGENCIES: SeedAgency[] = [
   { slug: 'ubnd-phuong-phu-xuan', nameVi: 'Ủy ban nhân dân phường Phú Xuân', nameEn: 'Phú Xuân Ward People\'s Committee', type: 'commune', parent: 'ubnd-thanh-pho-hue', role: 'contributor' },
   { slug: 'ubnd-phuong-kim-long', nameVi: 'Ủy ban nhân dân phường Kim Long', nameEn: 'Kim Long Ward People\'s Committee', type: 'commune', parent: 'ubnd-thanh-pho-hue', role: 'contributor' },
   { slug: 'dai-hoc-hue', nameVi: 'Đại học Huế', nameEn: 'Hue University', type: 'central_agency', role: 'contributor', contact: { address: '03 Lê Lợi, thành phố Huế', website: 'https://hueuni.edu.vn' } },
-  { slug: 'bao-va-phat-thanh-truyen-hinh-hue', nameVi: 'Báo và Phát thanh, Truyền hình Huế', nameEn: 'Huế Newspaper, Radio and Television', type: 'press', role: 'reader' },
-  { slug: 'thong-tan-xa-viet-nam-tai-hue', nameVi: 'Phân xã Thông tấn xã Việt Nam tại Huế', nameEn: 'Vietnam News Agency, Huế bureau', type: 'press', role: 'reader' },
+  { slug: 'bao-va-phat-thanh-truyen-hinh-hue', nameVi: 'Báo và Phát thanh, Truyền hình Huế', nameEn: 'Hue Newspaper, Radio and Television', type: 'press', role: 'reader' },
+  { slug: 'thong-tan-xa-viet-nam-tai-hue', nameVi: 'Phân xã Thông tấn xã Việt Nam tại Huế', nameEn: 'Vietnam News Agency, Hue bureau', type: 'press', role: 'reader' },
 ];
 
 export const OPERATOR_SLUG = 'so-van-hoa-the-thao';

@@ -33,7 +33,10 @@ beforeAll(async () => {
     news: completeItem(topics['du-lich-di-san-le-hoi'], { body: '<p>Đoạn <strong>một</strong>.</p><ul><li>Ý</li></ul><p><a href="https://hue.gov.vn">Cổng</a></p>' }),
     album: { ...completeItem(topics['du-lich-di-san-le-hoi'], { kind: 'photo_album', title: 'Bộ ảnh' }) },
     document: { ...completeItem(topics['chinh-sach-phap-luat'], { kind: 'document', title: 'Kế hoạch 45' }) },
+    clarification: { ...completeItem(topics['du-lich-di-san-le-hoi'], { kind: 'clarification', title: 'Làm rõ tin sai' }) },
+    profile: { ...completeItem(topics['du-lich-di-san-le-hoi'], { kind: 'profile_page', title: 'Giới thiệu Huế' }) },
   };
+  bodies.clarification.metadata = { ...bodies.clarification.metadata, claim: { statement: { vi: 'Tin sai <b>đây</b> & kia' }, rating: 'misleading', claimant: 'Trang X', firstSeen: '2026-02-01', appearances: [{ url: 'https://x.example/a?b=1&c=2', platform: 'X' }] } } as never;
   bodies.album.metadata = { ...bodies.album.metadata, media: [{ mediaId: photo.id, caption: { vi: 'Chú thích' } }] } as never;
   bodies.document.metadata = { ...bodies.document.metadata, document: { number: '45/KH-UBND', issuingBody: 'UBND', issueDate: '2026-02-20', signer: 'Chủ tịch', documentType: 'plan', fileId: pdf.id } } as never;
   for (const [name, body] of Object.entries(bodies)) {
@@ -59,6 +62,11 @@ beforeAll(async () => {
     agencies: '/en/agencies',
     print: `/vi/items/${ids.document}/print`,
     download: `/en/items/${ids.news}/download`,
+    clarification: `/vi/items/${ids.clarification}`,
+    'clarification-print': `/vi/items/${ids.clarification}/print`,
+    clarifications: '/en/clarifications',
+    'clarifications-filtered': '/vi/clarifications?rating=misleading',
+    profile: '/vi/profile',
   };
   for (const [name, url] of Object.entries(urls)) pages[name] = (await t.app.inject({ url })).body;
 });

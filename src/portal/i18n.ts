@@ -43,6 +43,7 @@ const vi = {
   documentType: 'Loại văn bản',
   results: '{n} kết quả cho “{q}”',
   resultsAll: '{n} bài',
+  resultsOne: '1 bài',
   noResults: 'Không tìm thấy kết quả phù hợp.',
   didYouMean: 'Có phải bạn muốn tìm:',
   filterKind: 'Loại',
@@ -91,6 +92,20 @@ const vi = {
   prevPhoto: 'Ảnh trước',
   nextPhoto: 'Ảnh sau',
   backToAlbum: 'Về bộ ảnh',
+  clarifications: 'Làm rõ thông tin',
+  clarificationsIntro: 'Thông tin sai sự thật, xuyên tạc về {place} và các cơ quan, cùng sự thật do cơ quan có thẩm quyền làm rõ (Điều 4, Quyết định 69/2021/QĐ-UBND).',
+  claimHeading: 'Thông tin được làm rõ',
+  claimRating: 'Đánh giá',
+  claimClaimant: 'Nguồn lan truyền',
+  claimFirstSeen: 'Xuất hiện lần đầu',
+  claimAppearances: 'Nơi xuất hiện',
+  claimInLanguage: 'Thông tin bằng {language}',
+  factsHeading: 'Sự thật',
+  filterRating: 'Đánh giá',
+  allRatings: 'Tất cả',
+  profile: 'Giới thiệu',
+  profileHeading: 'Giới thiệu về {place}',
+  profileIntro: 'Tổng quan, lịch sử, văn hóa, kinh tế và tiềm năng của {place}, do các cơ quan của thành phố cung cấp.',
 } as const;
 
 export type PortalWords = { [K in keyof typeof vi]: string };
@@ -135,6 +150,7 @@ const en: PortalWords = {
   documentType: 'Type',
   results: '{n} results for “{q}”',
   resultsAll: '{n} items',
+  resultsOne: '1 item',
   noResults: 'Nothing matches your search.',
   didYouMean: 'Did you mean:',
   filterKind: 'Kind',
@@ -183,11 +199,31 @@ const en: PortalWords = {
   prevPhoto: 'Previous photo',
   nextPhoto: 'Next photo',
   backToAlbum: 'Back to the album',
+  clarifications: 'Clarifications',
+  clarificationsIntro: 'False and distorted information about {place} and its agencies, with the facts as clarified by the competent agencies (Art. 4, Decision 69/2021/QĐ-UBND).',
+  claimHeading: 'The information clarified',
+  claimRating: 'Rating',
+  claimClaimant: 'Spread by',
+  claimFirstSeen: 'First seen',
+  claimAppearances: 'Where it appeared',
+  claimInLanguage: 'Information in {language}',
+  factsHeading: 'The facts',
+  filterRating: 'Rating',
+  allRatings: 'All',
+  profile: 'About',
+  profileHeading: 'About {place}',
+  profileIntro: 'An overview of the history, culture, economy and potential of {place}, provided by the city’s agencies.',
 };
 
 export const KIND_NAMES: Record<Locale, Record<string, string>> = {
   vi: { news: 'Tin tức', photo_album: 'Ảnh', video: 'Video, phóng sự', document: 'Văn bản', publication: 'Ấn phẩm', profile_page: 'Giới thiệu', clarification: 'Thông tin làm rõ' },
   en: { news: 'News', photo_album: 'Photos', video: 'Videos', document: 'Documents', publication: 'Publications', profile_page: 'Profile', clarification: 'Clarifications' },
+};
+
+/** A clarification's rating of the information it answers (the claim's `rating`). */
+export const RATING_NAMES: Record<Locale, Record<string, string>> = {
+  vi: { false: 'Sai sự thật', distorted: 'Xuyên tạc', misleading: 'Gây hiểu lầm', partly_false: 'Sai một phần', missing_context: 'Thiếu bối cảnh' },
+  en: { false: 'False', distorted: 'Distorted', misleading: 'Misleading', partly_false: 'Partly false', missing_context: 'Missing context' },
 };
 
 export const DOCUMENT_TYPE_NAMES: Record<Locale, Record<string, string>> = {
@@ -221,6 +257,7 @@ export interface Words {
   w: PortalWords;
   kinds: Record<string, string>;
   documentTypes: Record<string, string>;
+  ratings: Record<string, string>;
   t(key: keyof PortalWords, params?: Record<string, string | number>): string;
 }
 
@@ -232,6 +269,7 @@ export function wordsFor(contentLanguage: string): Words {
     w,
     kinds: KIND_NAMES[lang],
     documentTypes: DOCUMENT_TYPE_NAMES[lang],
+    ratings: RATING_NAMES[lang],
     t: (key, params = {}) => w[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`)),
   };
 }

@@ -100,6 +100,11 @@ export function Layout({ language, words, meta, site, topics, current, children 
                   {t('home')}
                 </a>
               </li>
+              <li>
+                <a href={paths.profile(language)} aria-current={current === 'profile' ? 'page' : undefined}>
+                  {t('profile')}
+                </a>
+              </li>
               {topics.map((tp) => (
                 <li key={tp.slug}>
                   <a href={paths.topic(language, tp.slug)} aria-current={current === `topic:${tp.slug}` ? 'page' : undefined}>
@@ -107,6 +112,11 @@ export function Layout({ language, words, meta, site, topics, current, children 
                   </a>
                 </li>
               ))}
+              <li>
+                <a href={paths.clarifications(language)} aria-current={current === 'clarifications' ? 'page' : undefined}>
+                  {t('clarifications')}
+                </a>
+              </li>
               <li>
                 <a href={paths.documents(language)} aria-current={current === 'documents' ? 'page' : undefined}>
                   {t('documentLibrary')}

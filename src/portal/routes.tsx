@@ -14,7 +14,6 @@ import { ASSETS } from './assets.js';
 import { createPageCache, etagOf } from './cache.js';
 import { breadcrumbLd, type Crumb } from './components.js';
 import { agencyDirectory, agencyEntries, cardViews, mediaViews, siteInfo, topicMenu, type SiteInfo } from './data.js';
-import { isoLocal } from './format.js';
 import { KIND_NAMES, wordsFor, type Words } from './i18n.js';
 import { Layout, type PageMeta } from './layout.js';
 import { AgencyDirectoryPage, AgencyPage } from './pages/agency.js';
@@ -26,6 +25,10 @@ import { PhotoPage } from './pages/photo.js';
 import { PrintDocument } from './pages/print.js';
 import { ListingPage } from './pages/listing.js';
 import { SearchPage, type FacetGroup } from './pages/search.js';
+import { ClarificationsPage } from './pages/clarifications.js';
+import { claimStatement } from './pages/claim.js';
+import { ProfilePage } from './pages/profile.js';
+import { articleLd, claimReviewLd, organizationLd } from './structured-data.js';
 import { paths, withPage } from './urls.js';
 
 export interface GenerationSource {
@@ -237,6 +240,22 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
         ogType: 'article',
         jsonLd: [articleLd(found, lang, url, site, agency?.name ?? '', files, publishedAt), breadcrumbLd(trail, site.origin)],
       };
+      const claim = found.item.kind === 'clarification' ? found.metadata.claim : undefined;
+      const statement = claim ? claimStatement(claim, lang) : null;
+      if (claim?.rating && statement) {
+        meta.jsonLd!.push(
+          claimReviewLd({
+            url,
+            language: lang,
+            statement,
+            rating: claim.rating,
+            ratingName: words.ratings[claim.rating] ?? claim.rating,
+            claim,
+            datePublished: found.version.firstPublishedAt ?? publishedAt,
+            author: { name: agency?.name || site.operator, url: agency ? `${site.origin}${paths.agency(lang, agency.slug)}` : null },
+          }),
+        );
+      }
       const body = (
         <ItemPage
           {...props}
@@ -359,6 +378,61 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
     });
   });
 
+  // ----- clarifications (Art. 4): the false information and the facts, filterable by rating
+  app.get('/:lang/clarifications', { schema: { hide: true } }, async (req, reply) => {
+    const { lang } = req.params as { lang: string };
+    const query = req.query as Record<string, string | undefined>;
+    const page = pageOf(query);
+    const rating = query.rating && (content.CLAIM_RATINGS as readonly string[]).includes(query.rating) ? query.rating : undefined;
+    return serve(req, reply, `/${lang}/clarifications?rating=${rating ?? ''}&page=${page}`, async () => {
+      if (page === null || !(await languageOpen(publicCtx(req), lang))) return errorPage(req, lang, 404);
+      const { ctx, words, agencies, site, open } = await basics(req, lang);
+      const r = await content.publishedClarifications(ctx, { language: lang, rating, page });
+      if (page > r.pages) return errorPage(req, lang, 404);
+      const path = paths.clarifications(lang, rating);
+      const trail: Crumb[] = [{ name: words.t('home'), href: paths.home(lang) }, { name: words.t('clarifications') }];
+      const meta: PageMeta = {
+        title: words.t('clarifications'),
+        description: words.t('clarificationsIntro', { place: site.place }),
+        canonical: `${site.origin}${withPage(path, page)}`,
+        alternates: open.map((l) => ({ language: l, href: `${site.origin}${paths.clarifications(l)}` })),
+        noindex: Boolean(rating),
+        prev: page > 1 ? `${site.origin}${withPage(path, page - 1)}` : undefined,
+        next: page < r.pages ? `${site.origin}${withPage(path, page + 1)}` : undefined,
+        jsonLd: [breadcrumbLd(trail, site.origin)],
+      };
+      const entries = r.items.map((c) => ({ itemId: c.itemId, title: c.title, summary: c.summary, publishedAt: c.publishedAt, agencyName: agencies.byId.get(c.agencyId)?.name ?? '', claim: c.claim }));
+      const body = <ClarificationsPage language={lang} words={words} place={site.place} trail={trail} entries={entries} rating={rating} ratings={[...content.CLAIM_RATINGS]} total={r.total} page={page} pages={r.pages} path={path} />;
+      return { status: 200, html: await frame(ctx, lang, words, meta, 'clarifications', body, site) };
+    });
+  });
+
+  // ----- the province's profile: its profile pages, grouped by topic
+  app.get('/:lang/profile', { schema: { hide: true } }, async (req, reply) => {
+    const { lang } = req.params as { lang: string };
+    return serve(req, reply, `/${lang}/profile`, async () => {
+      if (!(await languageOpen(publicCtx(req), lang))) return errorPage(req, lang, 404);
+      const { ctx, words, agencies, site, open } = await basics(req, lang);
+      const { all: topics } = await menuOf(ctx, words, lang);
+      const r = await content.listPublishedCards(ctx, { language: lang, kind: 'profile_page', pageSize: 100 });
+      const cards = await cardViews(ctx, r.items, agencies.byId, lang);
+      const groups: Array<{ id: string; name: string; cards: typeof cards }> = [];
+      for (const tp of topics.values()) {
+        const inTopic = cards.filter((_, i) => r.items[i].topicIds[0] === tp.id);
+        if (inTopic.length) groups.push({ id: tp.id, name: tp.name, cards: inTopic });
+      }
+      const trail: Crumb[] = [{ name: words.t('home'), href: paths.home(lang) }, { name: words.t('profile') }];
+      const meta: PageMeta = {
+        title: words.t('profileHeading', { place: site.place }),
+        description: words.t('profileIntro', { place: site.place }),
+        canonical: `${site.origin}${paths.profile(lang)}`,
+        alternates: open.map((l) => ({ language: l, href: `${site.origin}${paths.profile(l)}` })),
+        jsonLd: [breadcrumbLd(trail, site.origin)],
+      };
+      return { status: 200, html: await frame(ctx, lang, words, meta, 'profile', <ProfilePage language={lang} words={words} place={site.place} trail={trail} groups={groups} />, site) };
+    });
+  });
+
   // ----- the document library
   app.get('/:lang/documents', { schema: { hide: true } }, async (req, reply) => {
     const { lang } = req.params as { lang: string };
@@ -467,61 +541,3 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
 }
 
 const DOCUMENT_TYPE_KEYS = content.DOCUMENT_TYPES;
-
-const LICENCE_URLS: Record<string, string> = {
-  'CC-BY-4.0': 'https://creativecommons.org/licenses/by/4.0/',
-  'CC-BY-SA-4.0': 'https://creativecommons.org/licenses/by-sa/4.0/',
-  'CC-BY-NC-4.0': 'https://creativecommons.org/licenses/by-nc/4.0/',
-  'CC0-1.0': 'https://creativecommons.org/publicdomain/zero/1.0/',
-};
-
-function organizationLd(a: { slug: string; name: string; otherName: string; description: string; contact: { address?: string; phone?: string; email?: string; website?: string }; parent: { slug: string; name: string } | null }, origin: string, lang: string) {
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'GovernmentOrganization',
-    name: a.name,
-    alternateName: a.otherName,
-    url: `${origin}${paths.agency(lang, a.slug)}`,
-    ...(a.description ? { description: a.description } : {}),
-    ...(a.contact.website ? { sameAs: [a.contact.website] } : {}),
-    ...(a.contact.email ? { email: a.contact.email } : {}),
-    ...(a.contact.phone ? { telephone: a.contact.phone } : {}),
-    ...(a.contact.address ? { address: a.contact.address } : {}),
-    ...(a.parent ? { parentOrganization: { '@type': 'GovernmentOrganization', name: a.parent.name, url: `${origin}${paths.agency(lang, a.parent.slug)}` } } : {}),
-  };
-}
-
-function articleLd(found: Extract<content.PublishedPage, { status: 'ok' }>, lang: string, url: string, site: SiteInfo, agencyName: string, files: Awaited<ReturnType<typeof mediaViews>>, publishedAt: Date) {
-  const images = files.filter((f) => f.picture);
-  const videos = files.filter((f) => f.kind === 'video');
-  return {
-    '@context': 'https://schema.org',
-    '@type': found.item.kind === 'news' ? 'NewsArticle' : 'Article',
-    headline: found.text.title.slice(0, 110),
-    description: found.text.summary,
-    inLanguage: lang,
-    url,
-    mainEntityOfPage: url,
-    datePublished: isoLocal(found.version.firstPublishedAt ?? publishedAt),
-    dateModified: isoLocal(publishedAt),
-    author: (found.metadata.authors ?? []).map((name) => ({ '@type': 'Person', name })),
-    publisher: { '@type': 'GovernmentOrganization', name: agencyName || site.operator },
-    ...(found.metadata.place ? { contentLocation: { '@type': 'Place', name: found.metadata.place } } : {}),
-    ...(images.length
-      ? {
-          image: images.map((i) => ({
-            '@type': 'ImageObject',
-            url: `${site.origin}${i.picture!.src}`,
-            width: i.picture!.width,
-            height: i.picture!.height,
-            caption: i.caption || undefined,
-            ...(i.credit.authors.length ? { creator: i.credit.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
-            ...(i.credit.copyrightHolder ? { copyrightHolder: { '@type': 'Organization', name: i.credit.copyrightHolder } } : {}),
-            ...(i.credit.licence && LICENCE_URLS[i.credit.licence] ? { license: LICENCE_URLS[i.credit.licence] } : {}),
-          })),
-        }
-      : {}),
-    ...(videos.length ? { video: videos.map((v) => ({ '@type': 'VideoObject', name: v.caption || found.text.title, description: found.text.summary, contentUrl: `${site.origin}${v.fileUrl}`, uploadDate: isoLocal(publishedAt), ...(images[0] ? { thumbnailUrl: `${site.origin}${images[0].picture!.src}` } : {}) })) } : {}),
-    ...(found.version.contentHash ? { identifier: { '@type': 'PropertyValue', propertyID: 'sha256', value: found.version.contentHash } } : {}),
-  };
-}

@@ -12,6 +12,8 @@ export const paths = {
   agency: (lang: string, slug: string) => `/${lang}/agencies/${slug}`,
   agencies: (lang: string) => `/${lang}/agencies`,
   documents: (lang: string) => `/${lang}/documents`,
+  clarifications: (lang: string, rating?: string) => `/${lang}/clarifications${rating ? `?rating=${encodeURIComponent(rating)}` : ''}`,
+  profile: (lang: string) => `/${lang}/profile`,
   photo: (lang: string, itemId: string, n: number) => `/${lang}/items/${itemId}/photos/${n}`,
   print: (lang: string, itemId: string) => `/${lang}/items/${itemId}/print`,
   download: (lang: string, itemId: string) => `/${lang}/items/${itemId}/download`,

@@ -9,6 +9,7 @@ import { startServer, type TestServer } from './support/server.js';
 let server: TestServer;
 let browser: Browser;
 let albumPath: string;
+let clarificationPath: string;
 
 beforeAll(async () => {
   server = await startServer();
@@ -16,6 +17,8 @@ beforeAll(async () => {
   // an album of the demo data (its photos get variants from the job runner)
   const listing = await (await fetch(`${server.origin}/vi/kinds/photo_album`)).text();
   albumPath = /href="(\/vi\/items\/[0-9a-f-]{36})"/.exec(listing)![1];
+  const clarifications = await (await fetch(`${server.origin}/vi/clarifications`)).text();
+  clarificationPath = /href="(\/vi\/items\/[0-9a-f-]{36})"/.exec(clarifications)![1];
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -28,7 +31,7 @@ describe('portal pages in the browser', () => {
       const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: true });
       const page = await context.newPage();
       const problems = watchPageProblems(page);
-      const paths = ['/vi/', '/en/', albumPath, albumPath.replace('/vi/', '/en/'), '/vi/topics/du-lich-di-san-le-hoi', '/en/kinds/news', '/vi/search?q=hue', '/en/search?q=festival', '/vi/khong-co', '/en/agencies/so-van-hoa-the-thao', '/vi/agencies', '/vi/documents', '/en/documents?type=plan', `${albumPath}/photos/2`];
+      const paths = ['/vi/', '/en/', albumPath, albumPath.replace('/vi/', '/en/'), '/vi/topics/du-lich-di-san-le-hoi', '/en/kinds/news', '/vi/search?q=hue', '/en/search?q=festival', '/vi/khong-co', '/en/agencies/so-van-hoa-the-thao', '/vi/agencies', '/vi/documents', '/en/documents?type=plan', `${albumPath}/photos/2`, '/vi/clarifications', '/en/clarifications', clarificationPath, clarificationPath.replace('/vi/', '/en/'), '/vi/profile', '/en/profile'];
       for (const path of paths) {
         const res = await page.goto(`${server.origin}${path}`);
         expect([200, 404], path).toContain(res!.status());

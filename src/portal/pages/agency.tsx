@@ -116,7 +116,7 @@ export function AgencyPage(p: { language: string; words: Words; agency: AgencyEn
           </>
         ) : null}
         <h2>{t('publishedByAgency')}</h2>
-        <p className="meta">{t('resultsAll', { n: p.total })}</p>
+        <p className="meta">{(p.total === 1 ? t('resultsOne') : t('resultsAll', { n: p.total }))}</p>
       </div>
       <Cards cards={p.cards} language={language} words={words} />
       <Pager path={p.path} page={p.page} pages={p.pages} words={words} language={language} />

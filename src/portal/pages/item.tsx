@@ -1,11 +1,13 @@
 // One item in one language, with full attribution (agency, authors, dates, source, licence),
 // its files (album, video, document file), other languages, related items and share links.
 import { Fragment } from 'react';
+import type { ClaimFields } from '../../modules/content/service.js';
 import { Cards, Crumbs, type Crumb } from '../components.js';
 import type { AgencyLink, CardView, MediaView, TopicLink } from '../data.js';
 import { formatBytes, formatDate, isoLocal } from '../format.js';
 import { LANGUAGE_NAMES, LICENCE_NAMES, type Words } from '../i18n.js';
 import { paths, safeHref } from '../urls.js';
+import { ClaimBox } from './claim.js';
 
 export interface ItemProps {
   itemId: string;
@@ -26,6 +28,7 @@ export interface ItemProps {
     licence?: string;
     copyrightHolder?: string;
     document?: { number?: string; issuingBody?: string; issueDate?: string; effectiveDate?: string; signer?: string; documentType?: string };
+    claim?: ClaimFields;
   };
   publishedAt: Date;
   contentHash: string | null;
@@ -188,6 +191,12 @@ export function ItemPage(p: ItemProps) {
             ))}
           </ul>
         </section>
+      ) : null}
+      {p.kind === 'clarification' && p.metadata.claim ? (
+        <>
+          <ClaimBox claim={p.metadata.claim} language={language} words={words} absolute={Boolean(p.origin)} />
+          <h2 lang={chrome}>{t('factsHeading')}</h2>
+        </>
       ) : null}
       <div className="article-body" dangerouslySetInnerHTML={{ __html: p.text.body }} />
       {p.metadata.tags?.length ? (
