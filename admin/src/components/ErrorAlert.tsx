@@ -5,7 +5,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { ApiError, NetworkError } from '../api/client';
 import { useI18n } from '../i18n';
-import { formPath } from '../lib/forms';
+import { fieldErrorMessage, formPath } from '../lib/forms';
 
 export function ErrorAlert({ error, fields = [], onRetry }: { error: unknown; fields?: readonly string[]; onRetry?: () => void }) {
   const { t } = useI18n();
@@ -22,7 +22,7 @@ export function ErrorAlert({ error, fields = [], onRetry }: { error: unknown; fi
   let requestId: string | undefined;
   if (error instanceof ApiError) {
     title = error.problem.title;
-    extra = (error.problem.errors ?? []).filter((e) => !fields.includes(formPath(e.field))).map((e) => `${e.field}: ${e.message}`);
+    extra = (error.problem.errors ?? []).filter((e) => !fields.includes(formPath(e.field))).map((e) => `${e.field}: ${fieldErrorMessage(e)}`);
     onFields = new Set((error.problem.errors ?? []).map((e) => formPath(e.field)).filter((f) => fields.includes(f))).size;
     // Shown unless the title already says how long to wait.
     retryAfter = error.problem.retryAfter && !title.includes(String(error.problem.retryAfter)) ? error.problem.retryAfter : undefined;

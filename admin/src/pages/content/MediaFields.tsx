@@ -33,6 +33,12 @@ export function fileWarnings(t: TFunction, m: Media, languages: readonly string[
   return out;
 }
 
+/** Whether the file's caption in a language is the one read from the file itself, unedited. */
+const fromEmbedded = (m: Media, lang: string) => {
+  const embedded = m.embedded?.caption?.trim();
+  return !!embedded && m.caption[lang]?.trim() === embedded;
+};
+
 const FILE_FIELD_LABELS: Record<string, MessageKey> = { authors: 'meta.authors', copyrightHolder: 'meta.copyrightHolder', licence: 'meta.licence' };
 
 /**
@@ -81,8 +87,10 @@ export function MediaFields({ form, kind, agencyId, languages, itemLanguages }: 
       qc.setQueryData(MEDIA_KEY(m.id), m);
       if (have.has(m.id)) continue;
       have.add(m.id);
-      // The file's own captions are a good start for this item's.
-      form.insertListItem('metadata.media', { mediaId: m.id, caption: Object.fromEntries(languages.map((l) => [l, m.caption[l] ?? ''])) });
+      // The captions people wrote for the file in the library are a good start for this item's. One
+      // still as read from the file's EXIF/IPTC data is not copied in unnoticed: it is offered next
+      // to the caption, to take on purpose.
+      form.insertListItem('metadata.media', { mediaId: m.id, caption: Object.fromEntries(languages.map((l) => [l, fromEmbedded(m, l) ? '' : (m.caption[l] ?? '')])) });
     }
     if (list.length) {
       clearMediaErrors();
@@ -270,22 +278,44 @@ function AttachedFile({ form, index: i, total, media: m, failed, languages, item
           </Stack>
         )}
         <SimpleGrid cols={{ base: 1, sm: Math.min(2, languages.length) }} spacing="xs">
-          {languages.map((l) => (
-            <Textarea
-              key={l}
-              label={t('media.captionIn', { language: languageName(t, l) })}
-              lang={l}
-              autosize
-              minRows={1}
-              maxRows={4}
-              maxLength={2000}
-              size="sm"
-              {...form.getInputProps(`${path}.caption.${l}`)}
-              value={form.values.metadata.media[i].caption[l] ?? ''}
-              aria-label={`${t('media.captionIn', { language: languageName(t, l) })}: ${name}`}
-              data-testid={`caption-${l}`}
-            />
-          ))}
+          {languages.map((l) => {
+            const value = form.values.metadata.media[i].caption[l] ?? '';
+            const fileCaption = m?.caption[l]?.trim() ?? '';
+            const language = languageName(t, l);
+            return (
+              <div key={l}>
+                <Textarea
+                  label={t('media.captionIn', { language })}
+                  lang={l}
+                  autosize
+                  minRows={1}
+                  maxRows={4}
+                  maxLength={2000}
+                  size="sm"
+                  {...form.getInputProps(`${path}.caption.${l}`)}
+                  value={value}
+                  aria-label={`${t('media.captionIn', { language })}: ${name}`}
+                  data-testid={`caption-${l}`}
+                />
+                {fileCaption && fileCaption !== value.trim() && (
+                  <Group gap={6} mt={4} wrap="nowrap" align="flex-start" data-testid={`file-caption-${l}`}>
+                    <Text size="xs" c="dimmed" lineClamp={2} style={{ flex: 1, minWidth: 0 }}>
+                      {t('media.fileCaption')}: <span lang={l}>“{fileCaption}”</span>
+                    </Text>
+                    <Button
+                      variant="subtle"
+                      size="compact-xs"
+                      onClick={() => form.setFieldValue(`${path}.caption.${l}`, fileCaption)}
+                      aria-label={t('media.useFileCaptionFor', { language, name })}
+                      data-testid={`use-file-caption-${l}`}
+                    >
+                      {t('media.useFileCaption')}
+                    </Button>
+                  </Group>
+                )}
+              </div>
+            );
+          })}
         </SimpleGrid>
       </Stack>
     </Paper>
