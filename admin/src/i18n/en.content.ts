@@ -11,7 +11,8 @@ export const enContent: Record<keyof typeof viContent, string> = {
 
   'common.fieldErrorsBelow': '{count} fields need attention; each is marked where it is.',
 
-  'home.content': 'Content',
+  'home.content': 'Your items',
+  'home.appraisal': 'Appraisal',
   'home.queueCount': '{count} versions are awaiting appraisal.',
   'home.returnedCount': '{count} returned versions need your changes.',
   'home.queueEmpty': 'Nothing is awaiting appraisal.',

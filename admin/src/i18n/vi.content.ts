@@ -11,6 +11,7 @@ export const viContent = {
   'common.fieldErrorsBelow': 'Có {count} trường cần sửa, được đánh dấu ngay tại trường.',
 
   'home.content': 'Tin, bài của bạn',
+  'home.appraisal': 'Thẩm định',
   'home.queueCount': 'Đang có {count} bản chờ thẩm định.',
   'home.returnedCount': 'Có {count} bản bị trả lại cần chỉnh sửa.',
   'home.queueEmpty': 'Không có bản nào chờ thẩm định.',

@@ -1,4 +1,6 @@
-// On the home page of those who write or appraise: what waits for them, and shortcuts.
+// On the home page of those who write or appraise: what waits for them, and shortcuts. A
+// contributor's card is about their agency's items (those returned to them); an appraiser's about
+// the appraisal queue of every agency, and it is titled so.
 import { Button, Card, Group, Text, Title } from '@mantine/core';
 import { IconFiles, IconGavel, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -18,13 +20,14 @@ export function ContentShortcuts() {
     enabled: !appraiser,
     staleTime: 0,
   });
-  const n = appraiser ? queue.data?.items.length : returned.data?.items.length;
+  // The queue's total, not the rows of its first page.
+  const n = appraiser ? queue.data?.total : returned.data?.items.length;
   const count = n === undefined ? undefined : `${n}${!appraiser && returned.data?.nextCursor ? '+' : ''}`;
   const waiting = count === undefined ? null : n === 0 ? t(appraiser ? 'home.queueEmpty' : 'home.noReturned') : t(appraiser ? 'home.queueCount' : 'home.returnedCount', { count });
   return (
     <Card withBorder padding="lg" mb="lg" data-testid="home-content">
       <Title order={2} size="h4" mb="xs">
-        {t('home.content')}
+        {t(appraiser ? 'home.appraisal' : 'home.content')}
       </Title>
       {waiting && (
         <Text size="sm" mb="sm" data-testid="home-waiting">
