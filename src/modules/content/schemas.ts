@@ -254,7 +254,7 @@ export const SearchResult = Type.Object({
       title: Type.String(),
       titleHtml: Type.String({ description: 'Escaped HTML with <mark> around matches' }),
       summary: Type.String(),
-      snippetHtml: Nullable(Type.String({ description: 'Escaped HTML with <mark> around matches' })),
+      snippetHtml: Nullable(Type.String({ description: 'Escaped HTML with <mark> around matches, and … where the text was cut' })),
       publishedAt: Nullable(IsoDateTime),
       activityDate: Nullable(Type.String()),
       rank: Nullable(Type.Number()),

@@ -46,6 +46,8 @@ export interface SearchRow {
   rank: number | null;
   title_hl: string | null;
   snippet: string | null;
+  /** the first and last characters of the text the snippet was cut from (to mark cuts with …) */
+  edges: [string, string] | null;
 }
 
 export interface FacetRow {
@@ -166,8 +168,8 @@ const FACETS = sql.raw(`SELECT coalesce(json_agg(json_build_object('facet', face
 /** The page, the facets and the total of one search, in one statement. */
 export async function searchAll(db: Database, f: SearchFilter, plan: SearchPlan): Promise<SearchResultRows> {
   const c = col(f.view);
-  const item = (rank: SQL, titleHl: SQL, snippet: SQL) =>
-    sql`json_build_object('id', v.id, 'item_id', v.item_id, 'language', v.language, 'kind', v.kind, 'agency_id', v.agency_id, 'state', v.state,
+  const item = (rank: SQL, titleHl: SQL, snippet: SQL, edges: SQL = sql`NULL`) =>
+    sql`json_build_object('edges', ${edges}, 'id', v.id, 'item_id', v.item_id, 'language', v.language, 'kind', v.kind, 'agency_id', v.agency_id, 'state', v.state,
       'title', ${c.title}, 'summary', ${c.summary}, 'published_at', v.published_at, 'activity_date', ${c.date}, 'rank', ${rank},
       'title_hl', ${titleHl}, 'snippet', ${snippet})`;
   let statement: SQL;
@@ -192,6 +194,7 @@ export async function searchAll(db: Database, f: SearchFilter, plan: SearchPlan)
           sql`p.rank`,
           sql`ts_headline('public.vn_unaccent', ${c.title}, ${q}, ${TITLE_HEADLINE})`,
           sql`ts_headline('public.vn_unaccent', coalesce(nullif(${c.body}, ''), ${c.summary}), ${q}, ${HEADLINE})`,
+          sql`json_build_array(left(coalesce(nullif(${c.body}, ''), ${c.summary}), 40), right(coalesce(nullif(${c.body}, ''), ${c.summary}), 40))`,
         )} ORDER BY p.rank DESC, p.sort_at DESC, p.id DESC), '[]'::json)
            FROM page p JOIN item_versions v ON v.id = p.id) AS items`;
   }

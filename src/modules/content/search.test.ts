@@ -6,7 +6,8 @@ import { Client, createTestApp, fixtureAgency, signedIn, type SignedIn, type Tes
 import { ALL_CHECKS, completeItem, DECLARE, topicIds } from '../../../test/helpers/content.js';
 import { rowsOf } from '../../db/transaction.js';
 import { choosePlan, estimateMatches, filterShare, postings, type SearchPlan } from './search.plan.js';
-import { searchAll, type SearchFilter, type SearchResultRows } from './search.repo.js';
+import { MARKS, searchAll, type SearchFilter, type SearchResultRows } from './search.repo.js';
+import { markCuts } from './use-cases/search.js';
 import { correctableTokens, corrections, editDistance, edits1 } from './search.spelling.js';
 
 let t: TestApp;
@@ -99,9 +100,22 @@ describe('search', () => {
     const item = (await anon.get('/api/v1/search?q=hue')).json().items.find((i: { versionId: string }) => i.versionId === ids.festival);
     expect(item.titleHtml).toContain('<mark>Huế</mark>');
     expect(item.snippetHtml).toContain('<mark>Huế</mark>');
+    expect(item.snippetHtml).toBe('… khách dự lễ hội áo dài bên bờ sông Hương, thành phố <mark>Huế</mark>'); // cut at the start only
     const esc = (await anon.get('/api/v1/search?q=hoi+thao')).json().items.find((i: { versionId: string }) => i.versionId === ids.escape);
     expect(esc.titleHtml).toBe('<mark>Hội</mark> <mark>thảo</mark> &#60;AI&#62; &#38; chuyển đổi số ở Huế');
     expect(esc.snippetHtml).not.toMatch(/<(?!\/?mark>)/);
+  });
+
+  it('marks with … where a snippet was cut from a longer text', () => {
+    const O = MARKS.open;
+    const C = MARKS.close;
+    const body = 'Sáng nay, tại Trung tâm Hành chính công, thành phố Huế tổ chức hội nghị xúc tiến đầu tư vào hạ tầng số với các doanh nghiệp trong và ngoài nước, cuối cùng là phiên hỏi đáp.';
+    const edges: [string, string] = [body.slice(0, 40), body.slice(-40)];
+    expect(markCuts(`tổ chức hội nghị xúc tiến ${O}đầu tư${C} vào hạ tầng số`, edges)).toBe(`… tổ chức hội nghị xúc tiến ${O}đầu tư${C} vào hạ tầng số …`);
+    expect(markCuts(`Sáng nay, tại Trung tâm ${O}Hành chính${C} công`, edges)).toBe(`Sáng nay, tại Trung tâm ${O}Hành chính${C} công …`);
+    expect(markCuts(`doanh nghiệp trong và ngoài nước, cuối cùng là phiên ${O}hỏi đáp${C}.`, edges)).toBe(`… doanh nghiệp trong và ngoài nước, cuối cùng là phiên ${O}hỏi đáp${C}.`);
+    expect(markCuts(`${O}Sáng${C} nay,  tại\nTrung tâm`, ['Sáng nay, tại Trung tâm', 'Sáng nay, tại Trung tâm'])).toBe(`${O}Sáng${C} nay,  tại\nTrung tâm`);
+    expect(markCuts(null, edges)).toBeNull();
   });
 
   it('counts facets and filters by them', async () => {

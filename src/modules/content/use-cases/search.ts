@@ -29,6 +29,20 @@ export function highlightToHtml(s: string | null): string | null {
   return escapeHtml(s).split(MARKS.open).join('<mark>').split(MARKS.close).join('</mark>');
 }
 
+/** "…" where a snippet starts after the text's beginning or ends before its end. */
+export function markCuts(snippet: string | null, edges: [string, string] | null): string | null {
+  if (!snippet || !edges) return snippet;
+  // compared without marks, runs of spaces and the punctuation ts_headline leaves off at the ends
+  const flat = (s: string) =>
+    s.split(MARKS.open).join('').split(MARKS.close).join('').replace(/\s+/g, ' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const text = flat(snippet);
+  const [start, end] = edges.map(flat);
+  const probe = Math.min(12, text.length);
+  const head = start.startsWith(text.slice(0, probe)) ? '' : '… ';
+  const tail = end.endsWith(text.slice(-probe)) ? '' : ' …';
+  return `${head}${snippet.trim()}${tail}`;
+}
+
 /**
  * The plan choice needs only rough counts, so the lexicon's answer for a query is kept a minute
  * (per database): the next pages and repeated queries save a round trip.
@@ -91,7 +105,7 @@ export async function searchContent(ctx: Context, input: SearchInput) {
       title: r.title,
       titleHtml: highlightToHtml(r.title_hl) ?? escapeHtml(r.title),
       summary: r.summary,
-      snippetHtml: highlightToHtml(r.snippet),
+      snippetHtml: highlightToHtml(markCuts(r.snippet, r.edges)),
       publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
       activityDate: r.activity_date,
       rank: r.rank,
