@@ -1,4 +1,5 @@
-// One agency: details (editable by admins), archive/restore, and its accounts.
+// One agency: details (editable by admins), archive/restore, its file storage (quota set by
+// admins), and its accounts.
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifySuccess } from '../../lib/notify';
 import { IconUserPlus } from '@tabler/icons-react';
@@ -18,6 +19,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { agencyName, agencyTypeLabel } from '../../lib/labels';
 import { NotFoundPage } from '../NotFoundPage';
 import { AgencyForm, agencyToValues } from './AgencyForm';
+import { AgencyStorage } from './AgencyStorage';
 
 export function AgencyPage() {
   const { id } = useParams();
@@ -114,6 +116,7 @@ export function AgencyPage() {
         ) : (
           <AgencyDetails agency={a} />
         )}
+        <AgencyStorage agencyId={a.id} agencyLabel={agencyName(a, lang)} />
         <AgencyUsers agency={a} />
       </Stack>
     </>
