@@ -200,3 +200,30 @@ export const highlights = pgTable('highlights', {
   createdBy: text('created_by').notNull(),
   createdAt: ts('created_at').notNull(),
 });
+
+/**
+ * Every change to what readers outside the agencies may see, in commit order: the changes stream
+ * (GET /api/v1/changes), webhooks and the national export read it. Rows are written after the
+ * public generation is bumped in the same transaction; that row lock serialises public changes,
+ * so `seq` order is commit order and a reader polling `seq > cursor` never skips a row.
+ * `visibility` is after the change (null once no longer published), `prev_visibility` before
+ * (null when it was not published): a reader sees a row when either is readable to it.
+ */
+export const publicChanges = pgTable(
+  'public_changes',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: ts('at').notNull(),
+    /** published | updated | unpublished | deleted */
+    event: text('event').notNull(),
+    itemId: uuid('item_id').notNull(),
+    versionId: uuid('version_id').notNull(),
+    language: text('language').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    kind: text('kind').notNull(),
+    visibility: text('visibility'),
+    prevVisibility: text('prev_visibility'),
+    contentHash: text('content_hash'),
+  },
+  (t) => [index('public_changes_version_idx').on(t.versionId)],
+);
