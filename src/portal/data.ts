@@ -69,8 +69,8 @@ export async function agencyDirectory(ctx: Context, words: Words): Promise<{ byI
 
 /** Topics that have something published in the language, in the taxonomy's order. */
 export async function topicMenu(ctx: Context, words: Words, language: string): Promise<{ menu: TopicLink[]; all: Map<string, TopicLink> }> {
-  const [topics, counts] = await Promise.all([content.listTopics(ctx, {}), content.publishedTopicCounts(ctx, language)]);
-  const all = new Map(topics.map((tp) => [tp.id, { id: tp.id, slug: tp.slug, name: words.lang === 'vi' ? tp.nameVi : tp.nameEn, count: counts.get(tp.id) ?? 0 }]));
+  const topics = await content.publishedTopicList(ctx, language); // with their counts, in one query
+  const all = new Map(topics.map((tp) => [tp.id, { id: tp.id, slug: tp.slug, name: words.lang === 'vi' ? tp.nameVi : tp.nameEn, count: tp.count }]));
   return { menu: [...all.values()].filter((tp) => tp.count > 0), all };
 }
 
@@ -142,6 +142,41 @@ export async function cardViews(ctx: Context, cards: content.PublishedCard[], ag
       image: first?.card ? { src: first.card, alt: first.alt } : null,
     };
   });
+}
+
+export interface HomeSections {
+  highlights: CardView[];
+  latest: CardView[];
+  visual: CardView[];
+  byTopic: Array<{ topic: TopicLink; cards: CardView[] }>;
+}
+
+/**
+ * What the home page lists — the DIC's highlights, the latest 6, the latest 3 photo albums and
+ * videos, the latest 3 of each of the first 6 topics of the menu — in three queries (the lists,
+ * the highlights, their files) instead of two or three per list.
+ */
+export async function homeSections(ctx: Context, agencies: Map<string, AgencyLink>, language: string, menu: TopicLink[]): Promise<HomeSections> {
+  const topics = menu.slice(0, 6);
+  const [lists, highlighted] = await Promise.all([
+    content.publishedSections(ctx, [
+      { key: 'latest', language, limit: 6 },
+      { key: 'visual', language, kinds: ['photo_album', 'video'], limit: 3 },
+      ...topics.map((tp) => ({ key: `topic:${tp.id}`, language, topicId: tp.id, limit: 3 })),
+    ]),
+    content.highlightedCards(ctx, language),
+  ]);
+  const groups = [highlighted, lists.get('latest')!, lists.get('visual')!, ...topics.map((tp) => lists.get(`topic:${tp.id}`)!)];
+  // one query for the files of every card on the page
+  const views = await cardViews(ctx, groups.flat(), agencies, language);
+  const out: CardView[][] = [];
+  let at = 0;
+  for (const g of groups) {
+    out.push(views.slice(at, at + g.length));
+    at += g.length;
+  }
+  const [highlights, latest, visual, ...byTopic] = out;
+  return { highlights, latest, visual, byTopic: topics.map((topic, i) => ({ topic, cards: byTopic[i] })) };
 }
 
 /** Every active agency with its description, contacts, parent and units, in the page's words. */

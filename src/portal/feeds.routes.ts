@@ -1,16 +1,17 @@
 // Feeds (RSS, Atom, JSON Feed) per language, topic and agency; the sitemap (an index beyond one
-// file); robots.txt. Read as an anonymous reader, cached like the portal's pages: per generation of
-// public content, ETag/304, brotli/gzip bodies. Registered next to the portal's routes: these
-// static addresses win over its `/:lang/*` catch-all (find-my-way prefers static segments).
+// file, planned per generation and rendered file by file); robots.txt. Read as an anonymous
+// reader, cached like the portal's pages: per generation of public content, ETag/304, brotli/gzip
+// bodies. Registered next to the portal's routes: these static addresses win over its `/:lang/*`
+// catch-all (find-my-way prefers static segments).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { anonymous } from '../core/actor.js';
 import type { Context } from '../core/context.js';
 import * as content from '../modules/content/service.js';
 import { createPageCache, etagOf } from './cache.js';
-import { FEED_TYPES, loadFeed, renderFeed, type FeedScope } from './feeds.js';
+import { FEED_TYPES, feedShared, loadFeed, renderFeed, type FeedScope } from './feeds.js';
 import type { GenerationSource } from './routes.js';
-import { loadSitemap, renderIndex, renderUrlset, SITEMAP_TYPE, splitSitemap, type SitemapChunk } from './sitemap.js';
+import { planSitemap, renderIndex, renderSitemapPage, SITEMAP_TYPE, type SitemapLimits, type SitemapPlan } from './sitemap.js';
 import { feedFile, paths, type FeedFormat } from './urls.js';
 
 interface Rendered {
@@ -24,7 +25,7 @@ const HIDDEN = { schema: { hide: true } };
 
 export async function feedRoutes(
   app: FastifyInstance,
-  opts: { config: Config; generation?: GenerationSource | null; sitemapLimits?: { maxUrls?: number; maxBytes?: number } },
+  opts: { config: Config; generation?: GenerationSource | null; sitemapLimits?: SitemapLimits },
 ) {
   const { config } = opts;
   const generation = opts.generation ?? null;
@@ -33,11 +34,31 @@ export async function feedRoutes(
   const origin = (req: FastifyRequest) => config.publicUrl ?? `${req.protocol}://${req.headers.host ?? `${config.host}:${config.port}`}`;
   const publicCtx = (req: FastifyRequest): Context => ({ ...req.ctx, actor: anonymous });
 
+  // What every feed of a language shares (agencies, topics, open languages) changes only with the
+  // public generation: kept per generation (not at all without a generation source).
+  let memoGeneration = -1;
+  const memo = new Map<string, Promise<unknown>>();
+  function remember<T>(key: string, make: () => Promise<T>): Promise<T> {
+    if (!generation) return make();
+    const gen = generation.current();
+    if (gen !== memoGeneration) {
+      memo.clear();
+      memoGeneration = gen;
+    }
+    let hit = memo.get(key) as Promise<T> | undefined;
+    if (!hit) {
+      hit = make();
+      hit.catch(() => memo.delete(key));
+      memo.set(key, hit);
+    }
+    return hit;
+  }
+
   /** Whether a language has a URL space: vi and en always, others once something is published in them (as the pages). */
   async function languageOpen(ctx: Context, lang: string): Promise<boolean> {
     if (!config.contentLanguages.includes(lang)) return false;
     if (lang === 'vi' || lang === 'en') return true;
-    return (await content.publishedLanguageList(ctx)).includes(lang);
+    return (await remember('languages', () => content.publishedLanguageList(ctx))).includes(lang);
   }
 
   /** Answers from the cache (or 304), rendering on a miss. The key includes the origin: bodies carry absolute addresses. */
@@ -71,7 +92,8 @@ export async function feedRoutes(
     return serve(req, reply, `feed ${lang} ${scope} ${slug} ${format}`, async () => {
       const ctx = publicCtx(req);
       if (!(await languageOpen(ctx, lang))) return NOT_FOUND;
-      const found = await loadFeed(ctx, origin(req), lang, scope === 'all' ? { kind: 'all' } : { kind: scope, slug });
+      const shared = await remember(`feed:${lang}`, () => feedShared(ctx, lang));
+      const found = await loadFeed(ctx, origin(req), lang, scope === 'all' ? { kind: 'all' } : { kind: scope, slug }, shared);
       if (!found) return NOT_FOUND;
       return { status: 200, body: renderFeed(found, format, ctx.clock.now()), type: FEED_TYPES[format] };
     });
@@ -83,35 +105,36 @@ export async function feedRoutes(
     app.get(`/:lang/agencies/:slug/${file}`, HIDDEN, feed(format, 'agency'));
   }
 
-  // ----- sitemap: built once per generation (and origin), shared by the index and its pages
-  let built: { key: string; chunks: Promise<SitemapChunk[]> } | null = null;
-  const sitemap = (req: FastifyRequest): Promise<SitemapChunk[]> => {
+  // ----- sitemap: planned once per generation (and origin) — where each file starts and ends —
+  // then each file rendered from its range when asked (and cached like the pages)
+  let planned: { key: string; plan: Promise<SitemapPlan> } | null = null;
+  const sitemapPlan = (req: FastifyRequest): Promise<SitemapPlan> => {
     const key = `${generation?.current() ?? 0} ${origin(req)}`;
-    if (!generation || built?.key !== key) {
-      const chunks = loadSitemap(publicCtx(req), origin(req)).then((urls) => splitSitemap(urls, opts.sitemapLimits));
-      const entry = { key, chunks };
-      built = entry;
-      chunks.catch(() => {
-        if (built === entry) built = null;
+    if (!generation || planned?.key !== key) {
+      const entry = { key, plan: planSitemap(publicCtx(req), origin(req), opts.sitemapLimits) };
+      planned = entry;
+      entry.plan.catch(() => {
+        if (planned === entry) planned = null;
       });
     }
-    return built!.chunks;
+    return planned!.plan;
+  };
+  const sitemapFile = async (req: FastifyRequest, plan: SitemapPlan, n: number): Promise<Rendered> => {
+    const body = await renderSitemapPage(publicCtx(req), origin(req), plan, n, opts.sitemapLimits);
+    return body === null ? NOT_FOUND : { status: 200, body, type: SITEMAP_TYPE };
   };
   app.get(paths.sitemap(), HIDDEN, async (req, reply) =>
     serve(req, reply, 'sitemap', async () => {
-      const chunks = await sitemap(req);
-      if (chunks.length === 1) return { status: 200, body: renderUrlset(chunks[0].urls), type: SITEMAP_TYPE };
-      return { status: 200, body: renderIndex(chunks.map((c, i) => ({ loc: `${origin(req)}${paths.sitemapPage(i + 1)}`, lastmod: c.lastmod }))), type: SITEMAP_TYPE };
+      const plan = await sitemapPlan(req);
+      if (plan.pages.length === 1) return sitemapFile(req, plan, 1);
+      return { status: 200, body: renderIndex(plan.pages.map((p, i) => ({ loc: `${origin(req)}${paths.sitemapPage(i + 1)}`, lastmod: p.lastmod }))), type: SITEMAP_TYPE };
     }),
   );
   app.get('/sitemaps/:file', HIDDEN, async (req, reply) => {
     const { file } = req.params as { file: string };
     const n = /^items-([1-9]\d{0,5})\.xml$/.exec(file)?.[1];
     if (!n) return serve(req, reply, 'sitemap-none', async () => NOT_FOUND);
-    return serve(req, reply, `sitemap ${n}`, async () => {
-      const chunk = (await sitemap(req))[Number(n) - 1];
-      return chunk ? { status: 200, body: renderUrlset(chunk.urls), type: SITEMAP_TYPE } : NOT_FOUND;
-    });
+    return serve(req, reply, `sitemap ${n}`, async () => sitemapFile(req, await sitemapPlan(req), Number(n)));
   });
 
   // ----- robots.txt: the portal and the public images are for crawlers; the back office and the API are not

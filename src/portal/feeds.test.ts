@@ -1,7 +1,9 @@
 // Feeds, sitemap and robots.txt over HTTP: RSS and Atom read by a real feed parser, JSON Feed's
 // required fields, well-formed XML, enclosures for images/videos/documents, hreflang alternates and
 // image entries, public published versions only (an unpublished one gone on the next request),
-// 404 for unknown languages/topics/agencies, ETag/304, and the sitemap index beyond one file.
+// 404 for unknown languages/topics/agencies, ETag/304, and the sitemap index beyond one file —
+// also over a seeded corpus larger than one file (small limits), with ties at one instant.
+import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import Parser from 'rss-parser';
@@ -12,9 +14,11 @@ import { ALL_CHECKS, completeItem, DECLARE, topicIds } from '../../test/helpers/
 import { createMediaTestApp, upload } from '../../test/helpers/media.js';
 import * as files from '../../test/helpers/media-files.js';
 import { anonymous } from '../core/actor.js';
+import { rowsOf } from '../db/transaction.js';
+import * as content from '../modules/content/service.js';
 import { processPendingVariants } from '../modules/media/service.js';
 import { feedRoutes } from './feeds.routes.js';
-import { renderIndex, splitSitemap } from './sitemap.js';
+import { renderIndex, splitSitemap, type SitemapLimits } from './sitemap.js';
 
 let t: TestApp & { dataDir: string };
 let contributor: SignedIn;
@@ -56,6 +60,36 @@ async function publicFile(data: Buffer, name: string, alt = true) {
   expect(described.statusCode, described.body).toBe(200);
   return m as { id: string; size: number };
 }
+
+/** The feed and sitemap routes on an app of their own (no cache), with their own sitemap limits, reading the same database as the public. */
+async function routesApp(sitemapLimits?: SitemapLimits) {
+  const small = Fastify({ logger: false });
+  small.decorateRequest('ctx', null as never);
+  small.addHook('onRequest', async (req) => {
+    req.ctx = { ...t.system, actor: anonymous, log: req.log };
+  });
+  await small.register(feedRoutes, { config: t.config, sitemapLimits });
+  return small;
+}
+
+/** Every file of a sitemap (the index's files, or the one file), in order. */
+async function sitemapFiles(app: { inject: (o: { url: string }) => Promise<{ statusCode: number; body: string }> }) {
+  const first = await app.inject({ url: '/sitemap.xml' });
+  expect(first.statusCode).toBe(200);
+  expect(XMLValidator.validate(first.body)).toBe(true);
+  const parsed = xmlParser.parse(first.body);
+  if (parsed.urlset) return [first.body];
+  const files: string[] = [];
+  for (const s of parsed.sitemapindex.sitemap as Array<{ loc: string }>) {
+    const page = await app.inject({ url: new URL(s.loc).pathname });
+    expect(page.statusCode).toBe(200);
+    expect(XMLValidator.validate(page.body)).toBe(true);
+    files.push(page.body);
+  }
+  return files;
+}
+type SitemapEntry = { loc: string; lastmod?: string; 'xhtml:link'?: Array<Record<string, string>>; 'image:image'?: Array<{ 'image:loc': string }> };
+const entriesOf = (file: string) => (xmlParser.parse(file).urlset.url ?? []) as SitemapEntry[];
 
 const TRICKY = 'Lễ hội “Điện Hòn Chén” & <mùa thu> — \'rước\'';
 let news: Awaited<ReturnType<typeof publish>>;
@@ -261,12 +295,7 @@ describe('sitemap and robots.txt', () => {
     expect(XMLValidator.validate(renderIndex([{ loc: `${ORIGIN}/sitemaps/items-1.xml`, lastmod: new Date() }]))).toBe(true);
 
     // the routes, on an app of their own with a small limit, reading the same database as the public
-    const small = Fastify({ logger: false });
-    small.decorateRequest('ctx', null as never);
-    small.addHook('onRequest', async (req) => {
-      req.ctx = { ...t.system, actor: anonymous, log: req.log };
-    });
-    await small.register(feedRoutes, { config: t.config, sitemapLimits: { maxUrls: 5 } });
+    const small = await routesApp({ maxUrls: 5, batch: 2 });
     try {
       const index = await small.inject({ url: '/sitemap.xml' });
       expect(XMLValidator.validate(index.body)).toBe(true);
@@ -274,11 +303,8 @@ describe('sitemap and robots.txt', () => {
       expect(sitemaps.length).toBeGreaterThan(1);
       expect(sitemaps[0].loc).toBe(`${ORIGIN}/sitemaps/items-1.xml`);
       const all: string[] = [];
-      for (const s of sitemaps) {
-        const page = await small.inject({ url: new URL(s.loc).pathname });
-        expect(page.statusCode).toBe(200);
-        expect(XMLValidator.validate(page.body)).toBe(true);
-        const locs = (xmlParser.parse(page.body).urlset.url as Array<{ loc: string }>).map((u) => u.loc);
+      for (const file of await sitemapFiles(small)) {
+        const locs = entriesOf(file).map((u) => u.loc);
         expect(locs.length).toBeLessThanOrEqual(5);
         all.push(...locs);
       }
@@ -314,6 +340,51 @@ describe('cache', () => {
       expect(after.statusCode, url).toBe(200);
       expect(after.body, url).not.toContain(fresh.itemId);
       expect(after.body, url).toContain(news.itemId);
+    }
+  });
+});
+
+describe('sitemap at size', () => {
+  it('files of at most N addresses (and B bytes) hold every public published version exactly once, across query batches and ties at one instant', async () => {
+    // 150 more published items, about 15% of them shared or internal (never in the sitemap)
+    await content.seedSyntheticItems(t.system, 150);
+    // 40 versions published at the same microsecond (which a JS Date cannot hold): the keyset must neither skip nor repeat them
+    await t.system.db.execute(sql`UPDATE item_versions SET published_at = '2025-06-01 08:00:00.123456+00' WHERE id IN (SELECT id FROM item_versions WHERE state = 'published' ORDER BY id LIMIT 40)`);
+    const versions = rowsOf<{ itemId: string; language: string; visibility: string }>(
+      await t.system.db.execute(sql`SELECT item_id AS "itemId", language, pub_visibility AS visibility FROM item_versions WHERE state = 'published'`),
+    );
+    const expected = versions.filter((v) => v.visibility === 'public').map((v) => `${ORIGIN}/${v.language}/items/${v.itemId}`).sort();
+    const hidden = versions.filter((v) => v.visibility !== 'public').map((v) => v.itemId);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(hidden.length).toBeGreaterThan(5);
+
+    const single = await routesApp();
+    const byCount = await routesApp({ maxUrls: 25, batch: 7 });
+    const byBytes = await routesApp({ maxBytes: 6000, batch: 11 });
+    try {
+      const whole = await sitemapFiles(single);
+      expect(whole).toHaveLength(1);
+      const wholeEntries = entriesOf(whole[0]);
+      for (const [app, check] of [
+        [byCount, (file: string) => expect(entriesOf(file).length).toBeLessThanOrEqual(25)],
+        [byBytes, (file: string) => expect(Buffer.byteLength(file)).toBeLessThanOrEqual(6000)],
+      ] as const) {
+        const files = await sitemapFiles(app);
+        expect(files.length).toBeGreaterThan(5);
+        files.forEach(check);
+        const entries = files.flatMap(entriesOf);
+        // the same addresses, alternates and images as the single file, in the same order
+        expect(entries).toEqual(wholeEntries);
+        for (const id of hidden) expect(files.join('')).not.toContain(id);
+      }
+      const items = wholeEntries.map((u) => u.loc).filter((loc) => loc.includes('/items/'));
+      expect(new Set(items).size).toBe(items.length);
+      expect([...items].sort()).toEqual(expected);
+      const albumEntry = wholeEntries.find((u) => u.loc === `${ORIGIN}/vi/items/${album.itemId}`)!;
+      expect(albumEntry['xhtml:link']).toHaveLength(2);
+      expect(albumEntry['image:image']).toEqual([{ 'image:loc': `${ORIGIN}/api/v1/media/${photo.id}/variants/1/1024.webp` }]);
+    } finally {
+      await Promise.all([single.close(), byCount.close(), byBytes.close()]);
     }
   });
 });

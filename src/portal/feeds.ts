@@ -118,12 +118,22 @@ export interface Feed {
 
 export type FeedScope = { kind: 'all' } | { kind: 'topic'; slug: string } | { kind: 'agency'; slug: string };
 
-/** The feed of one language (and topic or agency), or null when the topic or agency does not exist. */
-export async function loadFeed(ctx: Context, origin: string, language: string, scope: FeedScope): Promise<Feed | null> {
+/** What every feed of a language shares, which callers may keep per public generation. */
+export interface FeedShared {
+  agencies: Awaited<ReturnType<typeof agencyDirectory>>;
+  topics: Awaited<ReturnType<typeof topicMenu>>['all'];
+}
+
+export async function feedShared(ctx: Context, language: string): Promise<FeedShared> {
   const words = wordsFor(language);
-  const agencies = await agencyDirectory(ctx, words);
+  return { agencies: await agencyDirectory(ctx, words), topics: (await topicMenu(ctx, words, language)).all };
+}
+
+/** The feed of one language (and topic or agency), or null when the topic or agency does not exist. */
+export async function loadFeed(ctx: Context, origin: string, language: string, scope: FeedScope, shared?: FeedShared): Promise<Feed | null> {
+  const words = wordsFor(language);
+  const { agencies, topics } = shared ?? (await feedShared(ctx, language));
   const site = siteInfo(ctx, words, agencies.operator, origin);
-  const { all: topics } = await topicMenu(ctx, words, language);
   let filter: content.PublishedListInput = {};
   let title = site.name;
   let home = paths.home(language);
@@ -144,11 +154,13 @@ export async function loadFeed(ctx: Context, origin: string, language: string, s
     self = (f) => paths.agencyFeed(language, agency.slug, f);
   }
   const cards = await content.listPublishedCards(ctx, { ...filter, language, pageSize: FEED_SIZE });
-  const pages = await Promise.all(cards.items.map(async (card) => ({ card, found: await content.publishedPage(ctx, card.itemId, language) })));
-  const shown = pages.flatMap(({ found }) => (found.status === 'ok' ? [...(found.metadata.media ?? []).map((r) => r.mediaId), ...(found.metadata.document?.fileId ? [found.metadata.document.fileId] : [])] : []));
+  // the texts and metadata of all entries in one query (versions taken down meanwhile are left out)
+  const texts = await content.publishedTexts(ctx, cards.items.map((c) => c.versionId));
+  const pages = cards.items.map((card) => ({ card, found: texts.get(card.versionId) }));
+  const shown = pages.flatMap(({ found }) => (found ? [...(found.metadata.media ?? []).map((r) => r.mediaId), ...(found.metadata.document?.fileId ? [found.metadata.document.fileId] : [])] : []));
   const files = await mediaFiles(ctx, origin, shown);
   const entries = pages.map(({ card, found }): FeedEntry | null => {
-    if (found.status !== 'ok') return null; // taken down meanwhile
+    if (!found) return null; // taken down meanwhile
     const m = found.metadata;
     const attached = (m.media ?? []).map((r) => files.get(r.mediaId)).filter((f) => f !== undefined);
     const image = attached.find((f) => f.image)?.image ?? null;

@@ -1,10 +1,11 @@
 // Queries for readers outside the agencies (portal, feeds, sitemap): published versions only,
 // filtered to the visibilities the reader may see, from the columns mirroring the published
 // revision (pub_*), never the working copy.
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { rowsOf } from '../../db/transaction.js';
-import { highlights, itemVersions } from './tables.js';
+import { highlights, items, itemVersions, revisions, topics } from './tables.js';
 
 export interface PublishedFilter {
   visibilities: string[];
@@ -137,8 +138,10 @@ export async function listDocuments(db: Database, f: DocumentFilter, offset: num
       v.published_at AS "publishedAt", v.first_published_at AS "firstPublishedAt", v.content_hash AS "contentHash", ${doc} AS document
       ${from} ORDER BY ${doc}->>'issueDate' DESC NULLS LAST, v.published_at DESC OFFSET ${offset} LIMIT ${limit}`),
   );
-  const [count] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n ${from}`));
-  return { rows: rows.map((r) => ({ ...(r as unknown as DocumentRow), publishedAt: new Date(r.publishedAt as string), document: (r.document ?? {}) as DocumentRow['document'] })), total: Number(count.n) };
+  // a page that is not full (and not past the end) tells the total: no count needed
+  const total =
+    rows.length < limit && (rows.length > 0 || offset === 0) ? offset + rows.length : Number(rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n ${from}`))[0].n);
+  return { rows: rows.map((r) => ({ ...(r as unknown as DocumentRow), publishedAt: new Date(r.publishedAt as string), document: (r.document ?? {}) as DocumentRow['document'] })), total };
 }
 
 /** Distinct years and issuers of published documents (for the library's filters). */
@@ -165,13 +168,171 @@ export async function replaceHighlights(db: Database, itemIds: string[], created
   if (itemIds.length) await db.insert(highlights).values(itemIds.map((itemId, position) => ({ itemId, position, createdBy, createdAt: at })));
 }
 
-/** Published cards of the given items in one language, in the given order. */
-export async function publishedCardsOfItems(db: Database, itemIds: string[], f: { visibilities: string[]; language: string }): Promise<PublishedCard[]> {
-  if (!itemIds.length) return [];
-  const rows = (await db
+/** The highlighted items' published cards in one language, in the highlights' order (one query). */
+export async function highlightedCards(db: Database, f: { visibilities: string[]; language: string }): Promise<PublishedCard[]> {
+  return db
     .select(publishedCard)
+    .from(highlights)
+    .innerJoin(itemVersions, eq(itemVersions.itemId, highlights.itemId))
+    .where(where({ visibilities: f.visibilities, language: f.language }))
+    .orderBy(asc(highlights.position)) as unknown as Promise<PublishedCard[]>;
+}
+
+/** Topics not archived, in the taxonomy's order, each with its count of readable published versions in one language (one query). */
+export async function topicsWithCounts(db: Database, f: PublishedFilter): Promise<Array<{ id: string; slug: string; nameVi: string; nameEn: string; count: number }>> {
+  const rows = rowsOf<{ id: string; slug: string; nameVi: string; nameEn: string; count: number }>(
+    await db.execute(sql`SELECT t.id, t.slug, t.name_vi AS "nameVi", t.name_en AS "nameEn", coalesce(c.n, 0)::int AS count
+      FROM ${topics} t LEFT JOIN (SELECT tp, count(*) AS n FROM item_versions, unnest(item_versions.pub_topic_ids) AS tp WHERE ${where(f)} GROUP BY tp) c ON c.tp = t.id
+      WHERE t.archived_at IS NULL ORDER BY t.position ASC, t.name_vi ASC`),
+  );
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+/** One section of a page made of several lists: the newest `limit` cards matching `filter`. */
+export interface SectionQuery {
+  key: string;
+  filter: Omit<PublishedFilter, 'visibilities'>;
+  limit: number;
+}
+
+// the card's columns for hand-written statements, named as PublishedCard
+const CARD_COLUMNS = sql`item_versions.id AS "versionId", item_versions.item_id AS "itemId", item_versions.language, item_versions.is_source AS "isSource", item_versions.kind,
+  item_versions.agency_id AS "agencyId", item_versions.pub_title AS title, item_versions.pub_summary AS summary, item_versions.pub_visibility AS visibility,
+  coalesce(item_versions.pub_topic_ids, ARRAY[]::uuid[]) AS "topicIds", coalesce(item_versions.pub_media_ids, ARRAY[]::uuid[]) AS "mediaIds",
+  item_versions.pub_activity_date::text AS "activityDate", item_versions.published_at AS "publishedAt", item_versions.first_published_at AS "firstPublishedAt",
+  item_versions.content_hash AS "contentHash"`;
+
+function cardOf(r: Record<string, unknown>): PublishedCard {
+  return {
+    versionId: r.versionId as string,
+    itemId: r.itemId as string,
+    language: r.language as string,
+    isSource: Boolean(r.isSource),
+    kind: r.kind as string,
+    agencyId: r.agencyId as string,
+    title: r.title as string,
+    summary: r.summary as string,
+    visibility: r.visibility as string,
+    topicIds: (r.topicIds as string[] | null) ?? [],
+    mediaIds: (r.mediaIds as string[] | null) ?? [],
+    activityDate: (r.activityDate as string | null) ?? null,
+    publishedAt: new Date(r.publishedAt as string),
+    firstPublishedAt: r.firstPublishedAt ? new Date(r.firstPublishedAt as string) : null,
+    contentHash: (r.contentHash as string | null) ?? null,
+  };
+}
+
+/**
+ * Several lists of newest cards in one statement (a page's sections: latest, photos and videos, the
+ * latest of each topic), each in the order `listPublished` gives: a map from section key to cards.
+ */
+export async function publishedSections(db: Database, visibilities: string[], sections: SectionQuery[]): Promise<Map<string, PublishedCard[]>> {
+  const out = new Map<string, PublishedCard[]>(sections.map((s) => [s.key, []]));
+  if (!sections.length) return out;
+  const parts = sections.map(
+    (s, i) => sql`(SELECT ${i}::int AS section, ${CARD_COLUMNS} FROM item_versions WHERE ${where({ ...s.filter, visibilities })}
+      ORDER BY item_versions.published_at DESC, item_versions.id DESC LIMIT ${s.limit})`,
+  );
+  const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) x ORDER BY section, "publishedAt" DESC, "versionId" DESC`));
+  for (const r of rows) out.get(sections[Number(r.section)].key)!.push(cardOf(r));
+  return out;
+}
+
+/** A published version's text and its item's published metadata (that of the source language, as `publishedPage` reads it). */
+export interface PublishedText {
+  versionId: string;
+  text: { title: string; summary: string; body: string };
+  metadata: Record<string, unknown> | null;
+}
+
+/** Texts and metadata of the given versions, those still published for these visibilities (one query). */
+export async function publishedTexts(db: Database, versionIds: string[], visibilities: string[]): Promise<PublishedText[]> {
+  if (!versionIds.length) return [];
+  const source = alias(itemVersions, 'source');
+  const sourceRevision = alias(revisions, 'source_revision');
+  return db
+    .select({
+      versionId: itemVersions.id,
+      text: sql<PublishedText['text']>`${revisions.snapshot}->'text'`,
+      metadata: sql<PublishedText['metadata']>`CASE WHEN ${source.id} IS NULL THEN ${revisions.snapshot}->'metadata' ELSE ${sourceRevision.snapshot}->'metadata' END`,
+    })
     .from(itemVersions)
-    .where(and(where({ visibilities: f.visibilities, language: f.language }), inArray(itemVersions.itemId, itemIds)))) as unknown as PublishedCard[];
-  const byItem = new Map(rows.map((r) => [r.itemId, r]));
-  return itemIds.map((id) => byItem.get(id)).filter((r): r is PublishedCard => r !== undefined);
+    .innerJoin(revisions, eq(revisions.id, itemVersions.publishedRevisionId))
+    .leftJoin(source, and(eq(source.itemId, itemVersions.itemId), eq(source.isSource, true)))
+    .leftJoin(sourceRevision, eq(sourceRevision.id, source.publishedRevisionId))
+    .where(and(where({ visibilities }), inArray(itemVersions.id, versionIds)));
+}
+
+/**
+ * An item and all its language versions, with the published snapshot of the one in `language` and
+ * of the source version (null for the others, and when unpublished), in one query. No row: no such
+ * item; an item without versions: one row whose version is null.
+ */
+export async function itemWithVersions(db: Database, itemId: string, language: string) {
+  return db
+    .select({ item: items, version: itemVersions, snapshot: revisions.snapshot })
+    .from(items)
+    .leftJoin(itemVersions, eq(itemVersions.itemId, items.id))
+    .leftJoin(revisions, and(eq(revisions.id, itemVersions.publishedRevisionId), or(eq(itemVersions.language, language), eq(itemVersions.isSource, true))))
+    .where(eq(items.id, itemId));
+}
+
+// ----- sitemap
+
+/** Where a page of the sitemap's item versions starts or ends: newest first by publication, then id. */
+export interface SitemapKey {
+  /** the publication time as the database prints it (exact to the microsecond, which a JS Date is not) */
+  at: string;
+  id: string;
+}
+
+export interface SitemapRow {
+  versionId: string;
+  itemId: string;
+  language: string;
+  publishedAt: Date;
+  mediaIds: string[];
+  /** the languages of the item the reader may read (this one included) */
+  languages: string[];
+  key: SitemapKey;
+}
+
+/**
+ * Published versions the reader may see, newest first, after `after` (exclusive) and up to `until`
+ * (inclusive) when given: a keyset page, however far into the list (no OFFSET).
+ */
+export async function sitemapRows(db: Database, visibilities: string[], range: { after?: SitemapKey | null; until?: SitemapKey | null }, limit: number): Promise<SitemapRow[]> {
+  const vis = visibilities.length ? visibilities : ['-'];
+  const conds: SQL[] = [where({ visibilities: vis })];
+  if (range.after) conds.push(sql`(item_versions.published_at, item_versions.id) < (${range.after.at}::timestamptz, ${range.after.id}::uuid)`);
+  if (range.until) conds.push(sql`(item_versions.published_at, item_versions.id) >= (${range.until.at}::timestamptz, ${range.until.id}::uuid)`);
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`SELECT item_versions.id AS "versionId", item_versions.item_id AS "itemId", item_versions.language, item_versions.published_at AS "publishedAt",
+      item_versions.published_at::text AS "atKey", coalesce(item_versions.pub_media_ids, ARRAY[]::uuid[]) AS "mediaIds",
+      ARRAY(SELECT o.language FROM item_versions o WHERE o.item_id = item_versions.item_id AND o.state = 'published'
+        AND o.pub_visibility IN (${sql.join(vis.map((v) => sql`${v}`), sql`, `)})) AS languages
+      FROM item_versions WHERE ${and(...conds)} ORDER BY item_versions.published_at DESC, item_versions.id DESC LIMIT ${limit}`),
+  );
+  return rows.map((r) => ({
+    versionId: r.versionId as string,
+    itemId: r.itemId as string,
+    language: r.language as string,
+    publishedAt: new Date(r.publishedAt as string),
+    mediaIds: (r.mediaIds as string[] | null) ?? [],
+    languages: (r.languages as string[] | null) ?? [],
+    key: { at: r.atKey as string, id: r.versionId as string },
+  }));
+}
+
+/** The newest publication per language, and per kind, agency and topic in each language (the listings' lastmod). */
+export async function newestPerListing(db: Database, visibilities: string[]): Promise<Array<{ scope: 'language' | 'kind' | 'agency' | 'topic'; key: string; language: string; at: Date }>> {
+  const f = where({ visibilities });
+  const rows = rowsOf<{ scope: 'language' | 'kind' | 'agency' | 'topic'; key: string | null; language: string; at: string }>(
+    await db.execute(sql`SELECT CASE WHEN GROUPING(item_versions.kind) = 0 THEN 'kind' WHEN GROUPING(item_versions.agency_id) = 0 THEN 'agency' ELSE 'language' END AS scope,
+        coalesce(item_versions.kind, item_versions.agency_id::text) AS key, item_versions.language, max(item_versions.published_at) AS at
+      FROM item_versions WHERE ${f} GROUP BY GROUPING SETS ((item_versions.language), (item_versions.kind, item_versions.language), (item_versions.agency_id, item_versions.language))
+      UNION ALL
+      SELECT 'topic', tp::text, item_versions.language, max(item_versions.published_at) FROM item_versions, unnest(item_versions.pub_topic_ids) AS tp WHERE ${f} GROUP BY tp, item_versions.language`),
+  );
+  return rows.map((r) => ({ scope: r.scope, key: r.key ?? '', language: r.language, at: new Date(r.at) }));
 }

@@ -1,5 +1,5 @@
 // Queries of the media library.
-import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { rowsOf } from '../../db/transaction.js';
 import { media, mediaBlobs, mediaDownloads, mediaUploads } from './tables.js';
@@ -13,9 +13,13 @@ export async function findMedia(db: Database, id: string): Promise<MediaRow | nu
   return r ?? null;
 }
 
-export async function findMediaMany(db: Database, ids: string[]): Promise<MediaRow[]> {
+/** A media record without its search texts (a document's extracted text can be long): what published pages show of it. */
+export type MediaShown = Omit<MediaRow, 'extractedText' | 'searchText'>;
+const { extractedText: _extractedText, searchText: _searchText, ...shownColumns } = getTableColumns(media);
+
+export async function findMediaMany(db: Database, ids: string[]): Promise<MediaShown[]> {
   if (!ids.length) return [];
-  return db.select().from(media).where(and(inArray(media.id, ids), isNull(media.deletedAt)));
+  return db.select(shownColumns).from(media).where(and(inArray(media.id, ids), isNull(media.deletedAt)));
 }
 
 export async function findLiveBySha(db: Database, agencyId: string, sha256: string): Promise<MediaRow | null> {

@@ -198,10 +198,10 @@ export async function setStorageQuota(ctx: Context, agencyId: string, quotaBytes
  * one query: the item's publication already proves them readable, so only each file's own
  * visibility is checked. For listings and pages of published items.
  */
-export async function mediaOfPublishedItem(ctx: Context, ids: string[]): Promise<repo.MediaRow[]> {
+export async function mediaOfPublishedItem(ctx: Context, ids: string[]): Promise<repo.MediaShown[]> {
   if (!ids.length) return [];
   const visibilities = mediaPolicy.publishedVisibilities(ctx.actor);
   const rows = await repo.findMediaMany(ctx.db, [...new Set(ids)]);
   const byId = new Map(rows.filter((m) => visibilities.includes(m.visibility as never)).map((m) => [m.id, m]));
-  return ids.map((id) => byId.get(id)).filter((m): m is repo.MediaRow => m !== undefined);
+  return ids.map((id) => byId.get(id)).filter((m): m is repo.MediaShown => m !== undefined);
 }
