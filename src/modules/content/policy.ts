@@ -44,6 +44,27 @@ export function readablePublishedVisibilities(a: Actor): Visibility[] {
   return out;
 }
 
+/**
+ * Row filter of published content (lists, the changes stream): the visibilities the actor reads
+ * everywhere, plus `internal` for the agencies whose working copies it reads (the owning agency,
+ * the DIC) — the same rule as `contentPolicy.readPublished`.
+ */
+export interface PublishedScope {
+  visibilities: Visibility[];
+  internal: 'all' | string | null;
+}
+
+export function publishedScope(a: Actor): PublishedScope {
+  return { visibilities: readablePublishedVisibilities(a).filter((v) => v !== 'internal'), internal: readableWorkingAgencies(a) };
+}
+
+/** Whether a published visibility of an agency's item is readable within the scope (null: nothing online). */
+export function inPublishedScope(s: PublishedScope, visibility: string | null, agencyId: string): boolean {
+  if (!visibility) return false;
+  if (visibility === 'internal') return s.internal === 'all' || s.internal === agencyId;
+  return s.visibilities.includes(visibility as Visibility);
+}
+
 export const contentPolicy = {
   readWorking: (a: Actor, v: { agencyId: string }) => {
     const scope = readableWorkingAgencies(a);

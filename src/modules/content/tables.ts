@@ -101,6 +101,7 @@ export const itemVersions = pgTable(
     index('item_versions_state_submitted_idx').on(t.state, t.submittedAt),
     index('item_versions_updated_idx').on(t.updatedAt, t.id),
     index('item_versions_published_idx').on(t.publishedAt, t.id),
+    index('item_versions_first_published_idx').on(t.firstPublishedAt, t.id),
     index('item_versions_scheduled_idx').on(t.scheduledAt).where(sql`${t.state} = 'approved' AND ${t.scheduledAt} IS NOT NULL`),
     index('item_versions_search_idx').using('gin', t.search),
     index('item_versions_pub_search_idx').using('gin', t.pubSearch),

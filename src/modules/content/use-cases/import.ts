@@ -7,6 +7,7 @@ import { AppError, Forbidden, Invalid, NotFound, type FieldError } from '../../.
 import { escapeHtml } from '../../../core/html.js';
 import { t, type MessageCode } from '../../../core/i18n.js';
 import { bumpPublicGeneration } from '../../../db/public-generation.js';
+import { changeOf, recordChanges } from './changes.js';
 import { withTransaction } from '../../../db/transaction.js';
 import { recordAuditEvent } from '../../audit/service.js';
 import * as accounts from '../../accounts/service.js';
@@ -274,7 +275,14 @@ export async function writeBatch(ctx: Context, good: Prepared[], mode: 'draft' |
     }
   }
   await repo.insertBatch(ctx.db, batch);
-  if (mode === 'published') await bumpPublicGeneration(ctx.db); // (synthetic published items for benchmarks)
+  if (mode === 'published') {
+    // (synthetic published items for benchmarks) — in the changes stream too, after the bump that orders it
+    await bumpPublicGeneration(ctx.db);
+    await recordChanges(
+      ctx,
+      batch.versions.map((v) => changeOf(ctx, { id: v.id!, itemId: v.itemId, language: v.language, agencyId: v.agencyId, kind: v.kind }, 'published', { visibility: v.pubVisibility ?? null, contentHash: v.contentHash ?? null }, null)),
+    );
+  }
   return batch.versions.map((v) => v.id!);
 }
 

@@ -16,6 +16,7 @@ import type { AppraisalChecklist } from '../tables.js';
 import { TRANSITIONS, type State, type TransitionName } from '../workflow.js';
 import { assertNoStateSecrets, loadVersion, missingMediaFacts, publishedMetadata, snapshotOf, workingMetadata, type Loaded } from './internal.js';
 import { bumpPublicGeneration } from '../../../db/public-generation.js';
+import { changeOf, recordChanges, recordDeletion } from './changes.js';
 
 export interface TransitionInput {
   /** submit: the author's declaration that the content holds no state secrets (Art. 4.6) */
@@ -107,6 +108,7 @@ export async function transition(ctx: Context, versionId: string, name: Transiti
         // Nothing may sit in the archive while still online: unpublish first (an appraiser's decision).
         if (version.publishedRevisionId) throw new Conflict('unpublish_first');
         result = await repo.updateVersion(tx.db, version.id, { state: 'archived', scheduledAt: null, updatedAt: now });
+        await recordDeletion(tx, version); // a version readers once had: its tombstone for good
         break;
       case 'restore':
         result = await repo.updateVersion(tx.db, version.id, { state: 'draft', updatedAt: now });
@@ -164,6 +166,7 @@ async function publish(ctx: Context, { version, item, source }: Loaded): Promise
     ...pubMetadataColumns(metadata),
   });
   await bumpPublicGeneration(ctx.db);
+  await recordChanges(ctx, [changeOf(ctx, version, version.pubVisibility ? 'updated' : 'published', { visibility: result.pubVisibility, contentHash: hash }, version.pubVisibility)]);
   await recordAuditEvent(ctx, auditOf(version, 'publish', version.state, 'published', { revision: rev.number, hash, by: ctx.actor.label }));
   await notifyAuthor(ctx, version, 'item.published', { vi: `Đã công bố: ${snap.text.title}`, en: `Published: ${snap.text.title}` }, { hash });
   if (version.isSource) await refreshTranslations(ctx, item, metadata);
@@ -175,13 +178,20 @@ function pubMetadataColumns(m: ItemMetadata) {
   return { pubVisibility: m.visibility ?? 'internal', pubTopicIds: m.topicIds ?? [], pubActivityDate: m.activityDate ?? null, pubMediaIds: mediaIdsOf(m) };
 }
 
-/** The source's new published metadata applies to its online translations: new hashes. */
+/**
+ * The source's new published metadata applies to its online translations: new hashes. A translation
+ * whose published form changes this way goes online again (`publishedAt`, an `updated` change), so
+ * readers following `updatedSince` or the changes stream see it. Runs after the public generation was bumped.
+ */
 async function refreshTranslations(ctx: Context, item: repo.ItemRow, metadata: ItemMetadata) {
   for (const v of await repo.versionsOfItem(ctx.db, item.id)) {
     if (v.isSource || !v.publishedRevisionId) continue;
     const snap = snapshotOf((await repo.findRevision(ctx.db, v.publishedRevisionId))!);
     const hash = publishedContentHash({ itemId: item.id, language: v.language, kind: item.kind, agencyId: item.agencyId, ...snap.text, metadata });
-    if (hash !== v.contentHash) await repo.updateVersion(ctx.db, v.id, { contentHash: hash, ...pubMetadataColumns(metadata) });
+    if (hash === v.contentHash) continue;
+    const columns = pubMetadataColumns(metadata);
+    await repo.updateVersion(ctx.db, v.id, { contentHash: hash, publishedAt: ctx.clock.now(), ...columns });
+    await recordChanges(ctx, [changeOf(ctx, v, 'updated', { visibility: columns.pubVisibility, contentHash: hash }, v.pubVisibility)]);
   }
 }
 
@@ -204,6 +214,7 @@ async function unpublish(ctx: Context, { version, item }: Loaded, reason: string
     pubMediaIds: null,
   });
   await bumpPublicGeneration(ctx.db);
+  await recordChanges(ctx, [changeOf(ctx, version, 'unpublished', { visibility: null, contentHash: null }, version.pubVisibility)]);
   await recordAuditEvent(ctx, auditOf(version, 'unpublish', version.state, 'unpublished', { reason }));
   if (version.isSource) {
     for (const v of await repo.versionsOfItem(ctx.db, item.id)) {
