@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import { errors, IdParams, IsoDateTime, Nullable } from '../../http/schemas.js';
 import { getJobStatus } from '../monitoring/service.js';
 import * as content from './service.js';
+import { publishedRoutes } from './published.routes.js';
 import { presentAppraisal, presentListRow, presentPublished, presentRevisionRef, presentTopic, presentWorking } from './present.js';
 import {
   AddTranslationBody,
@@ -37,6 +38,7 @@ const Freshness = Type.Object({
 const ItemList = Type.Object({ items: Type.Array(Type.Ref('ItemListRow')), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
 export async function contentRoutes(app: FastifyInstance) {
+  await app.register(publishedRoutes); // GET /published, /published/{itemId}/{language}, /changes
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const working = async (req: { ctx: import('../../core/context.js').Context }, id: string) =>
     presentWorking(req.ctx.actor, await content.getWorkingVersion(req.ctx, id));

@@ -1,0 +1,108 @@
+// HTTP: the open API's reads of published content — the list (filters, keyset cursor, field
+// selection, ETag), one item in one language (JSON, or Dublin Core as JSON-LD or XML), and the
+// changes stream a consumer mirrors from. Registered by routes.ts under /api/v1.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { sendCacheable } from '../../http/etag.js';
+import { errors } from '../../http/schemas.js';
+import { dublinCoreJsonLd, dublinCoreXml } from './dublin-core.js';
+import { ChangesQuery, DublinCoreJsonLd, PublishedItemParams, PublishedItemQuery, PublishedQuery, publishedSchemas } from './published.schemas.js';
+import * as content from './service.js';
+
+const reads = { 400: errors[400], 401: errors[401], 403: errors[403] };
+const notModified = Type.Null({ description: 'Not modified: your copy (If-None-Match) is current' });
+
+type Format = 'json' | 'dc-jsonld' | 'dc-xml';
+
+/** ?format wins; otherwise the first of Accept's types we serve (application/json when none). */
+function formatOf(req: FastifyRequest, format: Format | undefined): Format {
+  if (format) return format;
+  const accept = String(req.headers.accept ?? '').toLowerCase();
+  const ranked = accept
+    .split(',')
+    .map((part, i) => {
+      const [type, ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
+      return { type: type.trim(), q: q ? Number(q[1]) : 1, i };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const { type } of ranked) {
+    if (type === 'application/json') return 'json';
+    if (type === 'application/ld+json') return 'dc-jsonld';
+    if (type === 'application/xml' || type === 'text/xml') return 'dc-xml';
+  }
+  return 'json';
+}
+
+export async function publishedRoutes(app: FastifyInstance) {
+  for (const s of publishedSchemas) app.addSchema(s);
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  r.get('/published', {
+    config: { auth: 'public', scope: 'read:public' },
+    schema: {
+      tags: ['published'],
+      operationId: 'listPublished',
+      summary: 'Published versions you may read: filters, sort, keyset cursor, field selection; ETag and If-None-Match',
+      description:
+        'Anonymous callers read public content; `read:shared` adds shared content; internal content only for its agency and the DIC. Follow `nextCursor` (same filters) until it is null. Answers carry a weak ETag over the body: send it back as If-None-Match for a 304. Cache-Control is `public, max-age=60` for anonymous calls, `private, no-cache` otherwise.',
+      querystring: PublishedQuery,
+      response: { 200: Type.Ref('PublishedPage'), 304: notModified, ...reads },
+    },
+    handler: async (req, reply) => sendCacheable(req, reply, JSON.stringify(await content.listPublishedVersions(req.ctx, req.query)), 'application/json; charset=utf-8'),
+  });
+
+  r.get('/published/:itemId/:language', {
+    config: { auth: 'public', scope: 'read:public' },
+    schema: {
+      tags: ['published'],
+      operationId: 'getPublishedInLanguage',
+      summary: 'One item in one language as published: JSON (with its content hash), or Dublin Core as JSON-LD or XML',
+      description:
+        'The same form and hash as GET /item-versions/{id}/published. `format=dc-jsonld` or `Accept: application/ld+json` gives Dublin Core JSON-LD; `format=dc-xml` or `Accept: application/xml` gives Dublin Core XML (namespace http://purl.org/dc/elements/1.1/). Weak ETag over the body, If-None-Match → 304.',
+      params: PublishedItemParams,
+      querystring: PublishedItemQuery,
+      response: {
+        200: {
+          description: 'The published version',
+          content: {
+            'application/json': { schema: Type.Ref('PublishedVersion') },
+            'application/ld+json': { schema: DublinCoreJsonLd },
+            'application/xml': { schema: Type.String({ description: 'Dublin Core XML: a <metadata> element holding dc: and dcterms: elements' }) },
+          },
+        },
+        304: notModified,
+        ...reads,
+        404: errors[404],
+      },
+    },
+    handler: async (req, reply: FastifyReply) => {
+      const form = await content.getPublishedInLanguage(req.ctx, req.params.itemId, req.params.language);
+      const format = formatOf(req, req.query.format);
+      const vary = 'Accept, Authorization, Cookie';
+      if (format === 'json') return sendCacheable(req, reply, JSON.stringify(form), 'application/json; charset=utf-8', vary);
+      const facts = await content.dublinCoreFacts(req.ctx, form);
+      if (format === 'dc-jsonld') return sendCacheable(req, reply, JSON.stringify(dublinCoreJsonLd(form, facts)), 'application/ld+json; charset=utf-8', vary);
+      return sendCacheable(req, reply, dublinCoreXml(form, facts), 'application/xml; charset=utf-8', vary);
+    },
+  });
+
+  r.get('/changes', {
+    config: { auth: 'public', scope: 'read:public' },
+    schema: {
+      tags: ['published'],
+      operationId: 'listChanges',
+      summary: 'The changes stream: every publication, update, unpublication and deletion you may see, in commit order (tombstones included)',
+      description:
+        'Start without `since`, then pass `nextCursor` as `since` (it is always given; poll again from it). A change is shown when you could read the version after or before it; when you cannot read it now it is a tombstone (`unpublished` or `deleted`, no data), which also covers a visibility narrowed beyond your access. With `include=data` each live change carries the published form as it is now. docs/api.md describes the mirror procedure.',
+      querystring: ChangesQuery,
+      response: { 200: Type.Ref('ChangesPage'), ...reads },
+    },
+    handler: async (req, reply) => {
+      reply.header('cache-control', 'no-cache').header('vary', 'Authorization, Cookie');
+      return content.listChanges(req.ctx, req.query);
+    },
+  });
+}
