@@ -177,6 +177,27 @@ describe('cursors', () => {
     expect((await anonymous.get(`/api/v1/changes?since=${page.nextCursor}`)).json()).toEqual({ changes: [], nextCursor: page.nextCursor });
   });
 
+  it('a reader polling while publications commit concurrently misses none and sees none twice (seq order is commit order)', async () => {
+    const start = await head(anonymous);
+    const drafts = await Promise.all(Array.from({ length: 8 }, () => flow.create(agencyA, {}, { draft: true })));
+    let done = false;
+    const seen: ChangeJson[] = [];
+    const poller = (async () => {
+      let cursor = start;
+      while (!done) {
+        const page = (await anonymous.get(`/api/v1/changes?since=${cursor}&limit=2`)).json();
+        seen.push(...page.changes);
+        cursor = page.nextCursor;
+      }
+      seen.push(...(await readChanges(anonymous, cursor)).changes);
+    })();
+    // on PostgreSQL these are concurrent transactions on several connections
+    await Promise.all(drafts.map((d) => flow.approve(d.versionId)));
+    done = true;
+    await poller;
+    expect(seen.map((c) => c.versionId).sort()).toEqual(drafts.map((d) => d.versionId).sort());
+  });
+
   it('small pages walk the same stream as one large page', async () => {
     const all = await readChanges(anonymous, null, { limit: 1000 });
     const paged = await readChanges(anonymous, null, { limit: 3 });
