@@ -1,9 +1,11 @@
 // Conditional GET for API reads: a weak ETag over the exact body sent, If-None-Match → 304, and
 // the cache policy of public reads (anonymous answers may be shared by caches; others may not).
+// An onSend hook, so handlers return objects as usual (serialised by their response schema, seen
+// by preSerialization hooks) and the tag covers the bytes that leave.
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-export function weakEtag(body: string): string {
+export function weakEtag(body: string | Buffer): string {
   return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 }
 
@@ -16,15 +18,19 @@ export function etagMatches(header: string | string[] | undefined, etag: string)
 }
 
 /**
- * Sends a serialised body with its ETag and Cache-Control (`public, max-age=60` for anonymous
- * readers, `private, no-cache` otherwise), or 304 when the client already has it.
+ * Route-level onSend hook for 200 answers: ETag, Cache-Control (`public, max-age=60` for anonymous
+ * readers, `private, no-cache` otherwise) and Vary; 304 with no body when the client has it already.
  */
-export function sendCacheable(req: FastifyRequest, reply: FastifyReply, body: string, contentType: string, vary = 'Authorization, Cookie') {
-  const etag = weakEtag(body);
-  reply
-    .header('etag', etag)
-    .header('cache-control', req.ctx.actor.kind === 'anonymous' ? 'public, max-age=60' : 'private, no-cache')
-    .header('vary', vary);
-  if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send();
-  return reply.header('content-type', contentType).send(body);
+export function conditionalGet(vary = 'Authorization, Cookie') {
+  return async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload))) return payload;
+    const etag = weakEtag(payload);
+    reply
+      .header('etag', etag)
+      .header('cache-control', req.ctx.actor.kind === 'anonymous' ? 'public, max-age=60' : 'private, no-cache')
+      .header('vary', vary);
+    if (!etagMatches(req.headers['if-none-match'], etag)) return payload;
+    reply.code(304).removeHeader('content-type');
+    return null;
+  };
 }

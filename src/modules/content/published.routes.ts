@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { sendCacheable } from '../../http/etag.js';
+import { conditionalGet } from '../../http/etag.js';
 import { errors } from '../../http/schemas.js';
 import { dublinCoreJsonLd, dublinCoreXml } from './dublin-core.js';
 import { ChangesQuery, DublinCoreJsonLd, PublishedItemParams, PublishedItemQuery, PublishedQuery, publishedSchemas } from './published.schemas.js';
@@ -51,7 +51,8 @@ export async function publishedRoutes(app: FastifyInstance) {
       querystring: PublishedQuery,
       response: { 200: Type.Ref('PublishedPage'), 304: notModified, ...reads },
     },
-    handler: async (req, reply) => sendCacheable(req, reply, JSON.stringify(await content.listPublishedVersions(req.ctx, req.query)), 'application/json; charset=utf-8'),
+    onSend: conditionalGet(),
+    handler: async (req) => content.listPublishedVersions(req.ctx, req.query),
   });
 
   r.get('/published/:itemId/:language', {
@@ -78,14 +79,14 @@ export async function publishedRoutes(app: FastifyInstance) {
         404: errors[404],
       },
     },
+    onSend: conditionalGet('Accept, Authorization, Cookie'),
     handler: async (req, reply: FastifyReply) => {
       const form = await content.getPublishedInLanguage(req.ctx, req.params.itemId, req.params.language);
       const format = formatOf(req, req.query.format);
-      const vary = 'Accept, Authorization, Cookie';
-      if (format === 'json') return sendCacheable(req, reply, JSON.stringify(form), 'application/json; charset=utf-8', vary);
+      if (format === 'json') return reply.type('application/json; charset=utf-8').send(form);
       const facts = await content.dublinCoreFacts(req.ctx, form);
-      if (format === 'dc-jsonld') return sendCacheable(req, reply, JSON.stringify(dublinCoreJsonLd(form, facts)), 'application/ld+json; charset=utf-8', vary);
-      return sendCacheable(req, reply, dublinCoreXml(form, facts), 'application/xml; charset=utf-8', vary);
+      if (format === 'dc-jsonld') return reply.type('application/ld+json; charset=utf-8').send(dublinCoreJsonLd(form, facts));
+      return reply.type('application/xml; charset=utf-8').send(dublinCoreXml(form, facts));
     },
   });
 
