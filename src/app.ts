@@ -20,6 +20,8 @@ import { watchPublicGeneration } from './db/public-generation.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerJsonBodyParser } from './http/json-body.js';
 import { registerProblemHandlers, sendProblem } from './http/problems.js';
+import { registerApiRateLimit } from './http/rate-limit.js';
+import { openRedis } from './http/redis.js';
 import { Problem } from './http/schemas.js';
 import './http/types.js';
 import { agencyRoutes } from './modules/accounts/agency.routes.js';
@@ -90,7 +92,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(cookie); // parses cookies in its own onRequest hook, needed by the next one
-  registerAuthentication(app, config);
+  const redis = await openRedis(config, app.log);
+  if (redis) app.addHook('onClose', async () => redis.close());
+  registerAuthentication(app, config, { rateLimit: await registerApiRateLimit(app, config, redis) });
   registerProblemHandlers(app);
   registerJsonBodyParser(app);
   await app.register(helmet, {

@@ -23,6 +23,12 @@ export interface Config {
   /** E-mail delivery of notifications; null = in the app only. */
   mail: { smtpUrl: string; from: string } | null;
   media: MediaConfig;
+  /** Requests per window on /api/v1, per principal kind; 0 = no limit for that kind. */
+  rateLimit: { windowMs: number; anonymous: number; client: number; user: number };
+  /** Redis shared by the app processes (rate limits); null = each process keeps its own counters. */
+  redis: { url: string; keyPrefix: string } | null;
+  /** API usage counters are buffered in memory and written to the database this often. */
+  usage: { flushMs: number };
 }
 
 export type MediaStorageConfig =
@@ -171,6 +177,14 @@ function findOnPath(bin: string): string | null {
   return null;
 }
 
+function redisConfig(env: Env): Config['redis'] {
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  if (!redisUrl) return null;
+  const keyPrefix = env.REDIS_KEY_PREFIX?.trim() || 'ttdn:';
+  if (!/^[A-Za-z0-9:._-]{1,100}$/.test(keyPrefix)) throw new ConfigError('REDIS_KEY_PREFIX', 'letters, digits and : . _ - (at most 100)', keyPrefix);
+  return { url: redisUrl, keyPrefix };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -202,6 +216,14 @@ export function loadConfig(env: Env = process.env): Config {
     staleAfterDays: int(env, 'STALE_AFTER_DAYS', 30, 1, 3650),
     mail: mailConfig(env),
     media: mediaConfig(env, resolve(env.DATA_DIR?.trim() || './data')),
+    rateLimit: {
+      windowMs: int(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600) * 1000,
+      anonymous: int(env, 'RATE_LIMIT_ANONYMOUS', 120, 0, 1_000_000_000),
+      client: int(env, 'RATE_LIMIT_CLIENT', 1200, 0, 1_000_000_000),
+      user: int(env, 'RATE_LIMIT_USER', 1200, 0, 1_000_000_000),
+    },
+    redis: redisConfig(env),
+    usage: { flushMs: int(env, 'USAGE_FLUSH_SECONDS', 5, 1, 3600) * 1000 },
     jurisdiction: {
       nameVi: env.JURISDICTION_NAME_VI?.trim() || 'Thành phố Huế',
       nameEn: env.JURISDICTION_NAME_EN?.trim() || 'Hue City',

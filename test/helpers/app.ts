@@ -21,7 +21,9 @@ export interface TestApp {
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/ttdn-test-unused', ...env });
+  // Tests fire many requests at once from one address: limits high unless a test sets its own.
+  const limits = { RATE_LIMIT_ANONYMOUS: '1000000', RATE_LIMIT_CLIENT: '1000000', RATE_LIMIT_USER: '1000000' };
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/ttdn-test-unused', ...limits, ...env });
   const clock = new ManualClock(new Date('2026-03-02T02:00:00Z'));
   const app = await buildApp({ config, database: db.handle, clock, logger: false });
   await app.ready();
