@@ -8,7 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, call, type User } from '../../api/client';
-import { useAgencies, useUsers, type UserQuery } from '../../api/hooks';
+import { useAgencies, useAgency, useUsers, type UserQuery } from '../../api/hooks';
 import { useMe } from '../../auth/session';
 import { RoleBadge, UserStatusBadges } from '../../components/Badges';
 import { TableScroll } from '../../components/TableScroll';
@@ -133,7 +133,7 @@ export function UsersPage() {
                           {u.email}
                         </Text>
                       </Table.Td>
-                      <Table.Td>{a ? agencyName(a, lang) : '—'}</Table.Td>
+                      <Table.Td>{a ? agencyName(a, lang) : <AgencyCell id={u.agencyId} />}</Table.Td>
                       <Table.Td>
                         <RoleBadge role={u.role} />
                       </Table.Td>
@@ -178,4 +178,14 @@ export function UnlockButton({ user, size = 'xs' }: { user: User; size?: 'xs' | 
       {t('users.unlock')}
     </Button>
   );
+}
+
+/**
+ * An agency missing from the cached agency list (one just created, while the list is refetched):
+ * its own record, usually cached by its page, rather than a dash.
+ */
+function AgencyCell({ id }: { id: string }) {
+  const { lang } = useI18n();
+  const agency = useAgency(id);
+  return <>{agency.data ? agencyName(agency.data, lang) : agency.isPending ? '…' : '—'}</>;
 }
