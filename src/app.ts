@@ -12,7 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-provider-typebox';
 import { Settings } from 'typebox/system';
 import type { Config } from './config.js';
-import { anonymous } from './core/actor.js';
+import { anonymous, systemActor } from './core/actor.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { pickLocale, t } from './core/i18n.js';
 import type { DatabaseHandle } from './db/client.js';
@@ -22,6 +22,7 @@ import { registerJsonBodyParser } from './http/json-body.js';
 import { registerProblemHandlers, sendProblem } from './http/problems.js';
 import { registerApiRateLimit } from './http/rate-limit.js';
 import { openRedis } from './http/redis.js';
+import { registerUsageAccounting } from './http/usage.js';
 import { Problem } from './http/schemas.js';
 import './http/types.js';
 import { agencyRoutes } from './modules/accounts/agency.routes.js';
@@ -41,6 +42,9 @@ import { mediaSchemas } from './modules/media/schemas.js';
 import { tusRoutes } from './modules/media/tus.routes.js';
 import { feedRoutes } from './portal/feeds.routes.js';
 import { portalRoutes } from './portal/routes.js';
+import { UsageRecorder } from './modules/usage/recorder.js';
+import { usageRoutes } from './modules/usage/routes.js';
+import { usageSchemas } from './modules/usage/schemas.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const projectRoot = existsSync(join(root, 'package.json')) ? root : join(root, '..');
@@ -96,6 +100,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (redis) app.addHook('onClose', async () => redis.close());
   registerAuthentication(app, config, { rateLimit: await registerApiRateLimit(app, config, redis) });
   registerProblemHandlers(app);
+  const usage = new UsageRecorder(
+    () => ({ actor: systemActor('system:usage'), db: database.db, clock, log: app.log, locale: 'vi', requestId: 'usage-flush', ip: null, config }),
+    { flushMs: config.usage.flushMs },
+  );
+  app.decorate('usageRecorder', usage);
+  registerUsageAccounting(app, usage);
   registerJsonBodyParser(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -140,7 +150,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string) ?? `def-${i}` },
   });
   app.addSchema(Problem);
-  for (const s of [...sharedSchemas, ...contentSchemas, ...mediaSchemas]) app.addSchema(s);
+  for (const s of [...sharedSchemas, ...contentSchemas, ...mediaSchemas, ...usageSchemas]) app.addSchema(s);
 
   await app.register(
     async (api) => {
@@ -153,6 +163,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(contentRoutes);
       await api.register(importRoutes);
       await api.register(notificationRoutes);
+      await api.register(usageRoutes);
       await api.register(mediaRoutes);
       await api.register(tusRoutes, { uploadDir: join(config.dataDir, 'uploads'), maxBytes: config.media.maxResumableBytes });
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());

@@ -2,8 +2,13 @@
 import type { Scope } from '../core/actor.js';
 import type { Context } from '../core/context.js';
 import type { ResolvedSession } from '../modules/accounts/service.js';
+import type { UsageRecorder } from '../modules/usage/recorder.js';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** API usage counters not yet written (tests flush them with `app.usageRecorder.flush()`). */
+    usageRecorder: UsageRecorder;
+  }
   interface FastifyRequest {
     ctx: Context;
     session: ResolvedSession | null;
@@ -21,6 +26,8 @@ declare module 'fastify' {
     allowPending?: boolean;
     /** Rate-limited sign-in style endpoint that must run over HTTPS unless on loopback. */
     requiresSecureTransport?: boolean;
+    /** Usage accounting: a successful GET of this route counts as reading items (default: item routes, see http/usage.ts). */
+    countsItemReads?: boolean;
   }
 }
 
