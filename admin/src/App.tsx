@@ -29,6 +29,7 @@ import { SessionsPage } from './pages/SessionsPage';
 import { ApiClientsPage } from './pages/ApiClientsPage';
 import { TokensPage } from './pages/TokensPage';
 import { AuditPage } from './pages/AuditPage';
+import { UsagePage } from './pages/usage/UsagePage';
 import { ProfilePage } from './pages/ProfilePage';
 import { ItemsPage } from './pages/content/ItemsPage';
 import { ItemEditorPage, NewItemPage } from './pages/content/ItemEditorPage';
@@ -153,6 +154,7 @@ function Screens() {
         <Route path="api-clients" element={gated('/api-clients', <ApiClientsPage />)} />
         <Route path="tokens" element={gated('/tokens', <TokensPage />)} />
         <Route path="audit" element={gated('/audit', <AuditPage />)} />
+        <Route path="usage" element={gated('/usage', <UsagePage />)} />
         <Route path="profile" element={gated('/profile', <ProfilePage />)} />
         <Route path="items" element={gated('/items', <ItemsPage />)} />
         <Route path="items/new" element={gated('/items/new', <NewItemPage />)} />

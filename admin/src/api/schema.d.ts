@@ -2634,6 +2634,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published versions you may read: filters, sort, keyset cursor, field selection; ETag and If-None-Match
+         * @description Anonymous callers read public content; `read:shared` adds shared content; internal content only for its agency and the DIC. Follow `nextCursor` (same filters) until it is null. Answers carry a weak ETag over the body: send it back as If-None-Match for a 304. Cache-Control is `public, max-age=60` for anonymous calls, `private, no-cache` otherwise.
+         */
+        get: operations["listPublished"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/published/{itemId}/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One item in one language as published: JSON (with its content hash), or Dublin Core as JSON-LD or XML
+         * @description The same form and hash as GET /item-versions/{id}/published. `format=dc-jsonld` or `Accept: application/ld+json` gives Dublin Core JSON-LD; `format=dc-xml` or `Accept: application/xml` gives Dublin Core XML (namespace http://purl.org/dc/elements/1.1/). Weak ETag over the body, If-None-Match → 304.
+         */
+        get: operations["getPublishedInLanguage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The changes stream: every publication, update, unpublication and deletion you may see, in commit order (tombstones included)
+         * @description Start without `since`, then pass `nextCursor` as `since` (it is always given; poll again from it). A change is shown when you could read the version after or before it; when you cannot read it now it is a tombstone (`unpublished` or `deleted`, no data), which also covers a visibility narrowed beyond your access. With `include=data` each live change carries the published form as it is now. docs/api.md describes the mirror procedure.
+         */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meta": {
         parameters: {
             query?: never;
@@ -5169,6 +5229,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * API usage per client, person or anonymous address and per agency, by day
+         * @description Counters are written every few seconds (USAGE_FLUSH_SECONDS), so the latest requests may appear a moment later. The DIC (administrators, appraisers) and the IOC (security) see every principal; an agency’s accounts see their agency’s clients and accounts; an API client sees its own usage.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (default: 29 days before `to`) */
+                    from?: string;
+                    /** @description Last day, included (default: today); at most 366 days after `from` */
+                    to?: string;
+                    /** @description Only principals of this agency */
+                    agencyId?: string;
+                    /** @description Only this API client (its id, not its ttdn_… key) */
+                    clientId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsageReport"];
+                    };
+                };
+                /** @description Invalid input; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the credential is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/media": {
         parameters: {
             query?: never;
@@ -6578,6 +6713,93 @@ export interface components {
             /** @description On upload: the agency already had this exact file; nothing new was stored */
             duplicate?: boolean;
         };
+        UsageCounters: {
+            /** @description Requests to /api/v1 */
+            requests: number;
+            /** @description Items returned by successful reads of items, language versions, published versions and changes */
+            itemReads: number;
+            /** @description Downloads of original media files */
+            originalDownloads: number;
+            /** @description Successful requests other than GET/HEAD/OPTIONS */
+            writes: number;
+            /** @description Responses 400–599 except 429 */
+            errors: number;
+            /** @description Requests refused with 429 */
+            rateLimited: number;
+            /** @description Bytes of response bodies */
+            bytesOut: number;
+        };
+        UsageDay: {
+            /**
+             * Format: date
+             * @description YYYY-MM-DD, a calendar day in Asia/Ho_Chi_Minh
+             */
+            day: string;
+            /** @description Requests to /api/v1 */
+            requests: number;
+            /** @description Items returned by successful reads of items, language versions, published versions and changes */
+            itemReads: number;
+            /** @description Downloads of original media files */
+            originalDownloads: number;
+            /** @description Successful requests other than GET/HEAD/OPTIONS */
+            writes: number;
+            /** @description Responses 400–599 except 429 */
+            errors: number;
+            /** @description Requests refused with 429 */
+            rateLimited: number;
+            /** @description Bytes of response bodies */
+            bytesOut: number;
+        };
+        PrincipalUsage: {
+            /** @description client:<id> | user:<id> | ip:<address> */
+            principal: string;
+            kind: "client" | "user" | "ip";
+            clientId: string | null;
+            userId: string | null;
+            agencyId: string | null;
+            /** @description The client's name, the person's name (user name), or the address */
+            name: string;
+            clientKey: string | null;
+            terms: {
+                version: string;
+                /** Format: date-time */
+                acceptedAt: string;
+            } | null;
+            /** @description The client has since been revoked */
+            revoked: boolean;
+            totals: components["schemas"]["UsageCounters"];
+            /** @description Days with any request, in order */
+            days: components["schemas"]["UsageDay"][];
+        };
+        AgencyUsage: {
+            agencyId: string | null;
+            nameVi: string | null;
+            nameEn: string | null;
+            totals: components["schemas"]["UsageCounters"];
+            /** @description Days with any request, in order */
+            days: components["schemas"]["UsageDay"][];
+        };
+        UsageReport: {
+            /**
+             * Format: date
+             * @description YYYY-MM-DD, a calendar day in Asia/Ho_Chi_Minh
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD, a calendar day in Asia/Ho_Chi_Minh
+             */
+            to: string;
+            /** @description Most requests first, at most 500 */
+            principals: components["schemas"]["PrincipalUsage"][];
+            /** @description Most requests first */
+            agencies: components["schemas"]["AgencyUsage"][];
+            /** @description Days with any request, in order */
+            days: components["schemas"]["UsageDay"][];
+            totals: components["schemas"]["UsageCounters"];
+            /** @description More principals were active than listed; agencies, days and totals count them all */
+            truncated: boolean;
+        };
         AuditEvent: {
             seq: number;
             /** Format: date-time */
@@ -6597,6 +6819,134 @@ export interface components {
             };
             hash: string;
         };
+        /**
+         * @description A published language version; only the fields asked for with `fields`
+         * @example {
+         *       "id": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+         *       "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+         *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+         *       "kind": "news",
+         *       "language": "vi",
+         *       "isSource": true,
+         *       "title": "Lễ hội Festival Huế 2026 khai mạc tại Đại Nội",
+         *       "summary": "Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương.",
+         *       "visibility": "public",
+         *       "topicIds": [],
+         *       "activityDate": "2026-06-04",
+         *       "publishedAt": "2026-06-04T12:00:00.000Z",
+         *       "firstPublishedAt": "2026-06-04T12:00:00.000Z",
+         *       "contentHash": "c1f0e5a2b7d94f3e8a6b2c9d0e1f4a7b3c8d5e2f9a0b6c1d7e4f8a3b5c2d9e0f"
+         *     }
+         */
+        PublishedListItem: {
+            /**
+             * Format: uuid
+             * @description The language version (GET /item-versions/{id}/published)
+             */
+            id?: string;
+            /** Format: uuid */
+            itemId?: string;
+            /** Format: uuid */
+            agencyId?: string;
+            /** @description news | photo_album | video | document | publication | profile_page | clarification */
+            kind?: string;
+            language?: string;
+            /** @description The item's source language version (translations carry its metadata) */
+            isSource?: boolean;
+            title?: string;
+            summary?: string;
+            /** @description public | shared | internal */
+            visibility?: string;
+            topicIds?: string[];
+            activityDate?: string | null;
+            /**
+             * Format: date-time
+             * @description When the current published form went online
+             */
+            publishedAt?: string;
+            /**
+             * Format: date-time
+             * @description When the version was first published
+             */
+            firstPublishedAt?: string;
+            /**
+             * @description SHA-256 (hex) of the canonical published form (docs/content-hash.md)
+             * @example c1f0e5a2b7d94f3e8a6b2c9d0e1f4a7b3c8d5e2f9a0b6c1d7e4f8a3b5c2d9e0f
+             */
+            contentHash?: string;
+            sourceLanguage?: string;
+            /** @description Rich text (sanitised HTML) */
+            body?: string;
+            /** @description The item's published metadata (that of its source language) */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @description Number of the published revision */
+            revision?: number;
+            /** @description Versions of the item online that you may read, this one included */
+            translations?: {
+                /** Format: uuid */
+                id: string;
+                language: string;
+            }[];
+        };
+        /** @description A page of published versions you may read */
+        PublishedPage: {
+            items: components["schemas"]["PublishedListItem"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "cursor": "c2VxOjEyMw",
+         *       "event": "published",
+         *       "at": "2026-06-04T12:00:00.000Z",
+         *       "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+         *       "versionId": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+         *       "language": "vi",
+         *       "kind": "news",
+         *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+         *       "visibility": "public",
+         *       "contentHash": "c1f0e5a2b7d94f3e8a6b2c9d0e1f4a7b3c8d5e2f9a0b6c1d7e4f8a3b5c2d9e0f"
+         *     }
+         * @example {
+         *       "cursor": "c2VxOjEyNA",
+         *       "event": "unpublished",
+         *       "at": "2026-06-05T08:00:00.000Z",
+         *       "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+         *       "versionId": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+         *       "language": "vi",
+         *       "kind": "news",
+         *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+         *       "contentHash": null
+         *     }
+         */
+        Change: {
+            /** @description Continue after this change (as `since`) */
+            cursor: string;
+            /** @description As you see it: published (you could not read it before), updated (a new published form you may read), unpublished or deleted (a tombstone: remove it; this includes a visibility narrowed beyond your access) */
+            event: "published" | "updated" | "unpublished" | "deleted";
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            itemId: string;
+            /** Format: uuid */
+            versionId: string;
+            language: string;
+            kind: string;
+            /** Format: uuid */
+            agencyId: string;
+            /** @description After the change; absent on tombstones */
+            visibility?: string;
+            contentHash: string | null;
+            /** @description include=data: the published form now (it may be newer than this change); null on tombstones and when no longer readable (a later change tells why) */
+            data?: components["schemas"]["PublishedVersion"] | null;
+        };
+        /** @description Changes you may see, oldest first */
+        ChangesPage: {
+            changes: components["schemas"]["Change"][];
+            /** @description Always given: pass it as `since` next time (the last change seen, or the head of the stream) */
+            nextCursor: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -6605,4 +6955,232 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    listPublished: {
+        parameters: {
+            query?: {
+                /** @description news | photo_album | video | document | publication | profile_page | clarification */
+                kind?: "news" | "photo_album" | "video" | "document" | "publication" | "profile_page" | "clarification";
+                /** @description Items under this topic */
+                topicId?: string;
+                /** @description The owning agency's items */
+                agencyId?: string;
+                /** @description ISO 639-1 code, one of CONTENT_LANGUAGES */
+                language?: string;
+                /** @description Versions whose published form went online at or after this time (`publishedAt`): a new revision, or new metadata from the source language */
+                updatedSince?: string;
+                /** @description First published (`firstPublishedAt`) at or after this date or time */
+                publishedFrom?: string;
+                /** @description First published up to this date (the whole day) or time, inclusive */
+                publishedTo?: string;
+                /**
+                 * @description Activity date (`metadata.activityDate`) on or after
+                 * @example 2026-06-04
+                 */
+                activityFrom?: string;
+                /**
+                 * @description Activity date on or before
+                 * @example 2026-06-04
+                 */
+                activityTo?: string;
+                /** @description -published: newest first publication first (default); published: oldest first; -updated: most recently changed published form first */
+                sort?: "-published" | "published" | "-updated";
+                /**
+                 * @description Comma-separated top-level fields to return. Default: id, itemId, agencyId, kind, language, isSource, title, summary, visibility, topicIds, activityDate, publishedAt, firstPublishedAt, contentHash. Also: sourceLanguage, body, metadata, revision, translations
+                 * @example id,title,contentHash
+                 */
+                fields?: string;
+                /** @description `nextCursor` of the previous page (same filters and sort) */
+                cursor?: string;
+                /** @description Page size, at most 100 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of published versions you may read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedPage"];
+                };
+            };
+            /** @description Not modified: your copy (If-None-Match) is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublishedInLanguage: {
+        parameters: {
+            query?: {
+                /** @description json (default): the published form; dc-jsonld: Dublin Core as JSON-LD (application/ld+json); dc-xml: Dublin Core as XML (application/xml). Also chosen by Accept */
+                format?: "json" | "dc-jsonld" | "dc-xml";
+            };
+            header?: never;
+            path: {
+                itemId: string;
+                /** @description ISO 639-1 code, one of CONTENT_LANGUAGES */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedVersion"];
+                    "application/ld+json": {
+                        "@context": {
+                            [key: string]: string;
+                        };
+                        /** Format: uri */
+                        "@id": string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    "application/xml": string;
+                };
+            };
+            /** @description Not modified: your copy (If-None-Match) is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `nextCursor` of the previous call; absent: from the start of the stream
+                 * @example c2VxOjEyMw
+                 */
+                since?: string;
+                /** @description At most 1000 */
+                limit?: number;
+                /** @description data: each live change carries the published form as it is now */
+                include?: "data";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Changes you may see, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangesPage"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}

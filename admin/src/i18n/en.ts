@@ -5,6 +5,7 @@ import { enPolish } from './en.polish';
 import { enMedia } from './en.media';
 import { enHighlights } from './en.highlights';
 import { enClaim } from './en.claim';
+import { enUsage } from './en.usage';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'TTDN — Foreign information database',
@@ -328,4 +329,5 @@ export const en: Record<MessageKey, string> = {
   ...enMedia,
   ...enHighlights,
   ...enClaim,
+  ...enUsage,
 };

@@ -4,6 +4,7 @@ import { viPolish } from './vi.polish';
 import { viMedia } from './vi.media';
 import { viHighlights } from './vi.highlights';
 import { viClaim } from './vi.claim';
+import { viUsage } from './vi.usage';
 
 export const vi = {
   'app.name': 'TTDN — Cơ sở dữ liệu thông tin đối ngoại',
@@ -327,6 +328,7 @@ export const vi = {
   ...viMedia,
   ...viHighlights,
   ...viClaim,
+  ...viUsage,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -20,6 +20,8 @@ export const ROUTE_ROLES = {
   '/api-clients': ['admin', 'security'],
   '/tokens': ALL,
   '/audit': ['admin', 'security'],
+  // The DIC and IOC see every caller; an agency's accounts their agency's applications and accounts.
+  '/usage': ALL,
   '/profile': ALL,
   '/items': WORKING,
   '/items/new': ['contributor', 'appraiser'],

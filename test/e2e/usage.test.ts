@@ -1,0 +1,146 @@
+// API usage in the admin app: an API client registered by the administrator, a person and an
+// anonymous address call the API; a DIC appraiser (first sign-in: password change and TOTP) opens
+// "API usage" and finds each caller with its counters, the client's terms-of-use acceptance, the
+// agencies and the totals, in Vietnamese and English. axe-core checks the page; with SHOTS_DIR set
+// it is photographed at 1280 and 390 px in both languages.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Secret, TOTP } from 'otpauth';
+import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
+import { demoPasswords, startServer, type TestServer } from './support/server.js';
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+const SHOTS_DIR = process.env.SHOTS_DIR;
+const CLIENT_NAME = 'Cổng thông tin du lịch Huế';
+
+beforeAll(async () => {
+  server = await startServer({ USAGE_FLUSH_SECONDS: '1' });
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Ho_Chi_Minh' });
+  page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  problems = watchPageProblems(page);
+});
+
+afterAll(async () => {
+  await context?.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+const totp = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+
+/** The first administrator over the API, as a script would: sign-in, new password, TOTP. */
+async function adminSession() {
+  let cookie = '';
+  let csrf = '';
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${server.origin}${path}`, {
+      method,
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0];
+    const json = (await res.json()) as Record<string, unknown>;
+    if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  await call('POST', '/api/v1/auth/sign-in', { login: server.adminUsername, password: server.adminPassword });
+  await call('POST', '/api/v1/auth/password', { currentPassword: server.adminPassword, newPassword: 'Chùa Thiên Mụ bên dòng sông Hương 1601' });
+  const { secret } = (await call('POST', '/api/v1/auth/mfa/enrolment')) as { secret: string };
+  await call('POST', '/api/v1/auth/mfa/confirm', { code: totp(secret) });
+  return call;
+}
+
+async function shoot(name: string) {
+  if (!SHOTS_DIR) return;
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS_DIR, `${name}-${width}.png`), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `horizontal overflow of ${name} at ${width}px`).toBeLessThanOrEqual(1);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe('API usage', () => {
+  it('counts a client’s, a person’s and an anonymous address’s requests', async () => {
+    const admin = await adminSession();
+    const agencies = (await admin('GET', '/api/v1/agencies')) as { items: Array<{ id: string; slug: string }> };
+    const agency = agencies.items.find((a) => a.slug !== 'so-van-hoa-the-thao')!;
+    const created = (await admin('POST', '/api/v1/api-clients', { name: CLIENT_NAME, agencyId: agency.id, scopes: ['read:public'], acceptTerms: true })) as {
+      client: { clientId: string };
+      clientSecret: string;
+    };
+    const token = await fetch(`${server.origin}/api/v1/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: created.client.clientId, client_secret: created.clientSecret }).toString(),
+    });
+    const { access_token } = (await token.json()) as { access_token: string };
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(`${server.origin}/api/v1/agencies`, { headers: { authorization: `Bearer ${access_token}` } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('ratelimit-limit')).toBe('1200');
+      await res.arrayBuffer();
+    }
+    expect((await fetch(`${server.origin}/api/v1/item-versions/00000000-0000-4000-8000-000000000000/published`)).status).toBe(404);
+  });
+
+  it('a DIC appraiser sees every caller with its counters, the terms acceptance and the totals', async () => {
+    const username = 'so-van-hoa-the-thao';
+    const initial = demoPasswords(server).get(username)!;
+    const password = 'Lăng Tự Đức giữa rừng thông Dương Xuân 1867';
+    const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+    await page.goto(server.adminUrl);
+    await field('Email hoặc tên đăng nhập').fill(username);
+    await field('Mật khẩu').fill(initial);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Đổi mật khẩu', level: 1 }).waitFor();
+    await field('Mật khẩu hiện tại').fill(initial);
+    await field('Mật khẩu mới').fill(password);
+    await field('Nhập lại mật khẩu mới').fill(password);
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByRole('heading', { name: 'Thiết lập xác thực hai lớp', level: 1 }).waitFor();
+    const secret = ((await page.getByTestId('mfa-secret').textContent()) ?? '').replace(/\s+/g, '');
+    await field('Mã xác thực').fill(totp(secret));
+    await page.getByRole('button', { name: 'Kích hoạt' }).click();
+    await page.getByRole('button', { name: 'Tôi đã lưu các mã khôi phục' }).click();
+    await page.getByRole('heading', { name: /^Xin chào, /, level: 1 }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Sử dụng API' }).click();
+    await page.getByRole('heading', { name: 'Tình hình sử dụng API', level: 1 }).waitFor();
+    const clientRow = page.getByTestId('usage-principals').getByRole('row').filter({ hasText: CLIENT_NAME });
+    await clientRow.waitFor();
+    // six reads of the agencies list: 6 requests, none of them items
+    const cells = await clientRow.getByRole('cell').allTextContents();
+    expect(cells.slice(2, 5)).toEqual(['6', '0', '0']);
+    expect(await clientRow.textContent()).toMatch(/Phiên bản 2026-\d+, chấp nhận \d{2}\/\d{2}\/\d{4}/);
+    const anonymousRow = page.getByTestId('usage-principals').getByRole('row').filter({ hasText: 'IP ẩn danh' }).first();
+    await anonymousRow.waitFor();
+    await page.getByTestId('usage-agencies').getByRole('rowheader', { name: 'Truy cập ẩn danh' }).waitFor();
+    await page.getByTestId('usage-days').getByRole('rowheader', { name: 'Tổng' }).waitFor();
+    expect(await seriousA11yViolations(page), 'axe (vi)').toEqual([]);
+    await shoot('usage-vi');
+
+    await page.evaluate(() => localStorage.setItem('ttdn.admin.lang', 'en'));
+    await page.reload();
+    await page.getByRole('heading', { name: 'API usage', level: 1 }).waitFor();
+    await page.getByTestId('usage-principals').getByRole('row').filter({ hasText: CLIENT_NAME }).getByText(/^Version 2026-\d+, accepted \d{2} \w{3} \d{4}/).waitFor();
+    await page.getByTestId('usage-agencies').getByRole('rowheader', { name: 'Anonymous access' }).waitFor();
+    expect(await seriousA11yViolations(page), 'axe (en)').toEqual([]);
+    await shoot('usage-en');
+    expect(problems).toEqual([]);
+  });
+});
