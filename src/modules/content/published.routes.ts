@@ -41,7 +41,7 @@ export async function publishedRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
   r.get('/published', {
-    config: { auth: 'public', scope: 'read:public' },
+    config: { auth: 'public', scope: 'read:public', countsItemReads: true },
     schema: {
       tags: ['published'],
       operationId: 'listPublished',
@@ -56,7 +56,7 @@ export async function publishedRoutes(app: FastifyInstance) {
   });
 
   r.get('/published/:itemId/:language', {
-    config: { auth: 'public', scope: 'read:public' },
+    config: { auth: 'public', scope: 'read:public', countsItemReads: true },
     schema: {
       tags: ['published'],
       operationId: 'getPublishedInLanguage',
