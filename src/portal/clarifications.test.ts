@@ -165,6 +165,9 @@ describe('clarifications on the portal', () => {
     expect((await get('/vi/clarifications?rating=%3Cscript%3E')).statusCode).toBe(200); // unknown ratings are ignored
     expect((await get('/vi/clarifications?page=99')).statusCode).toBe(404);
     expect((await get('/vi/')).body).toContain('href="/vi/clarifications"');
+    const sitemap = (await get('/sitemap.xml')).body;
+    expect(sitemap).toContain('<loc>http://localhost:80/vi/clarifications</loc>');
+    expect(sitemap).toContain('<loc>http://localhost:80/en/clarifications</loc>');
   });
 });
 
@@ -183,5 +186,6 @@ describe('the province’s profile', () => {
     expect(vi.body).toMatch(/<h2 id="g-[0-9a-f-]+">/);
     expect((await get('/en/profile')).body).toContain('A history of Hue');
     expect((await get('/en/')).body).toContain('href="/en/profile"');
+    expect((await get('/sitemap.xml')).body).toContain('<loc>http://localhost:80/en/profile</loc>');
   });
 });

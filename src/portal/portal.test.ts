@@ -128,6 +128,20 @@ describe('pages from published content only', () => {
     expect((await get('/api/v1/khong-co', { accept: 'text/html' })).headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
+  it('an item edited after publication stays online as published (listings, feeds, sitemap, documents) until the edit is published', async () => {
+    const edited = await publish({ title: 'Bài đã công bố rồi được sửa tiếp', summary: 'Bản đang trực tuyến.' });
+    const working = (await contributor.client.get(`/api/v1/item-versions/${edited.versionId}`)).json();
+    const saved = await contributor.client.request('PUT', `/api/v1/item-versions/${edited.versionId}`, { baseRevisionId: working.revision.id, text: { ...working.text, title: 'Bản nháp sửa chưa thẩm định' }, metadata: working.metadata });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().state).toBe('draft');
+    for (const url of ['/vi/', '/vi/topics/du-lich-di-san-le-hoi', '/vi/kinds/news', '/vi/feed.xml', `/vi/items/${edited.itemId}`]) {
+      const html = (await get(url)).body;
+      expect(html, url).toContain('Bài đã công bố rồi được sửa tiếp');
+      expect(html, url).not.toContain('Bản nháp sửa chưa thẩm định');
+    }
+    expect((await get('/sitemap.xml')).body).toContain(`/vi/items/${edited.itemId}</loc>`);
+  });
+
   it('renders as the public sees it even for a signed-in official', async () => {
     const html = (await appraiser.client.get('/vi/')).body;
     expect(html).not.toContain('Danh sách nội bộ');

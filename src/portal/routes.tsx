@@ -13,7 +13,7 @@ import * as content from '../modules/content/service.js';
 import { ASSETS } from './assets.js';
 import { createPageCache, etagOf } from './cache.js';
 import { breadcrumbLd, type Crumb } from './components.js';
-import { agencyDirectory, agencyEntries, cardViews, mediaViews, siteInfo, topicMenu, type SiteInfo } from './data.js';
+import { agencyDirectory, agencyEntries, cardViews, homeSections, mediaViews, siteInfo, topicMenu, type SiteInfo } from './data.js';
 import { KIND_NAMES, wordsFor, type Words } from './i18n.js';
 import { Layout, type PageMeta } from './layout.js';
 import { AgencyDirectoryPage, AgencyPage } from './pages/agency.js';
@@ -164,13 +164,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
       if (!(await languageOpen(ctx0, lang))) return errorPage(req, lang, 404);
       const { ctx, words, agencies, site, open } = await basics(req, lang);
       const { menu } = await menuOf(ctx, words, lang);
-      const latest = await content.listPublishedCards(ctx, { language: lang, pageSize: 6 });
-      const visual = await content.listPublishedCards(ctx, { language: lang, kinds: ['photo_album', 'video'], pageSize: 3 });
-      const byTopic = [];
-      for (const tp of menu.slice(0, 6)) {
-        const r = await content.listPublishedCards(ctx, { language: lang, topicId: tp.id, pageSize: 3 });
-        byTopic.push({ topic: tp, cards: await cardViews(ctx, r.items, agencies.byId, lang) });
-      }
+      const { highlights, latest, visual, byTopic } = await homeSections(ctx, agencies.byId, lang, menu);
       const meta: PageMeta = {
         title: site.name,
         description: words.t('tagline', { place: site.place }),
@@ -178,8 +172,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
         alternates: [...open.map((l) => ({ language: l, href: `${site.origin}${paths.home(l)}` })), { language: 'x-default', href: `${site.origin}/` }],
         jsonLd: [{ '@context': 'https://schema.org', '@type': 'WebSite', name: site.name, url: `${site.origin}${paths.home(lang)}`, inLanguage: lang, potentialAction: { '@type': 'SearchAction', target: `${site.origin}${paths.search(lang)}?q={q}`, 'query-input': 'required name=q' } }],
       };
-      const highlights = await cardViews(ctx, await content.highlightedCards(ctx, lang), agencies.byId, lang);
-      const body = <HomePage language={lang} words={words} siteName={site.name} place={site.place} highlights={highlights} latest={await cardViews(ctx, latest.items, agencies.byId, lang)} visual={await cardViews(ctx, visual.items, agencies.byId, lang)} byTopic={byTopic} />;
+      const body = <HomePage language={lang} words={words} siteName={site.name} place={site.place} highlights={highlights} latest={latest} visual={visual} byTopic={byTopic} />;
       return { status: 200, html: await frame(ctx, lang, words, meta, 'home', body, site) };
     });
   });

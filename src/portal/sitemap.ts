@@ -134,6 +134,10 @@ async function listingUrls(ctx: Context, origin: string): Promise<SitemapUrl[]> 
   const listings: Array<{ key: string; path: (l: string) => string }> = [
     ...(await content.listTopics(ctx, {})).map((tp) => ({ key: `topic|${tp.id}`, path: (l: string) => paths.topic(l, tp.slug) })),
     ...Object.keys(KIND_NAMES.en).map((kind) => ({ key: `kind|${kind}`, path: (l: string) => paths.kind(l, kind) })),
+    // the sections built on a kind: where it has content in a language
+    { key: 'kind|clarification', path: (l: string) => paths.clarifications(l) },
+    { key: 'kind|profile_page', path: (l: string) => paths.profile(l) },
+    { key: 'kind|document', path: (l: string) => paths.documents(l) },
     ...[...(await agencyDirectory(ctx, wordsFor('en'))).byId.values()].map((a) => ({ key: `agency|${a.id}`, path: (l: string) => paths.agency(l, a.slug) })),
   ];
   for (const listing of listings) {

@@ -118,7 +118,7 @@ describe('portal highlights', () => {
 
   it('adds two public published items from the search; shared ones are not offered', async () => {
     // The press photos are published for the agencies only (shared): not for the portal.
-    await page.getByTestId('highlights-search').fill('Nam Giao');
+    await page.getByTestId('highlights-search').fill('"Nam Giao"');
     await page.getByText('Không có tin, bài đã công bố công khai nào phù hợp.').waitFor();
     await addFromSearch('dai noi', DAI_NOI);
     await addFromSearch('Kim Long', KIM_LONG);

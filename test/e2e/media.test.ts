@@ -326,7 +326,7 @@ describe('media journey', () => {
     await page.getByTestId('error-alert').getByText('Kiểm tra các trường được đánh dấu.').waitFor();
     for (const name of ['anh-2.jpg', 'anh-3.jpg']) {
       const errors = attached(name).getByTestId('file-errors');
-      await errors.getByText('Ảnh cần có mô tả thay thế (alt) bằng ngôn ngữ "vi".').waitFor();
+      await errors.getByText('Ảnh cần có mô tả thay thế (alt) bằng Tiếng Việt.').waitFor();
       await errors.getByText('Tệp chỉ ở mức nội bộ, hẹp hơn bài viết (công khai).').waitFor();
       for (const label of ['Tác giả', 'Chủ sở hữu bản quyền', 'Giấy phép sử dụng']) await errors.getByText(`${label}: Trường này là bắt buộc.`).waitFor();
     }

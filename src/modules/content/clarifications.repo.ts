@@ -19,7 +19,7 @@ export interface ClarificationFilter {
 export async function listClarifications(db: Database, f: ClarificationFilter, offset: number, limit: number): Promise<{ rows: ClarificationRow[]; total: number }> {
   const claim = sql`r.snapshot->'metadata'->'claim'`;
   const conds: SQL[] = [
-    sql`v.state = 'published'`,
+    sql`v.pub_visibility IS NOT NULL`, // online, whatever the working state
     sql`v.kind = 'clarification'`,
     sql`v.language = ${f.language}`,
     sql`v.pub_visibility IN (${sql.join((f.visibilities.length ? f.visibilities : ['-']).map((x) => sql`${x}`), sql`, `)})`,

@@ -55,7 +55,8 @@ export interface PublishedCard {
 }
 
 function where(f: PublishedFilter): SQL {
-  const w: SQL[] = [eq(itemVersions.state, 'published'), inArray(itemVersions.pubVisibility, f.visibilities.length ? f.visibilities : ['-'])];
+  // online = a published revision is online (pub_visibility set), whatever the working state (a version edited after publication is a draft again)
+  const w: SQL[] = [inArray(itemVersions.pubVisibility, f.visibilities.length ? f.visibilities : ['-'])];
   if (f.language) w.push(eq(itemVersions.language, f.language));
   if (f.kind) w.push(eq(itemVersions.kind, f.kind));
   if (f.kinds?.length) w.push(inArray(itemVersions.kind, f.kinds));
@@ -122,7 +123,7 @@ const likeArg = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
 export async function listDocuments(db: Database, f: DocumentFilter, offset: number, limit: number): Promise<{ rows: DocumentRow[]; total: number }> {
   const doc = sql`r.snapshot->'metadata'->'document'`;
   const conds: SQL[] = [
-    sql`v.state = 'published'`,
+    sql`v.pub_visibility IS NOT NULL`,
     sql`v.kind = 'document'`,
     sql`v.language = ${f.language}`,
     sql`v.pub_visibility IN (${sql.join((f.visibilities.length ? f.visibilities : ['-']).map((x) => sql`${x}`), sql`, `)})`,
@@ -149,7 +150,7 @@ export async function documentFacets(db: Database, visibilities: string[], langu
   const rows = rowsOf<{ year: string | null; issuer: string | null }>(
     await db.execute(sql`SELECT DISTINCT left(r.snapshot->'metadata'->'document'->>'issueDate', 4) AS year, r.snapshot->'metadata'->'document'->>'issuingBody' AS issuer
       FROM item_versions v JOIN item_versions s ON s.item_id = v.item_id AND s.is_source JOIN revisions r ON r.id = s.published_revision_id
-      WHERE v.state = 'published' AND v.kind = 'document' AND v.language = ${language} AND v.pub_visibility IN (${sql.join((visibilities.length ? visibilities : ['-']).map((x) => sql`${x}`), sql`, `)})
+      WHERE v.pub_visibility IS NOT NULL AND v.kind = 'document' AND v.language = ${language} AND v.pub_visibility IN (${sql.join((visibilities.length ? visibilities : ['-']).map((x) => sql`${x}`), sql`, `)})
       LIMIT 500`),
   );
   const years = [...new Set(rows.map((r) => r.year).filter((y): y is string => Boolean(y)))].sort().reverse();
@@ -309,7 +310,7 @@ export async function sitemapRows(db: Database, visibilities: string[], range: {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`SELECT item_versions.id AS "versionId", item_versions.item_id AS "itemId", item_versions.language, item_versions.published_at AS "publishedAt",
       item_versions.published_at::text AS "atKey", coalesce(item_versions.pub_media_ids, ARRAY[]::uuid[]) AS "mediaIds",
-      ARRAY(SELECT o.language FROM item_versions o WHERE o.item_id = item_versions.item_id AND o.state = 'published'
+      ARRAY(SELECT o.language FROM item_versions o WHERE o.item_id = item_versions.item_id AND o.pub_visibility IS NOT NULL
         AND o.pub_visibility IN (${sql.join(vis.map((v) => sql`${v}`), sql`, `)})) AS languages
       FROM item_versions WHERE ${and(...conds)} ORDER BY item_versions.published_at DESC, item_versions.id DESC LIMIT ${limit}`),
   );

@@ -324,7 +324,7 @@ export async function mediaUsedByPublished(db: Database, mediaId: string, visibi
   const rows = await db
     .select({ one: sql<number>`1` })
     .from(itemVersions)
-    .where(and(sql`${itemVersions.pubMediaIds} @> ARRAY[${mediaId}]::uuid[]`, eq(itemVersions.state, 'published'), inArray(itemVersions.pubVisibility, visibilities)))
+    .where(and(sql`${itemVersions.pubMediaIds} @> ARRAY[${mediaId}]::uuid[]`, inArray(itemVersions.pubVisibility, visibilities))) // online whatever the working state
     .limit(1);
   return rows.length > 0;
 }

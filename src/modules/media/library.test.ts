@@ -158,7 +158,7 @@ describe('originals, ranges and downloads', () => {
     await describeFile(photo.id);
     await processPendingVariants(t.system);
     expect((await anon(`/api/v1/media/${photo.id}`)).statusCode).toBe(404);
-    await publishedAlbum([photo.id]);
+    const albumId = await publishedAlbum([photo.id]);
     const seen = await anon(`/api/v1/media/${photo.id}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.json().originalUrl).toBeNull();
@@ -169,6 +169,12 @@ describe('originals, ranges and downloads', () => {
     expect(v.statusCode).toBe(200);
     expect(v.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((await anon(`/api/v1/media/${photo.id}/original`)).statusCode).toBe(404);
+    // editing the item (a new draft revision) keeps its published revision, and so its photos, online
+    const album = (await contributor.client.get(`/api/v1/item-versions/${albumId}`)).json();
+    const edited = await contributor.client.request('PUT', `/api/v1/item-versions/${albumId}`, { baseRevisionId: album.revision.id, text: { ...album.text, title: 'Sửa tiếp' }, metadata: album.metadata });
+    expect(edited.json().state).toBe('draft');
+    expect((await anon(`/api/v1/media/${photo.id}`)).statusCode).toBe(200);
+    expect((await anon(variant.url)).statusCode).toBe(200);
     // while the public item shows it, the file cannot become narrower
     const current = (await contributor.client.get(`/api/v1/media/${photo.id}`)).json();
     const narrower = await contributor.client.patch(`/api/v1/media/${photo.id}`, { version: current.version, visibility: 'shared' });

@@ -197,7 +197,7 @@ export async function setHighlights(ctx: Context, itemIds: string[]): Promise<st
   return withTransaction(ctx, async (tx) => {
     for (const [i, id] of ids.entries()) {
       const versions = await repo.versionsOfItem(tx.db, id);
-      if (!versions.some((v) => v.state === 'published' && v.pubVisibility === 'public')) throw Invalid.field(`itemIds/${i}`, 'not_online');
+      if (!versions.some((v) => v.pubVisibility === 'public')) throw Invalid.field(`itemIds/${i}`, 'not_online');
     }
     const before = await pub.highlightedItemIds(tx.db);
     await pub.replaceHighlights(tx.db, ids, ctx.actor.label, ctx.clock.now());
