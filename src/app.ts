@@ -20,7 +20,7 @@ import { watchPublicGeneration } from './db/public-generation.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerJsonBodyParser } from './http/json-body.js';
 import { registerProblemHandlers, sendProblem } from './http/problems.js';
-import { registerApiRateLimit } from './http/rate-limit.js';
+import { documentRateLimits, registerApiRateLimit } from './http/rate-limit.js';
 import { openRedis } from './http/redis.js';
 import { registerUsageAccounting } from './http/usage.js';
 import { Problem } from './http/schemas.js';
@@ -148,6 +148,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }, { bearer: [] }, { oauth: [] }],
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string) ?? `def-${i}` },
+    transform: documentRateLimits as never,
   });
   app.addSchema(Problem);
   for (const s of [...sharedSchemas, ...contentSchemas, ...mediaSchemas, ...usageSchemas]) app.addSchema(s);

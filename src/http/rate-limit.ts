@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Actor } from '../core/actor.js';
 import { RateLimited } from '../core/errors.js';
+import { errors } from './schemas.js';
 import type { SharedRedis } from './redis.js';
 
 /** client:<id> | user:<id> | ip:<address> — the same names the usage counters use. */
@@ -67,17 +68,23 @@ interface RedisWithWindow {
   ttdnRateWindow(key: string, windowMs: number): Promise<[number, number]>;
 }
 
+/** After a failed Redis command, count in memory this long before trying Redis again. */
+const REDIS_PAUSE_MS = 5000;
+
 function storeClass(redis: SharedRedis | null, onRedisError: (e: Error) => void) {
   const memory = new MemoryWindows();
   if (redis) redis.client.defineCommand('ttdnRateWindow', { numberOfKeys: 1, lua: WINDOW_LUA });
   const shared = redis?.client as unknown as RedisWithWindow | undefined;
   const fallback = (key: string, cb: Callback, windowMs: number) => cb(null, memory.incr(key, windowMs));
+  // A Redis that hangs rather than refuses would slow every request by the command timeout.
+  let pausedUntil = 0;
   return class ApiLimitStore {
     incr(key: string, cb: Callback, windowMs: number) {
-      if (!redis?.ready() || !shared) return fallback(key, cb, windowMs);
+      if (!redis?.ready() || !shared || Date.now() < pausedUntil) return fallback(key, cb, windowMs);
       shared.ttdnRateWindow(`${redis.keyPrefix}rl:${key}`, windowMs).then(
         ([current, ttl]) => cb(null, { current: Number(current), ttl: Number(ttl) }),
         (e: Error) => {
+          pausedUntil = Date.now() + REDIS_PAUSE_MS;
           onRedisError(e);
           fallback(key, cb, windowMs);
         },
@@ -105,7 +112,7 @@ export async function registerApiRateLimit(app: FastifyInstance, config: Config,
     enableDraftSpec: true,
     timeWindow: limits.windowMs,
     store: storeClass(redis, (e) => {
-      if (Date.now() - lastWarning > 60_000) app.log.warn({ err: e.message }, 'rate limit: Redis command failed, counting in memory');
+      if (Date.now() - lastWarning > 60_000) app.log.warn({ err: e.message }, 'rate limit: Redis command failed, counting in memory for 5 s');
       lastWarning = Date.now();
     }) as never,
     // IPv6 callers are grouped by /64 (one subscriber's whole network), as the plugin does.
@@ -118,4 +125,29 @@ export async function registerApiRateLimit(app: FastifyInstance, config: Config,
   return async (req, reply) => {
     await check.call(app, req as never, reply as never);
   };
+}
+
+const LIMIT_HEADERS = {
+  'ratelimit-limit': { type: 'integer', description: 'Requests allowed to this caller per window (IETF draft RateLimit headers)' },
+  'ratelimit-remaining': { type: 'integer', description: 'Requests left in the current window' },
+  'ratelimit-reset': { type: 'integer', description: 'Seconds until the window starts again' },
+};
+
+type RouteSchema = { hide?: boolean; response?: Record<string, unknown> } & Record<string, unknown>;
+
+/**
+ * @fastify/swagger transform: every API operation may answer 429, and its successes carry the
+ * RateLimit-* headers. Only the document changes; validation and serialisation keep the routes' own.
+ */
+export function documentRateLimits({ schema, url }: { schema: unknown; url: string }) {
+  const s = schema as RouteSchema | undefined;
+  if (!s?.response || s.hide || !isApiRequest(url)) return { schema: s, url };
+  const response: Record<string, unknown> = {};
+  for (const [code, r] of Object.entries(s.response)) {
+    response[code] = /^2/.test(code) && r && typeof r === 'object' ? { ...r, headers: { ...LIMIT_HEADERS, ...((r as { headers?: object }).headers ?? {}) } } : r;
+  }
+  // Routes with a 429 of their own (sign-in's slow-down) keep its description and gain the headers.
+  const refused = ((s.response['429'] as object | undefined) ?? errors[429]) as { headers?: object };
+  response['429'] = { ...refused, headers: { ...LIMIT_HEADERS, 'retry-after': { type: 'integer', description: 'Seconds to wait before trying again' }, ...(refused.headers ?? {}) } };
+  return { schema: { ...s, response }, url };
 }

@@ -1,5 +1,5 @@
 // The optional Redis connection (REDIS_URL) the app processes share for rate limits. Redis being
-// down must never stop the app: commands fail fast (no offline queue, short timeout), callers fall
+// down must never stop the app: commands fail fast (no offline queue, 1 s timeout), callers fall
 // back to their in-process state, and the client keeps reconnecting in the background.
 import { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
@@ -19,7 +19,8 @@ export async function openRedis(config: Config, log: FastifyBaseLogger, waitMs =
   const client = new Redis(config.redis.url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout: 300,
+    // Generous enough for a busy event loop (an embedded database blocks it while it works).
+    commandTimeout: 1000,
     connectTimeout: 2000,
     retryStrategy: (attempt) => Math.min(attempt * 250, 5000),
   });

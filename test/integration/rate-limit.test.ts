@@ -3,6 +3,7 @@
 // credential counted against its address, the portal untouched, and Redis (shared between apps,
 // and an unreachable one falling back to per-process counting).
 import { randomBytes } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +104,17 @@ describe('rate limits per principal', () => {
     expectRateLimited(await guesser.get('/api/v1/meta'));
   });
 
+  it('is in the OpenAPI document: every operation may answer 429, successes carry the headers', async () => {
+    const doc = (await new Client(t, '10.1.0.6').get('/api/v1/openapi.json')).json() as {
+      paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown>; content?: unknown }> }>>;
+    };
+    const ops = Object.entries(doc.paths).filter(([p]) => p.startsWith('/api/v1/')).flatMap(([p, methods]) => Object.entries(methods).map(([m, op]) => ({ p, m, op })));
+    for (const { p, m, op } of ops) expect(Object.keys(op.responses['429']?.headers ?? {}), `${m} ${p}`).toEqual(expect.arrayContaining(['retry-after', 'ratelimit-reset']));
+    const meta = doc.paths['/api/v1/meta'].get.responses;
+    expect(Object.keys(meta['200'].headers ?? {})).toEqual(['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset']);
+    expect(meta['429'].content).toEqual({ 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } });
+  });
+
   it('leaves the portal and the health checks alone', async () => {
     const c = new Client(t, '10.1.0.5');
     for (let i = 0; i < 5; i++) {
@@ -142,6 +154,35 @@ describe('rate limits through Redis', () => {
       expect((await new Client(b, '10.2.0.2').get('/api/v1/meta')).statusCode).toBe(200);
     } finally {
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('a Redis that hangs costs one slow request; the process then counts in memory for a while', async () => {
+    // Answers the connection handshake, then never replies to a command.
+    const hung = createServer((socket) =>
+      socket.on('data', (d) => {
+        for (const command of d.toString('latin1').split(/\*\d+\r\n/).slice(1)) {
+          const name = command.split('\r\n')[1]?.toUpperCase();
+          if (name === 'INFO') socket.write('$11\r\nloading:0\r\n\r\n');
+          else if (name === 'CLIENT' || name === 'SELECT') socket.write('+OK\r\n');
+        }
+      }),
+    );
+    await new Promise<void>((r) => hung.listen(0, '127.0.0.1', r));
+    const slow = await createTestApp({ ...WINDOW, RATE_LIMIT_ANONYMOUS: '3', REDIS_URL: `redis://127.0.0.1:${(hung.address() as AddressInfo).port}` });
+    try {
+      const c = new Client(slow, '10.4.0.1');
+      let started = Date.now();
+      expect((await c.get('/api/v1/meta')).statusCode).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900); // the command timeout
+      started = Date.now();
+      expect((await c.get('/api/v1/meta')).statusCode).toBe(200);
+      expect((await c.get('/api/v1/meta')).statusCode).toBe(200);
+      expectRateLimited(await c.get('/api/v1/meta'));
+      expect(Date.now() - started).toBeLessThan(2500); // three timeouts would be 3 s or more
+    } finally {
+      await slow.close();
+      hung.close();
     }
   });
 
