@@ -1,4 +1,4 @@
-// CLI: serve | migrate | seed | users create|reset-password|unlock|list | audit verify
+// CLI: serve | migrate | seed | users create|reset-password|unlock|list | audit verify | export national
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { buildApp } from './app.js';
@@ -12,6 +12,7 @@ import { systemClock } from './core/clock.js';
 import { verifyAuditChain } from './modules/audit/service.js';
 import { loadConfigOrExit, openDatabaseOrExit, systemContext } from './cli/context.js';
 import { ensureFirstAdmin, seedDemoData } from './cli/seed.js';
+import { exportCommand } from './cli/export.js';
 
 const USAGE = `Usage: ttdn <command>
 
@@ -29,6 +30,9 @@ const USAGE = `Usage: ttdn <command>
   content publish-due                           publish what is scheduled and due now
   import FILE --agency SLUG [--mode draft|submit] [--declare]
                                 import items from a CSV, XLSX or JSON file (docs/import.md)
+  export national (--full | --since CURSOR) --out FILE
+                                public published content for the national foreign-information
+                                database, JSON Lines (docs/export.md); prints the next cursor
 
 Environment: DATABASE_URL (PostgreSQL; embedded PGlite under DATA_DIR otherwise), DATA_DIR, PORT, HOST…
 (see README.md). Roles: ${ROLES.join(', ')}.`;
@@ -80,6 +84,11 @@ async function main(argv: string[]) {
       case 'content':
         await contentCommand(ctx, sub, rest);
         break;
+      case 'export': {
+        const problem = await exportCommand(ctx, sub, rest);
+        if (problem) fail(problem, 2);
+        break;
+      }
       case 'import':
         await importCommand(ctx, [sub, ...rest].filter((x): x is string => x !== undefined));
         break;

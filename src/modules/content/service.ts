@@ -17,3 +17,4 @@ export { listChanges, encodeChangeCursor, MAX_CHANGES_LIMIT, type ChangeEvent, t
 export * from './use-cases/published-api.js';
 export { contentPolicy, readablePublishedVisibilities, readableWorkingAgencies } from './policy.js';
 export { findSecrecyMark } from './secrecy.js';
+export * from './use-cases/national-export.js';
