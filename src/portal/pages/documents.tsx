@@ -78,7 +78,7 @@ export function DocumentsPage(p: DocumentsProps) {
         </div>
       </form>
       <p className="meta" role="status" lang={chrome}>
-        {t('documentsCount', { n: p.total })}
+        {p.total === 1 ? t('documentsOne') : t('documentsCount', { n: p.total })}
       </p>
       {p.entries.length ? (
         <div className="table-scroll">

@@ -55,7 +55,7 @@ export function SearchPage({ language, words, q, hits, total, page, pages, facet
       <SearchBox language={language} words={words} q={q} />
       {q ? (
         <p role="status" lang={chrome}>
-          {words.t('results', { n: total, q })}
+          {words.t(total === 1 ? 'resultOne' : 'results', { n: total, q })}
         </p>
       ) : null}
       {suggestions.length ? (
