@@ -45,6 +45,7 @@ import { portalRoutes } from './portal/routes.js';
 import { UsageRecorder } from './modules/usage/recorder.js';
 import { usageRoutes } from './modules/usage/routes.js';
 import { usageSchemas } from './modules/usage/schemas.js';
+import { webhookRoutes } from './modules/webhooks/routes.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const projectRoot = existsSync(join(root, 'package.json')) ? root : join(root, '..');
@@ -166,6 +167,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(notificationRoutes);
       await api.register(usageRoutes);
       await api.register(mediaRoutes);
+      await api.register(webhookRoutes);
       await api.register(tusRoutes, { uploadDir: join(config.dataDir, 'uploads'), maxBytes: config.media.maxResumableBytes });
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
     },

@@ -9,6 +9,7 @@ import type { Context } from '../core/context.js';
 import { publishDue, remindStaleAgencies } from '../modules/content/service.js';
 import { cleanExpiredUploads, collectMediaGarbage, onMediaWork, processPendingVariants } from '../modules/media/service.js';
 import { recordJobRun } from '../modules/monitoring/service.js';
+import { dispatchWebhooks, sendDueWebhooks } from '../modules/webhooks/service.js';
 import { agencyNotifiedSince, sendNotificationEmails, type Mailer } from '../modules/notifications/service.js';
 import { smtpMailer } from './mailer.js';
 
@@ -17,6 +18,8 @@ export const FRESHNESS_REMINDERS = 'freshness-reminders';
 export const NOTIFICATION_EMAILS = 'notification-emails';
 export const MEDIA_VARIANTS = 'media-variants';
 export const MEDIA_CLEANUP = 'media-cleanup';
+export const WEBHOOK_DISPATCH = 'webhook-dispatch';
+export const WEBHOOK_DELIVERY = 'webhook-delivery';
 
 export interface JobRunner {
   runOnce(): Promise<void>;
@@ -73,6 +76,26 @@ export function startJobs(opts: { db: Context['db']; config: Config; clock: Cloc
         const r = await collectMediaGarbage(ctx);
         const expiredUploads = await cleanExpiredUploads(ctx);
         return { ok: true, details: { ...r, expiredUploads } };
+      },
+    ],
+    [
+      WEBHOOK_DISPATCH,
+      async () => {
+        const r = await dispatchWebhooks(ctx);
+        return { ok: true, details: { ...r } };
+      },
+    ],
+    [
+      WEBHOOK_DELIVERY,
+      async () => {
+        // a retry's time comes from the context clock; up to 5 rounds of 20 per run
+        const total = { sent: 0, delivered: 0, retrying: 0, failed: 0 };
+        for (let i = 0; i < 5; i++) {
+          const r = await sendDueWebhooks(ctx, 20);
+          for (const k of Object.keys(total) as Array<keyof typeof total>) total[k] += r[k];
+          if (r.sent < 20) break;
+        }
+        return { ok: total.failed === 0, error: total.failed ? `${total.failed} webhook delivery(ies) gave up` : undefined, details: total };
       },
     ],
   ];

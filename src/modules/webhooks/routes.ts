@@ -1,0 +1,65 @@
+// HTTP: webhook subscriptions, their deliveries log and a test ping. Who sees what: policy.ts.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { errors, IdParams, Ok } from '../../http/schemas.js';
+import { DeliveryList, DeliveryQuery, ListQuery, PingResult, Subscription, SubscriptionBody, SubscriptionList, SubscriptionPatch, SubscriptionWithSecret } from './schemas.js';
+import * as webhooks from './service.js';
+
+const tags = ['webhooks'];
+const e = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 429: errors[429] };
+
+export async function webhookRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const config = { scope: 'read:public' as const };
+
+  r.post('/webhooks', {
+    config,
+    schema: { tags, summary: 'Register a webhook subscription; returns its signing secret once', description: 'Deliveries are signed POSTs of the changes you may read (docs/webhooks.md).', body: SubscriptionBody, response: { 201: SubscriptionWithSecret, ...e } },
+    handler: async (req, reply) => reply.code(201).send(await webhooks.createSubscription(req.ctx, req.body as webhooks.SubscriptionInput)),
+  });
+
+  r.get('/webhooks', {
+    config,
+    schema: { tags, summary: 'Your webhook subscriptions (everyone\'s for the DIC)', querystring: ListQuery, response: { 200: SubscriptionList, ...e } },
+    handler: async (req) => webhooks.listSubscriptions(req.ctx, req.query),
+  });
+
+  r.get('/webhooks/:id', {
+    config,
+    schema: { tags, summary: 'One webhook subscription', params: IdParams, response: { 200: Subscription, ...e } },
+    handler: async (req) => webhooks.getSubscription(req.ctx, req.params.id),
+  });
+
+  r.patch('/webhooks/:id', {
+    config,
+    schema: { tags, summary: 'Change a subscription\'s URL, events, description, or pause/resume it', params: IdParams, body: SubscriptionPatch, response: { 200: Subscription, ...e } },
+    handler: async (req) => webhooks.updateSubscription(req.ctx, req.params.id, req.body as Parameters<typeof webhooks.updateSubscription>[2]),
+  });
+
+  r.delete('/webhooks/:id', {
+    config,
+    schema: { tags, summary: 'Remove a subscription and its deliveries log', params: IdParams, response: { 200: Ok, ...e } },
+    handler: async (req) => {
+      await webhooks.deleteSubscription(req.ctx, req.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  r.post('/webhooks/:id/rotate-secret', {
+    config,
+    schema: { tags, summary: 'Replace the signing secret; returns the new one once', params: IdParams, response: { 200: SubscriptionWithSecret, ...e } },
+    handler: async (req) => webhooks.rotateSubscriptionSecret(req.ctx, req.params.id),
+  });
+
+  r.get('/webhooks/:id/deliveries', {
+    config,
+    schema: { tags, summary: 'Deliveries of a subscription, newest change first: status, attempts, last answer', params: IdParams, querystring: DeliveryQuery, response: { 200: DeliveryList, ...e } },
+    handler: async (req) => webhooks.listDeliveries(req.ctx, req.params.id, req.query),
+  });
+
+  r.post('/webhooks/:id/ping', {
+    config,
+    schema: { tags, summary: 'Send a signed test ping now and report the receiver\'s answer', params: IdParams, response: { 200: PingResult, ...e } },
+    handler: async (req) => webhooks.pingSubscription(req.ctx, req.params.id),
+  });
+}

@@ -1,0 +1,142 @@
+// Registering, reading, changing, rotating and removing webhook subscriptions; a test ping.
+import { randomUUID } from 'node:crypto';
+import type { Context } from '../../../core/context.js';
+import { Forbidden, Invalid, NotFound } from '../../../core/errors.js';
+import { withTransaction } from '../../../db/transaction.js';
+import { recordAuditEvent } from '../../audit/service.js';
+import { subscriptionScope, webhookPolicy } from '../policy.js';
+import { presentDelivery, presentSubscription } from '../present.js';
+import * as repo from '../repo.js';
+import { postSigned, type SendResult } from '../sender.js';
+import { newWebhookSecret } from '../signature.js';
+
+export const WEBHOOK_EVENTS = ['published', 'updated', 'unpublished', 'deleted'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export const MAX_URL_LENGTH = 2000;
+export const DISPATCHER_CURSOR = 'webhooks';
+
+export interface SubscriptionInput {
+  url: string;
+  events: WebhookEvent[];
+  description?: string;
+}
+
+/** http(s) only, no credentials in the URL, at most 2,000 characters (SSRF: docs/webhooks.md). */
+function checkUrl(url: string): string {
+  if (url.length > MAX_URL_LENGTH) throw Invalid.field('url', 'field_too_long', { max: MAX_URL_LENGTH });
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw Invalid.field('url', 'field_format');
+  }
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.username || u.password || !u.hostname) throw Invalid.field('url', 'field_format');
+  return u.toString();
+}
+
+function checkEvents(events: string[]): WebhookEvent[] {
+  if (!events.length) throw Invalid.field('events', 'field_required');
+  if (events.some((e) => !(WEBHOOK_EVENTS as readonly string[]).includes(e))) throw Invalid.field('events', 'field_enum');
+  return [...new Set(events)] as WebhookEvent[];
+}
+
+async function visible(ctx: Context, id: string, action: 'read' | 'manage'): Promise<repo.SubscriptionRow> {
+  const row = await repo.subscriptionById(ctx.db, id);
+  if (!row || !webhookPolicy.read(ctx.actor, row)) throw new NotFound();
+  if (action === 'manage' && !webhookPolicy.manage(ctx.actor, row)) throw new Forbidden();
+  return row;
+}
+
+export async function createSubscription(ctx: Context, input: SubscriptionInput) {
+  const a = ctx.actor;
+  if (!webhookPolicy.create(a) || (a.kind !== 'client' && a.kind !== 'user')) throw new Forbidden();
+  const url = checkUrl(input.url);
+  const events = checkEvents(input.events);
+  const secret = newWebhookSecret();
+  const now = ctx.clock.now();
+  return withTransaction(ctx, async (tx) => {
+    // the dispatcher starts at the stream's head when the first subscription appears
+    await repo.lockCursor(tx.db, DISPATCHER_CURSOR, now);
+    const row = await repo.insertSubscription(tx.db, {
+      clientId: a.kind === 'client' ? a.clientId : null,
+      userId: a.kind === 'user' ? a.userId : null,
+      agencyId: a.agencyId,
+      url,
+      events,
+      secret,
+      description: input.description ?? '',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await recordAuditEvent(tx, { action: 'webhook.create', targetType: 'webhook_subscription', targetId: row.id, data: { url, events } });
+    return { ...presentSubscription(row), secret };
+  });
+}
+
+export async function listSubscriptions(ctx: Context, input: { after?: string; limit?: number }) {
+  const limit = input.limit ?? 50;
+  const rows = await repo.listSubscriptions(ctx.db, subscriptionScope(ctx.actor), input.after ?? null, limit + 1);
+  const page = rows.slice(0, limit);
+  return { items: page.map(presentSubscription), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+}
+
+export async function getSubscription(ctx: Context, id: string) {
+  return presentSubscription(await visible(ctx, id, 'read'));
+}
+
+export async function updateSubscription(ctx: Context, id: string, patch: { url?: string; events?: WebhookEvent[]; description?: string; active?: boolean }) {
+  const url = patch.url === undefined ? undefined : checkUrl(patch.url);
+  const events = patch.events === undefined ? undefined : checkEvents(patch.events);
+  return withTransaction(ctx, async (tx) => {
+    const before = await visible(tx, id, 'manage');
+    const row = await repo.updateSubscription(tx.db, id, {
+      ...(url !== undefined ? { url } : {}),
+      ...(events !== undefined ? { events } : {}),
+      ...(patch.description !== undefined ? { description: patch.description } : {}),
+      ...(patch.active !== undefined ? { active: patch.active, disabledReason: null } : {}),
+      updatedAt: ctx.clock.now(),
+    });
+    await recordAuditEvent(tx, {
+      action: 'webhook.update',
+      targetType: 'webhook_subscription',
+      targetId: id,
+      data: { before: { url: before.url, events: before.events, active: before.active }, after: { url: row.url, events: row.events, active: row.active } },
+    });
+    return presentSubscription(row);
+  });
+}
+
+export async function rotateSubscriptionSecret(ctx: Context, id: string) {
+  const secret = newWebhookSecret();
+  return withTransaction(ctx, async (tx) => {
+    await visible(tx, id, 'manage');
+    const row = await repo.updateSubscription(tx.db, id, { secret, updatedAt: ctx.clock.now() });
+    await recordAuditEvent(tx, { action: 'webhook.rotate_secret', targetType: 'webhook_subscription', targetId: id });
+    return { ...presentSubscription(row), secret };
+  });
+}
+
+export async function deleteSubscription(ctx: Context, id: string): Promise<void> {
+  await withTransaction(ctx, async (tx) => {
+    const row = await visible(tx, id, 'manage');
+    await repo.deleteSubscription(tx.db, id);
+    await recordAuditEvent(tx, { action: 'webhook.delete', targetType: 'webhook_subscription', targetId: id, data: { url: row.url, events: row.events } });
+  });
+}
+
+export async function listDeliveries(ctx: Context, id: string, input: { before?: number; limit?: number }) {
+  await visible(ctx, id, 'read');
+  const limit = input.limit ?? 50;
+  const rows = await repo.listDeliveries(ctx.db, id, input.before ?? null, limit + 1);
+  const page = rows.slice(0, limit);
+  return { items: page.map(presentDelivery), nextCursor: rows.length > limit ? page[page.length - 1].changeSeq : null };
+}
+
+/** Sends a signed `ping` now and answers what the receiver said (not retried, not logged as a delivery). */
+export async function pingSubscription(ctx: Context, id: string): Promise<SendResult & { id: string }> {
+  const row = await visible(ctx, id, 'manage');
+  const deliveryId = randomUUID();
+  const now = ctx.clock.now();
+  const body = JSON.stringify({ type: 'ping', event: 'ping', subscriptionId: row.id, at: now.toISOString() });
+  return { id: deliveryId, ...(await postSigned(row.url, row.secret, deliveryId, body, now)) };
+}

@@ -1,0 +1,286 @@
+// Webhooks end to end on a real database, with a real HTTP receiver on loopback: registration and
+// refusals, signed deliveries of the changes each subscriber may read, retries on the test clock.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, createTestApp, fixtureAgency, signedIn, type SignedIn, type TestApp } from '../../../test/helpers/app.js';
+import { topicIds } from '../../../test/helpers/content.js';
+import { oauthClient, openApiValidator, workflow } from '../../../test/helpers/published.js';
+import { dispatchWebhooks, listDeliveries, RETRY_DELAYS_MS, sendDueWebhooks, signPayload, verifySignature } from './service.js';
+
+interface Received {
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+let t: TestApp;
+let flow: ReturnType<typeof workflow>;
+let agencyA: string;
+let agencyB: string;
+let publicClient: Client;
+let sharedClient: Client;
+let otherClient: Client;
+let reader: SignedIn;
+let admin: SignedIn;
+let validate: Awaited<ReturnType<typeof openApiValidator>>;
+let server: Server;
+let base: string;
+const received: Received[] = [];
+/** statuses the receiver answers on a path, in order (then 200) */
+const answers = new Map<string, number[]>();
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const path = req.url ?? '/';
+      received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const status = answers.get(path)?.shift() ?? 200;
+      res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'no');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  t = await createTestApp({ PUBLIC_URL: 'https://ttdn.test' });
+  flow = workflow(t, (await topicIds(t))['du-lich-di-san-le-hoi']);
+  agencyA = await fixtureAgency(t, { slug: 'so-du-lich' });
+  agencyB = await fixtureAgency(t, { slug: 'so-ngoai-vu' });
+  publicClient = await oauthClient(t, agencyB, ['read:public']);
+  sharedClient = await oauthClient(t, agencyB, ['read:public', 'read:shared']);
+  otherClient = await oauthClient(t, agencyB, ['read:public']);
+  reader = await signedIn(t, 'reader', { agencyId: agencyB });
+  admin = await signedIn(t, 'admin');
+  validate = await openApiValidator(t);
+});
+afterAll(async () => {
+  await t.close();
+  await new Promise((r) => server.close(r));
+});
+
+async function subscribe(c: Client, path: string, events = ['published', 'updated', 'unpublished', 'deleted']) {
+  const res = await c.post('/api/v1/webhooks', { url: `${base}${path}`, events });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; secret: string; url: string };
+}
+const at = (path: string) => received.filter((r) => r.path === path);
+/** bodies received on a path in stream order (deliveries are sent in parallel: arrival order is not guaranteed) */
+const bodies = (path: string) => at(path).map((r) => JSON.parse(r.body) as Record<string, unknown>).sort((a, b) => Number(a.seq) - Number(b.seq));
+async function run() {
+  await dispatchWebhooks(t.system);
+  return sendDueWebhooks(t.system, 100);
+}
+
+describe('signed deliveries', () => {
+  it('a published change reaches the receiver, signed as documented; a wrong secret does not verify', async () => {
+    const sub = await subscribe(publicClient, '/sig');
+    expect(sub.secret).toMatch(/^whsec_/);
+    const { itemId, versionId } = await flow.create(agencyA);
+    await run();
+    const [got] = at('/sig');
+    expect(got).toBeDefined();
+    const ts = Number(got.headers['webhook-timestamp']);
+    expect(ts).toBe(Math.floor(t.clock.now().getTime() / 1000));
+    const sig = String(got.headers['webhook-signature']);
+    expect(sig).toBe(signPayload(sub.secret, ts, got.body));
+    expect(verifySignature(sub.secret, sig, ts, got.body, ts + 10)).toBe(true);
+    expect(verifySignature('whsec_wrong', sig, ts, got.body, ts)).toBe(false);
+    expect(verifySignature(sub.secret, sig, ts, got.body, ts + 3600)).toBe(false); // too old
+    expect(verifySignature(sub.secret, sig, ts, got.body.replace('published', 'unpublished'), ts)).toBe(false);
+    const body = JSON.parse(got.body);
+    expect(body).toMatchObject({ type: 'change', event: 'published', itemId, versionId, language: 'vi', subscriptionId: sub.id });
+    expect(body.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(body.links.published).toBe(`https://ttdn.test/api/v1/item-versions/${versionId}/published`);
+    const log = await publicClient.get(`/api/v1/webhooks/${sub.id}/deliveries`);
+    validate('/api/v1/webhooks/{id}/deliveries', log);
+    expect(log.json().items[0]).toMatchObject({ id: got.headers['webhook-id'], status: 'delivered', attempts: 1, lastStatus: 200 });
+    // the secret is never shown again
+    const one = await publicClient.get(`/api/v1/webhooks/${sub.id}`);
+    validate('/api/v1/webhooks/{id}', one);
+    expect(one.json().secret).toBeUndefined();
+  });
+
+  it('rotation gives a new secret that signs the next delivery; a test ping is signed too', async () => {
+    const sub = await subscribe(publicClient, '/rotate');
+    const rotated = await publicClient.post(`/api/v1/webhooks/${sub.id}/rotate-secret`);
+    expect(rotated.statusCode).toBe(200);
+    const secret = rotated.json().secret as string;
+    expect(secret).not.toBe(sub.secret);
+    const ping = await publicClient.post(`/api/v1/webhooks/${sub.id}/ping`);
+    expect(ping.json()).toMatchObject({ ok: true, status: 200, error: null });
+    const [got] = at('/rotate');
+    expect(JSON.parse(got.body)).toMatchObject({ type: 'ping' });
+    expect(verifySignature(secret, String(got.headers['webhook-signature']), Number(got.headers['webhook-timestamp']), got.body, Number(got.headers['webhook-timestamp']))).toBe(true);
+  });
+});
+
+describe('what each subscriber receives', () => {
+  it('no delivery about shared or internal content to a public-only subscriber; the exploit scope gets shared, never internal', async () => {
+    const pub = await subscribe(publicClient, '/public-only');
+    const shared = await subscribe(sharedClient, '/shared');
+    const person = await subscribe(reader.client, '/person');
+    const s = await flow.create(agencyA, { visibility: 'shared' });
+    const i = await flow.create(agencyA, { visibility: 'internal' });
+    const p = await flow.create(agencyA, { visibility: 'public' });
+    await flow.revise(p.versionId, { visibility: 'shared' }); // narrowed: a tombstone for public readers
+    await run();
+    const items = (path: string) => bodies(path).map((b) => `${b.event} ${b.itemId === s.itemId ? 'S' : b.itemId === i.itemId ? 'I' : b.itemId === p.itemId ? 'P' : '?'}`);
+    expect(items('/public-only')).toEqual(['published P', 'unpublished P']);
+    expect(items('/shared')).toEqual(['published S', 'published P', 'updated P']);
+    expect(items('/person')).toEqual(['published S', 'published P', 'updated P']);
+    expect(bodies('/public-only')[1]).toMatchObject({ contentHash: null });
+    expect(bodies('/public-only')[1].visibility).toBeUndefined();
+    for (const sub of [pub, shared, person]) expect(sub.id).toBeTruthy();
+  });
+
+  it('only the events subscribed to', async () => {
+    await subscribe(publicClient, '/gone', ['unpublished', 'deleted']);
+    const { versionId } = await flow.create(agencyA);
+    await flow.unpublish(versionId);
+    await flow.archive(versionId);
+    await run();
+    expect(bodies('/gone').map((b) => b.event)).toEqual(['unpublished', 'deleted']);
+  });
+
+  it('dispatch runs, concurrent or repeated, never duplicate a delivery', async () => {
+    const sub = await subscribe(publicClient, '/once', ['published']);
+    await flow.create(agencyA);
+    await flow.create(agencyA);
+    await Promise.all([dispatchWebhooks(t.system), dispatchWebhooks(t.system), dispatchWebhooks(t.system)]);
+    await dispatchWebhooks(t.system);
+    await Promise.all([sendDueWebhooks(t.system, 100), sendDueWebhooks(t.system, 100)]);
+    const log = (await publicClient.get(`/api/v1/webhooks/${sub.id}/deliveries`)).json().items as Array<{ changeSeq: number }>;
+    expect(log).toHaveLength(2);
+    expect(new Set(log.map((d) => d.changeSeq)).size).toBe(2);
+    expect(at('/once')).toHaveLength(2);
+  });
+
+  it('a paused subscription receives nothing', async () => {
+    const sub = await subscribe(publicClient, '/paused');
+    expect((await publicClient.patch(`/api/v1/webhooks/${sub.id}`, { active: false })).json()).toMatchObject({ active: false });
+    await flow.create(agencyA);
+    await run();
+    expect(at('/paused')).toHaveLength(0);
+  });
+});
+
+describe('permissions', () => {
+  it('another client gets 404; anonymous gets 401; the DIC lists everyone\'s but cannot change them', async () => {
+    const sub = await subscribe(publicClient, '/mine');
+    for (const res of [
+      await otherClient.get(`/api/v1/webhooks/${sub.id}`),
+      await otherClient.patch(`/api/v1/webhooks/${sub.id}`, { events: ['published'] }),
+      await otherClient.delete(`/api/v1/webhooks/${sub.id}`),
+      await otherClient.get(`/api/v1/webhooks/${sub.id}/deliveries`),
+      await otherClient.post(`/api/v1/webhooks/${sub.id}/rotate-secret`),
+      await otherClient.post(`/api/v1/webhooks/${sub.id}/ping`),
+      await reader.client.get(`/api/v1/webhooks/${sub.id}`),
+    ]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    const list = await otherClient.get('/api/v1/webhooks');
+    validate('/api/v1/webhooks', list);
+    expect(list.json().items.map((s: { id: string }) => s.id)).not.toContain(sub.id);
+    const anon = new Client(t);
+    expect((await anon.get('/api/v1/webhooks')).statusCode).toBe(401);
+    expect((await anon.post('/api/v1/webhooks', { url: `${base}/x`, events: ['published'] })).statusCode).toBe(401);
+    expect((await anon.get(`/api/v1/webhooks/${sub.id}`)).statusCode).toBe(401);
+    const all = await admin.client.get('/api/v1/webhooks?limit=100');
+    expect(all.json().items.map((s: { id: string }) => s.id)).toContain(sub.id);
+    expect((await admin.client.get(`/api/v1/webhooks/${sub.id}`)).statusCode).toBe(200);
+    expect((await admin.client.patch(`/api/v1/webhooks/${sub.id}`, { active: false })).statusCode).toBe(403);
+    // the owner may change and remove it
+    expect((await publicClient.patch(`/api/v1/webhooks/${sub.id}`, { events: ['published'] })).json().events).toEqual(['published']);
+    expect((await publicClient.delete(`/api/v1/webhooks/${sub.id}`)).statusCode).toBe(200);
+    expect((await publicClient.get(`/api/v1/webhooks/${sub.id}`)).statusCode).toBe(404);
+  });
+
+  it('keyset paging of subscriptions', async () => {
+    for (let i = 0; i < 3; i++) await subscribe(otherClient, `/page-${i}`);
+    const first = (await otherClient.get('/api/v1/webhooks?limit=2')).json();
+    expect(first.items).toHaveLength(2);
+    const second = (await otherClient.get(`/api/v1/webhooks?limit=2&after=${first.nextCursor}`)).json();
+    expect(second.items.length).toBeGreaterThanOrEqual(1);
+    expect(second.items.map((s: { id: string }) => s.id)).not.toContain(first.items[0].id);
+  });
+});
+
+describe('bad input', () => {
+  it('non-http URLs, unknown events, huge bodies: 4xx problem+json, nothing stored', async () => {
+    const count = async () => (await otherClient.get('/api/v1/webhooks?limit=100')).json().items.length as number;
+    const before = await count();
+    const cases: unknown[] = [
+      { url: 'ftp://example.test/hook', events: ['published'] },
+      { url: 'javascript:alert(1)', events: ['published'] },
+      { url: 'file:///etc/passwd', events: ['published'] },
+      { url: 'http://user:pw@example.test/', events: ['published'] },
+      { url: 'not a url', events: ['published'] },
+      { url: `https://example.test/${'a'.repeat(2001)}`, events: ['published'] },
+      { url: 'https://example.test/hook', events: ['created'] },
+      { url: 'https://example.test/hook', events: [] },
+      { url: 'https://example.test/hook', events: ['published'], extra: 1 },
+      { url: "https://example.test/'; DROP TABLE webhook_subscriptions; --", events: ['published', "<script>alert(1)</script>"] },
+      '{"url": ',
+    ];
+    for (const body of cases) {
+      const res = await otherClient.post('/api/v1/webhooks', body, typeof body === 'string' ? { 'content-type': 'application/json' } : {});
+      expect(res.statusCode, JSON.stringify(body).slice(0, 80)).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    const huge = await otherClient.post('/api/v1/webhooks', { url: 'https://example.test/hook', events: ['published'], description: 'x'.repeat(t.config.bodyLimitBytes + 10) });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const badPatch = await otherClient.patch(`/api/v1/webhooks/${(await subscribe(otherClient, '/patch')).id}`, { url: 'gopher://x' });
+    expect(badPatch.statusCode).toBe(400);
+    expect(await count()).toBe(before + 1);
+    expect((await otherClient.get('/api/v1/webhooks/not-a-uuid')).statusCode).toBe(400);
+  });
+});
+
+// last: these move the clock by hours (access tokens expire)
+describe('retries', () => {
+  it('a receiver answering 500 then 200 gets the delivery again after the backoff, and the log shows both attempts', async () => {
+    const sub = await subscribe(publicClient, '/flaky', ['published']);
+    answers.set('/flaky', [500]);
+    const { versionId } = await flow.create(agencyA);
+    await run();
+    expect(at('/flaky')).toHaveLength(1);
+    let log = (await publicClient.get(`/api/v1/webhooks/${sub.id}/deliveries`)).json().items;
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ status: 'pending', attempts: 1, lastStatus: 500, lastError: 'HTTP 500' });
+    expect(new Date(log[0].nextAttemptAt).getTime()).toBe(t.clock.now().getTime() + RETRY_DELAYS_MS[0]);
+    await run(); // not due yet
+    expect(at('/flaky')).toHaveLength(1);
+    t.clock.advance(RETRY_DELAYS_MS[0]);
+    await run();
+    expect(at('/flaky')).toHaveLength(2);
+    expect(at('/flaky')[0].headers['webhook-id']).toBe(at('/flaky')[1].headers['webhook-id']);
+    expect(at('/flaky')[0].body).toBe(at('/flaky')[1].body);
+    const res = await publicClient.get(`/api/v1/webhooks/${sub.id}/deliveries`);
+    validate('/api/v1/webhooks/{id}/deliveries', res);
+    log = res.json().items;
+    expect(log[0]).toMatchObject({ status: 'delivered', attempts: 2, lastStatus: 200, lastError: null, nextAttemptAt: null });
+    expect(log[0].body.versionId).toBe(versionId);
+    expect(log[0].attemptLog.map((a: { status: number }) => a.status)).toEqual([500, 200]);
+  });
+
+  it('a receiver that never answers 2xx is given up after six attempts', async () => {
+    const sub = await subscribe(publicClient, '/down', ['published']);
+    answers.set('/down', Array(10).fill(503));
+    await flow.create(agencyA);
+    await run();
+    for (const d of RETRY_DELAYS_MS) {
+      t.clock.advance(d);
+      await run();
+    }
+    expect(at('/down')).toHaveLength(6);
+    const [d] = (await listDeliveries(t.system, sub.id, {})).items; // the client's token has expired meanwhile
+    expect(d).toMatchObject({ status: 'failed', attempts: 6, lastStatus: 503, nextAttemptAt: null });
+    t.clock.advance(86_400_000);
+    await run();
+    expect(at('/down')).toHaveLength(6);
+  });
+});
