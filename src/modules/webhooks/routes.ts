@@ -14,31 +14,31 @@ export async function webhookRoutes(app: FastifyInstance) {
 
   r.post('/webhooks', {
     config,
-    schema: { tags, summary: 'Register a webhook subscription; returns its signing secret once', description: 'Deliveries are signed POSTs of the changes you may read (docs/webhooks.md).', body: SubscriptionBody, response: { 201: SubscriptionWithSecret, ...e } },
+    schema: { operationId: 'createWebhook', tags, summary: 'Register a webhook subscription; returns its signing secret once', description: 'Deliveries are signed POSTs of the changes you may read (docs/webhooks.md).', body: SubscriptionBody, response: { 201: SubscriptionWithSecret, ...e } },
     handler: async (req, reply) => reply.code(201).send(await webhooks.createSubscription(req.ctx, req.body as webhooks.SubscriptionInput)),
   });
 
   r.get('/webhooks', {
     config,
-    schema: { tags, summary: 'Your webhook subscriptions (everyone\'s for the DIC)', querystring: ListQuery, response: { 200: SubscriptionList, ...e } },
+    schema: { operationId: 'listWebhooks', tags, summary: 'Your webhook subscriptions (everyone\'s for the DIC)', querystring: ListQuery, response: { 200: SubscriptionList, ...e } },
     handler: async (req) => webhooks.listSubscriptions(req.ctx, req.query),
   });
 
   r.get('/webhooks/:id', {
     config,
-    schema: { tags, summary: 'One webhook subscription', params: IdParams, response: { 200: Subscription, ...e } },
+    schema: { operationId: 'getWebhook', tags, summary: 'One webhook subscription', params: IdParams, response: { 200: Subscription, ...e } },
     handler: async (req) => webhooks.getSubscription(req.ctx, req.params.id),
   });
 
   r.patch('/webhooks/:id', {
     config,
-    schema: { tags, summary: 'Change a subscription\'s URL, events, description, or pause/resume it', params: IdParams, body: SubscriptionPatch, response: { 200: Subscription, ...e } },
+    schema: { operationId: 'updateWebhook', tags, summary: 'Change a subscription\'s URL, events, description, or pause/resume it', params: IdParams, body: SubscriptionPatch, response: { 200: Subscription, ...e } },
     handler: async (req) => webhooks.updateSubscription(req.ctx, req.params.id, req.body as Parameters<typeof webhooks.updateSubscription>[2]),
   });
 
   r.delete('/webhooks/:id', {
     config,
-    schema: { tags, summary: 'Remove a subscription and its deliveries log', params: IdParams, response: { 200: Ok, ...e } },
+    schema: { operationId: 'deleteWebhook', tags, summary: 'Remove a subscription and its deliveries log', params: IdParams, response: { 200: Ok, ...e } },
     handler: async (req) => {
       await webhooks.deleteSubscription(req.ctx, req.params.id);
       return { ok: true as const };
@@ -47,19 +47,19 @@ export async function webhookRoutes(app: FastifyInstance) {
 
   r.post('/webhooks/:id/rotate-secret', {
     config,
-    schema: { tags, summary: 'Replace the signing secret; returns the new one once', params: IdParams, response: { 200: SubscriptionWithSecret, ...e } },
+    schema: { operationId: 'rotateWebhookSecret', tags, summary: 'Replace the signing secret; returns the new one once', params: IdParams, response: { 200: SubscriptionWithSecret, ...e } },
     handler: async (req) => webhooks.rotateSubscriptionSecret(req.ctx, req.params.id),
   });
 
   r.get('/webhooks/:id/deliveries', {
     config,
-    schema: { tags, summary: 'Deliveries of a subscription, newest change first: status, attempts, last answer', params: IdParams, querystring: DeliveryQuery, response: { 200: DeliveryList, ...e } },
+    schema: { operationId: 'listWebhookDeliveries', tags, summary: 'Deliveries of a subscription, newest change first: status, attempts, last answer', params: IdParams, querystring: DeliveryQuery, response: { 200: DeliveryList, ...e } },
     handler: async (req) => webhooks.listDeliveries(req.ctx, req.params.id, req.query),
   });
 
   r.post('/webhooks/:id/ping', {
     config,
-    schema: { tags, summary: 'Send a signed test ping now and report the receiver\'s answer', params: IdParams, response: { 200: PingResult, ...e } },
+    schema: { operationId: 'pingWebhook', tags, summary: 'Send a signed test ping now and report the receiver\'s answer', params: IdParams, response: { 200: PingResult, ...e } },
     handler: async (req) => webhooks.pingSubscription(req.ctx, req.params.id),
   });
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, fixtureAgency, signedIn, type SignedIn, type TestApp } from '../../../test/helpers/app.js';
 import { topicIds } from '../../../test/helpers/content.js';
 import { oauthClient, openApiValidator, workflow } from '../../../test/helpers/published.js';
+import { listAuditEvents } from '../audit/service.js';
 import { dispatchWebhooks, listDeliveries, RETRY_DELAYS_MS, sendDueWebhooks, signPayload, verifySignature } from './service.js';
 
 interface Received {
@@ -195,6 +196,9 @@ describe('permissions', () => {
     expect((await publicClient.patch(`/api/v1/webhooks/${sub.id}`, { events: ['published'] })).json().events).toEqual(['published']);
     expect((await publicClient.delete(`/api/v1/webhooks/${sub.id}`)).statusCode).toBe(200);
     expect((await publicClient.get(`/api/v1/webhooks/${sub.id}`)).statusCode).toBe(404);
+    const audited = await listAuditEvents(t.system, { targetType: 'webhook_subscription', targetId: sub.id }, 50);
+    expect(audited.map((e) => e.action).sort()).toEqual(['webhook.create', 'webhook.delete', 'webhook.update']);
+    expect(JSON.stringify(audited)).not.toContain('whsec_');
   });
 
   it('keyset paging of subscriptions', async () => {
