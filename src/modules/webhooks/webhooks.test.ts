@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, fixtureAgency, signedIn, type SignedIn, type TestApp } from '../../../test/helpers/app.js';
 import { topicIds } from '../../../test/helpers/content.js';
 import { oauthClient, openApiValidator, workflow } from '../../../test/helpers/published.js';
+import { startJobs } from '../../jobs/runner.js';
 import { listAuditEvents } from '../audit/service.js';
 import { dispatchWebhooks, listDeliveries, RETRY_DELAYS_MS, sendDueWebhooks, signPayload, verifySignature } from './service.js';
 
@@ -30,6 +31,7 @@ let base: string;
 const received: Received[] = [];
 /** statuses the receiver answers on a path, in order (then 200) */
 const answers = new Map<string, number[]>();
+const quiet = { info() {}, warn() {}, error() {}, debug() {} };
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -163,6 +165,17 @@ describe('what each subscriber receives', () => {
     await flow.create(agencyA);
     await run();
     expect(at('/paused')).toHaveLength(0);
+  });
+});
+
+describe('the job runner', () => {
+  it('dispatches and sends from the scheduled jobs (and their start-up run)', async () => {
+    await subscribe(sharedClient, '/jobs', ['published']);
+    const { versionId } = await flow.create(agencyA);
+    const jobs = startJobs({ db: t.db.handle.db, config: t.config, clock: t.clock, log: quiet, intervalMs: 3600_000, wakeOnMedia: false });
+    await jobs.runOnce();
+    jobs.stop();
+    expect(bodies('/jobs').map((b) => b.versionId)).toEqual([versionId]);
   });
 });
 
