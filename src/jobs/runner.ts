@@ -95,7 +95,8 @@ export function startJobs(opts: { db: Context['db']; config: Config; clock: Cloc
           for (const k of Object.keys(total) as Array<keyof typeof total>) total[k] += r[k];
           if (r.sent < 20) break;
         }
-        return { ok: total.failed === 0, error: total.failed ? `${total.failed} webhook delivery(ies) gave up` : undefined, details: total };
+        // a subscriber's receiver being down is not this job failing: counted in the details, shown in its log
+        return { ok: true, details: total };
       },
     ],
   ];

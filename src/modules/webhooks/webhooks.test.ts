@@ -157,6 +157,11 @@ describe('what each subscriber receives', () => {
     expect(log).toHaveLength(2);
     expect(new Set(log.map((d) => d.changeSeq)).size).toBe(2);
     expect(at('/once')).toHaveLength(2);
+    // keyset paging of the log
+    const first = (await publicClient.get(`/api/v1/webhooks/${sub.id}/deliveries?limit=1`)).json();
+    const second = (await publicClient.get(`/api/v1/webhooks/${sub.id}/deliveries?limit=1&before=${first.nextCursor}`)).json();
+    expect([...first.items, ...second.items].map((d: { changeSeq: number }) => d.changeSeq)).toEqual(log.map((d) => d.changeSeq));
+    expect(second.nextCursor).toBeNull();
   });
 
   it('a paused subscription receives nothing', async () => {
