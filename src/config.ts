@@ -29,6 +29,8 @@ export interface Config {
   redis: { url: string; keyPrefix: string } | null;
   /** API usage counters are buffered in memory and written to the database this often. */
   usage: { flushMs: number };
+  /** Webhook targets on loopback, private or link-local networks are refused unless allowed (SSRF). */
+  webhooks: { allowPrivateTargets: boolean };
 }
 
 export type MediaStorageConfig =
@@ -224,6 +226,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     redis: redisConfig(env),
     usage: { flushMs: int(env, 'USAGE_FLUSH_SECONDS', 5, 1, 3600) * 1000 },
+    webhooks: { allowPrivateTargets: bool(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', false) },
     jurisdiction: {
       nameVi: env.JURISDICTION_NAME_VI?.trim() || 'Thành phố Huế',
       nameEn: env.JURISDICTION_NAME_EN?.trim() || 'Hue City',

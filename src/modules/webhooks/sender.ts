@@ -1,5 +1,6 @@
 // One signed POST to a subscriber (no redirects followed, 10 s timeout). 2xx = delivered.
 import { signPayload } from './signature.js';
+import { targetRefusal } from './target.js';
 
 export const SEND_TIMEOUT_MS = 10_000;
 
@@ -9,8 +10,10 @@ export interface SendResult {
   error: string | null;
 }
 
-export async function postSigned(url: string, secret: string, deliveryId: string, body: string, now: Date): Promise<SendResult> {
+export async function postSigned(url: string, secret: string, deliveryId: string, body: string, now: Date, opts: { allowPrivate: boolean }): Promise<SendResult> {
   const timestamp = Math.floor(now.getTime() / 1000);
+  const refused = await targetRefusal(url, opts.allowPrivate);
+  if (refused) return { ok: false, status: null, error: refused };
   try {
     const res = await fetch(url, {
       method: 'POST',

@@ -9,6 +9,7 @@ import { oauthClient, openApiValidator, workflow } from '../../../test/helpers/p
 import { startJobs } from '../../jobs/runner.js';
 import { listAuditEvents } from '../audit/service.js';
 import { dispatchWebhooks, listDeliveries, RETRY_DELAYS_MS, sendDueWebhooks, signPayload, verifySignature } from './service.js';
+import { isPublicAddress, targetRefusal } from './target.js';
 
 interface Received {
   path: string;
@@ -46,7 +47,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  t = await createTestApp({ PUBLIC_URL: 'https://ttdn.test' });
+  // the receiver is on loopback: allowed here as an operator allows an internal network; the refusal is tested below
+  t = await createTestApp({ PUBLIC_URL: 'https://ttdn.test', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
   flow = workflow(t, (await topicIds(t))['du-lich-di-san-le-hoi']);
   agencyA = await fixtureAgency(t, { slug: 'so-du-lich' });
   agencyB = await fixtureAgency(t, { slug: 'so-ngoai-vu' });
@@ -259,6 +261,31 @@ describe('bad input', () => {
     expect(badPatch.statusCode).toBe(400);
     expect(await count()).toBe(before + 1);
     expect((await otherClient.get('/api/v1/webhooks/not-a-uuid')).statusCode).toBe(400);
+  });
+});
+
+describe('targets (SSRF)', () => {
+  it('only public internet addresses unless the operator allows private ones: refused at registration and at each delivery', async () => {
+    for (const a of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1']) expect(isPublicAddress(a), a).toBe(false);
+    for (const a of ['8.8.8.8', '14.225.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8']) expect(isPublicAddress(a), a).toBe(true);
+    expect(await targetRefusal('http://localhost:1/hook', false)).toMatch(/not on the public internet/);
+    expect(await targetRefusal('http://localhost:1/hook', true)).toBeNull();
+    expect(await targetRefusal('http://203.0.113.7/hook', false)).toMatch(/not on the public internet/); // documentation range
+    const sub = await subscribe(otherClient, '/private');
+    t.config.webhooks.allowPrivateTargets = false; // as an operator who does not allow internal targets
+    try {
+      for (const url of ['http://127.0.0.1:8080/hook', 'http://[::1]/hook', 'http://localhost/hook', 'http://169.254.169.254/latest/meta-data/']) {
+        const res = await otherClient.post('/api/v1/webhooks', { url, events: ['published'] });
+        expect(res.statusCode, url).toBe(400);
+        expect(res.json().errors[0]).toMatchObject({ field: 'url', code: 'webhook_target_private' });
+      }
+      const ping = await otherClient.post(`/api/v1/webhooks/${sub.id}/ping`);
+      expect(ping.json()).toMatchObject({ ok: false, status: null });
+      expect(ping.json().error).toMatch(/127\.0\.0\.1 is not on the public internet/);
+      expect(at('/private')).toEqual([]);
+    } finally {
+      t.config.webhooks.allowPrivateTargets = true;
+    }
   });
 });
 

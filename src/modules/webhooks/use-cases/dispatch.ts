@@ -88,7 +88,7 @@ export async function sendDueWebhooks(ctx: Context, limit = 20): Promise<{ sent:
   const out = { sent: due.length, delivered: 0, retrying: 0, failed: 0 };
   await Promise.all(
     due.map(async (d) => {
-      const res = await postSigned(d.url, d.secret, d.id, JSON.stringify(d.body), now);
+      const res = await postSigned(d.url, d.secret, d.id, JSON.stringify(d.body), now, { allowPrivate: ctx.config.webhooks.allowPrivateTargets });
       const attempt = d.attempts + 1;
       const at = ctx.clock.now();
       const retry = !res.ok && attempt <= RETRY_DELAYS_MS.length;

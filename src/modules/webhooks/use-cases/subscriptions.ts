@@ -1,5 +1,6 @@
 // Registering, reading, changing, rotating and removing webhook subscriptions; a test ping.
 import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { Context } from '../../../core/context.js';
 import { Forbidden, Invalid, NotFound } from '../../../core/errors.js';
 import { withTransaction } from '../../../db/transaction.js';
@@ -9,6 +10,7 @@ import { presentDelivery, presentSubscription } from '../present.js';
 import * as repo from '../repo.js';
 import { postSigned, type SendResult } from '../sender.js';
 import { newWebhookSecret } from '../signature.js';
+import { isPublicAddress } from '../target.js';
 
 export const WEBHOOK_EVENTS = ['published', 'updated', 'unpublished', 'deleted'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -22,7 +24,7 @@ export interface SubscriptionInput {
 }
 
 /** http(s) only, no credentials in the URL, at most 2,000 characters (SSRF: docs/webhooks.md). */
-function checkUrl(url: string): string {
+function checkUrl(ctx: Context, url: string): string {
   if (url.length > MAX_URL_LENGTH) throw Invalid.field('url', 'field_too_long', { max: MAX_URL_LENGTH });
   let u: URL;
   try {
@@ -31,6 +33,10 @@ function checkUrl(url: string): string {
     throw Invalid.field('url', 'field_format');
   }
   if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.username || u.password || !u.hostname) throw Invalid.field('url', 'field_format');
+  // names are checked again at each delivery, against what they resolve to then (target.ts)
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  const literal = isIP(host) !== 0 || /^localhost\.?$/i.test(host) || /\.localhost\.?$/i.test(host);
+  if (literal && !ctx.config.webhooks.allowPrivateTargets && !(isIP(host) && isPublicAddress(host))) throw Invalid.field('url', 'webhook_target_private');
   return u.toString();
 }
 
@@ -50,7 +56,7 @@ async function visible(ctx: Context, id: string, action: 'read' | 'manage'): Pro
 export async function createSubscription(ctx: Context, input: SubscriptionInput) {
   const a = ctx.actor;
   if (!webhookPolicy.create(a) || (a.kind !== 'client' && a.kind !== 'user')) throw new Forbidden();
-  const url = checkUrl(input.url);
+  const url = checkUrl(ctx, input.url);
   const events = checkEvents(input.events);
   const secret = newWebhookSecret();
   const now = ctx.clock.now();
@@ -85,7 +91,7 @@ export async function getSubscription(ctx: Context, id: string) {
 }
 
 export async function updateSubscription(ctx: Context, id: string, patch: { url?: string; events?: WebhookEvent[]; description?: string; active?: boolean }) {
-  const url = patch.url === undefined ? undefined : checkUrl(patch.url);
+  const url = patch.url === undefined ? undefined : checkUrl(ctx, patch.url);
   const events = patch.events === undefined ? undefined : checkEvents(patch.events);
   return withTransaction(ctx, async (tx) => {
     const before = await visible(tx, id, 'manage');
@@ -138,5 +144,5 @@ export async function pingSubscription(ctx: Context, id: string): Promise<SendRe
   const deliveryId = randomUUID();
   const now = ctx.clock.now();
   const body = JSON.stringify({ type: 'ping', event: 'ping', subscriptionId: row.id, at: now.toISOString() });
-  return { id: deliveryId, ...(await postSigned(row.url, row.secret, deliveryId, body, now)) };
+  return { id: deliveryId, ...(await postSigned(row.url, row.secret, deliveryId, body, now, { allowPrivate: ctx.config.webhooks.allowPrivateTargets })) };
 }
