@@ -67,3 +67,33 @@ export function createPageCache(maxEntries = 1000): PageCache {
     },
   };
 }
+
+export interface GenerationSource {
+  current(): number;
+  refresh(): Promise<number>;
+}
+
+/**
+ * Values that change only with the public generation (agencies, topics with counts, open languages),
+ * kept for the current generation and dropped when it moves; made afresh every time without a
+ * generation source. A failed value is not kept.
+ */
+export function generationMemo(generation: GenerationSource | null) {
+  let memoGeneration = -1;
+  const memo = new Map<string, Promise<unknown>>();
+  return function remember<T>(key: string, make: () => Promise<T>): Promise<T> {
+    if (!generation) return make();
+    const gen = generation.current();
+    if (gen !== memoGeneration) {
+      memo.clear();
+      memoGeneration = gen;
+    }
+    let hit = memo.get(key) as Promise<T> | undefined;
+    if (!hit) {
+      hit = make();
+      hit.catch(() => memo.delete(key));
+      memo.set(key, hit);
+    }
+    return hit;
+  };
+}

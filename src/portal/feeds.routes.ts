@@ -8,9 +8,8 @@ import type { Config } from '../config.js';
 import { anonymous } from '../core/actor.js';
 import type { Context } from '../core/context.js';
 import * as content from '../modules/content/service.js';
-import { createPageCache, etagOf } from './cache.js';
+import { createPageCache, etagOf, generationMemo, type GenerationSource } from './cache.js';
 import { FEED_TYPES, feedShared, loadFeed, renderFeed, type FeedScope } from './feeds.js';
-import type { GenerationSource } from './routes.js';
 import { planSitemap, renderIndex, renderSitemapPage, SITEMAP_TYPE, type SitemapLimits, type SitemapPlan } from './sitemap.js';
 import { feedFile, paths, type FeedFormat } from './urls.js';
 
@@ -36,23 +35,7 @@ export async function feedRoutes(
 
   // What every feed of a language shares (agencies, topics, open languages) changes only with the
   // public generation: kept per generation (not at all without a generation source).
-  let memoGeneration = -1;
-  const memo = new Map<string, Promise<unknown>>();
-  function remember<T>(key: string, make: () => Promise<T>): Promise<T> {
-    if (!generation) return make();
-    const gen = generation.current();
-    if (gen !== memoGeneration) {
-      memo.clear();
-      memoGeneration = gen;
-    }
-    let hit = memo.get(key) as Promise<T> | undefined;
-    if (!hit) {
-      hit = make();
-      hit.catch(() => memo.delete(key));
-      memo.set(key, hit);
-    }
-    return hit;
-  }
+  const remember = generationMemo(generation);
 
   /** Whether a language has a URL space: vi and en always, others once something is published in them (as the pages). */
   async function languageOpen(ctx: Context, lang: string): Promise<boolean> {

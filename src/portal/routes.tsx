@@ -11,7 +11,7 @@ import type { Context } from '../core/context.js';
 import { pickLocale } from '../core/i18n.js';
 import * as content from '../modules/content/service.js';
 import { ASSETS } from './assets.js';
-import { createPageCache, etagOf } from './cache.js';
+import { createPageCache, etagOf, generationMemo, type GenerationSource } from './cache.js';
 import { breadcrumbLd, type Crumb } from './components.js';
 import { agencyDirectory, agencyEntries, cardViews, homeSections, mediaViews, siteInfo, topicMenu, type SiteInfo } from './data.js';
 import { KIND_NAMES, wordsFor, type Words } from './i18n.js';
@@ -31,10 +31,7 @@ import { ProfilePage } from './pages/profile.js';
 import { articleLd, claimReviewLd, organizationLd } from './structured-data.js';
 import { paths, withPage } from './urls.js';
 
-export interface GenerationSource {
-  current(): number;
-  refresh(): Promise<number>;
-}
+export type { GenerationSource } from './cache.js';
 
 interface Rendered {
   status: number;
@@ -68,23 +65,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
 
   // What every page of a language needs (agencies, topics with counts, open languages) changes
   // only with the public generation: kept per generation (not at all without a generation source).
-  let memoGeneration = -1;
-  const memo = new Map<string, Promise<unknown>>();
-  function remember<T>(key: string, make: () => Promise<T>): Promise<T> {
-    if (!generation) return make();
-    const gen = generation.current();
-    if (gen !== memoGeneration) {
-      memo.clear();
-      memoGeneration = gen;
-    }
-    let hit = memo.get(key) as Promise<T> | undefined;
-    if (!hit) {
-      hit = make();
-      hit.catch(() => memo.delete(key));
-      memo.set(key, hit);
-    }
-    return hit;
-  }
+  const remember = generationMemo(generation);
   const menuOf = (ctx: Context, words: Words, lang: string) => remember(`menu:${lang}`, () => topicMenu(ctx, words, lang));
 
   /** Whether a language has a URL space: vi and en always, others once something is published in them. */
