@@ -1,4 +1,5 @@
 // Builds the Fastify app from the modules: API under /api/v1, admin SPA under /admin, portal at /.
+import { documentOperationIds } from './http/operation-ids.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -150,6 +151,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string) ?? `def-${i}` },
     transform: documentRateLimits as never,
+    transformObject: documentOperationIds as never,
   });
   app.addSchema(Problem);
   for (const s of [...sharedSchemas, ...contentSchemas, ...mediaSchemas, ...usageSchemas]) app.addSchema(s);
