@@ -19,6 +19,11 @@ export function principalOf(actor: Actor, ip: string): string {
   return `ip:${ip}`;
 }
 
+/** Who made a request, for the rate limit and the usage counters alike: IPv6 callers grouped by /64 (one subscriber's network). */
+export function requestPrincipal(req: FastifyRequest): string {
+  return principalOf(req.ctx.actor, normalizeIP(req.ip ?? 'unknown'));
+}
+
 export function isApiRequest(url: string): boolean {
   return url.startsWith('/api/v1/');
 }
@@ -115,8 +120,7 @@ export async function registerApiRateLimit(app: FastifyInstance, config: Config,
       if (Date.now() - lastWarning > 60_000) app.log.warn({ err: e.message }, 'rate limit: Redis command failed, counting in memory for 5 s');
       lastWarning = Date.now();
     }) as never,
-    // IPv6 callers are grouped by /64 (one subscriber's whole network), as the plugin does.
-    keyGenerator: (req) => principalOf(req.ctx.actor, normalizeIP(req.ip ?? 'unknown')),
+    keyGenerator: requestPrincipal,
     max: (_req, key) => maxFor(key),
     allowList: (_req, key) => maxFor(key) === 0,
     errorResponseBuilder: (_req, c) => new RateLimited(Math.max(1, Math.ceil(c.ttl / 1000))),

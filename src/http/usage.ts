@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { toLocalDate } from '../core/clock.js';
 import type { UsageRecorder } from '../modules/usage/recorder.js';
 import type { UsageEntry } from '../modules/usage/service.js';
-import { isApiRequest, principalOf } from './rate-limit.js';
+import { isApiRequest, requestPrincipal } from './rate-limit.js';
 
 /**
  * Routes whose successful GET returns items (lists, language versions, published versions, the
@@ -44,7 +44,7 @@ export function usageEntry(req: FastifyRequest, reply: FastifyReply): UsageEntry
   const itemRead = req.method === 'GET' && status === 200 && readsItems(req);
   return {
     day: toLocalDate(req.ctx.clock.now()),
-    principal: principalOf(actor, req.ip ?? 'unknown'),
+    principal: requestPrincipal(req),
     clientId: actor.kind === 'client' ? actor.clientId : null,
     userId: actor.kind === 'user' ? actor.userId : null,
     agencyId: actor.kind === 'client' || actor.kind === 'user' ? actor.agencyId : null,

@@ -1,5 +1,6 @@
 // API usage (R5.2): counters per day and principal, written in batches by the recorder, read as a
 // report per principal (client, person, anonymous address) and per agency, by day.
+import { withTransaction } from '../../db/transaction.js';
 import type { Context } from '../../core/context.js';
 import { Forbidden, Invalid } from '../../core/errors.js';
 import { toLocalDate } from '../../core/clock.js';
@@ -37,7 +38,8 @@ export function addCounters(into: UsageCounters, from: UsageCounters): void {
 /** Adds buffered counters to the stored ones (the recorder's flush; a system actor only). */
 export async function recordUsage(ctx: Context, entries: UsageEntry[]): Promise<void> {
   if (ctx.actor.kind !== 'system') throw new Forbidden();
-  if (entries.length) await repo.addUsage(ctx.db, entries);
+  // one transaction: a flush that fails part-way writes nothing, so putting it back cannot count twice
+  if (entries.length) await withTransaction(ctx, (tx) => repo.addUsage(tx.db, entries));
 }
 
 export interface UsageQuery {

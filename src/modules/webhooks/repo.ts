@@ -118,8 +118,14 @@ export async function claimDue(db: Database, now: Date, leaseUntil: Date, limit:
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`WITH due AS (
         SELECT d.id FROM webhook_deliveries d
+        JOIN webhook_subscriptions s ON s.id = d.subscription_id
+        LEFT JOIN api_clients c ON c.id = s.client_id
+        LEFT JOIN users u ON u.id = s.user_id
         WHERE d.status = 'pending' AND d.next_attempt_at <= ${now.toISOString()}::timestamptz
-        ORDER BY d.next_attempt_at, d.id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+          -- a paused subscription, or one whose owner is revoked or disabled, keeps its queue unsent
+          AND s.active
+          AND ((c.id IS NOT NULL AND c.revoked_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > ${now.toISOString()}::timestamptz)) OR (u.id IS NOT NULL AND u.disabled_at IS NULL))
+        ORDER BY d.next_attempt_at, d.id LIMIT ${limit} FOR UPDATE OF d SKIP LOCKED)
       UPDATE webhook_deliveries d SET next_attempt_at = ${leaseUntil.toISOString()}::timestamptz
       FROM due, webhook_subscriptions s WHERE d.id = due.id AND s.id = d.subscription_id
       RETURNING d.id, d.subscription_id AS "subscriptionId", s.url, s.secret, d.payload -> 'body' AS body, d.attempts`),

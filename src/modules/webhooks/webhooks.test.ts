@@ -173,6 +173,18 @@ describe('what each subscriber receives', () => {
     await run();
     expect(at('/paused')).toHaveLength(0);
   });
+
+  it('pausing stops deliveries already queued; resuming sends them', async () => {
+    const sub = await subscribe(publicClient, '/queued');
+    await flow.create(agencyA);
+    await dispatchWebhooks(t.system); // queued, not yet sent
+    expect((await publicClient.patch(`/api/v1/webhooks/${sub.id}`, { active: false })).statusCode).toBe(200);
+    await sendDueWebhooks(t.system, 100);
+    expect(at('/queued')).toHaveLength(0);
+    expect((await publicClient.patch(`/api/v1/webhooks/${sub.id}`, { active: true })).statusCode).toBe(200);
+    await sendDueWebhooks(t.system, 100);
+    expect(at('/queued').length).toBeGreaterThan(0);
+  });
 });
 
 describe('the job runner', () => {
