@@ -1,6 +1,9 @@
-// One signed POST to a subscriber (no redirects followed, 10 s timeout). 2xx = delivered.
+// One signed POST to a subscriber (no redirects followed, 10 s timeout, no response body read):
+// 2xx = delivered. Sent with node:http(s) so the connection's address can be checked (target.ts).
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { signPayload } from './signature.js';
-import { targetRefusal } from './target.js';
+import { guardedLookup, literalTargetRefusal } from './target.js';
 
 export const SEND_TIMEOUT_MS = 10_000;
 
@@ -12,28 +15,35 @@ export interface SendResult {
 
 export async function postSigned(url: string, secret: string, deliveryId: string, body: string, now: Date, opts: { allowPrivate: boolean }): Promise<SendResult> {
   const timestamp = Math.floor(now.getTime() / 1000);
-  const refused = await targetRefusal(url, opts.allowPrivate);
+  const refused = literalTargetRefusal(url, opts.allowPrivate);
   if (refused) return { ok: false, status: null, error: refused };
-  try {
-    const res = await fetch(url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'TTDN-Webhooks/1',
-        'webhook-id': deliveryId,
-        'webhook-timestamp': String(timestamp),
-        'webhook-signature': signPayload(secret, timestamp, body),
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<SendResult>((resolve) => {
+    const req = send(
+      target,
+      {
+        method: 'POST',
+        lookup: guardedLookup(opts.allowPrivate) as never,
+        timeout: SEND_TIMEOUT_MS,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'user-agent': 'TTDN-Webhooks/1',
+          'webhook-id': deliveryId,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': signPayload(secret, timestamp, body),
+        },
       },
-      body,
-    });
-    await res.body?.cancel().catch(() => undefined);
-    const ok = res.status >= 200 && res.status < 300;
-    return { ok, status: res.status, error: ok ? null : `HTTP ${res.status}` };
-  } catch (e) {
-    const err = e as Error & { cause?: { code?: string; message?: string } };
-    const msg = err.name === 'TimeoutError' ? `timeout after ${SEND_TIMEOUT_MS / 1000} s` : (err.cause?.code ?? err.cause?.message ?? err.message);
-    return { ok: false, status: null, error: String(msg).slice(0, 500) };
-  }
+      (res: IncomingMessage) => {
+        res.resume(); // the body is not read
+        const status = res.statusCode ?? 0;
+        const ok = status >= 200 && status < 300;
+        resolve({ ok, status, error: ok ? null : `HTTP ${status}` });
+      },
+    );
+    req.on('timeout', () => req.destroy(Object.assign(new Error(`timeout after ${SEND_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' })));
+    req.on('error', (e: NodeJS.ErrnoException) => resolve({ ok: false, status: null, error: String(e.code === 'ETARGETPRIVATE' || e.code === 'ETIMEDOUT' ? e.message : (e.code ?? e.message)).slice(0, 500) }));
+    req.end(body);
+  });
 }

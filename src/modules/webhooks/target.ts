@@ -1,7 +1,9 @@
 // Where a webhook may be sent (SSRF): only to addresses on the public internet, unless the
 // operator allows private targets (WEBHOOK_ALLOW_PRIVATE_TARGETS, e.g. for agencies' systems on an
-// internal network). Checked on every delivery against what the name resolves to then.
-import { lookup } from 'node:dns/promises';
+// internal network). An IP address in the URL is checked before sending; a name is checked as the
+// connection is made, on the addresses it resolves to then (`guardedLookup`): no DNS rebinding
+// between a check and the connection.
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 
 const NOT_PUBLIC = new BlockList();
@@ -20,16 +22,27 @@ export function isPublicAddress(address: string): boolean {
   return !NOT_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-/** Why a target may not be used (null when it may): its host must resolve to public addresses only. */
-export async function targetRefusal(url: string, allowPrivate: boolean): Promise<string | null> {
-  if (allowPrivate) return null;
+const refusal = (address: string) => `target address ${address} is not on the public internet (WEBHOOK_ALLOW_PRIVATE_TARGETS)`;
+
+/** Why a URL's IP address may not be used (null when it may, or when the host is a name: see guardedLookup). */
+export function literalTargetRefusal(url: string, allowPrivate: boolean): string | null {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  let addresses: string[];
-  try {
-    addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
-  } catch (e) {
-    return `cannot resolve ${host}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-  }
-  const blocked = addresses.find((a) => !isPublicAddress(a));
-  return blocked ? `target address ${blocked} is not on the public internet (WEBHOOK_ALLOW_PRIVATE_TARGETS)` : null;
+  return !allowPrivate && isIP(host) && !isPublicAddress(host) ? refusal(host) : null;
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/** A `lookup` for http(s).request that fails the connection when a name resolves off the public internet. */
+export function guardedLookup(allowPrivate: boolean) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, '');
+      const list = addresses as LookupAddress[];
+      const blocked = allowPrivate ? undefined : list.find((a) => !isPublicAddress(a.address));
+      if (blocked) return callback(Object.assign(new Error(refusal(blocked.address)), { code: 'ETARGETPRIVATE' }), '');
+      if (!list.length) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '');
+      if (options.all) return callback(null, list);
+      return callback(null, list[0].address, list[0].family);
+    });
+  };
 }

@@ -9,7 +9,8 @@ import { oauthClient, openApiValidator, workflow } from '../../../test/helpers/p
 import { startJobs } from '../../jobs/runner.js';
 import { listAuditEvents } from '../audit/service.js';
 import { dispatchWebhooks, listDeliveries, RETRY_DELAYS_MS, sendDueWebhooks, signPayload, verifySignature } from './service.js';
-import { isPublicAddress, targetRefusal } from './target.js';
+import { postSigned } from './sender.js';
+import { isPublicAddress, literalTargetRefusal } from './target.js';
 
 interface Received {
   path: string;
@@ -280,9 +281,16 @@ describe('targets (SSRF)', () => {
   it('only public internet addresses unless the operator allows private ones: refused at registration and at each delivery', async () => {
     for (const a of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1']) expect(isPublicAddress(a), a).toBe(false);
     for (const a of ['8.8.8.8', '14.225.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8']) expect(isPublicAddress(a), a).toBe(true);
-    expect(await targetRefusal('http://localhost:1/hook', false)).toMatch(/not on the public internet/);
-    expect(await targetRefusal('http://localhost:1/hook', true)).toBeNull();
-    expect(await targetRefusal('http://203.0.113.7/hook', false)).toMatch(/not on the public internet/); // documentation range
+    expect(literalTargetRefusal('http://203.0.113.7/hook', false)).toMatch(/not on the public internet/); // documentation range
+    expect(literalTargetRefusal('http://[::1]:8080/hook', false)).toMatch(/::1 is not on the public internet/);
+    expect(literalTargetRefusal('http://127.0.0.1/hook', true)).toBeNull();
+    // a name is checked when the connection is made, on what it resolves to then
+    const port = new URL(base).port;
+    const byName = await postSigned(`http://localhost:${port}/by-name`, 's', 'd', '{}', new Date(), { allowPrivate: false });
+    expect(byName).toMatchObject({ ok: false, status: null });
+    expect(byName.error).toMatch(/is not on the public internet/);
+    expect(at('/by-name')).toEqual([]);
+    expect(await postSigned(`http://localhost:${port}/by-name`, 's', 'd', '{}', new Date(), { allowPrivate: true })).toMatchObject({ ok: true, status: 200 });
     const sub = await subscribe(otherClient, '/private');
     t.config.webhooks.allowPrivateTargets = false; // as an operator who does not allow internal targets
     try {
