@@ -42,20 +42,24 @@ export interface OwnerFacts {
   userId: string | null;
   userRole: string | null;
   userLive: boolean;
+  /** the scopes of the credential that registered the subscription (null: not recorded) */
+  grantedScopes: string[] | null;
 }
 
 /**
- * The actor a subscription reads the stream as: the client with its granted scopes, or the person
- * with their role's scopes. Null: the owner can no longer read anything (revoked, expired, disabled).
+ * The actor a subscription reads the stream as: the client, or the person, with the scopes of the
+ * credential that registered it, within what the owner holds now (the client's granted scopes, the
+ * person's role). Null: the owner can no longer read anything (revoked, expired, disabled).
  */
 export function subscriberActor(o: OwnerFacts): Actor | null {
+  const within = (held: readonly Scope[]) => (o.grantedScopes ? held.filter((s) => o.grantedScopes!.includes(s)) : [...held]);
   if (o.clientId) {
     if (!o.clientLive) return null;
-    return { kind: 'client', clientId: o.clientId, agencyId: o.agencyId, label: `webhook:${o.clientId}`, scopes: (o.clientScopes ?? []) as Scope[] };
+    return { kind: 'client', clientId: o.clientId, agencyId: o.agencyId, label: `webhook:${o.clientId}`, scopes: within((o.clientScopes ?? []) as Scope[]) };
   }
   if (o.userId && o.userLive && (ROLES as readonly string[]).includes(o.userRole ?? '')) {
     const role = o.userRole as Role;
-    return { kind: 'user', userId: o.userId, agencyId: o.agencyId, role, label: `webhook:${o.userId}`, via: 'token', scopes: ROLE_SCOPES[role] };
+    return { kind: 'user', userId: o.userId, agencyId: o.agencyId, role, label: `webhook:${o.userId}`, via: 'token', scopes: within(ROLE_SCOPES[role]) };
   }
   return null;
 }

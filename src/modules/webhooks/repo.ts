@@ -55,7 +55,7 @@ export interface ActiveSubscription {
 export async function activeSubscriptions(db: Database, now: Date): Promise<ActiveSubscription[]> {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`SELECT s.id, s.events, s.created_at AS "createdAt", coalesce(c.agency_id, u.agency_id, s.agency_id) AS "agencyId",
-        s.client_id AS "clientId", c.scopes AS "clientScopes",
+        s.client_id AS "clientId", c.scopes AS "clientScopes", s.scopes AS "grantedScopes",
         (c.id IS NOT NULL AND c.revoked_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > ${now.toISOString()}::timestamptz)) AS "clientLive",
         s.user_id AS "userId", u.role AS "userRole", (u.id IS NOT NULL AND u.disabled_at IS NULL) AS "userLive"
       FROM webhook_subscriptions s
@@ -75,6 +75,7 @@ export async function activeSubscriptions(db: Database, now: Date): Promise<Acti
       userId: (r.userId as string | null) ?? null,
       userRole: (r.userRole as string | null) ?? null,
       userLive: Boolean(r.userLive),
+      grantedScopes: (r.grantedScopes as string[] | null) ?? null,
     },
   }));
 }

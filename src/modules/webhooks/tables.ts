@@ -22,6 +22,8 @@ export const webhookSubscriptions = pgTable(
     /** the HMAC-SHA256 key deliveries are signed with (shown once at registration) */
     secret: text('secret').notNull(),
     description: text('description').notNull().default(''),
+    /** the scopes of the credential that registered it: the subscription never reads more (null: the owner's, for rows made before) */
+    scopes: text('scopes').array(),
     active: boolean('active').notNull().default(true),
     disabledReason: text('disabled_reason'),
     createdAt: ts('created_at').notNull(),

@@ -7,6 +7,7 @@ import { Client, createTestApp, fixtureAgency, signedIn, type SignedIn, type Tes
 import { topicIds } from '../../../test/helpers/content.js';
 import { oauthClient, openApiValidator, workflow } from '../../../test/helpers/published.js';
 import { startJobs } from '../../jobs/runner.js';
+import * as accounts from '../accounts/service.js';
 import { listAuditEvents } from '../audit/service.js';
 import { dispatchWebhooks, listDeliveries, RETRY_DELAYS_MS, sendDueWebhooks, signPayload, verifySignature } from './service.js';
 import { postSigned } from './sender.js';
@@ -122,6 +123,26 @@ describe('signed deliveries', () => {
 });
 
 describe('what each subscriber receives', () => {
+  it('a subscription reads no more than the token that registered it (a read:public token of a client that may also read shared)', async () => {
+    const { client, clientSecret } = await accounts.createApiClient(t.system, { name: 'Hệ thống hai quyền', agencyId: agencyB, scopes: ['read:public', 'read:shared'], acceptTerms: true });
+    const token = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/oauth/token',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: clientSecret, scope: 'read:public' }).toString(),
+    });
+    expect(token.json().scope).toBe('read:public');
+    const narrow = new Client(t);
+    narrow.bearer = token.json().access_token;
+    await subscribe(narrow, '/narrow-token');
+    const s = await flow.create(agencyA, { visibility: 'shared' });
+    const p = await flow.create(agencyA, { visibility: 'public' });
+    await run();
+    const seen = bodies('/narrow-token').map((b) => b.itemId);
+    expect(seen).toContain(p.itemId);
+    expect(seen).not.toContain(s.itemId);
+  });
+
   it('no delivery about shared or internal content to a public-only subscriber; the exploit scope gets shared, never internal', async () => {
     const pub = await subscribe(publicClient, '/public-only');
     const shared = await subscribe(sharedClient, '/shared');

@@ -71,6 +71,7 @@ export async function createSubscription(ctx: Context, input: SubscriptionInput)
       events,
       secret,
       description: input.description ?? '',
+      scopes: [...a.scopes],
       createdAt: now,
       updatedAt: now,
     });
