@@ -58,10 +58,19 @@ export function usageEntry(req: FastifyRequest, reply: FastifyReply): UsageEntry
   };
 }
 
+/** Counts the items of a successful GET; attached only to the routes that may read items. */
+async function countItemsHook(req: FastifyRequest, reply: FastifyReply, payload: unknown) {
+  if (req.method === 'GET' && reply.statusCode === 200 && isApiRequest(req.url) && readsItems(req)) itemsReturned.set(req, countItems(payload));
+  return payload;
+}
+
 export function registerUsageAccounting(app: FastifyInstance, recorder: UsageRecorder) {
-  app.addHook('preSerialization', async (req, reply, payload) => {
-    if (req.method === 'GET' && reply.statusCode === 200 && isApiRequest(req.url) && readsItems(req)) itemsReturned.set(req, countItems(payload));
-    return payload;
+  // Per route rather than global: portal pages and other API routes never run it. Called before the
+  // routes are registered, so it sees every route (the hook is inherited by the plugins below).
+  app.addHook('onRoute', (route) => {
+    if (!(route.config?.countsItemReads ?? ITEM_ROUTE.test(route.url ?? ''))) return;
+    const held = route.preSerialization;
+    route.preSerialization = held ? [...(Array.isArray(held) ? held : [held]), countItemsHook] : [countItemsHook];
   });
   app.addHook('onResponse', async (req, reply) => {
     if (isApiRequest(req.url) && req.ctx) recorder.add(usageEntry(req, reply));

@@ -13,7 +13,7 @@ export { TRANSITIONS, TRANSITION_NAMES, STATES, type TransitionName } from './wo
 export * from './use-cases/media-usage.js';
 export * from './use-cases/public-reading.js';
 export * from './use-cases/clarifications.js';
-export { listChanges, encodeChangeCursor, MAX_CHANGES_LIMIT, type ChangeEvent, type ChangeView, type ChangesInput } from './use-cases/changes.js';
+export { listChanges, encodeChangeCursor, viewOfChange, changeReaderOf, readChangeRows, MAX_CHANGES_LIMIT, type ChangeReader, type ChangeRow, type ChangeEvent, type ChangeView, type ChangesInput } from './use-cases/changes.js';
 export * from './use-cases/published-api.js';
 export { contentPolicy, readablePublishedVisibilities, readableWorkingAgencies } from './policy.js';
 export { findSecrecyMark } from './secrecy.js';

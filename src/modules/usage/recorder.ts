@@ -8,6 +8,8 @@ export class UsageRecorder {
   private buffer = new Map<string, UsageEntry>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
+  /** An early flush (buffer full) is queued or running: the next full buffer waits for it. */
+  private earlyFlush = false;
 
   constructor(
     /** A system actor's context (system:usage) for the flush. */
@@ -18,7 +20,10 @@ export class UsageRecorder {
   add(entry: UsageEntry): void {
     this.merge(entry);
     // Many distinct callers (a flood of addresses): write early rather than grow without bound.
-    if (this.buffer.size >= (this.opts.maxKeys ?? 5000)) void this.flush();
+    if (this.buffer.size >= (this.opts.maxKeys ?? 5000) && !this.earlyFlush) {
+      this.earlyFlush = true;
+      void this.flush().finally(() => (this.earlyFlush = false));
+    }
   }
 
   private merge(entry: UsageEntry): void {

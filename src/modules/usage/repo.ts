@@ -80,3 +80,50 @@ export async function agencyFacts(db: Database, ids: string[]): Promise<Array<{ 
   const list = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
   return rowsOf(await db.execute(sql`SELECT id, name_vi, name_en FROM agencies WHERE id IN (${list})`));
 }
+
+const filterOf = (f: UsageFilter) =>
+  and(gte(apiUsage.day, f.from), lte(apiUsage.day, f.to), f.agencyId ? eq(apiUsage.agencyId, f.agencyId) : undefined, f.principals ? inArray(apiUsage.principal, f.principals) : undefined);
+
+const sums = () => ({
+  requests: sql<number>`sum(${apiUsage.requests})`.mapWith(Number),
+  itemReads: sql<number>`sum(${apiUsage.itemReads})`.mapWith(Number),
+  originalDownloads: sql<number>`sum(${apiUsage.originalDownloads})`.mapWith(Number),
+  writes: sql<number>`sum(${apiUsage.writes})`.mapWith(Number),
+  errors: sql<number>`sum(${apiUsage.errors})`.mapWith(Number),
+  rateLimited: sql<number>`sum(${apiUsage.rateLimited})`.mapWith(Number),
+  bytesOut: sql<number>`sum(${apiUsage.bytesOut})`.mapWith(Number),
+});
+
+/**
+ * The most active principals of the range (by requests, then principal), with their totals, who
+ * they are as first recorded in the range, and how many principals were active in all.
+ */
+export async function topPrincipals(db: Database, f: UsageFilter, limit: number) {
+  return db
+    .select({
+      principal: apiUsage.principal,
+      clientId: sql<string | null>`(array_agg(${apiUsage.clientId} ORDER BY ${apiUsage.day}))[1]`,
+      userId: sql<string | null>`(array_agg(${apiUsage.userId} ORDER BY ${apiUsage.day}))[1]`,
+      agencyId: sql<string | null>`(array_agg(${apiUsage.agencyId} ORDER BY ${apiUsage.day}))[1]`,
+      ...sums(),
+      active: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(apiUsage)
+    .where(filterOf(f))
+    .groupBy(apiUsage.principal)
+    .orderBy(sql`sum(${apiUsage.requests}) DESC`, sql`${apiUsage.principal} COLLATE "C"`)
+    .limit(limit);
+}
+
+/**
+ * Counters per agency and day, in the order each agency first appears among the rows sorted by
+ * day and principal (`first`: the day's first principal of the agency).
+ */
+export async function agencyDays(db: Database, f: UsageFilter) {
+  return db
+    .select({ agencyId: apiUsage.agencyId, day: apiUsage.day, first: sql<string>`min(${apiUsage.principal})`, ...sums() })
+    .from(apiUsage)
+    .where(filterOf(f))
+    .groupBy(apiUsage.agencyId, apiUsage.day)
+    .orderBy(asc(apiUsage.day), sql`min(${apiUsage.principal})`);
+}

@@ -120,11 +120,10 @@ export async function readUsage(ctx: Context, q: UsageQuery): Promise<UsageRepor
     if (principals && principals[0] !== scope.principal) return empty;
     principals = [scope.principal];
   }
-  const rows = await repo.listUsage(ctx.db, { from, to, agencyId, principals });
-  return buildReport(ctx, from, to, rows);
+  return buildReport(ctx, { from, to, agencyId, principals });
 }
 
-const countersOf = (r: repo.UsageRow): UsageCounters => ({
+const countersOf = (r: UsageCounters): UsageCounters => ({
   requests: r.requests,
   itemReads: r.itemReads,
   originalDownloads: r.originalDownloads,
@@ -142,17 +141,19 @@ function addDay(days: Map<string, Day>, day: string, c: UsageCounters) {
 
 const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
 
-async function buildReport(ctx: Context, from: string, to: string, rows: repo.UsageRow[]): Promise<UsageReport> {
-  const byPrincipal = new Map<string, { row: repo.UsageRow; totals: UsageCounters; days: Map<string, Day> }>();
+// The database groups: the most active principals with their totals, then their days, and counters
+// per agency and day (from which the days and totals of the report are summed).
+async function buildReport(ctx: Context, f: repo.UsageFilter): Promise<UsageReport> {
+  const { from, to } = f;
+  const [top, perAgencyDay] = await Promise.all([repo.topPrincipals(ctx.db, f, MAX_PRINCIPALS), repo.agencyDays(ctx.db, f)]);
+  const listedDays = new Map(top.map((p) => [p.principal, new Map<string, Day>()]));
+  if (top.length) for (const r of await repo.listUsage(ctx.db, { ...f, principals: [...listedDays.keys()] })) addDay(listedDays.get(r.principal)!, r.day, countersOf(r));
+  const listed = top.map((p) => ({ row: p, totals: countersOf(p), days: listedDays.get(p.principal)! }));
   const byAgency = new Map<string | null, { totals: UsageCounters; days: Map<string, Day> }>();
   const allDays = new Map<string, Day>();
   const totals = zeroCounters();
-  for (const r of rows) {
+  for (const r of perAgencyDay) {
     const c = countersOf(r);
-    let p = byPrincipal.get(r.principal);
-    if (!p) byPrincipal.set(r.principal, (p = { row: r, totals: zeroCounters(), days: new Map() }));
-    addCounters(p.totals, c);
-    addDay(p.days, r.day, c);
     let a = byAgency.get(r.agencyId);
     if (!a) byAgency.set(r.agencyId, (a = { totals: zeroCounters(), days: new Map() }));
     addCounters(a.totals, c);
@@ -160,8 +161,7 @@ async function buildReport(ctx: Context, from: string, to: string, rows: repo.Us
     addDay(allDays, r.day, c);
     addCounters(totals, c);
   }
-  const listed = [...byPrincipal.values()].sort((a, b) => b.totals.requests - a.totals.requests || (a.row.principal < b.row.principal ? -1 : 1)).slice(0, MAX_PRINCIPALS);
-  const ids = (pick: (r: repo.UsageRow) => string | null) => [...new Set(listed.map((p) => pick(p.row)).filter((x): x is string => !!x))];
+  const ids = (pick: (r: (typeof top)[number]) => string | null) => [...new Set(listed.map((p) => pick(p.row)).filter((x): x is string => !!x))];
   const [clients, users, agencies] = await Promise.all([
     repo.clientFacts(ctx.db, ids((r) => r.clientId)),
     repo.userFacts(ctx.db, ids((r) => r.userId)),
@@ -199,5 +199,5 @@ async function buildReport(ctx: Context, from: string, to: string, rows: repo.Us
       days: sortedDays(a.days),
     }))
     .sort((a, b) => b.totals.requests - a.totals.requests);
-  return { from, to, principals, agencies: agencyRows, days: sortedDays(allDays), totals, truncated: byPrincipal.size > listed.length };
+  return { from, to, principals, agencies: agencyRows, days: sortedDays(allDays), totals, truncated: (top[0]?.active ?? 0) > listed.length };
 }

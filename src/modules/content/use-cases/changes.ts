@@ -82,6 +82,45 @@ export interface ChangeView {
   data?: PublishedForm | null;
 }
 
+/** A reader's view of the stream: its published scope (what `viewOfChange` evaluates against). */
+export type ChangeReader = ReturnType<typeof publishedScope>;
+export type { ChangeRow } from '../changes.repo.js';
+
+/** The scope of what this actor may read in the stream. */
+export function changeReaderOf(actor: Context['actor']): ChangeReader {
+  return publishedScope(actor);
+}
+
+/**
+ * One row of the stream as this reader sees it, or null when the reader could read the version
+ * neither before nor after the change. Pure: GET /changes and the webhook dispatcher share it.
+ */
+export function viewOfChange(scope: ChangeReader, r: changes.ChangeRow): ChangeView | null {
+  const now = inPublishedScope(scope, r.visibility, r.agencyId);
+  const before = inPublishedScope(scope, r.prevVisibility, r.agencyId);
+  if (!now && !before) return null;
+  const event: changes.ChangeEvent = now ? (before ? 'updated' : 'published') : r.event === 'deleted' ? 'deleted' : 'unpublished';
+  const base = { cursor: encodeChangeCursor(r.seq), event, at: r.at.toISOString(), itemId: r.itemId, versionId: r.versionId, language: r.language, kind: r.kind, agencyId: r.agencyId };
+  return now ? { ...base, visibility: r.visibility!, contentHash: r.contentHash } : { ...base, contentHash: null };
+}
+
+function checkLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CHANGES_LIMIT) throw Invalid.field('limit', 'field_range', { min: 1, max: MAX_CHANGES_LIMIT });
+}
+
+/**
+ * The raw rows after `since` that the context's actor may see (before or after), oldest first, up
+ * to `limit`, and the stream's head; `end` is where this page ends (as `nextCursor` of listChanges).
+ */
+export async function readChangeRows(ctx: Context, since: number, limit: number): Promise<{ rows: changes.ChangeRow[]; head: number; end: number }> {
+  checkLimit(limit);
+  const { rows, head } = await changes.changesAfter(ctx.db, publishedScope(ctx.actor), since, limit);
+  // A cursor past the head was not given by this database (a restored backup, another server): start again.
+  if (since > head) throw Invalid.field('since', 'field_range', { min: 0, max: head });
+  const end = rows.length === limit ? rows[rows.length - 1].seq : Math.max(head, since);
+  return { rows, head, end };
+}
+
 /**
  * Changes after the cursor that the reader may see, oldest first. For this reader, a change is
  * `published` when it could not read the version before and can now, `updated` when it could read it
@@ -92,23 +131,14 @@ export interface ChangeView {
 export async function listChanges(ctx: Context, input: ChangesInput): Promise<{ changes: ChangeView[]; nextCursor: string }> {
   const since = decodeChangeCursor(input.since);
   const limit = input.limit ?? 100;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CHANGES_LIMIT) throw Invalid.field('limit', 'field_range', { min: 1, max: MAX_CHANGES_LIMIT });
+  checkLimit(limit);
   const scope = publishedScope(ctx.actor);
-  const { rows, head } = await changes.changesAfter(ctx.db, scope, since, limit);
-  // A cursor past the head was not given by this database (a restored backup, another server): start again.
-  if (since > head) throw Invalid.field('since', 'field_range', { min: 0, max: head });
-  const views: ChangeView[] = rows.map((r) => {
-    const now = inPublishedScope(scope, r.visibility, r.agencyId);
-    const before = inPublishedScope(scope, r.prevVisibility, r.agencyId);
-    const event: changes.ChangeEvent = now ? (before ? 'updated' : 'published') : r.event === 'deleted' ? 'deleted' : 'unpublished';
-    const base = { cursor: encodeChangeCursor(r.seq), event, at: r.at.toISOString(), itemId: r.itemId, versionId: r.versionId, language: r.language, kind: r.kind, agencyId: r.agencyId };
-    return now ? { ...base, visibility: r.visibility!, contentHash: r.contentHash } : { ...base, contentHash: null };
-  });
+  const { rows, end } = await readChangeRows(ctx, since, limit);
+  const views: ChangeView[] = rows.map((r) => viewOfChange(scope, r)).filter((v): v is ChangeView => v !== null);
   if (input.include === 'data') {
     const live = views.filter((v) => v.contentHash !== null).map((v) => v.versionId);
     const forms = new Map((await published.publishedForms(ctx.db, live)).filter((f) => inPublishedScope(scope, f.visibility, f.agencyId)).map((f) => [f.versionId, presentPublishedForm(f, scope)]));
     for (const v of views) v.data = v.contentHash === null ? null : (forms.get(v.versionId) ?? null);
   }
-  const last = rows.length === limit ? rows[rows.length - 1].seq : Math.max(head, since);
-  return { changes: views, nextCursor: encodeChangeCursor(last) };
+  return { changes: views, nextCursor: encodeChangeCursor(end) };
 }

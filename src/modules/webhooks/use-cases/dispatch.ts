@@ -5,7 +5,7 @@
 // and records each attempt; failures are retried after 1 min, 5 min, 30 min, 2 h and 12 h, then `failed`.
 import type { Context } from '../../../core/context.js';
 import { withTransaction } from '../../../db/transaction.js';
-import { encodeChangeCursor, listChanges, type ChangeView } from '../../content/service.js';
+import { changeReaderOf, encodeChangeCursor, readChangeRows, viewOfChange, type ChangeView } from '../../content/service.js';
 import { subscriberActor } from '../policy.js';
 import * as repo from '../repo.js';
 import { postSigned } from '../sender.js';
@@ -14,8 +14,6 @@ import { DISPATCHER_CURSOR } from './subscriptions.js';
 const BATCH = 500;
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000];
 const LEASE_MS = 60_000;
-
-const seqOf = (cursor: string) => Number(Buffer.from(cursor, 'base64url').toString('utf8').slice('seq:'.length));
 
 function baseUrl(ctx: Context): string {
   return (ctx.config.publicUrl ?? `http://${ctx.config.host}:${ctx.config.port}`).replace(/\/$/, '');
@@ -54,25 +52,26 @@ export async function dispatchWebhooks(ctx: Context): Promise<{ changes: number;
     const r = await withTransaction(ctx, async (tx) => {
       const now = ctx.clock.now();
       const cursor = await repo.lockCursor(tx.db, DISPATCHER_CURSOR, now);
-      // the system reader sees every change: its page fixes this round's range (cursor, end]
-      const all = await listChanges(tx, { since: encodeChangeCursor(cursor), limit: BATCH });
-      const end = all.changes.length === BATCH ? seqOf(all.changes[BATCH - 1].cursor) : seqOf(all.nextCursor);
+      // the system reader sees every change: one read fixes this round's range (cursor, end]
+      const all = await readChangeRows(tx, cursor, BATCH);
+      const end = all.end;
       if (end <= cursor) return { changes: 0, queued: 0, more: false };
+      const range = all.rows.filter((r) => r.seq <= end);
       const rows: repo.DeliveryInsert[] = [];
       for (const s of await repo.activeSubscriptions(tx.db, now)) {
         const actor = subscriberActor(s.owner);
         if (!actor) continue;
-        // the same per-reader rule as GET /api/v1/changes, evaluated as the owner; its range holds at most BATCH rows
-        const mine = await listChanges({ ...tx, actor }, { since: encodeChangeCursor(cursor), limit: BATCH });
-        for (const c of mine.changes) {
-          const seq = seqOf(c.cursor);
-          if (seq > end || !s.events.includes(c.event) || new Date(c.at) < s.createdAt) continue;
-          rows.push({ subscriptionId: s.id, changeSeq: seq, event: c.event, payload: { body: bodyOf(ctx, s.id, c, seq), attempts: [] }, status: 'pending', nextAttemptAt: now, createdAt: now });
+        // the same per-reader rule as GET /api/v1/changes, evaluated as the owner over the same range
+        const scope = changeReaderOf(actor);
+        for (const r of range) {
+          const c = viewOfChange(scope, r);
+          if (!c || !s.events.includes(c.event) || new Date(c.at) < s.createdAt) continue;
+          rows.push({ subscriptionId: s.id, changeSeq: r.seq, event: c.event, payload: { body: bodyOf(ctx, s.id, c, r.seq), attempts: [] }, status: 'pending', nextAttemptAt: now, createdAt: now });
         }
       }
       const inserted = await repo.insertDeliveries(tx.db, rows);
       await repo.setCursor(tx.db, DISPATCHER_CURSOR, end, now);
-      return { changes: all.changes.filter((c) => seqOf(c.cursor) <= end).length, queued: inserted, more: all.changes.length === BATCH };
+      return { changes: range.length, queued: inserted, more: all.rows.length === BATCH };
     });
     total += r.changes;
     queued += r.queued;
