@@ -70,11 +70,7 @@ export const contentPolicy = {
     const scope = readableWorkingAgencies(a);
     return scope === 'all' || scope === v.agencyId;
   },
-  readPublished: (a: Actor, v: VersionFacts) => {
-    if (!v.pubVisibility) return false;
-    if (v.pubVisibility === 'internal') return contentPolicy.readWorking(a, v);
-    return readablePublishedVisibilities(a).includes(v.pubVisibility as Visibility);
-  },
+  readPublished: (a: Actor, v: VersionFacts) => inPublishedScope(publishedScope(a), v.pubVisibility, v.agencyId),
   edit: (a: Actor, v: { agencyId: string }) => {
     const scope = editableAgencies(a);
     return scope === 'all' || scope === v.agencyId;

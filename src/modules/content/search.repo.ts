@@ -6,6 +6,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { rowsOf } from '../../db/transaction.js';
+import type { PublishedScope } from './policy.js';
+import { scopeCondition } from './published.repo.js';
 import type { QueryStats, SearchPlan } from './search.plan.js';
 
 export const CANDIDATES = 1000;
@@ -14,10 +16,8 @@ export const PHRASE_SCAN = 2000;
 export interface SearchFilter {
   /** published: the public view (pub_* columns); working: staff view of working copies */
   view: 'published' | 'working';
-  /** published view: visibilities readable by everyone of this actor */
-  visibilities: string[];
-  /** published view: internal items of this agency are readable too ('all' for DIC/IOC) */
-  internalAgency: 'all' | string | null;
+  /** published view: who may read a published version (policy.ts publishedScope) */
+  scope: PublishedScope;
   /** working view: row filter */
   workingScope: 'all' | string | null;
   q?: string;
@@ -74,9 +74,7 @@ function whereOf(f: SearchFilter): SQL {
   const parts: SQL[] = [];
   if (f.view === 'published') {
     parts.push(sql`v.published_revision_id IS NOT NULL`);
-    const internal =
-      f.internalAgency === 'all' ? sql`v.pub_visibility = 'internal'` : f.internalAgency ? sql`(v.pub_visibility = 'internal' AND v.agency_id = ${f.internalAgency})` : sql`false`;
-    parts.push(sql`(v.pub_visibility IN (${sql.join(f.visibilities.map((x) => sql`${x}`), sql`, `)}) OR ${internal})`);
+    parts.push(scopeCondition(f.scope, sql`v.pub_visibility`, sql`v.agency_id`));
   } else {
     if (!f.workingScope) parts.push(sql`false`);
     else if (f.workingScope !== 'all') parts.push(sql`v.agency_id = ${f.workingScope}`);

@@ -209,7 +209,7 @@ describe('search', () => {
   });
 
   it('finds the same candidates whichever plan finds them', async () => {
-    const base: SearchFilter = { view: 'published', visibilities: ['public', 'shared'], internalAgency: null, workingScope: null, limit: 100, offset: 0 };
+    const base: SearchFilter = { view: 'published', scope: { visibilities: ['public', 'shared'], internal: null }, workingScope: null, limit: 100, offset: 0 };
     const cases: Array<Partial<SearchFilter>> = [
       { q: 'hue' },
       { q: 'doi ngoai' },

@@ -5,7 +5,7 @@ import type { Context } from '../../../core/context.js';
 import { Forbidden, Unauthenticated } from '../../../core/errors.js';
 import { escapeHtml } from '../../../core/html.js';
 import type { Database } from '../../../db/client.js';
-import { readablePublishedVisibilities, readableWorkingAgencies } from '../policy.js';
+import { publishedScope, readableWorkingAgencies } from '../policy.js';
 import { choosePlan, filterShare, type QueryStats, type SearchPlan } from '../search.plan.js';
 import { CANDIDATES, MARKS, PHRASE_SCAN, queryStats, searchAll, type SearchFilter } from '../search.repo.js';
 import { suggestQueries } from '../search.spelling.js';
@@ -72,11 +72,9 @@ export async function searchContent(ctx: Context, input: SearchInput) {
   const a = ctx.actor;
   const workingScope = readableWorkingAgencies(a);
   if (view === 'working' && !workingScope) throw a.kind === 'anonymous' ? new Unauthenticated() : new Forbidden();
-  const staffWide = workingScope === 'all';
   const filter: SearchFilter = {
     view,
-    visibilities: readablePublishedVisibilities(a).filter((v) => v !== 'internal'),
-    internalAgency: staffWide ? 'all' : workingScope,
+    scope: publishedScope(a),
     workingScope,
     q: input.q?.trim() || undefined,
     kind: input.kind,
