@@ -6,6 +6,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { rowsOf } from '../../db/transaction.js';
 import type { PublishedScope } from './policy.js';
+import { publishedCard, type PublishedCard } from './public.repo.js';
+import { itemVersions } from './tables.js';
 
 /** `column` holds a visibility readable within the scope (false when the scope reads nothing). */
 export function scopeCondition(scope: PublishedScope, column: SQL, agencyColumn: SQL): SQL {
@@ -20,9 +22,9 @@ export type PublishedSort = '-published' | 'published' | '-updated';
 
 /** The column each sort walks: `published` is the first publication, `updated` when the current published form went online. */
 const SORT_COLUMN: Record<PublishedSort, SQL> = {
-  '-published': sql`v.first_published_at`,
-  published: sql`v.first_published_at`,
-  '-updated': sql`v.published_at`,
+  '-published': sql`item_versions.first_published_at`,
+  published: sql`item_versions.first_published_at`,
+  '-updated': sql`item_versions.published_at`,
 };
 
 export interface PublishedListFilter {
@@ -46,65 +48,33 @@ export interface ListKey {
   id: string;
 }
 
-export interface PublishedListRow {
-  versionId: string;
-  itemId: string;
-  language: string;
-  isSource: boolean;
-  kind: string;
-  agencyId: string;
-  title: string;
-  summary: string;
-  visibility: string;
-  topicIds: string[];
-  activityDate: string | null;
-  publishedAt: Date;
-  firstPublishedAt: Date;
-  contentHash: string;
-  key: ListKey;
-}
+/** A list row: the portal's card (public.repo.ts) of a version online, and where the page goes on from it. */
+export type PublishedListRow = PublishedCard & { firstPublishedAt: Date; key: ListKey };
 
 const utcText = (col: SQL) => sql`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export async function listPublishedPage(db: Database, f: PublishedListFilter, sort: PublishedSort, after: ListKey | null, limit: number): Promise<PublishedListRow[]> {
   const col = SORT_COLUMN[sort];
-  const w: SQL[] = [scopeCondition(f.scope, sql`v.pub_visibility`, sql`v.agency_id`)];
-  if (f.kind) w.push(sql`v.kind = ${f.kind}`);
-  if (f.language) w.push(sql`v.language = ${f.language}`);
-  if (f.agencyId) w.push(sql`v.agency_id = ${f.agencyId}::uuid`);
-  if (f.topicId) w.push(sql`v.pub_topic_ids @> ARRAY[${f.topicId}]::uuid[]`);
-  if (f.updatedSince) w.push(sql`v.published_at >= ${f.updatedSince.toISOString()}::timestamptz`);
-  if (f.publishedFrom) w.push(sql`v.first_published_at >= ${f.publishedFrom.toISOString()}::timestamptz`);
-  if (f.publishedBefore) w.push(sql`v.first_published_at < ${f.publishedBefore.toISOString()}::timestamptz`);
-  if (f.activityFrom) w.push(sql`v.pub_activity_date >= ${f.activityFrom}::date`);
-  if (f.activityTo) w.push(sql`v.pub_activity_date <= ${f.activityTo}::date`);
+  const w: SQL[] = [scopeCondition(f.scope, sql`item_versions.pub_visibility`, sql`item_versions.agency_id`)];
+  if (f.kind) w.push(sql`item_versions.kind = ${f.kind}`);
+  if (f.language) w.push(sql`item_versions.language = ${f.language}`);
+  if (f.agencyId) w.push(sql`item_versions.agency_id = ${f.agencyId}::uuid`);
+  if (f.topicId) w.push(sql`item_versions.pub_topic_ids @> ARRAY[${f.topicId}]::uuid[]`);
+  if (f.updatedSince) w.push(sql`item_versions.published_at >= ${f.updatedSince.toISOString()}::timestamptz`);
+  if (f.publishedFrom) w.push(sql`item_versions.first_published_at >= ${f.publishedFrom.toISOString()}::timestamptz`);
+  if (f.publishedBefore) w.push(sql`item_versions.first_published_at < ${f.publishedBefore.toISOString()}::timestamptz`);
+  if (f.activityFrom) w.push(sql`item_versions.pub_activity_date >= ${f.activityFrom}::date`);
+  if (f.activityTo) w.push(sql`item_versions.pub_activity_date <= ${f.activityTo}::date`);
   const desc = sort.startsWith('-');
-  if (after) w.push(desc ? sql`(${col}, v.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql`(${col}, v.id) > (${after.at}::timestamptz, ${after.id}::uuid)`);
-  const order = desc ? sql`${col} DESC, v.id DESC` : sql`${col} ASC, v.id ASC`;
-  const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`SELECT v.id AS "versionId", v.item_id AS "itemId", v.language, v.is_source AS "isSource", v.kind, v.agency_id AS "agencyId",
-        v.pub_title AS title, v.pub_summary AS summary, v.pub_visibility AS visibility, coalesce(v.pub_topic_ids, ARRAY[]::uuid[]) AS "topicIds",
-        v.pub_activity_date::text AS "activityDate", v.published_at AS "publishedAt", v.first_published_at AS "firstPublishedAt", v.content_hash AS "contentHash",
-        ${utcText(col)} AS "keyAt"
-      FROM item_versions v WHERE ${sql.join(w, sql` AND `)} ORDER BY ${order} LIMIT ${limit}`),
-  );
-  return rows.map((r) => ({
-    versionId: r.versionId as string,
-    itemId: r.itemId as string,
-    language: r.language as string,
-    isSource: Boolean(r.isSource),
-    kind: r.kind as string,
-    agencyId: r.agencyId as string,
-    title: (r.title as string) ?? '',
-    summary: (r.summary as string) ?? '',
-    visibility: r.visibility as string,
-    topicIds: (r.topicIds as string[] | null) ?? [],
-    activityDate: (r.activityDate as string | null) ?? null,
-    publishedAt: new Date(r.publishedAt as string),
-    firstPublishedAt: new Date(r.firstPublishedAt as string),
-    contentHash: r.contentHash as string,
-    key: { at: r.keyAt as string, id: r.versionId as string },
-  }));
+  if (after) w.push(desc ? sql`(${col}, item_versions.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql`(${col}, item_versions.id) > (${after.at}::timestamptz, ${after.id}::uuid)`);
+  const order = desc ? sql`${col} DESC, item_versions.id DESC` : sql`${col} ASC, item_versions.id ASC`;
+  const rows = await db
+    .select({ ...publishedCard, keyAt: sql<string>`${utcText(col)}` })
+    .from(itemVersions)
+    .where(sql.join(w, sql` AND `))
+    .orderBy(order)
+    .limit(limit);
+  return rows.map(({ keyAt, ...r }) => ({ ...(r as PublishedCard), firstPublishedAt: r.firstPublishedAt as Date, key: { at: keyAt, id: r.versionId } }));
 }
 
 /** A version online with everything its published form (GET /item-versions/{id}/published) is made of. */
