@@ -15,6 +15,8 @@ export interface CachedPage {
   gzip: Buffer;
   /** when the generation it belongs to began, as far as this process knows */
   lastModified: Date;
+  /** the same, formatted once for the Last-Modified header */
+  lastModifiedHttp: string;
 }
 
 export interface PageCache {
@@ -58,6 +60,7 @@ export function createPageCache(maxEntries = 1000): PageCache {
         br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
         gzip: gzipSync(body, { level: 6 }),
         lastModified: generationSince,
+        lastModifiedHttp: generationSince.toUTCString(),
       };
       if (generation === currentGeneration) {
         entries.set(`${generation}\n${key}`, page);

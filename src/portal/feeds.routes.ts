@@ -48,9 +48,9 @@ export async function feedRoutes(
   async function serve(req: FastifyRequest, reply: FastifyReply, name: string, render: () => Promise<Rendered>) {
     const gen = generation?.current() ?? 0;
     const key = `${origin(req)} ${name}`;
-    const etag = etagOf(gen, key);
     reply.header('vary', 'Accept-Encoding').header('cache-control', 'public, max-age=0, must-revalidate');
-    if (generation && req.headers['if-none-match'] === etag) return reply.code(304).header('etag', etag).send();
+    const ifNoneMatch = req.headers['if-none-match'];
+    if (generation && ifNoneMatch && ifNoneMatch === etagOf(gen, key)) return reply.code(304).header('etag', ifNoneMatch).send();
     let cached = generation ? cache.get(gen, key) : undefined;
     if (!cached) {
       let rendered: Rendered;
@@ -62,7 +62,7 @@ export async function feedRoutes(
       }
       cached = cache.put(gen, key, rendered.status, rendered.body, rendered.type);
     }
-    reply.code(cached.status).type(cached.type).header('etag', cached.etag).header('last-modified', cached.lastModified.toUTCString());
+    reply.code(cached.status).type(cached.type).header('etag', cached.etag).header('last-modified', cached.lastModifiedHttp);
     const accept = String(req.headers['accept-encoding'] ?? '');
     if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(cached.br);
     if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(cached.gzip);

@@ -108,9 +108,9 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
     // rendered for one host is never served to another (no cache poisoning through Host)
     const key = `${origin(req)}${path}`;
     const gen = generation?.current() ?? 0;
-    const etag = etagOf(gen, key);
     reply.header('vary', 'Accept-Encoding').header('cache-control', 'public, max-age=0, must-revalidate');
-    if (generation && req.headers['if-none-match'] === etag) return reply.code(304).header('etag', etag).send();
+    const ifNoneMatch = req.headers['if-none-match'];
+    if (generation && ifNoneMatch && ifNoneMatch === etagOf(gen, key)) return reply.code(304).header('etag', ifNoneMatch).send();
     let page = generation ? cache.get(gen, key) : undefined;
     if (!page) {
       let rendered: Rendered;
@@ -123,7 +123,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
       }
       page = cache.put(gen, key, rendered.status, rendered.html);
     }
-    reply.code(page.status).type('text/html; charset=utf-8').header('etag', page.etag).header('last-modified', page.lastModified.toUTCString());
+    reply.code(page.status).type('text/html; charset=utf-8').header('etag', page.etag).header('last-modified', page.lastModifiedHttp);
     for (const [k, v] of Object.entries(headersFor?.(page.status) ?? {})) reply.header(k, v);
     const accept = String(req.headers['accept-encoding'] ?? '');
     if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(page.br);
