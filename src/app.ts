@@ -12,7 +12,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-provider-typebox';
 import { Settings } from 'typebox/system';
-import type { Config } from './config.js';
+import { publicBaseUrl, type Config } from './config.js';
 import { anonymous, systemActor } from './core/actor.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { pickLocale, t } from './core/i18n.js';
@@ -139,7 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         description:
           'Open API of the foreign-information database of Huế (Decision 69/2021/QĐ-UBND). Authenticate with a personal token or OAuth 2.0 client credentials (POST /api/v1/oauth/token); errors are application/problem+json in Vietnamese or English (Accept-Language); published versions carry a SHA-256 content hash over a canonical JSON form (keys sorted) of itemId, language, kind, agencyId, title, summary, body and metadata.',
       },
-      servers: [{ url: config.publicUrl ?? `http://${config.host}:${config.port}` }],
+      servers: [{ url: publicBaseUrl(config) }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'ttdn_session', description: 'Browser session (admin app); writes need the X-CSRF-Token header' },

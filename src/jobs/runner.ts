@@ -2,7 +2,7 @@
 // timer; all run once at start-up, so anything that fell due while the server was down runs then.
 // Work is claimed with row locks (FOR UPDATE SKIP LOCKED), so several processes can run the same
 // jobs. Every run is recorded in job_status (visible in the admin app).
-import type { Config } from '../config.js';
+import { publicBaseUrl, type Config } from '../config.js';
 import { systemActor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
 import type { Context } from '../core/context.js';
@@ -44,7 +44,7 @@ export function startJobs(opts: { db: Context['db']; config: Config; clock: Cloc
     config: opts.config,
   };
   const mailer = opts.mailer ?? (opts.config.mail ? smtpMailer(opts.config.mail) : null);
-  const baseUrl = opts.config.publicUrl ?? `http://${opts.config.host}:${opts.config.port}`;
+  const baseUrl = publicBaseUrl(opts.config);
 
   const jobs: Array<[string, () => Promise<JobResult>]> = [
     [

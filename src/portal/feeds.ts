@@ -2,6 +2,7 @@
 // the latest items the public may read, each with an enclosure for its media (an image's web
 // variant, a video's or a document's file). Gathered through the services as an anonymous reader
 // (like the portal's pages); rendered by hand with strict escaping.
+import { escapeXml } from '../core/html.js';
 import type { Context } from '../core/context.js';
 import * as content from '../modules/content/service.js';
 import * as media from '../modules/media/service.js';
@@ -22,12 +23,8 @@ export const FEED_TYPES: Record<FeedFormat, string> = {
 
 // Characters XML 1.0 does not allow at all (C0 controls but tab/newline/return, lone surrogates,
 // U+FFFE/U+FFFF): dropped, or the document would not be well-formed.
-const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
 /** Text for an XML element or attribute value. */
-export function xml(value: string | number): string {
-  return String(value).replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
+export const xml = escapeXml;
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

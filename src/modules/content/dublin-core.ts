@@ -1,5 +1,6 @@
 // A published version as a Dublin Core record (dc: elements, a few dcterms: refinements), in
 // JSON-LD and in XML. Element names follow DCMI Metadata Terms; docs/api.md lists the mapping.
+import { escapeXml } from '../../core/html.js';
 import type { PublishedForm } from './published.present.js';
 
 export const DC = 'http://purl.org/dc/elements/1.1/';
@@ -91,14 +92,6 @@ export function dublinCoreJsonLd(f: PublishedForm, facts: DcFacts): Record<strin
     node[e.name] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   return node;
-}
-
-/** Characters XML 1.0 cannot carry at all (controls other than tab, LF, CR; lone surrogates; U+FFFE/FFFF) are dropped. */
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function escapeXml(s: string): string {
-  return s.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 /** XML (application/xml): a `metadata` container with dc: and dcterms: elements, as the DC-XML guidelines describe. */

@@ -3,6 +3,7 @@
 // docs/export.md describes. Read as the anonymous public (the `public` row filter every published
 // read applies), so shared and internal content can never leave through it. Lines are handed to
 // `write` page by page: memory stays bounded whatever the corpus size.
+import { publicBaseUrl } from '../../../config.js';
 import { anonymous } from '../../../core/actor.js';
 import type { Context } from '../../../core/context.js';
 import * as accounts from '../../accounts/service.js';
@@ -48,7 +49,7 @@ export function hueTime(d: Date): string {
 function itemWriter(ctx: Context) {
   const agencies = new Map<string, { vi: string; en: string } | null>();
   const topics = new Map<string, { vi: string; en: string }>();
-  const base = (ctx.config.publicUrl ?? `http://${ctx.config.host}:${ctx.config.port}`).replace(/\/$/, '');
+  const base = publicBaseUrl(ctx.config);
   let mediaCount = 0;
 
   async function agencyName(id: string, vi: boolean): Promise<string | null> {

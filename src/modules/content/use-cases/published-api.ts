@@ -2,6 +2,7 @@
 // field selection (GET /published), one item in one language (GET /published/{itemId}/{language}),
 // and the facts its Dublin Core record needs. Rows follow the same rule as every published read:
 // public for everyone, shared with the exploit scope, internal for the owning agency and the DIC.
+import { publicBaseUrl } from '../../../config.js';
 import type { Context } from '../../../core/context.js';
 import { Invalid, NotFound } from '../../../core/errors.js';
 import * as accounts from '../../accounts/service.js';
@@ -139,7 +140,7 @@ export async function dublinCoreFacts(ctx: Context, form: PublishedForm): Promis
   }
   const topicIds = Array.isArray(form.metadata.topicIds) ? (form.metadata.topicIds as string[]) : [];
   const names = new Map((await published.topicNames(ctx.db, topicIds)).map((t) => [t.id, vi ? t.nameVi : t.nameEn]));
-  const base = ctx.config.publicUrl ?? `http://${ctx.config.host}:${ctx.config.port}`;
+  const base = publicBaseUrl(ctx.config);
   return {
     publisher,
     topics: topicIds.map((id) => names.get(id)).filter((n): n is string => Boolean(n)),

@@ -3,6 +3,7 @@
 // subscription's owner may read, as GET /api/v1/changes presents it to that owner. The sender
 // claims due deliveries (FOR UPDATE SKIP LOCKED plus a lease), posts them outside any transaction,
 // and records each attempt; failures are retried after 1 min, 5 min, 30 min, 2 h and 12 h, then `failed`.
+import { publicBaseUrl } from '../../../config.js';
 import type { Context } from '../../../core/context.js';
 import { withTransaction } from '../../../db/transaction.js';
 import { changeReaderOf, encodeChangeCursor, readChangeRows, viewOfChange, type ChangeView } from '../../content/service.js';
@@ -16,7 +17,7 @@ export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 
 const LEASE_MS = 60_000;
 
 function baseUrl(ctx: Context): string {
-  return (ctx.config.publicUrl ?? `http://${ctx.config.host}:${ctx.config.port}`).replace(/\/$/, '');
+  return publicBaseUrl(ctx.config);
 }
 
 /** The body of a delivery: the change as the subscriber's GET /changes shows it, with links. */
