@@ -29,8 +29,14 @@ export interface Config {
   redis: { url: string; keyPrefix: string } | null;
   /** API usage counters are buffered in memory and written to the database this often. */
   usage: { flushMs: number };
-  /** Webhook targets on loopback, private or link-local networks are refused unless allowed (SSRF). */
-  webhooks: { allowPrivateTargets: boolean };
+  /** Answers of public API reads kept per public generation in each process (http/response-cache.ts); 0 MB = none. */
+  apiCache: { maxEntries: number; maxBytes: number };
+  /**
+   * Webhook targets on loopback, private or link-local networks are refused unless allowed (SSRF).
+   * A subscription is disabled once `disableAfterFailures` deliveries in a row were given up and its
+   * receiver has not succeeded for `disableAfterHours` (0 failures = never disable).
+   */
+  webhooks: { allowPrivateTargets: boolean; disableAfterFailures: number; disableAfterHours: number };
 }
 
 export type MediaStorageConfig =
@@ -226,7 +232,12 @@ export function loadConfig(env: Env = process.env): Config {
     },
     redis: redisConfig(env),
     usage: { flushMs: int(env, 'USAGE_FLUSH_SECONDS', 5, 1, 3600) * 1000 },
-    webhooks: { allowPrivateTargets: bool(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', false) },
+    apiCache: { maxEntries: int(env, 'API_CACHE_ENTRIES', 5000, 1, 1_000_000), maxBytes: int(env, 'API_CACHE_MB', 64, 0, 16_384) * 1024 * 1024 },
+    webhooks: {
+      allowPrivateTargets: bool(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', false),
+      disableAfterFailures: int(env, 'WEBHOOK_DISABLE_AFTER_FAILURES', 5, 0, 1000),
+      disableAfterHours: int(env, 'WEBHOOK_DISABLE_AFTER_HOURS', 24, 0, 24 * 90),
+    },
     jurisdiction: {
       nameVi: env.JURISDICTION_NAME_VI?.trim() || 'Thành phố Huế',
       nameEn: env.JURISDICTION_NAME_EN?.trim() || 'Hue City',

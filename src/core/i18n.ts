@@ -37,6 +37,8 @@ export const messages = {
   field_too_long: { vi: 'Quá dài (tối đa {max} ký tự).', en: 'Too long (at most {max} characters).' },
   field_too_short: { vi: 'Quá ngắn (tối thiểu {min} ký tự).', en: 'Too short (at least {min} characters).' },
   field_format: { vi: 'Sai định dạng.', en: 'Wrong format.' },
+  webhook_paused: { vi: 'Webhook đang tạm dừng: hãy tiếp tục (bật lại) trước khi gửi lại.', en: 'The webhook is paused: resume it before redelivering.' },
+  webhook_delivery_pending: { vi: 'Lần gửi này vẫn đang chờ gửi: chưa thể gửi lại.', en: 'This delivery is still pending: it cannot be redelivered yet.' },
   webhook_target_private: { vi: 'Địa chỉ nhận phải nằm trên Internet công cộng (không phải mạng nội bộ, loopback).', en: 'The address must be on the public internet (not a private or loopback network).' },
   field_enum: { vi: 'Giá trị không nằm trong danh sách cho phép.', en: 'Not one of the allowed values.' },
   field_range: { vi: 'Giá trị nằm ngoài khoảng cho phép.', en: 'Value out of range.' },

@@ -89,7 +89,7 @@ export function startJobs(opts: { db: Context['db']; config: Config; clock: Cloc
       WEBHOOK_DELIVERY,
       async () => {
         // a retry's time comes from the context clock; up to 5 rounds of 20 per run
-        const total = { sent: 0, delivered: 0, retrying: 0, failed: 0 };
+        const total = { sent: 0, delivered: 0, retrying: 0, failed: 0, disabled: 0 };
         for (let i = 0; i < 5; i++) {
           const r = await sendDueWebhooks(ctx, 20);
           for (const k of Object.keys(total) as Array<keyof typeof total>) total[k] += r[k];

@@ -1,5 +1,5 @@
 // Queries of webhooks: subscriptions, the deliveries (queue and log) and the dispatcher's cursor.
-import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { rowsOf } from '../../db/transaction.js';
 import type { OwnerFacts, SubscriptionScope } from './policy.js';
@@ -162,4 +162,71 @@ export async function listDeliveries(db: Database, subscriptionId: string, befor
     .where(and(eq(webhookDeliveries.subscriptionId, subscriptionId), before !== null ? lt(webhookDeliveries.changeSeq, before) : undefined))
     .orderBy(desc(webhookDeliveries.changeSeq))
     .limit(limit);
+}
+
+/** One delivery of a subscription (null: none with that id in that subscription). */
+export async function deliveryOf(db: Database, subscriptionId: string, id: string): Promise<DeliveryRow | null> {
+  const [r] = await db
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.subscriptionId, subscriptionId), eq(webhookDeliveries.id, id)));
+  return r ?? null;
+}
+
+/**
+ * Puts a finished delivery back in the queue for a fresh series of attempts (the unique index on
+ * subscription + change keeps one row per change: the row is reset, its attempt log kept).
+ * Null when it is pending meanwhile.
+ */
+export async function requeueDelivery(db: Database, id: string, now: Date): Promise<DeliveryRow | null> {
+  const [r] = await db
+    .update(webhookDeliveries)
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: now, lastStatus: null, lastError: null, deliveredAt: null })
+    .where(and(eq(webhookDeliveries.id, id), ne(webhookDeliveries.status, 'pending')))
+    .returning();
+  return r ?? null;
+}
+
+export interface FailureStreak {
+  /** deliveries given up since the last success (or since the owner last changed the subscription) */
+  failures: number;
+  /** when the first of them was queued, no earlier than that last success or change; null: none */
+  since: Date | null;
+  lastError: string | null;
+}
+
+/**
+ * The subscription's current run of failures: deliveries given up (`failed`) whose last attempt came
+ * after both its last successful delivery and its last change by the owner (a resume, a new URL).
+ */
+export async function failureStreak(db: Database, subscriptionId: string): Promise<FailureStreak> {
+  const rows = rowsOf<{ failures: string | number; since: string | Date | null; lastError: string | null }>(
+    await db.execute(sql`WITH s AS (
+        SELECT greatest(w.updated_at, coalesce((SELECT max(delivered_at) FROM webhook_deliveries WHERE subscription_id = w.id), '-infinity'::timestamptz)) AS reset
+        FROM webhook_subscriptions w WHERE w.id = ${subscriptionId}::uuid)
+      SELECT count(d.id) AS failures, greatest(min(d.created_at), min(s.reset)) AS since,
+        (array_agg(coalesce(d.last_error, 'HTTP ' || d.last_status) ORDER BY d.last_attempt_at DESC))[1] AS "lastError"
+      FROM s LEFT JOIN webhook_deliveries d ON d.subscription_id = ${subscriptionId}::uuid AND d.status = 'failed' AND d.last_attempt_at > s.reset`),
+  );
+  const r = rows[0];
+  const failures = Number(r?.failures ?? 0);
+  return { failures, since: failures && r.since ? new Date(r.since) : null, lastError: failures ? r.lastError : null };
+}
+
+/** Disables an active subscription; null when it was no longer active (another process did it first). */
+export async function disableSubscription(db: Database, id: string, reason: string, now: Date): Promise<SubscriptionRow | null> {
+  const [r] = await db
+    .update(webhookSubscriptions)
+    .set({ active: false, disabledReason: reason, updatedAt: now })
+    .where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.active, true)))
+    .returning();
+  return r ?? null;
+}
+
+/** The person to tell about a subscription: its owner, or the person who registered the owning API client. */
+export async function personToNotify(db: Database, s: Pick<SubscriptionRow, 'userId' | 'clientId'>): Promise<string | null> {
+  if (s.userId) return s.userId;
+  if (!s.clientId) return null;
+  const rows = rowsOf<{ createdBy: string | null }>(await db.execute(sql`SELECT created_by AS "createdBy" FROM api_clients WHERE id = ${s.clientId}::uuid`));
+  return rows[0]?.createdBy ?? null;
 }

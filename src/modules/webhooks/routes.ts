@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errors, IdParams, Ok } from '../../http/schemas.js';
-import { DeliveryList, DeliveryQuery, ListQuery, PingResult, Subscription, SubscriptionBody, SubscriptionList, SubscriptionPatch, SubscriptionWithSecret } from './schemas.js';
+import { Delivery, DeliveryList, DeliveryParams, DeliveryQuery, ListQuery, PingResult, Subscription, SubscriptionBody, SubscriptionList, SubscriptionPatch, SubscriptionWithSecret } from './schemas.js';
 import * as webhooks from './service.js';
 
 const tags = ['webhooks'];
@@ -14,7 +14,7 @@ export async function webhookRoutes(app: FastifyInstance) {
 
   r.post('/webhooks', {
     config,
-    schema: { operationId: 'createWebhook', tags, summary: 'Register a webhook subscription; returns its signing secret once', description: 'Deliveries are signed POSTs of the changes you may read (docs/webhooks.md).', body: SubscriptionBody, response: { 201: SubscriptionWithSecret, ...e } },
+    schema: { operationId: 'createWebhook', tags, summary: 'Register a webhook subscription; returns its signing secret once', description: 'Deliveries are signed POSTs of the changes you may read (docs/webhooks.md).', body: SubscriptionBody, response: { 201: SubscriptionWithSecret, ...e, 413: errors[413] } },
     handler: async (req, reply) => reply.code(201).send(await webhooks.createSubscription(req.ctx, req.body as webhooks.SubscriptionInput)),
   });
 
@@ -32,7 +32,7 @@ export async function webhookRoutes(app: FastifyInstance) {
 
   r.patch('/webhooks/:id', {
     config,
-    schema: { operationId: 'updateWebhook', tags, summary: 'Change a subscription\'s URL, events, description, or pause/resume it', params: IdParams, body: SubscriptionPatch, response: { 200: Subscription, ...e } },
+    schema: { operationId: 'updateWebhook', tags, summary: 'Change a subscription\'s URL, events, description, or pause/resume it', params: IdParams, body: SubscriptionPatch, response: { 200: Subscription, ...e, 413: errors[413] } },
     handler: async (req) => webhooks.updateSubscription(req.ctx, req.params.id, req.body as Parameters<typeof webhooks.updateSubscription>[2]),
   });
 
@@ -55,6 +55,19 @@ export async function webhookRoutes(app: FastifyInstance) {
     config,
     schema: { operationId: 'listWebhookDeliveries', tags, summary: 'Deliveries of a subscription, newest change first: status, attempts, last answer', params: IdParams, querystring: DeliveryQuery, response: { 200: DeliveryList, ...e } },
     handler: async (req) => webhooks.listDeliveries(req.ctx, req.params.id, req.query),
+  });
+
+  r.post('/webhooks/:id/deliveries/:deliveryId/redeliver', {
+    config,
+    schema: {
+      operationId: 'redeliverWebhookDelivery',
+      tags,
+      summary: 'Queue a failed or delivered delivery again for a fresh series of attempts',
+      description: 'The same delivery (same Webhook-Id and body) is reset to pending and sent by the next run of the sender; its attempt log is kept. 409 while it is pending or while the subscription is paused or disabled.',
+      params: DeliveryParams,
+      response: { 200: Delivery, ...e, 409: errors[409] },
+    },
+    handler: async (req) => webhooks.redeliver(req.ctx, req.params.id, req.params.deliveryId),
   });
 
   r.post('/webhooks/:id/ping', {

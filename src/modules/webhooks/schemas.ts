@@ -32,7 +32,7 @@ export const Subscription = Type.Object({
   events: Type.Array(Type.String()),
   description: Type.String(),
   active: Type.Boolean(),
-  disabledReason: Nullable(Type.String()),
+  disabledReason: Nullable(Type.String({ description: 'Why the system disabled it ("delivery_failures: …" after repeated failed deliveries); null when active or paused by its owner. Resuming clears it.' })),
   owner: Type.Object({ type: Type.Union([Type.Literal('client'), Type.Literal('user')]), id: Uuid }, { description: 'The API client or person who registered it' }),
   agencyId: Uuid,
   createdAt: IsoDateTime,
@@ -70,7 +70,7 @@ export const Delivery = Type.Object({
   subscriptionId: Uuid,
   changeSeq: Type.Integer({ description: 'Position of the change in the stream' }),
   event: Type.String(),
-  status: Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('failed')], { description: 'failed: gave up after 6 attempts' }),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('failed')], { description: 'failed: gave up after 6 attempts (POST …/redeliver queues it again)' }),
   attempts: Type.Integer(),
   nextAttemptAt: Nullable(IsoDateTime),
   lastAttemptAt: Nullable(IsoDateTime),
@@ -93,3 +93,5 @@ export const PingResult = Type.Object({
   status: Nullable(Type.Integer()),
   error: Nullable(Type.String()),
 });
+
+export const DeliveryParams = Type.Object({ id: Uuid, deliveryId: Uuid }, { additionalProperties: false });

@@ -7,9 +7,12 @@ import { Client, createTestApp, fixtureAgency, signedIn, type SignedIn, type Tes
 import { topicIds } from '../../../test/helpers/content.js';
 import { oauthClient, openApiValidator, workflow } from '../../../test/helpers/published.js';
 import { startJobs } from '../../jobs/runner.js';
+import { ROLE_SCOPES } from '../../core/actor.js';
+import type { Context } from '../../core/context.js';
 import * as accounts from '../accounts/service.js';
 import { listAuditEvents } from '../audit/service.js';
-import { dispatchWebhooks, listDeliveries, RETRY_DELAYS_MS, sendDueWebhooks, signPayload, verifySignature } from './service.js';
+import { listMyNotifications } from '../notifications/service.js';
+import { dispatchWebhooks, getSubscription, listDeliveries, redeliver, RETRY_DELAYS_MS, sendDueWebhooks, signPayload, updateSubscription, verifySignature } from './service.js';
 import { postSigned } from './sender.js';
 import { isPublicAddress, literalTargetRefusal } from './target.js';
 
@@ -330,6 +333,66 @@ describe('targets (SSRF)', () => {
   });
 });
 
+describe('redelivery', () => {
+  it('the owner queues a delivered delivery again: same id and body, a fresh series, the attempt log kept, audited', async () => {
+    const sub = await subscribe(publicClient, '/again', ['published']);
+    await flow.create(agencyA);
+    await run();
+    const [first] = (await publicClient.get(`/api/v1/webhooks/${sub.id}/deliveries`)).json().items;
+    expect(first).toMatchObject({ status: 'delivered', attempts: 1 });
+    const url = `/api/v1/webhooks/${sub.id}/deliveries/${first.id}/redeliver`;
+    const res = await publicClient.post(url);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['ratelimit-limit']).toBeDefined(); // counted like every /api/v1 request
+    expect(res.json()).toMatchObject({ id: first.id, status: 'pending', attempts: 0, lastStatus: null, lastError: null, deliveredAt: null });
+    expect(res.json().attemptLog).toHaveLength(1);
+    // already queued: refused until it is sent
+    const twice = await publicClient.post(url);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(twice.json().code).toBe('webhook_delivery_pending');
+    await run();
+    expect(at('/again')).toHaveLength(2);
+    expect(at('/again')[1].headers['webhook-id']).toBe(first.id);
+    expect(at('/again')[1].body).toBe(at('/again')[0].body);
+    const [after] = (await publicClient.get(`/api/v1/webhooks/${sub.id}/deliveries`)).json().items;
+    expect(after).toMatchObject({ id: first.id, status: 'delivered', attempts: 1, lastStatus: 200 });
+    expect(after.attemptLog.map((a: { status: number }) => a.status)).toEqual([200, 200]);
+    const audited = await listAuditEvents(t.system, { targetType: 'webhook_subscription', targetId: sub.id }, 50);
+    expect(audited.find((e) => e.action === 'webhook.redeliver')).toMatchObject({ data: { deliveryId: first.id, previousStatus: 'delivered', previousAttempts: 1 } });
+  });
+
+  it('refusals: another caller 404, the DIC 403, an unknown or another subscription\'s delivery 404, a paused subscription 409', async () => {
+    const sub = await subscribe(publicClient, '/again-refused', ['published']);
+    const other = await subscribe(otherClient, '/again-other', ['published']);
+    await flow.create(agencyA);
+    await run();
+    const [d] = (await publicClient.get(`/api/v1/webhooks/${sub.id}/deliveries`)).json().items;
+    const [od] = (await otherClient.get(`/api/v1/webhooks/${other.id}/deliveries`)).json().items;
+    const url = `/api/v1/webhooks/${sub.id}/deliveries/${d.id}/redeliver`;
+    for (const res of [
+      await otherClient.post(url),
+      await reader.client.post(url),
+      await publicClient.post(`/api/v1/webhooks/${sub.id}/deliveries/${od.id}/redeliver`),
+      await publicClient.post(`/api/v1/webhooks/${sub.id}/deliveries/00000000-0000-4000-8000-000000000000/redeliver`),
+    ]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    expect((await admin.client.post(url)).statusCode).toBe(403);
+    expect((await new Client(t).post(url)).statusCode).toBe(401);
+    expect((await publicClient.post(`/api/v1/webhooks/${sub.id}/deliveries/nope/redeliver`)).statusCode).toBe(400);
+    expect((await publicClient.patch(`/api/v1/webhooks/${sub.id}`, { active: false })).statusCode).toBe(200);
+    const paused = await publicClient.post(url);
+    expect(paused.statusCode).toBe(409);
+    expect(paused.json()).toMatchObject({ code: 'webhook_paused', status: 409 });
+    expect((await publicClient.get(`/api/v1/webhooks/${sub.id}/deliveries`)).json().items[0]).toMatchObject({ status: 'delivered' });
+    expect((await publicClient.patch(`/api/v1/webhooks/${sub.id}`, { active: true })).statusCode).toBe(200);
+    expect((await publicClient.post(url)).statusCode).toBe(200);
+    expect(at('/again-refused')).toHaveLength(1); // nothing sent by the refusals
+  });
+});
+
 // last: these move the clock by hours (access tokens expire)
 describe('retries', () => {
   it('a receiver answering 500 then 200 gets the delivery again after the backoff, and the log shows both attempts', async () => {
@@ -372,5 +435,93 @@ describe('retries', () => {
     t.clock.advance(86_400_000);
     await run();
     expect(at('/down')).toHaveLength(6);
+  });
+});
+
+describe('automatic disabling', () => {
+  /** the owner's context, as the use cases see a signed-in person (the session expires as the clock moves) */
+  const personCtx = (u: SignedIn['user']): Context => ({ ...t.system, actor: { kind: 'user', userId: u.id, agencyId: u.agencyId, role: u.role, label: u.username, via: 'session', scopes: [...ROLE_SCOPES[u.role]] } });
+  /** every due attempt of the deliveries queued now, on the test clock: each is given up after its sixth */
+  async function failThroughRetries() {
+    await run();
+    for (const d of RETRY_DELAYS_MS) {
+      t.clock.advance(d);
+      await run();
+    }
+  }
+
+  it('a subscription whose deliveries keep failing is disabled, audited and its owner told; resuming starts afresh; a failed delivery is redelivered', async () => {
+    const saved = { ...t.config.webhooks };
+    t.config.webhooks.disableAfterFailures = 3;
+    t.config.webhooks.disableAfterHours = 24;
+    try {
+      const owner = await signedIn(t, 'reader', { agencyId: agencyB });
+      const ctx = personCtx(owner.user);
+      const res = await owner.client.post('/api/v1/webhooks', { url: `${base}/dying`, events: ['published'] });
+      expect(res.statusCode).toBe(201);
+      const id = res.json().id as string;
+      answers.set('/dying', Array(100).fill(503));
+      // two changes given up after ~15 h: fewer than 3 failures, not yet 24 h: still active
+      await flow.create(agencyA);
+      await flow.create(agencyA);
+      await failThroughRetries();
+      expect(at('/dying')).toHaveLength(12);
+      expect(await getSubscription(ctx, id)).toMatchObject({ active: true, disabledReason: null });
+      // a third given up ~30 h after the first: disabled
+      await flow.create(agencyA);
+      await failThroughRetries();
+      expect(at('/dying')).toHaveLength(18);
+      const disabled = await getSubscription(ctx, id);
+      expect(disabled.active).toBe(false);
+      expect(disabled.disabledReason).toMatch(/^delivery_failures: 3 deliveries in a row given up since .* \(last: HTTP 503\)$/);
+      const audited = await listAuditEvents(t.system, { targetType: 'webhook_subscription', targetId: id }, 50);
+      expect(audited.find((e) => e.action === 'webhook.disable')).toMatchObject({ actorType: 'system', data: { failures: 3, lastError: 'HTTP 503' } });
+      const { items } = await listMyNotifications(ctx, {});
+      expect(items.find((n) => n.kind === 'webhook_disabled')).toMatchObject({ link: '/admin/webhooks', data: { subscriptionId: id } });
+      // disabled: nothing more is queued or sent
+      await flow.create(agencyA);
+      await run();
+      expect(at('/dying')).toHaveLength(18);
+      expect((await listDeliveries(ctx, id, {})).items).toHaveLength(3);
+      // a failed delivery cannot be redelivered while disabled
+      const failed = (await listDeliveries(ctx, id, {})).items[2];
+      expect(failed).toMatchObject({ status: 'failed', attempts: 6 });
+      await expect(redeliver(ctx, id, failed.id)).rejects.toMatchObject({ status: 409, code: 'webhook_paused' });
+      // resuming clears the reason and starts the count again: the next failure does not disable it
+      expect(await updateSubscription(ctx, id, { active: true })).toMatchObject({ active: true, disabledReason: null });
+      await flow.create(agencyA);
+      await failThroughRetries();
+      expect(await getSubscription(ctx, id)).toMatchObject({ active: true });
+      // the receiver is back: the oldest failed delivery is sent again, same id, its six old attempts kept
+      answers.set('/dying', []);
+      const again = await redeliver(ctx, id, failed.id);
+      expect(again).toMatchObject({ status: 'pending', attempts: 0 });
+      await run();
+      const done = (await listDeliveries(ctx, id, {})).items.find((d) => d.id === failed.id)!;
+      expect(done).toMatchObject({ status: 'delivered', attempts: 1, lastStatus: 200 });
+      expect(done.attemptLog.map((a) => a.status)).toEqual([503, 503, 503, 503, 503, 503, 200]);
+      expect(at('/dying').at(-1)!.headers['webhook-id']).toBe(failed.id);
+      const actions = (await listAuditEvents(t.system, { targetType: 'webhook_subscription', targetId: id }, 50)).map((e) => e.action);
+      expect(actions).toContain('webhook.redeliver');
+    } finally {
+      Object.assign(t.config.webhooks, saved);
+    }
+  });
+
+  it('0 failures turns automatic disabling off', async () => {
+    const saved = { ...t.config.webhooks };
+    t.config.webhooks.disableAfterFailures = 0;
+    try {
+      const owner = await signedIn(t, 'reader', { agencyId: agencyB });
+      const res = await owner.client.post('/api/v1/webhooks', { url: `${base}/never-off`, events: ['published'] });
+      answers.set('/never-off', Array(100).fill(500));
+      for (let i = 0; i < 2; i++) {
+        await flow.create(agencyA);
+        await failThroughRetries();
+      }
+      expect(await getSubscription(personCtx(owner.user), res.json().id)).toMatchObject({ active: true });
+    } finally {
+      Object.assign(t.config.webhooks, saved);
+    }
   });
 });

@@ -2,7 +2,8 @@
 // dispatch the same range) and queues one delivery per active subscription and change that the
 // subscription's owner may read, as GET /api/v1/changes presents it to that owner. The sender
 // claims due deliveries (FOR UPDATE SKIP LOCKED plus a lease), posts them outside any transaction,
-// and records each attempt; failures are retried after 1 min, 5 min, 30 min, 2 h and 12 h, then `failed`.
+// and records each attempt; failures are retried after 1 min, 5 min, 30 min, 2 h and 12 h, then `failed`
+// (and a subscription that keeps failing is disabled: auto-disable.ts).
 import { publicBaseUrl } from '../../../config.js';
 import type { Context } from '../../../core/context.js';
 import { withTransaction } from '../../../db/transaction.js';
@@ -10,6 +11,7 @@ import { changeReaderOf, encodeChangeCursor, readChangeRows, viewOfChange, type 
 import { subscriberActor } from '../policy.js';
 import * as repo from '../repo.js';
 import { postSigned } from '../sender.js';
+import { disableIfFailing } from './auto-disable.js';
 import { DISPATCHER_CURSOR } from './subscriptions.js';
 
 const BATCH = 500;
@@ -82,10 +84,10 @@ export async function dispatchWebhooks(ctx: Context): Promise<{ changes: number;
 }
 
 /** Sends the due deliveries (up to `limit`), in parallel; records each attempt and schedules retries. */
-export async function sendDueWebhooks(ctx: Context, limit = 20): Promise<{ sent: number; delivered: number; retrying: number; failed: number }> {
+export async function sendDueWebhooks(ctx: Context, limit = 20): Promise<{ sent: number; delivered: number; retrying: number; failed: number; disabled: number }> {
   const now = ctx.clock.now();
   const due = await withTransaction(ctx, (tx) => repo.claimDue(tx.db, now, new Date(now.getTime() + LEASE_MS), limit));
-  const out = { sent: due.length, delivered: 0, retrying: 0, failed: 0 };
+  const out = { sent: due.length, delivered: 0, retrying: 0, failed: 0, disabled: 0 };
   await Promise.all(
     due.map(async (d) => {
       const res = await postSigned(d.url, d.secret, d.id, JSON.stringify(d.body), now, { allowPrivate: ctx.config.webhooks.allowPrivateTargets });
@@ -94,7 +96,13 @@ export async function sendDueWebhooks(ctx: Context, limit = 20): Promise<{ sent:
       const retry = !res.ok && attempt <= RETRY_DELAYS_MS.length;
       const result = res.ok ? 'delivered' : retry ? 'pending' : 'failed';
       out[res.ok ? 'delivered' : retry ? 'retrying' : 'failed']++;
-      await repo.recordAttempt(ctx.db, d.id, { at, status: res.status, error: res.error, result, nextAttemptAt: retry ? new Date(at.getTime() + RETRY_DELAYS_MS[attempt - 1]) : null });
+      const outcome = { at, status: res.status, error: res.error, result, nextAttemptAt: retry ? new Date(at.getTime() + RETRY_DELAYS_MS[attempt - 1]) : null } as const;
+      if (result !== 'failed') return repo.recordAttempt(ctx.db, d.id, outcome);
+      // given up: the same transaction checks whether the subscription keeps failing (auto-disable.ts)
+      await withTransaction(ctx, async (tx) => {
+        await repo.recordAttempt(tx.db, d.id, outcome);
+        if (await disableIfFailing(tx, d.subscriptionId)) out.disabled++;
+      });
     }),
   );
   return out;

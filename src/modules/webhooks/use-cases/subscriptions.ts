@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Context } from '../../../core/context.js';
-import { Forbidden, Invalid, NotFound } from '../../../core/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../../core/errors.js';
 import { withTransaction } from '../../../db/transaction.js';
 import { recordAuditEvent } from '../../audit/service.js';
 import { subscriptionScope, webhookPolicy } from '../policy.js';
@@ -137,6 +137,29 @@ export async function listDeliveries(ctx: Context, id: string, input: { before?:
   const rows = await repo.listDeliveries(ctx.db, id, input.before ?? null, limit + 1);
   const page = rows.slice(0, limit);
   return { items: page.map(presentDelivery), nextCursor: rows.length > limit ? page[page.length - 1].changeSeq : null };
+}
+
+/**
+ * Puts a finished delivery (failed or delivered) back in the queue for a fresh series of attempts,
+ * with the same id and body (receivers deduplicating on Webhook-Id see the same event). The owner
+ * only; refused while the subscription is paused or disabled, or while the delivery is pending.
+ */
+export async function redeliver(ctx: Context, id: string, deliveryId: string) {
+  return withTransaction(ctx, async (tx) => {
+    const sub = await visible(tx, id, 'manage');
+    const delivery = await repo.deliveryOf(tx.db, id, deliveryId);
+    if (!delivery) throw new NotFound();
+    if (!sub.active) throw new Conflict('webhook_paused');
+    const row = await repo.requeueDelivery(tx.db, deliveryId, ctx.clock.now());
+    if (!row) throw new Conflict('webhook_delivery_pending');
+    await recordAuditEvent(tx, {
+      action: 'webhook.redeliver',
+      targetType: 'webhook_subscription',
+      targetId: id,
+      data: { deliveryId, changeSeq: delivery.changeSeq, previousStatus: delivery.status, previousAttempts: delivery.attempts },
+    });
+    return presentDelivery(row);
+  });
 }
 
 /** Sends a signed `ping` now and answers what the receiver said (not retried, not logged as a delivery). */
