@@ -25,11 +25,12 @@ export function editableAgencies(a: Actor): 'all' | string | null {
 
 /**
  * Agencies whose working copies (and internal items) the actor may read: editors, plus admin and
- * IOC who read everything. Drafts are never public: a credential needs `read:shared` for them.
+ * IOC who read everything. Drafts are never public: a credential needs `read:shared` for them —
+ * or `write:own`, with which it writes them (an agency system reads back what it creates).
  */
 export function readableWorkingAgencies(a: Actor): 'all' | string | null {
   if (a.kind === 'system') return 'all';
-  if (!hasScope(a, 'read:shared')) return null;
+  if (!hasScope(a, 'read:shared')) return editableAgencies(a);
   if (isStaffWide(a)) return 'all';
   if (a.kind === 'user' && a.role === 'contributor') return a.agencyId;
   if (a.kind === 'client' && hasScope(a, 'write:own')) return a.agencyId;
