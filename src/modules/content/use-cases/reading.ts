@@ -41,15 +41,20 @@ export interface ListInput {
 /** Cursor = base64url of "<updatedAt ISO>|<id>" of the last row. */
 function decodeCursor(cursor: string | undefined) {
   if (!cursor) return undefined;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const date = new Date(at);
-  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw Invalid.field('cursor', 'field_format');
+  // Only what nextCursor gives: an ISO instant of years 1–9999 and a UUID (anything else reached SQL and failed there: 500).
+  const valid = !rest.length && !!id && /^\d{4}-/.test(at) && !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1 && date.toISOString() === at && UUID.test(id);
+  if (!valid) throw Invalid.field('cursor', 'field_format');
   return { updatedAt: date, id };
 }
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function listWorkingVersions(ctx: Context, input: ListInput) {
   const scope = readableWorkingAgencies(ctx.actor);
   if (!scope) throw new Forbidden();
+  // PostgreSQL text cannot hold NUL: refuse it here rather than fail in SQL (500).
+  if (input.q?.includes('\0')) throw Invalid.field('q', 'field_format');
   const limit = input.limit ?? 50;
   const rows = await repo.listWorkingVersions(ctx.db, { ...input, workingScope: scope, after: decodeCursor(input.cursor), limit: limit + 1 });
   const page = rows.slice(0, limit);
