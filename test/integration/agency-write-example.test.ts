@@ -29,12 +29,24 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Registered as the docs say: an admin, POST /api/v1/api-clients (the admin app's "Register a client"). */
+let adminToken: string | null = null;
+/** Registered as the docs' curl does: POST /api/v1/api-clients with an administrator's personal token holding `admin`. */
 async function register(scopes: string[]): Promise<Options> {
-  const admin = await signedIn(t, 'admin');
-  const res = await admin.client.post('/api/v1/api-clients', { name: 'Cổng thông tin Sở Du lịch', agencyId: agencyA, scopes, acceptTerms: true });
-  expect(res.statusCode, res.body).toBe(201);
-  return { baseUrl: base, clientId: res.json().client.clientId, clientSecret: res.json().clientSecret };
+  if (!adminToken) {
+    const admin = await signedIn(t, 'admin');
+    const pat = await admin.client.post('/api/v1/tokens', { name: 'Kịch bản của Sở', scopes: ['read:public', 'read:shared', 'admin'], acceptTerms: true });
+    expect(pat.statusCode, pat.body).toBe(201);
+    adminToken = pat.json().secret as string;
+  }
+  const res = await fetch(`${base}/api/v1/api-clients`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Cổng thông tin Sở Du lịch', agencyId: agencyA, scopes, acceptTerms: true }),
+  });
+  const body = (await res.json()) as { client: { clientId: string; agencyId: string; scopes: string[] }; clientSecret: string };
+  expect(res.status, JSON.stringify(body)).toBe(201);
+  expect(body.client).toMatchObject({ agencyId: agencyA, scopes });
+  return { baseUrl: base, clientId: body.client.clientId, clientSecret: body.clientSecret };
 }
 
 describe('docs/examples/agency-write.ts', () => {
