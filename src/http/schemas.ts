@@ -23,8 +23,8 @@ export const Problem = Type.Object(
   { $id: 'Problem', description: 'RFC 9457 problem details, served as application/problem+json' },
 );
 
-const problemRef = Type.Ref('Problem');
-export const problem = (description: string) => ({ ...problemRef, description });
+/** A problem response: application/problem+json (as sendProblem serves it), the Problem schema. */
+export const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Type.Ref('Problem') } } });
 
 /** Standard error responses for a route. */
 export const errors = {
@@ -34,6 +34,7 @@ export const errors = {
   404: problem('Not found'),
   409: problem('Conflict with existing data'),
   413: problem('Request body too large'),
+  415: problem('Unsupported content type of the request body'),
   429: problem('Too many requests; see Retry-After'),
 };
 

@@ -8,6 +8,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import type { Context } from '../../src/core/context.js';
 import * as accounts from '../../src/modules/accounts/service.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { describe as describeDrift, installContractCheck } from './openapi-contract.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -26,6 +27,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/ttdn-test-unused', ...limits, ...env });
   const clock = new ManualClock(new Date('2026-03-02T02:00:00Z'));
   const app = await buildApp({ config, database: db.handle, clock, logger: false });
+  // Every /api/v1 response is checked against the served OpenAPI document (test only).
+  const contract = installContractCheck(app);
   await app.ready();
   const system: Context = {
     actor: systemActor('system:test'),
@@ -37,7 +40,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ip: null,
     config,
   };
-  return { app, db, clock, config, system, close: async () => { await app.close(); await db.close(); } };
+  const close = async () => {
+    await app.close();
+    await db.close();
+    const drifts = contract.unreported();
+    if (drifts.length) throw new Error(drifts.map(describeDrift).join('\n'));
+  };
+  return { app, db, clock, config, system, close };
 }
 
 export const STRONG_PASSWORD = 'Sông Hương chảy qua Huế 2026!';

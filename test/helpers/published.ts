@@ -131,7 +131,7 @@ export async function openApiValidator(t: TestApp) {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats.default(ajv);
   ajv.addSchema(doc, 'openapi');
-  return (path: string, res: LightMyRequestResponse, contentType = 'application/json') => {
+  return (path: string, res: LightMyRequestResponse, contentType = String(res.headers['content-type']).split(';')[0]) => {
     const pointer = `openapi#/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/get/responses/${res.statusCode}/content/${contentType.replace(/\//g, '~1')}/schema`;
     const v = ajv.getSchema(pointer);
     if (!v) throw new Error(`no schema at ${pointer}`);

@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function validate(path: string, method: string, status: number, body: unknown) {
-  const pointer = `openapi#/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}/responses/${status}/content/${status >= 400 ? 'application~1json' : 'application~1json'}/schema`;
+  const pointer = `openapi#/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}/responses/${status}/content/${status >= 400 ? 'application~1problem+json' : 'application~1json'}/schema`;
   const v = ajv.getSchema(pointer);
   if (!v) throw new Error(`no schema at ${pointer}`);
   const ok = v(body);
