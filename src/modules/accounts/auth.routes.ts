@@ -29,7 +29,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
       tags,
       summary: 'Sign in with e-mail or user name and password; sets the session cookie',
       body: SignInBody,
-      response: { 200: { $ref: 'SessionState' }, 400: errors[400], 401: errors[401], 403: errors[403], 429: errors[429] },
+      response: { 200: { $ref: 'SessionState' }, 400: errors[400], 401: errors[401], 403: errors[403], 429: errors[429], 413: errors[413], 415: errors[415] },
     },
     handler: async (req, reply) => {
       if (!isSecureRequest(req, config) && !isLoopback(req.socket.remoteAddress)) throw new Forbidden('https_required');
@@ -48,7 +48,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
       tags,
       summary: 'Second sign-in step: a TOTP code or a recovery code',
       body: CodeBody,
-      response: { 200: { $ref: 'SessionState' }, 400: errors[400], 401: errors[401], 403: errors[403] },
+      response: { 200: { $ref: 'SessionState' }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[413], 415: errors[415] },
     },
     handler: async (req) => {
       if (!req.session) throw new Forbidden();
@@ -62,7 +62,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
 
   r.get('/auth/session', {
     config: { auth: 'session', allowPending: true },
-    schema: { tags, summary: 'The signed-in user, the pending sign-in step and the CSRF token', response: { 200: { $ref: 'SessionState' }, 401: errors[401] } },
+    schema: { tags, summary: 'The signed-in user, the pending sign-in step and the CSRF token', response: { 200: { $ref: 'SessionState' }, 401: errors[401], 403: errors[403] } },
     handler: async (req) => {
       if (!req.session) throw new Unauthenticated();
       return stateOf(req.session, req.ctx.clock.now());
@@ -71,7 +71,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
 
   r.post('/auth/sign-out', {
     config: { auth: 'session', allowPending: true },
-    schema: { tags, summary: 'End this session', response: { 200: Ok, 401: errors[401], 403: errors[403] } },
+    schema: { tags, summary: 'End this session', response: { 200: Ok, 401: errors[401], 403: errors[403], 400: errors[400], 413: errors[413], 415: errors[415] } },
     handler: async (req, reply) => {
       if (req.session) await accounts.signOut(req.ctx, req.session.session.id);
       clearSessionCookie(reply, req, config);
@@ -85,7 +85,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
       tags,
       summary: 'Change your own password (required after a reset); ends your other sessions',
       body: ChangePasswordBody,
-      response: { 200: { $ref: 'SessionState' }, 400: errors[400], 401: errors[401], 403: errors[403] },
+      response: { 200: { $ref: 'SessionState' }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[413], 415: errors[415] },
     },
     handler: async (req) => {
       if (!req.session || req.session.pending === 'mfa') throw new Forbidden('mfa_required');
@@ -98,7 +98,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
 
   r.post('/auth/mfa/enrolment', {
     config: { auth: 'session', allowPending: true },
-    schema: { tags, summary: 'Start setting up TOTP: returns the secret and a QR code', response: { 200: MfaEnrolment, 401: errors[401], 403: errors[403], 409: errors[409] } },
+    schema: { tags, summary: 'Start setting up TOTP: returns the secret and a QR code', response: { 200: MfaEnrolment, 401: errors[401], 403: errors[403], 409: errors[409], 400: errors[400], 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
       assertPendingAtMost(req.session, 'mfa_enrolment');
       return accounts.startMfaEnrolment(req.ctx);
@@ -111,7 +111,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
       tags,
       summary: 'Finish TOTP set-up with a current code; returns recovery codes once',
       body: CodeBody,
-      response: { 200: RecoveryCodes, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
+      response: { 200: RecoveryCodes, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409], 413: errors[413], 415: errors[415] },
     },
     handler: async (req) => {
       assertPendingAtMost(req.session, 'mfa_enrolment');
@@ -121,7 +121,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
 
   r.delete('/auth/mfa', {
     config: { auth: 'session' },
-    schema: { tags, summary: 'Turn off your own second factor (not allowed for roles that require it)', response: { 200: Ok, 401: errors[401], 403: errors[403] } },
+    schema: { tags, summary: 'Turn off your own second factor (not allowed for roles that require it)', response: { 200: Ok, 401: errors[401], 403: errors[403], 400: errors[400], 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
       await accounts.disableOwnMfa(req.ctx);
       return { ok: true as const };
@@ -130,7 +130,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
 
   r.patch('/auth/profile', {
     config: { auth: 'session' },
-    schema: { tags, summary: 'Update your display name or interface language', body: UpdateProfileBody, response: { 200: { $ref: 'User' }, 400: errors[400], 401: errors[401] } },
+    schema: { tags, summary: 'Update your display name or interface language', body: UpdateProfileBody, response: { 200: { $ref: 'User' }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[413], 415: errors[415] } },
     handler: async (req) => presentUser(await accounts.updateOwnProfile(req.ctx, req.body), req.ctx.clock.now(), config.login.lockMinutes),
   });
 }

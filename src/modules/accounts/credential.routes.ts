@@ -35,7 +35,7 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
 
   r.delete('/sessions/:id', {
     config: { auth: 'session' },
-    schema: { tags: ['sessions'], summary: 'Revoke a session (your own; anyone\'s for admins)', params: SessionIdParams, response: { 200: Ok, ...w } },
+    schema: { tags: ['sessions'], summary: 'Revoke a session (your own; anyone\'s for admins)', params: SessionIdParams, response: { 200: Ok, ...w, 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
       await accounts.revokeSession(req.ctx, req.params.id);
       return { ok: true as const };
@@ -53,7 +53,7 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
 
   r.post('/api-clients', {
     config: { scope: 'admin' },
-    schema: { tags: ['api-clients'], summary: 'Register a system as an OAuth 2.0 client (admin); returns its secret once', body: CreateApiClientBody, response: { 201: ApiClientWithSecret, ...w } },
+    schema: { tags: ['api-clients'], summary: 'Register a system as an OAuth 2.0 client (admin); returns its secret once', body: CreateApiClientBody, response: { 201: ApiClientWithSecret, ...w, 413: errors[413], 415: errors[415] } },
     handler: async (req, reply) => {
       const { expiresAt, ...rest } = req.body;
       const { client, clientSecret } = await accounts.createApiClient(req.ctx, { ...rest, scopes: rest.scopes as Scope[], expiresAt: expiresAt ? new Date(expiresAt) : null });
@@ -63,7 +63,7 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
 
   r.post('/api-clients/:id/revoke', {
     config: { scope: 'admin' },
-    schema: { tags: ['api-clients'], summary: 'Revoke a client and its access tokens (admin)', params: IdParams, response: { 200: { $ref: 'ApiClient' }, ...w } },
+    schema: { tags: ['api-clients'], summary: 'Revoke a client and its access tokens (admin)', params: IdParams, response: { 200: { $ref: 'ApiClient' }, ...w, 413: errors[413], 415: errors[415] } },
     handler: async (req) => presentApiClient(await accounts.revokeApiClient(req.ctx, req.params.id)),
   });
 
@@ -78,7 +78,7 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
 
   r.post('/tokens', {
     config: { auth: 'session' },
-    schema: { tags: ['tokens'], summary: 'Create a personal API token (signed-in session only); returns it once', body: CreatePersonalTokenBody, response: { 201: PersonalTokenWithSecret, ...w } },
+    schema: { tags: ['tokens'], summary: 'Create a personal API token (signed-in session only); returns it once', body: CreatePersonalTokenBody, response: { 201: PersonalTokenWithSecret, ...w, 413: errors[413], 415: errors[415] } },
     handler: async (req, reply) => {
       const { token, secret } = await accounts.createPersonalToken(req.ctx, {
         ...req.body,
@@ -91,7 +91,7 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
 
   r.delete('/tokens/:id', {
     config: { auth: 'session' },
-    schema: { tags: ['tokens'], summary: 'Revoke a personal token (yours; anyone\'s for admins)', params: IdParams, response: { 200: Ok, ...w } },
+    schema: { tags: ['tokens'], summary: 'Revoke a personal token (yours; anyone\'s for admins)', params: IdParams, response: { 200: Ok, ...w, 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
       await accounts.revokePersonalToken(req.ctx, req.params.id);
       return { ok: true as const };

@@ -18,7 +18,7 @@ export async function oauthRoutes(app: FastifyInstance) {
       tags: ['oauth'],
       summary: 'OAuth 2.0 client-credentials grant (RFC 6749 §4.4); client authentication by HTTP Basic or in the body',
       body: TokenRequestBody,
-      response: { 200: TokenResponse, 400: errors[400], 401: errors[401] },
+      response: { 200: TokenResponse, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[413], 415: errors[415] },
     },
     handler: async (req, reply) => {
       if (req.body.grant_type !== 'client_credentials') throw Invalid.field('grant_type', 'grant_unsupported');

@@ -87,7 +87,7 @@ export async function importRoutes(app: FastifyInstance) {
 
   r.get('/imports/template.csv', {
     config: { auth: 'public' },
-    schema: { tags: ['import'], summary: 'The import template: header row and one example row', response: { 200: Type.String({ description: 'CSV, UTF-8 with BOM' }), 404: errors[404] } },
+    schema: { tags: ['import'], summary: 'The import template: header row and one example row', response: { 200: Type.String({ description: 'CSV, UTF-8 with BOM' }), 404: errors[404], 401: errors[401] } },
     handler: async (_req, reply) => {
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ttdn-import-template.csv"');
       return content.importTemplateCsv();

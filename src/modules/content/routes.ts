@@ -56,6 +56,7 @@ export async function contentRoutes(app: FastifyInstance) {
           staleAfterDays: Type.Integer(),
         }),
         404: errors[404],
+        401: errors[401],
       },
     },
     handler: async (req) => ({ contentLanguages: req.ctx.config.contentLanguages, jurisdiction: req.ctx.config.jurisdiction, staleAfterDays: req.ctx.config.staleAfterDays }),
@@ -64,17 +65,17 @@ export async function contentRoutes(app: FastifyInstance) {
   // ----- taxonomy -----
   r.get('/topics', {
     config: { auth: 'public', scope: 'read:public' },
-    schema: { tags: ['taxonomy'], summary: 'Topics of the taxonomy', querystring: Type.Object({ includeArchived: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(Type.Ref('Topic')) }), 400: errors[400] } },
+    schema: { tags: ['taxonomy'], summary: 'Topics of the taxonomy', querystring: Type.Object({ includeArchived: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(Type.Ref('Topic')) }), 400: errors[400], 401: errors[401], 403: errors[403] } },
     handler: async (req) => ({ items: (await content.listTopics(req.ctx, req.query)).map(presentTopic) }),
   });
   r.post('/topics', {
     config: { scope: 'write:own' },
-    schema: { tags: ['taxonomy'], summary: 'Add a topic (DIC)', body: CreateTopicBody, response: { 201: { $ref: 'Topic' }, ...w } },
+    schema: { tags: ['taxonomy'], summary: 'Add a topic (DIC)', body: CreateTopicBody, response: { 201: { $ref: 'Topic' }, ...w, 413: errors[413], 415: errors[415] } },
     handler: async (req, reply) => reply.code(201).send(presentTopic(await content.createTopic(req.ctx, req.body))),
   });
   r.patch('/topics/:id', {
     config: { scope: 'write:own' },
-    schema: { tags: ['taxonomy'], summary: 'Rename, move or archive a topic (DIC); slugs are stable', params: IdParams, body: UpdateTopicBody, response: { 200: { $ref: 'Topic' }, ...w } },
+    schema: { tags: ['taxonomy'], summary: 'Rename, move or archive a topic (DIC); slugs are stable', params: IdParams, body: UpdateTopicBody, response: { 200: { $ref: 'Topic' }, ...w, 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
       const { version, ...patch } = req.body;
       return presentTopic(await content.updateTopic(req.ctx, req.params.id, version, patch));
@@ -84,7 +85,7 @@ export async function contentRoutes(app: FastifyInstance) {
   // ----- items and versions -----
   r.post('/items', {
     config: { scope: 'write:own' },
-    schema: { tags: ['items'], summary: 'Create an item (a draft in its source language)', body: CreateItemBody, response: { 201: { $ref: 'WorkingVersion' }, ...w } },
+    schema: { tags: ['items'], summary: 'Create an item (a draft in its source language)', body: CreateItemBody, response: { 201: { $ref: 'WorkingVersion' }, ...w, 413: errors[413], 415: errors[415] } },
     handler: async (req, reply) => {
       const v = await content.createItem(req.ctx, req.body);
       return reply.code(201).send(await working(req, v.id));
@@ -99,7 +100,7 @@ export async function contentRoutes(app: FastifyInstance) {
   });
   r.post('/items/:id/translations', {
     config: { scope: 'write:own' },
-    schema: { tags: ['items'], summary: 'Add a language version (translation) to an item', params: IdParams, body: AddTranslationBody, response: { 201: { $ref: 'WorkingVersion' }, ...w } },
+    schema: { tags: ['items'], summary: 'Add a language version (translation) to an item', params: IdParams, body: AddTranslationBody, response: { 201: { $ref: 'WorkingVersion' }, ...w, 413: errors[413], 415: errors[415] } },
     handler: async (req, reply) => {
       const v = await content.addTranslation(req.ctx, req.params.id, req.body);
       return reply.code(201).send(await working(req, v.id));
@@ -111,7 +112,7 @@ export async function contentRoutes(app: FastifyInstance) {
   });
   r.put('/item-versions/:id', {
     config: { scope: 'write:own' },
-    schema: { tags: ['items'], summary: 'Save a new revision (send the revision you started from)', params: IdParams, body: SaveVersionBody, response: { 200: { $ref: 'WorkingVersion' }, ...w } },
+    schema: { tags: ['items'], summary: 'Save a new revision (send the revision you started from)', params: IdParams, body: SaveVersionBody, response: { 200: { $ref: 'WorkingVersion' }, ...w, 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
       await content.saveVersion(req.ctx, req.params.id, req.body);
       return working(req, req.params.id);
@@ -124,7 +125,7 @@ export async function contentRoutes(app: FastifyInstance) {
       summary: 'Take a workflow transition: submit, withdraw, return, approve, publish, unpublish, archive, restore',
       params: TransitionParams,
       body: TransitionBody,
-      response: { 200: { $ref: 'WorkingVersion' }, ...w },
+      response: { 200: { $ref: 'WorkingVersion' }, ...w, 413: errors[413], 415: errors[415] },
     },
     handler: async (req) => {
       const { publishAt, ...rest } = req.body;
@@ -151,7 +152,7 @@ export async function contentRoutes(app: FastifyInstance) {
   });
   r.post('/item-versions/:id/restore', {
     config: { scope: 'write:own' },
-    schema: { tags: ['items'], summary: 'Restore an old revision as a new draft revision', params: IdParams, body: RestoreBody, response: { 200: { $ref: 'WorkingVersion' }, ...w } },
+    schema: { tags: ['items'], summary: 'Restore an old revision as a new draft revision', params: IdParams, body: RestoreBody, response: { 200: { $ref: 'WorkingVersion' }, ...w, 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
       await content.restoreRevision(req.ctx, req.params.id, req.body);
       return working(req, req.params.id);
@@ -159,7 +160,7 @@ export async function contentRoutes(app: FastifyInstance) {
   });
   r.get('/item-versions/:id/published', {
     config: { auth: 'public', scope: 'read:public' },
-    schema: { tags: ['items'], summary: 'The published form of a language version, with its content hash', params: IdParams, response: { 200: { $ref: 'PublishedVersion' }, 404: errors[404] } },
+    schema: { tags: ['items'], summary: 'The published form of a language version, with its content hash', params: IdParams, response: { 200: { $ref: 'PublishedVersion' }, 404: errors[404], 400: errors[400], 401: errors[401], 403: errors[403] } },
     handler: async (req, reply) => {
       const d = await content.getPublishedVersion(req.ctx, req.params.id);
       reply.header('etag', `"${d.version.contentHash}"`);
@@ -227,7 +228,7 @@ export async function contentRoutes(app: FastifyInstance) {
       tags: ['portal'],
       summary: 'Items the DIC puts forward on the portal’s home page, in order; `items` are their published versions in `language` that you may read',
       querystring: Type.Object({ language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}(-[a-z0-9]{2,8})?$' })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ itemIds: Type.Array(Type.String()), items: Type.Array(HighlightCard) }), 400: errors[400] },
+      response: { 200: Type.Object({ itemIds: Type.Array(Type.String()), items: Type.Array(HighlightCard) }), 400: errors[400], 401: errors[401], 403: errors[403] },
     },
     handler: async (req) => {
       const language = req.query.language ?? req.ctx.config.contentLanguages[0];
@@ -242,7 +243,7 @@ export async function contentRoutes(app: FastifyInstance) {
       tags: ['portal'],
       summary: 'Choose the highlights (appraisers): item ids in order, each with a public published version; at most 12',
       body: Type.Object({ itemIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 50 }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ itemIds: Type.Array(Type.String()) }), ...w },
+      response: { 200: Type.Object({ itemIds: Type.Array(Type.String()) }), ...w, 413: errors[413], 415: errors[415] },
     },
     handler: async (req) => ({ itemIds: await content.setHighlights(req.ctx, req.body.itemIds) }),
   });

@@ -38,7 +38,7 @@ export async function mediaRoutes(app: FastifyInstance) {
       querystring: Type.Object({ agencyId: Type.Optional(Type.String({ format: 'uuid', description: 'Defaults to your agency' })) }, { additionalProperties: false }),
       consumes: ['multipart/form-data'],
       body: Type.Unknown({ description: 'multipart/form-data with exactly one file part named "file"' }),
-      response: { 200: { $ref: 'Media' }, 201: { $ref: 'Media' }, ...w, 413: errors[413] },
+      response: { 200: { $ref: 'Media' }, 201: { $ref: 'Media' }, ...w, 413: errors[413], 415: errors[415] },
     },
     handler: async (req, reply) => {
       const ctx = req.ctx;
@@ -112,7 +112,7 @@ export async function mediaRoutes(app: FastifyInstance) {
 
   r.patch('/media/:id', {
     config: { scope: 'write:own' },
-    schema: { tags: ['media'], summary: 'Describe a file: titles, captions and alt texts per language, authors, licence, visibility, focal point', params: IdParams, body: UpdateMediaBody, response: { 200: { $ref: 'Media' }, ...w } },
+    schema: { tags: ['media'], summary: 'Describe a file: titles, captions and alt texts per language, authors, licence, visibility, focal point', params: IdParams, body: UpdateMediaBody, response: { 200: { $ref: 'Media' }, ...w, 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
       const { version, ...patch } = req.body;
       const m = await mediaService.updateMedia(req.ctx, req.params.id, version, patch);
@@ -122,7 +122,7 @@ export async function mediaRoutes(app: FastifyInstance) {
 
   r.delete('/media/:id', {
     config: { scope: 'write:own' },
-    schema: { tags: ['media'], summary: 'Delete a file from the library (refused while a published item shows it)', params: IdParams, response: { 200: Ok, ...w } },
+    schema: { tags: ['media'], summary: 'Delete a file from the library (refused while a published item shows it)', params: IdParams, response: { 200: Ok, ...w, 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
       await mediaService.deleteMedia(req.ctx, req.params.id);
       return { ok: true as const };
@@ -169,7 +169,7 @@ export async function mediaRoutes(app: FastifyInstance) {
       summary: 'The original file (Range supported). Images: only for those who may exploit them (R6.3); every download is counted (R5.2)',
       params: IdParams,
       querystring: Type.Object({ download: Type.Optional(Type.Boolean({ description: 'Content-Disposition: attachment (default inline for videos and PDFs)' })) }, { additionalProperties: false }),
-      response: { 200: Type.Unknown({ description: 'The bytes' }), 206: Type.Unknown({ description: 'A byte range' }), 304: Type.Null(), 404: errors[404], 416: Type.Null() },
+      response: { 200: Type.Unknown({ description: 'The bytes' }), 206: Type.Unknown({ description: 'A byte range' }), 304: Type.Null(), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 416: Type.Null() },
     },
     handler: async (req, reply) => {
       const found = await mediaService.getMedia(req.ctx, req.params.id);
@@ -202,7 +202,7 @@ export async function mediaRoutes(app: FastifyInstance) {
       tags: ['media'],
       summary: 'A web variant of an image (immutable: the address changes when the variant does)',
       params: Type.Object({ id: Type.String({ format: 'uuid' }), revision: Type.Integer({ minimum: 1 }), name: Type.String({ pattern: '^[a-z0-9]{1,20}\\.(webp|avif)$' }) }, { additionalProperties: false }),
-      response: { 200: Type.Unknown({ description: 'The image' }), 206: Type.Unknown(), 304: Type.Null(), 404: errors[404], 416: Type.Null() },
+      response: { 200: Type.Unknown({ description: 'The image' }), 206: Type.Unknown(), 304: Type.Null(), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 416: Type.Null() },
     },
     handler: async (req, reply) => {
       const found = await mediaService.getMedia(req.ctx, req.params.id);
@@ -238,7 +238,7 @@ export async function mediaRoutes(app: FastifyInstance) {
       summary: 'Set an agency’s storage quota (administrators); null restores the default',
       params: IdParams,
       body: Type.Object({ quotaBytes: Nullable(Type.Integer({ minimum: 0, maximum: 1024 ** 5 })) }, { additionalProperties: false }),
-      response: { 200: StorageUsage, ...w },
+      response: { 200: StorageUsage, ...w, 413: errors[413], 415: errors[415] },
     },
     handler: async (req) => mediaService.setStorageQuota(req.ctx, req.params.id, req.body.quotaBytes),
   });

@@ -35,12 +35,12 @@ export async function notificationRoutes(app: FastifyInstance) {
   });
   r.post('/notifications/:id/read', {
     config: { auth: 'session' },
-    schema: { tags: ['notifications'], summary: 'Mark one notification read', params: IdParams, response: { 200: Type.Object({ marked: Type.Integer() }), 401: errors[401], 403: errors[403], 404: errors[404] } },
+    schema: { tags: ['notifications'], summary: 'Mark one notification read', params: IdParams, response: { 200: Type.Object({ marked: Type.Integer() }), 401: errors[401], 403: errors[403], 404: errors[404], 400: errors[400], 413: errors[413], 415: errors[415] } },
     handler: async (req) => ({ marked: await markNotificationsRead(req.ctx, [req.params.id]) }),
   });
   r.post('/notifications/read-all', {
     config: { auth: 'session' },
-    schema: { tags: ['notifications'], summary: 'Mark all your notifications read', response: { 200: Type.Object({ marked: Type.Integer() }), 401: errors[401], 403: errors[403] } },
+    schema: { tags: ['notifications'], summary: 'Mark all your notifications read', response: { 200: Type.Object({ marked: Type.Integer() }), 401: errors[401], 403: errors[403], 400: errors[400], 413: errors[413], 415: errors[415] } },
     handler: async (req) => ({ marked: await markNotificationsRead(req.ctx, 'all') }),
   });
 }
