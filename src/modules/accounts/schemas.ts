@@ -16,6 +16,86 @@ const AgencyFunction = Type.Union(AGENCY_FUNCTIONS.map((f) => Type.Literal(f)));
 const Locale = Type.Union([Type.Literal('vi'), Type.Literal('en')]);
 const Password = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH });
 
+// ----- examples of the OpenAPI document (Redocly checks them against these schemas) -----
+const AGENCY_ID = '9f8e7d6c-5b4a-4321-8fed-cba987654321';
+const USER_ID = '3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d';
+const agencyExample = {
+  id: AGENCY_ID,
+  slug: 'so-ngoai-vu',
+  nameVi: 'Sở Ngoại vụ thành phố Huế',
+  nameEn: 'Department of Foreign Affairs of Huế City',
+  type: 'department',
+  parentId: null,
+  contact: { email: 'songoaivu@hue.gov.vn', phone: '0234 3822 000', address: '01 Lê Lai, phường Thuận Hóa, Huế', website: 'https://songoaivu.hue.gov.vn' },
+  descriptionVi: 'Cơ quan tham mưu về công tác đối ngoại của thành phố.',
+  descriptionEn: "The city's advisory body for foreign affairs.",
+  isOperator: false,
+  functions: ['contribute', 'exploit'],
+  archivedAt: null,
+  version: 3,
+  createdAt: '2026-01-15T02:00:00.000Z',
+  updatedAt: '2026-03-02T03:15:00.000Z',
+};
+const userExample = {
+  id: USER_ID,
+  agencyId: AGENCY_ID,
+  email: 'nguyen.van.an@hue.gov.vn',
+  username: 'nguyenvanan',
+  displayName: 'Nguyễn Văn An',
+  role: 'contributor',
+  locale: 'vi',
+  scopes: ['read:public', 'read:shared', 'write:own'],
+  mfaEnabled: false,
+  mustChangePassword: false,
+  locked: false,
+  lockedUntil: null,
+  failedLogins: 0,
+  disabled: false,
+  lastLoginAt: '2026-03-02T01:30:00.000Z',
+  version: 2,
+  createdAt: '2026-01-20T02:00:00.000Z',
+};
+const sessionExample = {
+  id: '7c1e9a2b4d6f8a0c2e4b6d8f0a1c3e5b',
+  userId: USER_ID,
+  username: 'nguyenvanan',
+  ip: '203.113.130.10',
+  userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/140.0',
+  createdAt: '2026-03-02T01:30:00.000Z',
+  lastSeenAt: '2026-03-02T02:10:00.000Z',
+  expiresAt: '2026-03-02T13:30:00.000Z',
+  idleExpiresAt: '2026-03-02T02:40:00.000Z',
+  current: true,
+};
+const apiClientExample = {
+  id: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+  clientId: 'ttdn_c_4f2a9c1e7b3d',
+  name: 'Cổng thông tin điện tử Sở Du lịch',
+  description: 'Đồng bộ tin bài đối ngoại lên cổng du lịch',
+  agencyId: AGENCY_ID,
+  scopes: ['read:public', 'read:shared'],
+  termsVersion: '2026-11',
+  termsAcceptedAt: '2026-03-01T08:00:00.000Z',
+  termsAcceptedBy: 'nguyenvanan',
+  expiresAt: null,
+  revokedAt: null,
+  lastUsedAt: '2026-03-02T01:00:00.000Z',
+  createdAt: '2026-03-01T08:00:00.000Z',
+};
+const personalTokenExample = {
+  id: '6d7e8f9a-0b1c-4d2e-8f3a-4b5c6d7e8f9a',
+  userId: USER_ID,
+  name: 'Báo cáo hằng tháng',
+  prefix: 'ttdn_pat_8Kq2',
+  scopes: ['read:public'],
+  termsVersion: '2026-11',
+  termsAcceptedAt: '2026-03-01T09:00:00.000Z',
+  expiresAt: '2026-12-31T16:59:59.000Z',
+  revokedAt: null,
+  lastUsedAt: null,
+  createdAt: '2026-03-01T09:00:00.000Z',
+};
+
 export const Contact = Type.Object(
   {
     email: Type.Optional(Type.String({ maxLength: 254 })),
@@ -45,7 +125,7 @@ export const Agency = Type.Object(
     createdAt: Type.Optional(IsoDateTime),
     updatedAt: Type.Optional(IsoDateTime),
   },
-  { $id: 'Agency', description: 'An agency (cơ quan, đơn vị, địa phương). Staff fields only for signed-in users.' },
+  { $id: 'Agency', description: 'An agency (cơ quan, đơn vị, địa phương). Staff fields only for signed-in users.', examples: [agencyExample] },
 );
 
 const agencyFields = {
@@ -60,7 +140,10 @@ const agencyFields = {
   isOperator: Type.Optional(Type.Boolean()),
   functions: Type.Optional(Type.Array(AgencyFunction, { maxItems: 3, uniqueItems: true })),
 };
-export const CreateAgencyBody = Type.Object(agencyFields, { additionalProperties: false });
+export const CreateAgencyBody = Type.Object(agencyFields, {
+  additionalProperties: false,
+  examples: [{ slug: 'so-ngoai-vu', nameVi: 'Sở Ngoại vụ thành phố Huế', nameEn: 'Department of Foreign Affairs of Huế City', type: 'department', contact: { email: 'songoaivu@hue.gov.vn', phone: '0234 3822 000' }, functions: ['contribute', 'exploit'] }],
+});
 export const UpdateAgencyBody = Type.Object(
   {
     version: Type.Integer({ minimum: 1, description: 'The version this edit is based on; a stale one is a 409' }),
@@ -75,7 +158,7 @@ export const UpdateAgencyBody = Type.Object(
     isOperator: agencyFields.isOperator,
     functions: agencyFields.functions,
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ version: 3, nameEn: 'Department of Foreign Affairs, Huế', contact: { website: 'https://songoaivu.hue.gov.vn' } }] },
 );
 export const AgencyListQuery = Type.Object(
   {
@@ -108,7 +191,7 @@ export const User = Type.Object(
     version: Type.Integer(),
     createdAt: IsoDateTime,
   },
-  { $id: 'User' },
+  { $id: 'User', examples: [userExample] },
 );
 
 export const CreateUserBody = Type.Object(
@@ -121,7 +204,7 @@ export const CreateUserBody = Type.Object(
     locale: Type.Optional(Locale),
     password: Type.Optional(Password),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ agencyId: AGENCY_ID, email: 'nguyen.van.an@hue.gov.vn', username: 'nguyenvanan', displayName: 'Nguyễn Văn An', role: 'contributor', locale: 'vi' }] },
 );
 export const UpdateUserBody = Type.Object(
   {
@@ -133,7 +216,7 @@ export const UpdateUserBody = Type.Object(
     role: Type.Optional(Role),
     locale: Type.Optional(Locale),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ version: 2, displayName: 'Nguyễn Văn An (Sở Ngoại vụ)', role: 'appraiser' }] },
 );
 export const UserListQuery = Type.Object(
   {
@@ -145,21 +228,24 @@ export const UserListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-export const UserWithPassword = Type.Object({
-  user: Type.Ref('User'),
-  password: Type.String({ description: 'The initial password, shown only in this response' }),
-});
-export const PasswordResetBody = Type.Object({ password: Type.Optional(Password) }, { additionalProperties: false });
-export const PasswordOnce = Type.Object({ password: Type.String({ description: 'Shown only in this response' }) });
+export const UserWithPassword = Type.Object(
+  {
+    user: Type.Ref('User'),
+    password: Type.String({ description: 'The initial password, shown only in this response' }),
+  },
+  { examples: [{ user: { ...userExample, mustChangePassword: true, lastLoginAt: null, version: 1 }, password: 'Hương-Giang-7391-Ngự-Bình' }] },
+);
+export const PasswordResetBody = Type.Object({ password: Type.Optional(Password) }, { additionalProperties: false, examples: [{}] });
+export const PasswordOnce = Type.Object({ password: Type.String({ description: 'Shown only in this response' }) }, { examples: [{ password: 'Thiên-Mụ-5820-Vỹ-Dạ' }] });
 export const UpdateProfileBody = Type.Object(
   { displayName: Type.Optional(str(1, 200)), locale: Type.Optional(Locale) },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ displayName: 'Nguyễn Văn An', locale: 'en' }] },
 );
 
 // ----- sign-in and sessions -----
 export const SignInBody = Type.Object(
   { login: str(1, 254, { description: 'E-mail or user name' }), password: Password },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ login: 'nguyenvanan', password: 'Sông Hương chảy qua Huế 2026!' }] },
 );
 export const Pending = Nullable(
   Type.Union([Type.Literal('mfa'), Type.Literal('password_change'), Type.Literal('mfa_enrolment')], {
@@ -179,20 +265,41 @@ export const Session = Type.Object(
     idleExpiresAt: IsoDateTime,
     current: Type.Boolean(),
   },
-  { $id: 'Session' },
+  { $id: 'Session', examples: [sessionExample] },
 );
 export const SessionState = Type.Object(
   { user: Type.Ref('User'), pending: Pending, csrfToken: Type.String(), session: Type.Ref('Session') },
-  { $id: 'SessionState', description: 'The signed-in user, what step is pending, and the CSRF token for writes' },
+  {
+    $id: 'SessionState',
+    description: 'The signed-in user, what step is pending, and the CSRF token for writes',
+    examples: [{ user: userExample, pending: null, csrfToken: 'q3T9vW2xY5zA8bC1dE4fG7hJ0kL3mN6p', session: sessionExample }],
+  },
 );
-export const CodeBody = Type.Object({ code: str(6, 32, { description: 'Six-digit TOTP code or a recovery code' }) }, { additionalProperties: false });
-export const ChangePasswordBody = Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false });
-export const MfaEnrolment = Type.Object({
-  secret: Type.String({ description: 'Base32 secret, for typing into an authenticator app' }),
-  otpauthUri: Type.String(),
-  qrSvg: Type.String({ description: 'QR code of otpauthUri as an SVG document' }),
-});
-export const RecoveryCodes = Type.Object({ recoveryCodes: Type.Array(Type.String(), { description: 'Shown only once' }) });
+export const CodeBody = Type.Object({ code: str(6, 32, { description: 'Six-digit TOTP code or a recovery code' }) }, { additionalProperties: false, examples: [{ code: '492817' }] });
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Password, newPassword: Password },
+  { additionalProperties: false, examples: [{ currentPassword: 'Hương-Giang-7391-Ngự-Bình', newPassword: 'Sông Hương chảy qua Huế 2026!' }] },
+);
+export const MfaEnrolment = Type.Object(
+  {
+    secret: Type.String({ description: 'Base32 secret, for typing into an authenticator app' }),
+    otpauthUri: Type.String(),
+    qrSvg: Type.String({ description: 'QR code of otpauthUri as an SVG document' }),
+  },
+  {
+    examples: [
+      {
+        secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+        otpauthUri: 'otpauth://totp/TTDN%20Hu%E1%BA%BF:nguyenvanan?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=TTDN%20Hu%E1%BA%BF&digits=6&period=30',
+        qrSvg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 41 41">…</svg>',
+      },
+    ],
+  },
+);
+export const RecoveryCodes = Type.Object(
+  { recoveryCodes: Type.Array(Type.String(), { description: 'Shown only once' }) },
+  { examples: [{ recoveryCodes: ['k7m2-p9x4', 'r3t8-w6z1', 'b5n1-q8v3', 'h2j6-c4d9', 'f8g3-s1y7', 'e6u4-a2l5', 'x9w7-m3k8', 'p1z5-t6r2'] }] },
+);
 export const SessionListQuery = Type.Object(
   { userId: Type.Optional(Uuid), all: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
@@ -216,7 +323,7 @@ export const ApiClient = Type.Object(
     lastUsedAt: Nullable(IsoDateTime),
     createdAt: IsoDateTime,
   },
-  { $id: 'ApiClient' },
+  { $id: 'ApiClient', examples: [apiClientExample] },
 );
 export const CreateApiClientBody = Type.Object(
   {
@@ -227,12 +334,18 @@ export const CreateApiClientBody = Type.Object(
     acceptTerms: Type.Boolean({ description: 'Must be true: the client accepts the terms of use (no commercial use of shared data)' }),
     expiresAt: Type.Optional(Nullable(IsoDateTime)),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [{ name: 'Cổng thông tin điện tử Sở Du lịch', description: 'Đồng bộ tin bài đối ngoại lên cổng du lịch', agencyId: AGENCY_ID, scopes: ['read:public', 'read:shared'], acceptTerms: true }],
+  },
 );
-export const ApiClientWithSecret = Type.Object({
-  client: Type.Ref('ApiClient'),
-  clientSecret: Type.String({ description: 'Shown only in this response' }),
-});
+export const ApiClientWithSecret = Type.Object(
+  {
+    client: Type.Ref('ApiClient'),
+    clientSecret: Type.String({ description: 'Shown only in this response' }),
+  },
+  { examples: [{ client: { ...apiClientExample, lastUsedAt: null }, clientSecret: 'ttdn_cs_Vb7Qk2Lx9Rm4Tz8Wn3Hp6Jd1Fs5Gc0Ya' }] },
+);
 export const TokenRequestBody = Type.Object(
   {
     grant_type: Type.String({ maxLength: 64 }),
@@ -240,14 +353,17 @@ export const TokenRequestBody = Type.Object(
     client_secret: Type.Optional(Type.String({ maxLength: 200 })),
     scope: Type.Optional(Type.String({ maxLength: 200 })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ grant_type: 'client_credentials', client_id: 'ttdn_c_4f2a9c1e7b3d', client_secret: 'ttdn_cs_Vb7Qk2Lx9Rm4Tz8Wn3Hp6Jd1Fs5Gc0Ya', scope: 'read:public' }] },
 );
-export const TokenResponse = Type.Object({
-  access_token: Type.String(),
-  token_type: Type.Literal('Bearer'),
-  expires_in: Type.Integer(),
-  scope: Type.String(),
-});
+export const TokenResponse = Type.Object(
+  {
+    access_token: Type.String(),
+    token_type: Type.Literal('Bearer'),
+    expires_in: Type.Integer(),
+    scope: Type.String(),
+  },
+  { examples: [{ access_token: 'ttdn_at_3Jk8Qw2Er5Ty9Ui1Op4As7Df0Gh6Lz', token_type: 'Bearer', expires_in: 3600, scope: 'read:public' }] },
+);
 export const PersonalToken = Type.Object(
   {
     id: Uuid,
@@ -262,7 +378,7 @@ export const PersonalToken = Type.Object(
     lastUsedAt: Nullable(IsoDateTime),
     createdAt: IsoDateTime,
   },
-  { $id: 'PersonalToken' },
+  { $id: 'PersonalToken', examples: [personalTokenExample] },
 );
 export const CreatePersonalTokenBody = Type.Object(
   {
@@ -271,12 +387,15 @@ export const CreatePersonalTokenBody = Type.Object(
     expiresAt: Type.Optional(Nullable(IsoDateTime)),
     acceptTerms: Type.Boolean(),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ name: 'Báo cáo hằng tháng', scopes: ['read:public'], expiresAt: '2026-12-31T16:59:59.000Z', acceptTerms: true }] },
 );
-export const PersonalTokenWithSecret = Type.Object({
-  token: Type.Ref('PersonalToken'),
-  secret: Type.String({ description: 'Shown only in this response' }),
-});
+export const PersonalTokenWithSecret = Type.Object(
+  {
+    token: Type.Ref('PersonalToken'),
+    secret: Type.String({ description: 'Shown only in this response' }),
+  },
+  { examples: [{ token: personalTokenExample, secret: 'ttdn_pat_8Kq2Xm5Vn9Bc3Lz7Wr1Ty4Pu6Hd0Sa' }] },
+);
 export const TokenListQuery = Type.Object({ all: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 
 export const sharedSchemas = [Agency, User, Session, SessionState, ApiClient, PersonalToken];

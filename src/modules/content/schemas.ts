@@ -11,6 +11,41 @@ export const Kind = lit(KINDS, 'news | photo_album | video | document | publicat
 export const Visibility = lit(VISIBILITIES, 'public: portal and anonymous API; shared: account holders with the exploit right (Art. 10); internal: owning agency and DIC');
 export const Language = Type.String({ pattern: '^[a-z]{2,3}(-[a-z0-9]{2,8})?$', maxLength: 12, description: 'ISO 639-1 code, one of CONTENT_LANGUAGES' });
 
+// ----- examples of the OpenAPI document (Redocly checks them against these schemas) -----
+const VERSION_ID = '0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f';
+const ITEM_ID = '5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b';
+const AGENCY_ID = '9f8e7d6c-5b4a-4321-8fed-cba987654321';
+const TOPIC_ID = '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a';
+const REVISION_ID = '8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d';
+const EN_VERSION_ID = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+const HASH = 'c1f0e5a2b7d94f3e8a6b2c9d0e1f4a7b3c8d5e2f9a0b6c1d7e4f8a3b5c2d9e0f';
+const textExample = {
+  title: 'Lễ hội Festival Huế 2026 khai mạc tại Đại Nội',
+  summary: 'Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương, quy tụ đoàn nghệ thuật của 12 quốc gia.',
+  body: '<p>Tối 4/6, tại Quảng trường Ngọ Môn, Festival Huế 2026 chính thức khai mạc…</p>',
+};
+const metadataExample = {
+  activityDate: '2026-06-04',
+  authors: ['Trần Thị Hoa'],
+  topicIds: [TOPIC_ID],
+  tags: ['festival', 'văn hóa'],
+  place: 'Đại Nội Huế',
+  source: { type: 'own' },
+  copyrightHolder: 'Sở Ngoại vụ thành phố Huế',
+  licence: 'CC-BY-4.0',
+  visibility: 'public',
+};
+const appraisalExample = {
+  id: '6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b9c',
+  revisionId: REVISION_ID,
+  decision: 'approve',
+  checklist: { copyright: true, accuracy: true, noHarm: true, noStateSecrets: true },
+  comment: 'Đạt yêu cầu, đăng ngay.',
+  appraiser: 'Lê Minh Tuấn',
+  createdAt: '2026-06-04T11:55:00.000Z',
+};
+const revisionExample = { id: REVISION_ID, number: 2, createdBy: 'Trần Thị Hoa', createdAt: '2026-06-04T10:20:00.000Z', note: 'Bổ sung ảnh khai mạc', hash: HASH, basedOnRevisionId: null };
+
 export const Text = Type.Object(
   {
     title: str(500),
@@ -100,7 +135,7 @@ export const CreateItemBody = Type.Object(
     metadata: Metadata,
     note: Type.Optional(str(1000)),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ agencyId: AGENCY_ID, kind: 'news', sourceLanguage: 'vi', text: textExample, metadata: metadataExample, note: 'Bản đầu' }] },
 );
 export const SaveVersionBody = Type.Object(
   {
@@ -109,9 +144,15 @@ export const SaveVersionBody = Type.Object(
     metadata: Type.Optional(Metadata),
     note: Type.Optional(str(1000)),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ baseRevisionId: REVISION_ID, text: { ...textExample, title: 'Khai mạc Festival Huế 2026 tại Đại Nội' }, note: 'Sửa tiêu đề' }] },
 );
-export const AddTranslationBody = Type.Object({ language: Language, text: Text, note: Type.Optional(str(1000)) }, { additionalProperties: false });
+export const AddTranslationBody = Type.Object(
+  { language: Language, text: Text, note: Type.Optional(str(1000)) },
+  {
+    additionalProperties: false,
+    examples: [{ language: 'en', text: { title: 'Huế Festival 2026 opens at the Imperial City', summary: 'The festival opens with an art programme on the Perfume River.', body: '<p>On the evening of 4 June, at Ngọ Môn Square…</p>' } }],
+  },
+);
 export const TransitionBody = Type.Object(
   {
     declaration: Type.Optional(Type.Object({ noStateSecrets: Type.Boolean() }, { additionalProperties: false })),
@@ -124,10 +165,10 @@ export const TransitionBody = Type.Object(
     ),
     publishAt: Type.Optional(Nullable(IsoDateTime)),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ checklist: { copyright: true, accuracy: true, noHarm: true, noStateSecrets: true }, comment: 'Đạt yêu cầu.', publishAt: null }, { declaration: { noStateSecrets: true } }] },
 );
 export const TransitionParams = Type.Object({ id: Uuid, name: lit(TRANSITION_NAMES) }, { additionalProperties: false });
-export const RestoreBody = Type.Object({ revisionId: Uuid, baseRevisionId: Uuid }, { additionalProperties: false });
+export const RestoreBody = Type.Object({ revisionId: Uuid, baseRevisionId: Uuid }, { additionalProperties: false, examples: [{ revisionId: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f', baseRevisionId: REVISION_ID }] });
 export const DiffQuery = Type.Object({ from: Uuid, to: Uuid }, { additionalProperties: false });
 
 const RevisionRef = Type.Object({ id: Uuid, number: Type.Integer(), createdBy: Type.String(), createdAt: IsoDateTime, note: Type.String(), hash: Type.String(), basedOnRevisionId: Nullable(Uuid) });
@@ -168,7 +209,40 @@ export const WorkingVersion = Type.Object(
     allowedTransitions: Type.Array(Type.String()),
     canEdit: Type.Boolean(),
   },
-  { $id: 'WorkingVersion', description: 'A language version as its editors and appraisers see it' },
+  {
+    $id: 'WorkingVersion',
+    description: 'A language version as its editors and appraisers see it',
+    examples: [
+      {
+        id: VERSION_ID,
+        itemId: ITEM_ID,
+        agencyId: AGENCY_ID,
+        kind: 'news',
+        sourceLanguage: 'vi',
+        language: 'vi',
+        isSource: true,
+        state: 'published',
+        online: true,
+        publishedRevisionId: REVISION_ID,
+        contentHash: HASH,
+        scheduledAt: null,
+        submittedAt: '2026-06-04T10:30:00.000Z',
+        publishedAt: '2026-06-04T12:00:00.000Z',
+        firstPublishedAt: '2026-06-04T12:00:00.000Z',
+        updatedAt: '2026-06-04T12:00:00.000Z',
+        revision: revisionExample,
+        text: textExample,
+        metadata: metadataExample,
+        versions: [
+          { id: VERSION_ID, language: 'vi', isSource: true, state: 'published', online: true },
+          { id: EN_VERSION_ID, language: 'en', isSource: false, state: 'draft', online: false },
+        ],
+        appraisals: [appraisalExample],
+        allowedTransitions: ['unpublish', 'archive'],
+        canEdit: true,
+      },
+    ],
+  },
 );
 
 export const PublishedVersion = Type.Object(
@@ -189,7 +263,26 @@ export const PublishedVersion = Type.Object(
     contentHash: Type.String(),
     translations: Type.Array(Type.Object({ id: Uuid, language: Type.String() })),
   },
-  { $id: 'PublishedVersion' },
+  {
+    $id: 'PublishedVersion',
+    examples: [
+      {
+        id: VERSION_ID,
+        itemId: ITEM_ID,
+        agencyId: AGENCY_ID,
+        kind: 'news',
+        language: 'vi',
+        sourceLanguage: 'vi',
+        ...textExample,
+        metadata: metadataExample,
+        publishedAt: '2026-06-04T12:00:00.000Z',
+        firstPublishedAt: '2026-06-04T12:00:00.000Z',
+        revision: 2,
+        contentHash: HASH,
+        translations: [{ id: VERSION_ID, language: 'vi' }],
+      },
+    ],
+  },
 );
 
 export const ListRow = Type.Object(
@@ -210,7 +303,28 @@ export const ListRow = Type.Object(
     online: Type.Boolean(),
     updatedAt: IsoDateTime,
   },
-  { $id: 'ItemListRow' },
+  {
+    $id: 'ItemListRow',
+    examples: [
+      {
+        id: VERSION_ID,
+        itemId: ITEM_ID,
+        language: 'vi',
+        isSource: true,
+        state: 'submitted',
+        agencyId: AGENCY_ID,
+        kind: 'news',
+        visibility: 'public',
+        title: textExample.title,
+        activityDate: '2026-06-04',
+        submittedAt: '2026-06-04T10:30:00.000Z',
+        scheduledAt: null,
+        publishedAt: null,
+        online: false,
+        updatedAt: '2026-06-04T10:30:00.000Z',
+      },
+    ],
+  },
 );
 
 export const ListQuery = Type.Object(
@@ -242,7 +356,8 @@ export const SearchQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const SearchResult = Type.Object({
+export const SearchResult = Type.Object(
+  {
   items: Type.Array(
     Type.Object({
       versionId: Uuid,
@@ -268,7 +383,40 @@ export const SearchResult = Type.Object({
   suggestions: Type.Array(Type.String(), {
     description: 'When fewer than 3 results: the query again with misspelt words replaced by known words of public content ("did you mean"); each finds more',
   }),
-});
+  },
+  {
+    examples: [
+      {
+        items: [
+          {
+            versionId: VERSION_ID,
+            itemId: ITEM_ID,
+            language: 'vi',
+            kind: 'news',
+            agencyId: AGENCY_ID,
+            state: 'published',
+            title: textExample.title,
+            titleHtml: 'Lễ hội <mark>Festival</mark> <mark>Huế</mark> 2026 khai mạc tại Đại Nội',
+            summary: textExample.summary,
+            snippetHtml: '<mark>Festival</mark> <mark>Huế</mark> 2026 mở đầu với chương trình nghệ thuật trên sông Hương…',
+            publishedAt: '2026-06-04T12:00:00.000Z',
+            activityDate: '2026-06-04',
+            rank: 0.61,
+          },
+        ],
+        total: 1,
+        totalIsCapped: false,
+        page: 1,
+        limit: 20,
+        facets: [
+          { facet: 'kind', value: 'news', count: 1 },
+          { facet: 'year', value: '2026', count: 1 },
+        ],
+        suggestions: [],
+      },
+    ],
+  },
+);
 
 export const Topic = Type.Object(
   {
@@ -283,7 +431,12 @@ export const Topic = Type.Object(
     archived: Type.Boolean(),
     version: Type.Integer(),
   },
-  { $id: 'Topic' },
+  {
+    $id: 'Topic',
+    examples: [
+      { id: TOPIC_ID, slug: 'van-hoa-le-hoi', nameVi: 'Văn hóa – Lễ hội', nameEn: 'Culture and festivals', descriptionVi: 'Di sản, lễ hội và sự kiện văn hóa của Huế', descriptionEn: "Huế's heritage, festivals and cultural events", parentId: null, position: 10, archived: false, version: 1 },
+    ],
+  },
 );
 const Slug = Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
 export const CreateTopicBody = Type.Object(
@@ -296,7 +449,7 @@ export const CreateTopicBody = Type.Object(
     parentId: Type.Optional(Nullable(Uuid)),
     position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ slug: 'van-hoa-le-hoi', nameVi: 'Văn hóa – Lễ hội', nameEn: 'Culture and festivals', position: 10 }] },
 );
 export const UpdateTopicBody = Type.Object(
   {
@@ -309,18 +462,24 @@ export const UpdateTopicBody = Type.Object(
     position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })),
     archived: Type.Optional(Type.Boolean()),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ version: 1, nameEn: 'Culture & festivals' }] },
 );
 
-export const History = Type.Object({
-  revisions: Type.Array(RevisionRef),
-  appraisals: Type.Array(Appraisal),
-  workingRevisionId: Nullable(Uuid),
-  publishedRevisionId: Nullable(Uuid),
-  lastApprovedRevisionId: Nullable(Uuid),
-});
-export const Diff = Type.Object({
-  fields: Type.Array(Type.Object({ field: Type.String(), parts: Type.Array(Type.Object({ value: Type.String(), added: Type.Optional(Type.Boolean()), removed: Type.Optional(Type.Boolean()) })) })),
-});
+export const History = Type.Object(
+  {
+    revisions: Type.Array(RevisionRef),
+    appraisals: Type.Array(Appraisal),
+    workingRevisionId: Nullable(Uuid),
+    publishedRevisionId: Nullable(Uuid),
+    lastApprovedRevisionId: Nullable(Uuid),
+  },
+  { examples: [{ revisions: [revisionExample], appraisals: [appraisalExample], workingRevisionId: REVISION_ID, publishedRevisionId: REVISION_ID, lastApprovedRevisionId: REVISION_ID }] },
+);
+export const Diff = Type.Object(
+  {
+    fields: Type.Array(Type.Object({ field: Type.String(), parts: Type.Array(Type.Object({ value: Type.String(), added: Type.Optional(Type.Boolean()), removed: Type.Optional(Type.Boolean()) })) })),
+  },
+  { examples: [{ fields: [{ field: 'title', parts: [{ value: 'Lễ hội Festival Huế 2026 ' }, { value: 'khai mạc', removed: true }, { value: 'bắt đầu', added: true }, { value: ' tại Đại Nội' }] }] }] },
+);
 
 export const contentSchemas = [WorkingVersion, PublishedVersion, ListRow, Topic];
