@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -20,10 +19,12 @@ import type { DatabaseHandle } from './db/client.js';
 import { watchPublicGeneration } from './db/public-generation.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerJsonBodyParser } from './http/json-body.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerProblemHandlers, sendProblem } from './http/problems.js';
 import { documentRateLimits, registerApiRateLimit } from './http/rate-limit.js';
 import { openRedis } from './http/redis.js';
 import { registerUsageAccounting } from './http/usage.js';
+import { createResponseCache } from './http/response-cache.js';
 import { Problem } from './http/schemas.js';
 import './http/types.js';
 import { agencyRoutes } from './modules/accounts/agency.routes.js';
@@ -59,6 +60,8 @@ export interface AppOptions {
   logger?: boolean | object;
   /** false: portal pages are rendered on every request (benchmarks of the uncached path) */
   portalCache?: boolean;
+  /** false: public API reads are answered by their handler every time (benchmarks of the uncached path) */
+  apiCache?: boolean;
 }
 
 registerAjvFormats();
@@ -97,6 +100,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     };
   });
 
+  registerSecurityHeaders(app, config); // first: refusals carry the headers too
   await app.register(cookie); // parses cookies in its own onRequest hook, needed by the next one
   const redis = await openRedis(config, app.log);
   if (redis) app.addHook('onClose', async () => redis.close());
@@ -109,26 +113,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('usageRecorder', usage);
   registerUsageAccounting(app, usage);
   registerJsonBodyParser(app);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine sets CSS variables and style attributes at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: config.publicUrl?.startsWith('https:') ? [] : null,
-      },
-    },
-    // HSTS only makes sense behind TLS.
-    strictTransportSecurity: config.publicUrl?.startsWith('https:') ? { maxAge: 31536000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-  });
 
   await app.register(swagger, {
     openapi: {
@@ -158,6 +142,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addSchema(Problem);
   for (const s of [...sharedSchemas, ...contentSchemas, ...mediaSchemas, ...usageSchemas]) app.addSchema(s);
 
+  const generation = await watchPublicGeneration(database, (e) => app.log.warn({ err: e }, 'public generation listener'));
+  app.addHook('onClose', async () => generation.close());
+  // After a write in this process, learn the new generation before the response leaves, so the writer's
+  // next public page, feed or API read is fresh (a root hook: one inside the portal's plugin only sees its own routes).
+  app.addHook('onSend', async (req, _reply, payload) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') await generation.refresh().catch(() => undefined);
+    return payload;
+  });
+  const cacheLimits = { ...config.apiCache, maxEntryBytes: Math.min(4 * 1024 * 1024, config.apiCache.maxBytes) };
+  app.decorate('apiCache', createResponseCache(opts.apiCache === false || config.apiCache.maxBytes === 0 ? null : generation, cacheLimits));
+
   await app.register(
     async (api) => {
       await api.register(authRoutes, { config });
@@ -179,14 +174,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
   await app.register(monitoringRoutes, { handle: database });
-  const generation = await watchPublicGeneration(database, (e) => app.log.warn({ err: e }, 'public generation listener'));
-  app.addHook('onClose', async () => generation.close());
-  // After a write in this process, learn the new generation before the response leaves, so the writer's
-  // next public page or feed is fresh (a root hook: one inside the portal's plugin only sees its own routes).
-  app.addHook('onSend', async (req, _reply, payload) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') await generation.refresh().catch(() => undefined);
-    return payload;
-  });
   await app.register(portalRoutes, { config, generation: opts.portalCache === false ? null : generation });
   await app.register(feedRoutes, { config, generation });
 

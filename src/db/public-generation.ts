@@ -7,8 +7,12 @@ import { sql } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from './client.js';
 import { rowsOf } from './transaction.js';
 
+/** Bumps made by this process (committed or not): a reader here re-reads the generation after one (see `settled`). */
+let localBumps = 0;
+
 export async function bumpPublicGeneration(db: Database): Promise<void> {
   await db.execute(sql`UPDATE public_generation SET value = value + 1 WHERE id = 1`);
+  localBumps++;
 }
 
 export async function readPublicGeneration(db: Database): Promise<number> {
@@ -23,6 +27,12 @@ export async function readPublicGeneration(db: Database): Promise<number> {
 export interface GenerationSource {
   current(): number;
   refresh(): Promise<number>;
+  /**
+   * The current generation, re-read first when this process has bumped it since the last look: a
+   * change written here (a job, a use case called directly) is seen by the next read without
+   * waiting for its NOTIFY to come back. Changes of other processes arrive by NOTIFY.
+   */
+  settled(): number | Promise<number>;
   close(): Promise<void>;
 }
 
@@ -70,11 +80,18 @@ export async function watchPublicGeneration(handle: DatabaseHandle, onError: (e:
       }
     };
   }
+  let seenBumps = localBumps;
+  const refresh = async () => {
+    set(await readPublicGeneration(handle.db));
+    return value;
+  };
   return {
     current: () => value,
-    refresh: async () => {
-      set(await readPublicGeneration(handle.db));
-      return value;
+    refresh,
+    settled: () => {
+      if (seenBumps === localBumps) return value;
+      seenBumps = localBumps;
+      return refresh().catch(() => value); // the database is unreachable: the handler will say so
     },
     close: () => stop(),
   };

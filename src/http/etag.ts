@@ -24,7 +24,8 @@ export function etagMatches(header: string | string[] | undefined, etag: string)
 export function conditionalGet(vary = 'Authorization, Cookie') {
   return async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     if (reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload))) return payload;
-    const etag = weakEtag(payload);
+    // a cached answer (response-cache.ts) comes with its tag
+    const etag = (reply.getHeader('etag') as string | undefined) ?? weakEtag(payload);
     reply
       .header('etag', etag)
       .header('cache-control', req.ctx.actor.kind === 'anonymous' ? 'public, max-age=60' : 'private, no-cache')

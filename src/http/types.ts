@@ -2,12 +2,15 @@
 import type { Scope } from '../core/actor.js';
 import type { Context } from '../core/context.js';
 import type { ResolvedSession } from '../modules/accounts/service.js';
+import type { ResponseCache } from './response-cache.js';
 import type { UsageRecorder } from '../modules/usage/recorder.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** API usage counters not yet written (tests flush them with `app.usageRecorder.flush()`). */
     usageRecorder: UsageRecorder;
+    /** Answers of public reads per public generation (http/response-cache.ts), used by the read routes. */
+    apiCache: ResponseCache;
   }
   interface FastifyRequest {
     ctx: Context;

@@ -17,6 +17,10 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const itemsReturned = new WeakMap<FastifyRequest, number>();
 
+/** Items a response of this request holds (set by the count hook, or by a cached answer). */
+export const itemsReadOf = (req: FastifyRequest) => itemsReturned.get(req);
+export const setItemsRead = (req: FastifyRequest, n: number) => void itemsReturned.set(req, n);
+
 function readsItems(req: FastifyRequest): boolean {
   return req.routeOptions.config?.countsItemReads ?? ITEM_ROUTE.test(req.routeOptions.url ?? '');
 }

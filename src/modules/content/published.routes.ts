@@ -5,7 +5,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { conditionalGet } from '../../http/etag.js';
+import { cachedRead } from '../../http/response-cache.js';
 import { errors } from '../../http/schemas.js';
+import { publishedScope } from './policy.js';
 import { dublinCoreJsonLd, dublinCoreXml } from './dublin-core.js';
 import { ChangesQuery, DublinCoreJsonLd, PublishedItemParams, PublishedItemQuery, PublishedQuery, publishedSchemas } from './published.schemas.js';
 import * as content from './service.js';
@@ -36,9 +38,14 @@ function formatOf(req: FastifyRequest, format: Format | undefined): Format {
   return 'json';
 }
 
+/** What a published read's answer depends on: what the reader may see (never who they are) and the URL. */
+export const scopeKey = (req: FastifyRequest) => JSON.stringify(publishedScope(req.ctx.actor));
+
 export async function publishedRoutes(app: FastifyInstance) {
   for (const s of publishedSchemas) app.addSchema(s);
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const listCache = cachedRead(app.apiCache, (req) => `published ${scopeKey(req)} ${req.url}`);
+  const itemCache = cachedRead(app.apiCache, (req) => `item ${scopeKey(req)} ${formatOf(req, (req.query as { format?: Format }).format)} ${req.url}`);
 
   r.get('/published', {
     config: { auth: 'public', scope: 'read:public', countsItemReads: true },
@@ -51,7 +58,8 @@ export async function publishedRoutes(app: FastifyInstance) {
       querystring: PublishedQuery,
       response: { 200: Type.Ref('PublishedPage'), 304: notModified, ...reads },
     },
-    onSend: conditionalGet(),
+    onRequest: listCache.onRequest,
+    onSend: [listCache.onSend, conditionalGet()],
     handler: async (req) => content.listPublishedVersions(req.ctx, req.query),
   });
 
@@ -79,7 +87,8 @@ export async function publishedRoutes(app: FastifyInstance) {
         404: errors[404],
       },
     },
-    onSend: conditionalGet('Accept, Authorization, Cookie'),
+    onRequest: itemCache.onRequest,
+    onSend: [itemCache.onSend, conditionalGet('Accept, Authorization, Cookie')],
     handler: async (req, reply: FastifyReply) => {
       const form = await content.getPublishedInLanguage(req.ctx, req.params.itemId, req.params.language);
       const format = formatOf(req, req.query.format);

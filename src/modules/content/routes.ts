@@ -5,7 +5,8 @@ import { Type } from 'typebox';
 import { errors, IdParams, IsoDateTime, Nullable } from '../../http/schemas.js';
 import { getJobStatus } from '../monitoring/service.js';
 import * as content from './service.js';
-import { publishedRoutes } from './published.routes.js';
+import { cachedRead } from '../../http/response-cache.js';
+import { publishedRoutes, scopeKey } from './published.routes.js';
 import { presentAppraisal, presentListRow, presentPublished, presentRevisionRef, presentTopic, presentWorking } from './present.js';
 import {
   AddTranslationBody,
@@ -213,10 +214,13 @@ export async function contentRoutes(app: FastifyInstance) {
     handler: async (req) => content.schedulingStatus(req.ctx, await getJobStatus(req.ctx, 'scheduled-publishing')),
   });
 
+  const publishedSearch = cachedRead(app.apiCache, (req) => ((req.query as { view?: string }).view === 'working' ? null : `search ${scopeKey(req)} ${req.url}`));
   // ----- search -----
   r.get('/search', {
     config: { auth: 'public', scope: 'read:public' },
     schema: { tags: ['search'], summary: 'Full-text search (with or without Vietnamese diacritics), facets and suggestions', querystring: SearchQuery, response: { 200: SearchResult, ...w } },
+    // searches of published content depend on what the reader may see and the query only: cached per public generation
+    ...publishedSearch,
     handler: async (req) => content.searchContent(req.ctx, req.query),
   });
 
