@@ -30,6 +30,7 @@ import { ApiClientsPage } from './pages/ApiClientsPage';
 import { TokensPage } from './pages/TokensPage';
 import { AuditPage } from './pages/AuditPage';
 import { UsagePage } from './pages/usage/UsagePage';
+import { WebhooksPage } from './pages/webhooks/WebhooksPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { ItemsPage } from './pages/content/ItemsPage';
 import { ItemEditorPage, NewItemPage } from './pages/content/ItemEditorPage';
@@ -155,6 +156,7 @@ function Screens() {
         <Route path="tokens" element={gated('/tokens', <TokensPage />)} />
         <Route path="audit" element={gated('/audit', <AuditPage />)} />
         <Route path="usage" element={gated('/usage', <UsagePage />)} />
+        <Route path="webhooks" element={gated('/webhooks', <WebhooksPage />)} />
         <Route path="profile" element={gated('/profile', <ProfilePage />)} />
         <Route path="items" element={gated('/items', <ItemsPage />)} />
         <Route path="items/new" element={gated('/items/new', <NewItemPage />)} />

@@ -6,6 +6,7 @@ import { enMedia } from './en.media';
 import { enHighlights } from './en.highlights';
 import { enClaim } from './en.claim';
 import { enUsage } from './en.usage';
+import { enWebhooks } from './en.webhooks';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'TTDN — Foreign information database',
@@ -330,4 +331,5 @@ export const en: Record<MessageKey, string> = {
   ...enHighlights,
   ...enClaim,
   ...enUsage,
+  ...enWebhooks,
 };

@@ -5,6 +5,7 @@ import { viMedia } from './vi.media';
 import { viHighlights } from './vi.highlights';
 import { viClaim } from './vi.claim';
 import { viUsage } from './vi.usage';
+import { viWebhooks } from './vi.webhooks';
 
 export const vi = {
   'app.name': 'TTDN — Cơ sở dữ liệu thông tin đối ngoại',
@@ -329,6 +330,7 @@ export const vi = {
   ...viHighlights,
   ...viClaim,
   ...viUsage,
+  ...viWebhooks,
 } as const;
 
 export type MessageKey = keyof typeof vi;

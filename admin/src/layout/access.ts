@@ -22,6 +22,8 @@ export const ROUTE_ROLES = {
   '/audit': ['admin', 'security'],
   // The DIC and IOC see every caller; an agency's accounts their agency's applications and accounts.
   '/usage': ALL,
+  // Everyone with read:public registers their own; the DIC reads everyone's.
+  '/webhooks': ALL,
   '/profile': ALL,
   '/items': WORKING,
   '/items/new': ['contributor', 'appraiser'],

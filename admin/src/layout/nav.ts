@@ -1,5 +1,5 @@
 // Menu entries per role: only what the role can actually use.
-import { IconBuilding, IconCalendarStats, IconFileText, IconFiles, IconGavel, IconHome, IconKey, IconPhoto, IconPlugConnected, IconSearch, IconStar, IconTable, IconTags, IconUserCircle, IconUsers, IconDevices, IconChartBar } from '@tabler/icons-react';
+import { IconBuilding, IconCalendarStats, IconFileText, IconFiles, IconGavel, IconHome, IconKey, IconPhoto, IconPlugConnected, IconSearch, IconStar, IconTable, IconTags, IconUserCircle, IconUsers, IconDevices, IconChartBar, IconWebhook } from '@tabler/icons-react';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../auth/session';
 
@@ -29,6 +29,7 @@ export const NAV: NavEntry[] = [
   { to: '/api-clients', label: 'nav.apiClients', icon: IconPlugConnected, roles: ['admin', 'security'] },
   { to: '/tokens', label: 'nav.tokens', icon: IconKey, roles: ALL },
   { to: '/usage', label: 'nav.usage', icon: IconChartBar, roles: ALL },
+  { to: '/webhooks', label: 'nav.webhooks', icon: IconWebhook, roles: ALL },
   { to: '/audit', label: 'nav.audit', icon: IconFileText, roles: ['admin', 'security'] },
   { to: '/profile', label: 'nav.profile', icon: IconUserCircle, roles: ALL },
 ];
