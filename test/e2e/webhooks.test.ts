@@ -82,8 +82,35 @@ async function refreshUntil(target: Locator, refreshName: string, timeoutMs = 75
   }
 }
 
+/** The first administrator over the API, as a script would: sign-in, new password, TOTP. */
+async function adminSession() {
+  let cookie = '';
+  let csrf = '';
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${server.origin}${path}`, {
+      method,
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0];
+    const json = (await res.json()) as Record<string, unknown>;
+    if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  await call('POST', '/api/v1/auth/sign-in', { login: server.adminUsername, password: server.adminPassword });
+  await call('POST', '/api/v1/auth/password', { currentPassword: server.adminPassword, newPassword: 'Chùa Thiên Mụ bên dòng sông Hương 1601' });
+  const { secret } = (await call('POST', '/api/v1/auth/mfa/enrolment')) as { secret: string };
+  await call('POST', '/api/v1/auth/mfa/confirm', { code: totp(secret) });
+  return call;
+}
+
 describe('webhooks', () => {
   it('a DIC appraiser registers a webhook, sees the secret once, pings, sees a delivery and redelivers it', async () => {
+    // someone else's webhook: the DIC sees it, read only
+    const admin = await adminSession();
+    await admin('POST', '/api/v1/webhooks', { url: 'https://newsroom.example.vn/hooks/ttdn', events: ['published'], description: 'Toà soạn' });
     const username = 'so-van-hoa-the-thao';
     const initial = demoPasswords(server).get(username)!;
     const password = 'Cầu Trường Tiền sáu vài mười hai nhịp 1899';
@@ -106,7 +133,9 @@ describe('webhooks', () => {
 
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Webhook' }).click();
     await page.getByRole('heading', { name: 'Webhook', level: 1 }).waitFor();
-    await page.getByText('Chưa có webhook nào.').waitFor();
+    const others = page.getByTestId('webhook-card').filter({ hasText: 'https://newsroom.example.vn/hooks/ttdn' });
+    await others.getByText('Chỉ xem').waitFor();
+    expect(await others.getByRole('button').allTextContents()).toEqual(['Nhật ký gửi']);
 
     // register: URL, events (all checked by default), description; the secret is shown once
     await page.getByRole('button', { name: 'Thêm webhook' }).click();
