@@ -18,7 +18,7 @@ import { pickLocale, t } from './core/i18n.js';
 import type { DatabaseHandle } from './db/client.js';
 import { watchPublicGeneration } from './db/public-generation.js';
 import { registerAuthentication } from './http/authenticate.js';
-import { registerJsonBodyParser } from './http/json-body.js';
+import { registerJsonBodyParser, registerNulRefusal } from './http/json-body.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerProblemHandlers, sendProblem } from './http/problems.js';
 import { documentRateLimits, registerApiRateLimit } from './http/rate-limit.js';
@@ -113,6 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('usageRecorder', usage);
   registerUsageAccounting(app, usage);
   registerJsonBodyParser(app);
+  registerNulRefusal(app);
 
   await app.register(swagger, {
     openapi: {

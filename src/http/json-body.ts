@@ -1,19 +1,41 @@
 // JSON bodies: refuse invalid UTF-8 (instead of silently replacing bytes), refuse prototype
-// poisoning, and normalise every string to Unicode NFC on the way in.
+// poisoning and NUL characters (PostgreSQL text cannot hold them), and normalise every string to
+// Unicode NFC on the way in. Query strings and path parameters are refused NUL the same way.
 import type { FastifyInstance } from 'fastify';
 import { Invalid } from '../core/errors.js';
+import { isApiRequest } from './rate-limit.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-function nfc(value: unknown): unknown {
-  if (typeof value === 'string') return value.normalize('NFC');
-  if (Array.isArray(value)) return value.map(nfc);
+/** NFC strings; a NUL anywhere (value or key) is refused naming where it is (`title`, `items/2/url`). */
+function nfc(value: unknown, path: string): unknown {
+  if (typeof value === 'string') {
+    if (value.includes('\0')) throw Invalid.field(path || '(body)', 'field_format');
+    return value.normalize('NFC');
+  }
+  if (Array.isArray(value)) return value.map((v, i) => nfc(v, path ? `${path}/${i}` : String(i)));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k.normalize('NFC')] = nfc(v);
+    for (const [k, v] of Object.entries(value)) {
+      const key = nfc(k, path) as string;
+      out[key] = nfc(v, path ? `${path}/${key}` : key);
+    }
     return out;
   }
   return value;
+}
+
+/** Query strings and path parameters of the API: a NUL is refused (400 naming the parameter) before any use case sees it. */
+export function registerNulRefusal(app: FastifyInstance) {
+  app.addHook('preValidation', async (req) => {
+    if (!isApiRequest(req.url)) return;
+    for (const source of [req.query, req.params]) {
+      if (!source || typeof source !== 'object') continue;
+      for (const [name, value] of Object.entries(source as Record<string, unknown>)) {
+        if ((Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && v.includes('\0'))) throw Invalid.field(name, 'field_format');
+      }
+    }
+  });
 }
 
 export function registerJsonBodyParser(app: FastifyInstance) {
@@ -34,7 +56,11 @@ export function registerJsonBodyParser(app: FastifyInstance) {
     } catch {
       return done(Invalid.field('(body)', 'bad_json'), undefined);
     }
-    done(null, nfc(parsed));
+    try {
+      done(null, nfc(parsed, ''));
+    } catch (e) {
+      done(e as Error, undefined);
+    }
   });
 }
 
@@ -48,7 +74,10 @@ export function registerFormBodyParser(app: FastifyInstance) {
       return done(Invalid.field('(body)', 'bad_encoding'), undefined);
     }
     const out: Record<string, string> = {};
-    for (const [k, v] of new URLSearchParams(text)) out[k] = v.normalize('NFC');
+    for (const [k, v] of new URLSearchParams(text)) {
+      if (k.includes('\0') || v.includes('\0')) return done(Invalid.field(k.replaceAll('\0', ''), 'field_format'), undefined);
+      out[k] = v.normalize('NFC');
+    }
     done(null, out);
   });
 }

@@ -342,3 +342,28 @@ describe('Unicode', () => {
     expect(signIn.statusCode).toBe(200);
   });
 });
+
+describe('NUL characters (PostgreSQL text cannot hold them)', () => {
+  it('are refused in query strings, path parameters, JSON bodies and forms with a 400 naming where, never a 500', async () => {
+    const before = await state();
+    for (const path of ['/api/v1/agencies', '/api/v1/users', '/api/v1/media', '/api/v1/items', '/api/v1/search', '/api/v1/audit-events']) {
+      const res = await admin.client.get(`${path}?q=a%00b`);
+      expect(fields(expectProblem(res, 400, 'invalid')), path).toEqual(['q:field_format']);
+    }
+    expect(fields(expectProblem(await admin.client.get('/api/v1/agencies/a%00b'), 400, 'invalid'))).toEqual(['id:field_format']);
+    const body = expectProblem(await send('admin', 'POST', '/api/v1/agencies', { slug: 'nul', nameVi: 'Sở\u0000Nội vụ', nameEn: 'Home', type: 'other' }), 400, 'invalid');
+    expect(fields(body)).toEqual(['nameVi:field_format']);
+    const nested = expectProblem(await send('admin', 'POST', '/api/v1/agencies', { slug: 'nul', nameVi: 'Sở', nameEn: 'Home', type: 'other', contacts: [{ name: 'a\u0000' }] }), 400, 'invalid');
+    expect(fields(nested)).toEqual(['contacts/0/name:field_format']);
+    const form = await t.app.inject({ method: 'POST', url: '/api/v1/oauth/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'grant_type=client_credentials&client_id=a%00&client_secret=b' });
+    expect(fields(expectProblem(form, 400, 'invalid'))).toEqual(['client_id:field_format']);
+    expect(await state()).toEqual(before);
+  });
+
+  it('forged media library cursors are a 400 on cursor', async () => {
+    for (const cursor of [Buffer.from('0000-01-01T00:00:00.000Z|00000000-0000-0000-0000-000000000000').toString('base64url'), Buffer.from('2026-01-01|------------------------------------').toString('base64url'), 'x']) {
+      const res = await admin.client.get(`/api/v1/media?cursor=${cursor}`);
+      expect(fields(expectProblem(res, 400, 'invalid'))).toEqual(['cursor:field_format']);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 // Reading content: one language version (working or published view), lists with keyset
 // pagination, the appraisal queue, revision history and diffs.
+import { decodeTimeIdCursor, encodeTimeIdCursor } from '../../../core/cursor.js';
 import { diffWords } from 'diff';
 import type { Context } from '../../../core/context.js';
 import { Forbidden, Invalid, NotFound } from '../../../core/errors.js';
@@ -38,17 +39,12 @@ export interface ListInput {
   limit?: number;
 }
 
-/** Cursor = base64url of "<updatedAt ISO>|<id>" of the last row. */
+/** Cursor: the last row's updatedAt and id (core/cursor.ts). */
 function decodeCursor(cursor: string | undefined) {
   if (!cursor) return undefined;
-  const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(at);
-  // Only what nextCursor gives: an ISO instant of years 1–9999 and a UUID (anything else reached SQL and failed there: 500).
-  const valid = !rest.length && !!id && /^\d{4}-/.test(at) && !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1 && date.toISOString() === at && UUID.test(id);
-  if (!valid) throw Invalid.field('cursor', 'field_format');
-  return { updatedAt: date, id };
+  const { at, id } = decodeTimeIdCursor(cursor);
+  return { updatedAt: at, id };
 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function listWorkingVersions(ctx: Context, input: ListInput) {
   const scope = readableWorkingAgencies(ctx.actor);
@@ -59,7 +55,7 @@ export async function listWorkingVersions(ctx: Context, input: ListInput) {
   const rows = await repo.listWorkingVersions(ctx.db, { ...input, workingScope: scope, after: decodeCursor(input.cursor), limit: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? Buffer.from(`${last.updatedAt.toISOString()}|${last.id}`).toString('base64url') : null;
+  const nextCursor = rows.length > limit && last ? encodeTimeIdCursor(last.updatedAt, last.id) : null;
   return { items: page, nextCursor };
 }
 

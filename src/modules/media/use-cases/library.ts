@@ -1,4 +1,5 @@
 // The media library: reading (who sees what), listing, describing, deleting; storage usage.
+import { decodeTimeIdCursor, encodeTimeIdCursor } from '../../../core/cursor.js';
 import type { Context } from '../../../core/context.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../core/errors.js';
 import { t, visibilityParams } from '../../../core/i18n.js';
@@ -74,12 +75,10 @@ export interface ListMediaQuery {
   limit?: number;
 }
 
-const encodeCursor = (m: repo.MediaRow) => Buffer.from(`${m.createdAt.toISOString()}|${m.id}`).toString('base64url');
+const encodeCursor = (m: repo.MediaRow) => encodeTimeIdCursor(m.createdAt, m.id);
 function decodeCursor(c: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(c, 'base64url').toString('utf8').split('|');
-  const d = new Date(at);
-  if (!id || Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw Invalid.field('cursor', 'field_format');
-  return { createdAt: d, id };
+  const { at, id } = decodeTimeIdCursor(c);
+  return { createdAt: at, id };
 }
 
 export async function listMedia(ctx: Context, q: ListMediaQuery) {
