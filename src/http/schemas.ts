@@ -20,7 +20,20 @@ export const Problem = Type.Object(
       ),
     ),
   },
-  { $id: 'Problem', description: 'RFC 9457 problem details, served as application/problem+json' },
+  {
+    $id: 'Problem',
+    description: 'RFC 9457 problem details, served as application/problem+json',
+    examples: [
+      {
+        type: 'urn:ttdn:problem:invalid',
+        title: 'Dữ liệu không hợp lệ.',
+        status: 400,
+        code: 'invalid',
+        instance: '5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30',
+        errors: [{ field: 'email', code: 'field_format', message: 'Sai định dạng.' }],
+      },
+    ],
+  },
 );
 
 /** A problem response: application/problem+json (as sendProblem serves it), the Problem schema. */
@@ -42,5 +55,7 @@ export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 export const IsoDateTime = Type.String({ format: 'date-time' });
 export const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
-export const Ok = Type.Object({ ok: Type.Literal(true) });
+export const Ok = Type.Object({ ok: Type.Literal(true) }, { examples: [{ ok: true }] });
+/** A schema's first example: the components' examples, reused in the examples of lists of them. */
+export const exampleOf = (s: TSchema): unknown => (s as { examples?: unknown[] }).examples?.[0];
 export const List = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });

@@ -2,13 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errors, IdParams } from '../../http/schemas.js';
+import { errors, exampleOf, IdParams } from '../../http/schemas.js';
 import * as accounts from './service.js';
 import { presentAgency } from './present.js';
-import { AgencyListQuery, CreateAgencyBody, UpdateAgencyBody } from './schemas.js';
+import { Agency, AgencyListQuery, CreateAgencyBody, UpdateAgencyBody } from './schemas.js';
 
 const tags = ['agencies'];
-const AgencyList = Type.Object({ items: Type.Array(Type.Ref('Agency')), total: Type.Integer() });
+const AgencyList = Type.Object({ items: Type.Array(Type.Ref('Agency')), total: Type.Integer() }, { examples: [{ items: [exampleOf(Agency)], total: 1 }] });
 
 export async function agencyRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();

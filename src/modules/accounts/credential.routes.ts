@@ -2,15 +2,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errors, IdParams, Ok } from '../../http/schemas.js';
+import { errors, exampleOf, IdParams, Ok } from '../../http/schemas.js';
 import type { Config } from '../../config.js';
 import * as accounts from './service.js';
 import { presentApiClient, presentPersonalToken, presentSession } from './present.js';
 import {
+  ApiClient,
   ApiClientWithSecret,
   CreateApiClientBody,
   CreatePersonalTokenBody,
+  PersonalToken,
   PersonalTokenWithSecret,
+  Session,
   SessionIdParams,
   SessionListQuery,
   TokenListQuery,
@@ -25,7 +28,7 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
 
   r.get('/sessions', {
     config: { auth: 'session' },
-    schema: { tags: ['sessions'], summary: 'Active sessions: yours, or anyone\'s (all=true) for admins and IOC', querystring: SessionListQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('Session')), total: Type.Integer() }), ...w } },
+    schema: { tags: ['sessions'], summary: 'Active sessions: yours, or anyone\'s (all=true) for admins and IOC', querystring: SessionListQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('Session')), total: Type.Integer() }, { examples: [{ items: [exampleOf(Session)], total: 1 }] }), ...w } },
     handler: async (req) => {
       const rows = await accounts.listSessions(req.ctx, req.query);
       const current = req.session?.session.id;
@@ -44,7 +47,7 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
 
   r.get('/api-clients', {
     config: { auth: 'user', scope: 'read:shared' },
-    schema: { tags: ['api-clients'], summary: 'API clients: all for admins and IOC, your agency\'s for others', querystring: ClientQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('ApiClient')), total: Type.Integer() }), ...w } },
+    schema: { tags: ['api-clients'], summary: 'API clients: all for admins and IOC, your agency\'s for others', querystring: ClientQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('ApiClient')), total: Type.Integer() }, { examples: [{ items: [exampleOf(ApiClient)], total: 1 }] }), ...w } },
     handler: async (req) => {
       const rows = await accounts.listApiClients(req.ctx, req.query);
       return { items: rows.map(presentApiClient), total: rows.length };
@@ -69,7 +72,7 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
 
   r.get('/tokens', {
     config: { auth: 'session' },
-    schema: { tags: ['tokens'], summary: 'Your personal API tokens (all=true: everyone\'s, for admins and IOC)', querystring: TokenListQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('PersonalToken')), total: Type.Integer() }), ...w } },
+    schema: { tags: ['tokens'], summary: 'Your personal API tokens (all=true: everyone\'s, for admins and IOC)', querystring: TokenListQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('PersonalToken')), total: Type.Integer() }, { examples: [{ items: [exampleOf(PersonalToken)], total: 1 }] }), ...w } },
     handler: async (req) => {
       const rows = await accounts.listPersonalTokens(req.ctx, req.query);
       return { items: rows.map(presentPersonalToken), total: rows.length };

@@ -2,16 +2,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errors, IdParams, Ok } from '../../http/schemas.js';
+import { errors, exampleOf, IdParams, Ok } from '../../http/schemas.js';
 import type { Config } from '../../config.js';
 import type { Context } from '../../core/context.js';
 import * as accounts from './service.js';
 import { presentUser } from './present.js';
-import { CreateUserBody, PasswordOnce, PasswordResetBody, UpdateUserBody, UserListQuery, UserWithPassword } from './schemas.js';
+import { CreateUserBody, PasswordOnce, PasswordResetBody, UpdateUserBody, User, UserListQuery, UserWithPassword } from './schemas.js';
 
 const tags = ['users'];
-const UserList = Type.Object({ items: Type.Array(Type.Ref('User')), total: Type.Integer() });
-const Revoked = Type.Object({ revoked: Type.Integer() });
+const UserList = Type.Object({ items: Type.Array(Type.Ref('User')), total: Type.Integer() }, { examples: [{ items: [exampleOf(User)], total: 1 }] });
+const Revoked = Type.Object({ revoked: Type.Integer() }, { examples: [{ revoked: 2 }] });
 
 export async function userRoutes(app: FastifyInstance, { config }: { config: Config }) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();

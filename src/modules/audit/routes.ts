@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Forbidden } from '../../core/errors.js';
-import { errors, IsoDateTime, Nullable } from '../../http/schemas.js';
+import { errors, exampleOf, IsoDateTime, Nullable } from '../../http/schemas.js';
 import { canReadAudit, listAuditEvents, verifyAuditChain, type AuditRow } from './service.js';
 
 const AuditEvent = Type.Object(
@@ -23,7 +23,27 @@ const AuditEvent = Type.Object(
     data: Type.Record(Type.String(), Type.Unknown()),
     hash: Type.String(),
   },
-  { $id: 'AuditEvent' },
+  {
+    $id: 'AuditEvent',
+    examples: [
+      {
+        seq: 10482,
+        occurredAt: '2026-03-02T02:15:04.000Z',
+        actorType: 'user',
+        actorId: '3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d',
+        actorLabel: 'nguyenvanan',
+        agencyId: '9f8e7d6c-5b4a-4321-8fed-cba987654321',
+        action: 'item.approve',
+        outcome: 'success',
+        targetType: 'item_version',
+        targetId: '0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f',
+        ip: '203.113.130.10',
+        requestId: '5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30',
+        data: { from: 'submitted', to: 'published', language: 'vi' },
+        hash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      },
+    ],
+  },
 );
 
 const Query = Type.Object(
@@ -53,7 +73,7 @@ export async function auditRoutes(app: FastifyInstance) {
       tags: ['audit'],
       summary: 'The audit log, newest first (admins and IOC security)',
       querystring: Query,
-      response: { 200: Type.Object({ items: Type.Array(Type.Ref('AuditEvent')), nextBefore: Nullable(Type.Integer()) }), 400: errors[400], 401: errors[401], 403: errors[403] },
+      response: { 200: Type.Object({ items: Type.Array(Type.Ref('AuditEvent')), nextBefore: Nullable(Type.Integer()) }, { examples: [{ items: [exampleOf(AuditEvent)], nextBefore: 10482 }] }), 400: errors[400], 401: errors[401], 403: errors[403] },
     },
     handler: async (req) => {
       const { limit = 50, before, from, to, ...f } = req.query;
@@ -67,7 +87,10 @@ export async function auditRoutes(app: FastifyInstance) {
       tags: ['audit'],
       summary: 'Walk the hash chain and report the first broken link',
       response: {
-        200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), head: Type.Optional(Type.String()), brokenAt: Type.Optional(Type.Integer()), reason: Type.Optional(Type.String()) }),
+        200: Type.Object(
+          { ok: Type.Boolean(), checked: Type.Integer(), head: Type.Optional(Type.String()), brokenAt: Type.Optional(Type.Integer()), reason: Type.Optional(Type.String()) },
+          { examples: [{ ok: true, checked: 10482, head: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' }] },
+        ),
         401: errors[401],
         403: errors[403],
       },

@@ -99,7 +99,33 @@ export const PublishedPage = Type.Object(
     items: Type.Array(Type.Ref('PublishedListItem')),
     nextCursor: Nullable(Type.String({ description: 'Pass as `cursor` for the next page; null on the last page' })),
   },
-  { $id: 'PublishedPage', description: 'A page of published versions you may read' },
+  {
+    $id: 'PublishedPage',
+    description: 'A page of published versions you may read',
+    examples: [
+      {
+        items: [
+          {
+            id: EXAMPLE_ID,
+            itemId: EXAMPLE_ITEM,
+            agencyId: EXAMPLE_AGENCY,
+            kind: 'news',
+            language: 'vi',
+            isSource: true,
+            title: 'Lễ hội Festival Huế 2026 khai mạc tại Đại Nội',
+            summary: 'Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương.',
+            visibility: 'public',
+            topicIds: [],
+            activityDate: '2026-06-04',
+            publishedAt: '2026-06-04T12:00:00.000Z',
+            firstPublishedAt: '2026-06-04T12:00:00.000Z',
+            contentHash: EXAMPLE_HASH,
+          },
+        ],
+        nextCursor: 'eyJrIjoiMjAyNi0wNi0wNFQxMjowMDowMC4wMDBaIn0',
+      },
+    ],
+  },
 );
 
 export const PublishedItemParams = Type.Object({ itemId: Uuid, language: Language }, { additionalProperties: false });
@@ -157,7 +183,18 @@ export const ChangesPage = Type.Object(
     changes: Type.Array(Type.Ref('Change')),
     nextCursor: Type.String({ description: 'Always given: pass it as `since` next time (the last change seen, or the head of the stream)' }),
   },
-  { $id: 'ChangesPage', description: 'Changes you may see, oldest first' },
+  {
+    $id: 'ChangesPage',
+    description: 'Changes you may see, oldest first',
+    examples: [
+      {
+        changes: [
+          { cursor: 'c2VxOjEyMw', event: 'published', at: '2026-06-04T12:00:00.000Z', itemId: EXAMPLE_ITEM, versionId: EXAMPLE_ID, language: 'vi', kind: 'news', agencyId: EXAMPLE_AGENCY, visibility: 'public', contentHash: EXAMPLE_HASH },
+        ],
+        nextCursor: 'c2VxOjEyMw',
+      },
+    ],
+  },
 );
 
 export const DublinCoreJsonLd = Type.Object(
@@ -165,6 +202,17 @@ export const DublinCoreJsonLd = Type.Object(
   {
     additionalProperties: true,
     description: 'Dublin Core as JSON-LD (dc:title, dc:creator, dc:publisher, dc:date, dc:subject, dc:identifier, dc:rights, …); with format=dc-jsonld or Accept: application/ld+json',
+    examples: [
+      {
+        '@context': { dc: 'http://purl.org/dc/elements/1.1/', dcterms: 'http://purl.org/dc/terms/', xsd: 'http://www.w3.org/2001/XMLSchema#' },
+        '@id': `https://ttdn.hue.gov.vn/vi/tin-tuc/${EXAMPLE_ITEM}`,
+        'dc:title': { '@value': 'Lễ hội Festival Huế 2026 khai mạc tại Đại Nội', '@language': 'vi' },
+        'dc:creator': 'Trần Thị Hoa',
+        'dc:publisher': 'Sở Ngoại vụ thành phố Huế',
+        'dc:language': 'vi',
+        'dcterms:issued': { '@value': '2026-06-04T12:00:00.000Z', '@type': 'xsd:dateTime' },
+      },
+    ],
   },
 );
 

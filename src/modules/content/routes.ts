@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errors, IdParams, IsoDateTime, Nullable } from '../../http/schemas.js';
+import { errors, exampleOf, IdParams, IsoDateTime, Nullable } from '../../http/schemas.js';
 import { getJobStatus } from '../monitoring/service.js';
 import * as content from './service.js';
 import { cachedRead } from '../../http/response-cache.js';
@@ -16,12 +16,14 @@ import {
   DiffQuery,
   History,
   ListQuery,
+  ListRow,
   RestoreBody,
   SaveVersionBody,
   SearchQuery,
   SearchResult,
   TransitionBody,
   TransitionParams,
+  Topic,
   UpdateTopicBody,
 } from './schemas.js';
 
@@ -36,7 +38,10 @@ const Freshness = Type.Object({
   missingTranslations: Type.Record(Type.String(), Type.Integer()),
   incompleteDrafts: Type.Integer(),
 });
-const ItemList = Type.Object({ items: Type.Array(Type.Ref('ItemListRow')), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+const ItemList = Type.Object(
+  { items: Type.Array(Type.Ref('ItemListRow')), nextCursor: Type.Union([Type.String(), Type.Null()]) },
+  { examples: [{ items: [exampleOf(ListRow)], nextCursor: 'MjAyNi0wNi0wNFQxMDozMDowMC4wMDBafDBiOWM2ZDFl' }] },
+);
 
 export async function contentRoutes(app: FastifyInstance) {
   await app.register(publishedRoutes); // GET /published, /published/{itemId}/{language}, /changes
@@ -55,7 +60,7 @@ export async function contentRoutes(app: FastifyInstance) {
           contentLanguages: Type.Array(Type.String(), { description: 'The first is the default source language' }),
           jurisdiction: Type.Object({ nameVi: Type.String(), nameEn: Type.String() }),
           staleAfterDays: Type.Integer(),
-        }),
+        }, { examples: [{ contentLanguages: ['vi', 'en', 'fr', 'ja', 'ko', 'zh'], jurisdiction: { nameVi: 'Thành phố Huế', nameEn: 'Huế City' }, staleAfterDays: 30 }] }),
         404: errors[404],
         401: errors[401],
       },
@@ -66,7 +71,7 @@ export async function contentRoutes(app: FastifyInstance) {
   // ----- taxonomy -----
   r.get('/topics', {
     config: { auth: 'public', scope: 'read:public' },
-    schema: { tags: ['taxonomy'], summary: 'Topics of the taxonomy', querystring: Type.Object({ includeArchived: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(Type.Ref('Topic')) }), 400: errors[400], 401: errors[401], 403: errors[403] } },
+    schema: { tags: ['taxonomy'], summary: 'Topics of the taxonomy', querystring: Type.Object({ includeArchived: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(Type.Ref('Topic')) }, { examples: [{ items: [exampleOf(Topic)] }] }), 400: errors[400], 401: errors[401], 403: errors[403] } },
     handler: async (req) => ({ items: (await content.listTopics(req.ctx, req.query)).map(presentTopic) }),
   });
   r.post('/topics', {
@@ -174,7 +179,7 @@ export async function contentRoutes(app: FastifyInstance) {
       tags: ['workflow'],
       summary: 'Submitted versions, longest waiting first (DIC), with how many wait in all',
       querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Ref('ItemListRow')), total: Type.Integer() }), ...w },
+      response: { 200: Type.Object({ items: Type.Array(Type.Ref('ItemListRow')), total: Type.Integer() }, { examples: [{ items: [exampleOf(ListRow)], total: 1 }] }), ...w },
     },
     handler: async (req) => {
       const { items, total } = await content.appraisalQueue(req.ctx, req.query.limit);
@@ -188,7 +193,20 @@ export async function contentRoutes(app: FastifyInstance) {
       tags: ['freshness'],
       summary: 'Per agency: last update, versions by state, missing translations, incomplete drafts, stale flag',
       querystring: Type.Object({ agencyId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ staleAfterDays: Type.Integer(), items: Type.Array(Freshness) }), ...w },
+      response: {
+        200: Type.Object(
+          { staleAfterDays: Type.Integer(), items: Type.Array(Freshness) },
+          {
+            examples: [
+              {
+                staleAfterDays: 30,
+                items: [{ agencyId: '9f8e7d6c-5b4a-4321-8fed-cba987654321', lastUpdateAt: '2026-06-04T12:00:00.000Z', daysSinceUpdate: 3, stale: false, byState: { draft: 2, submitted: 1, published: 48 }, online: 48, missingTranslations: { en: 5, fr: 12 }, incompleteDrafts: 1 }],
+              },
+            ],
+          },
+        ),
+        ...w,
+      },
     },
     handler: async (req) => ({ staleAfterDays: req.ctx.config.staleAfterDays, items: await content.agencyFreshness(req.ctx, req.query) }),
   });
@@ -198,7 +216,7 @@ export async function contentRoutes(app: FastifyInstance) {
       summary: "An agency's published items lacking a translation in a language",
       params: IdParams,
       querystring: Type.Object({ language: Type.String({ pattern: '^[a-z]{2,3}(-[a-z0-9]{2,8})?$' }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Ref('ItemListRow')) }), ...w },
+      response: { 200: Type.Object({ items: Type.Array(Type.Ref('ItemListRow')) }, { examples: [{ items: [exampleOf(ListRow)] }] }), ...w },
     },
     handler: async (req) => ({ items: (await content.missingTranslations(req.ctx, req.params.id, req.query.language)).map(presentListRow) }),
   });
@@ -207,7 +225,10 @@ export async function contentRoutes(app: FastifyInstance) {
       tags: ['workflow'],
       summary: 'Health of scheduled publishing: last run, next due, overdue',
       response: {
-        200: Type.Object({ lastRunAt: Nullable(IsoDateTime), lastOkAt: Nullable(IsoDateTime), lastError: Nullable(Type.String()), nextScheduledAt: Nullable(IsoDateTime), overdue: Type.Boolean() }),
+        200: Type.Object(
+          { lastRunAt: Nullable(IsoDateTime), lastOkAt: Nullable(IsoDateTime), lastError: Nullable(Type.String()), nextScheduledAt: Nullable(IsoDateTime), overdue: Type.Boolean() },
+          { examples: [{ lastRunAt: '2026-06-04T11:59:00.000Z', lastOkAt: '2026-06-04T11:59:00.000Z', lastError: null, nextScheduledAt: '2026-06-05T01:00:00.000Z', overdue: false }] },
+        ),
         ...w,
       },
     },
@@ -232,7 +253,19 @@ export async function contentRoutes(app: FastifyInstance) {
       tags: ['portal'],
       summary: 'Items the DIC puts forward on the portal’s home page, in order; `items` are their published versions in `language` that you may read',
       querystring: Type.Object({ language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}(-[a-z0-9]{2,8})?$' })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ itemIds: Type.Array(Type.String()), items: Type.Array(HighlightCard) }), 400: errors[400], 401: errors[401], 403: errors[403] },
+      response: {
+        200: Type.Object(
+          { itemIds: Type.Array(Type.String()), items: Type.Array(HighlightCard) },
+          {
+            examples: [
+              {
+                itemIds: ['5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b'],
+                items: [{ itemId: '5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b', versionId: '0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f', language: 'vi', kind: 'news', title: 'Lễ hội Festival Huế 2026 khai mạc tại Đại Nội', summary: 'Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương.', publishedAt: '2026-06-04T12:00:00.000Z' }],
+              },
+            ],
+          },
+        ),
+        400: errors[400], 401: errors[401], 403: errors[403] },
     },
     handler: async (req) => {
       const language = req.query.language ?? req.ctx.config.contentLanguages[0];
@@ -246,8 +279,8 @@ export async function contentRoutes(app: FastifyInstance) {
     schema: {
       tags: ['portal'],
       summary: 'Choose the highlights (appraisers): item ids in order, each with a public published version; at most 12',
-      body: Type.Object({ itemIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 50 }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ itemIds: Type.Array(Type.String()) }), ...w, 413: errors[413], 415: errors[415] },
+      body: Type.Object({ itemIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 50 }) }, { additionalProperties: false, examples: [{ itemIds: ['5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b'] }] }),
+      response: { 200: Type.Object({ itemIds: Type.Array(Type.String()) }, { examples: [{ itemIds: ['5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b'] }] }), ...w, 413: errors[413], 415: errors[415] },
     },
     handler: async (req) => ({ itemIds: await content.setHighlights(req.ctx, req.body.itemIds) }),
   });

@@ -14,6 +14,15 @@ const Notification = Type.Object({
   createdAt: IsoDateTime,
   readAt: Nullable(IsoDateTime),
 });
+const notificationExample = {
+  id: '3f4a5b6c-7d8e-4f9a-8b0c-1d2e3f4a5b6c',
+  kind: 'item.returned',
+  title: 'Bị trả lại: Lễ hội Festival Huế 2026 khai mạc tại Đại Nội',
+  link: '/admin/items/0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f',
+  data: { versionId: '0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f', language: 'vi', comment: 'Bổ sung nguồn ảnh.' },
+  createdAt: '2026-06-04T11:40:00.000Z',
+  readAt: null,
+};
 
 export async function notificationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -23,7 +32,7 @@ export async function notificationRoutes(app: FastifyInstance) {
       tags: ['notifications'],
       summary: 'Your notifications, newest first, and the unread count',
       querystring: Type.Object({ unreadOnly: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(Notification), unread: Type.Integer() }), 400: errors[400], 401: errors[401], 403: errors[403] },
+      response: { 200: Type.Object({ items: Type.Array(Notification), unread: Type.Integer() }, { examples: [{ items: [notificationExample], unread: 1 }] }), 400: errors[400], 401: errors[401], 403: errors[403] },
     },
     handler: async (req) => {
       const { items, unread } = await listMyNotifications(req.ctx, req.query);
@@ -35,12 +44,12 @@ export async function notificationRoutes(app: FastifyInstance) {
   });
   r.post('/notifications/:id/read', {
     config: { auth: 'session' },
-    schema: { tags: ['notifications'], summary: 'Mark one notification read', params: IdParams, response: { 200: Type.Object({ marked: Type.Integer() }), 401: errors[401], 403: errors[403], 404: errors[404], 400: errors[400], 413: errors[413], 415: errors[415] } },
+    schema: { tags: ['notifications'], summary: 'Mark one notification read', params: IdParams, response: { 200: Type.Object({ marked: Type.Integer() }, { examples: [{ marked: 1 }] }), 401: errors[401], 403: errors[403], 404: errors[404], 400: errors[400], 413: errors[413], 415: errors[415] } },
     handler: async (req) => ({ marked: await markNotificationsRead(req.ctx, [req.params.id]) }),
   });
   r.post('/notifications/read-all', {
     config: { auth: 'session' },
-    schema: { tags: ['notifications'], summary: 'Mark all your notifications read', response: { 200: Type.Object({ marked: Type.Integer() }), 401: errors[401], 403: errors[403], 400: errors[400], 413: errors[413], 415: errors[415] } },
+    schema: { tags: ['notifications'], summary: 'Mark all your notifications read', response: { 200: Type.Object({ marked: Type.Integer() }, { examples: [{ marked: 4 }] }), 401: errors[401], 403: errors[403], 400: errors[400], 413: errors[413], 415: errors[415] } },
     handler: async (req) => ({ marked: await markNotificationsRead(req.ctx, 'all') }),
   });
 }

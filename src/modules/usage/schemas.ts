@@ -67,7 +67,42 @@ export const UsageReport = Type.Object(
     totals: Type.Ref('UsageCounters'),
     truncated: Type.Boolean({ description: 'More principals were active than listed; agencies, days and totals count them all' }),
   },
-  { $id: 'UsageReport' },
+  {
+    $id: 'UsageReport',
+    examples: [
+      {
+        from: '2026-03-01',
+        to: '2026-03-01',
+        principals: [
+          {
+            principal: 'client:2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+            kind: 'client',
+            clientId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+            userId: null,
+            agencyId: '9f8e7d6c-5b4a-4321-8fed-cba987654321',
+            name: 'Cổng thông tin điện tử Sở Du lịch',
+            clientKey: 'ttdn_c_4f2a9c1e7b3d',
+            terms: { version: '2026-11', acceptedAt: '2026-03-01T08:00:00.000Z' },
+            revoked: false,
+            totals: { requests: 1240, itemReads: 5120, originalDownloads: 3, writes: 0, errors: 2, rateLimited: 0, bytesOut: 18874368 },
+            days: [{ day: '2026-03-01', requests: 1240, itemReads: 5120, originalDownloads: 3, writes: 0, errors: 2, rateLimited: 0, bytesOut: 18874368 }],
+          },
+        ],
+        agencies: [
+          {
+            agencyId: '9f8e7d6c-5b4a-4321-8fed-cba987654321',
+            nameVi: 'Sở Ngoại vụ thành phố Huế',
+            nameEn: 'Department of Foreign Affairs of Huế City',
+            totals: { requests: 1240, itemReads: 5120, originalDownloads: 3, writes: 0, errors: 2, rateLimited: 0, bytesOut: 18874368 },
+            days: [{ day: '2026-03-01', requests: 1240, itemReads: 5120, originalDownloads: 3, writes: 0, errors: 2, rateLimited: 0, bytesOut: 18874368 }],
+          },
+        ],
+        days: [{ day: '2026-03-01', requests: 1240, itemReads: 5120, originalDownloads: 3, writes: 0, errors: 2, rateLimited: 0, bytesOut: 18874368 }],
+        totals: { requests: 1240, itemReads: 5120, originalDownloads: 3, writes: 0, errors: 2, rateLimited: 0, bytesOut: 18874368 },
+        truncated: false,
+      },
+    ],
+  },
 );
 
 export const usageSchemas = [UsageCounters, UsageDay, PrincipalUsage, AgencyUsage, UsageReport];

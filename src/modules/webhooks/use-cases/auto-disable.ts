@@ -29,12 +29,14 @@ export async function disableIfFailing(tx: Context, subscriptionId: string): Pro
     data: { url: row.url, failures: streak.failures, since: streak.since.toISOString(), lastError: streak.lastError },
   });
   const person = await repo.personToNotify(tx.db, row);
+  // the title is also an e-mail subject: a URL may be 2,000 characters
+  const url = row.url.length > 80 ? `${row.url.slice(0, 79)}…` : row.url;
   if (person) {
     await notifyUsers(tx, [person], {
       kind: 'webhook_disabled',
       title: {
-        vi: `Webhook tới ${row.url} đã bị tạm dừng do gửi thất bại liên tục`,
-        en: `The webhook to ${row.url} was disabled after repeated failed deliveries`,
+        vi: `Webhook tới ${url} đã bị tắt do gửi thất bại liên tục`,
+        en: `The webhook to ${url} was disabled after repeated failed deliveries`,
       },
       link: '/admin/webhooks',
       data: { subscriptionId, failures: streak.failures },
