@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errors, IdParams, IsoDateTime, Nullable } from '../../http/schemas.js';
+import { errors, exampleOf, IdParams, IsoDateTime, Nullable } from '../../http/schemas.js';
 import * as content from './service.js';
 import type { ImportFormat } from './service.js';
 
@@ -23,6 +23,26 @@ const ImportStatus = Type.Object({
   createdByLabel: Type.String({ description: 'User name (or system actor) who started the import' }),
   createdAt: IsoDateTime,
   finishedAt: Nullable(IsoDateTime),
+}, {
+  examples: [
+    {
+      id: '8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f',
+      status: 'done',
+      format: 'csv',
+      mode: 'draft',
+      fileName: 'tin-doi-ngoai-thang-5.csv',
+      total: 3,
+      processed: 3,
+      imported: 2,
+      rejected: 1,
+      report: [{ row: 3, errors: [{ field: 'title', code: 'field_required', message: 'Bắt buộc nhập.' }] }],
+      error: null,
+      createdBy: '3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d',
+      createdByLabel: 'nguyenvanan',
+      createdAt: '2026-06-01T02:00:00.000Z',
+      finishedAt: '2026-06-01T02:00:04.000Z',
+    },
+  ],
 });
 
 const MIME: Record<string, ImportFormat> = {
@@ -62,7 +82,7 @@ export async function importRoutes(app: FastifyInstance) {
       ),
       consumes: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json'],
       body: Type.Unknown({ description: 'The file itself: CSV (UTF-8, header row), XLSX (first sheet) or a JSON array of objects; see GET /imports/template.csv' }),
-      response: { 202: Type.Object({ id: Type.String(), total: Type.Integer() }), ...errors },
+      response: { 202: Type.Object({ id: Type.String(), total: Type.Integer() }, { examples: [{ id: '8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f', total: 3 }] }), ...errors },
     },
     handler: async (req, reply) => {
       const mime = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
@@ -76,7 +96,7 @@ export async function importRoutes(app: FastifyInstance) {
   });
 
   r.get('/imports', {
-    schema: { tags: ['import'], summary: 'Your imports (all of them for the DIC)', response: { 200: Type.Object({ items: Type.Array(ImportStatus) }), ...errors } },
+    schema: { tags: ['import'], summary: 'Your imports (all of them for the DIC)', response: { 200: Type.Object({ items: Type.Array(ImportStatus) }, { examples: [{ items: [exampleOf(ImportStatus)] }] }), ...errors } },
     handler: async (req) => ({ items: (await content.listImports(req.ctx)).map((row) => present(row, req.ctx.locale)) }),
   });
 
@@ -87,7 +107,7 @@ export async function importRoutes(app: FastifyInstance) {
 
   r.get('/imports/template.csv', {
     config: { auth: 'public' },
-    schema: { tags: ['import'], summary: 'The import template: header row and one example row', response: { 200: Type.String({ description: 'CSV, UTF-8 with BOM' }), 404: errors[404], 401: errors[401] } },
+    schema: { tags: ['import'], summary: 'The import template: header row and one example row', response: { 200: { description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: Type.String() } } }, 404: errors[404], 401: errors[401] } },
     handler: async (_req, reply) => {
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ttdn-import-template.csv"');
       return content.importTemplateCsv();

@@ -11,11 +11,11 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Invalid } from '../../core/errors.js';
-import { errors, IdParams, Nullable, Ok } from '../../http/schemas.js';
+import { errors, exampleOf, IdParams, Nullable, Ok } from '../../http/schemas.js';
 import { parseRange, sendBytes } from '../../http/ranges.js';
 import * as mediaService from './service.js';
 import { presentMedia } from './present.js';
-import { ListMediaQuery, StorageUsage, UpdateMediaBody } from './schemas.js';
+import { ListMediaQuery, MediaSchema, StorageUsage, UpdateMediaBody } from './schemas.js';
 
 const w = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] };
 
@@ -83,7 +83,7 @@ export async function mediaRoutes(app: FastifyInstance) {
       tags: ['media'],
       summary: 'The media library: your agency’s files (all agencies for the DIC/IOC), newest first',
       querystring: ListMediaQuery,
-      response: { 200: Type.Object({ items: Type.Array(Type.Ref('Media')), nextCursor: Nullable(Type.String()) }), ...w },
+      response: { 200: Type.Object({ items: Type.Array(Type.Ref('Media')), nextCursor: Nullable(Type.String()) }, { examples: [{ items: [exampleOf(MediaSchema)], nextCursor: null }] }), ...w },
     },
     handler: async (req) => {
       const page = await mediaService.listMedia(req.ctx, req.query);
@@ -105,7 +105,13 @@ export async function mediaRoutes(app: FastifyInstance) {
       tags: ['media'],
       summary: 'Items whose working or published version uses the file',
       params: IdParams,
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ itemId: Type.String(), versionId: Type.String(), language: Type.String(), state: Type.String(), title: Type.String(), online: Type.Boolean() })) }), ...w },
+      response: {
+        200: Type.Object(
+          { items: Type.Array(Type.Object({ itemId: Type.String(), versionId: Type.String(), language: Type.String(), state: Type.String(), title: Type.String(), online: Type.Boolean() })) },
+          { examples: [{ items: [{ itemId: '5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b', versionId: '0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f', language: 'vi', state: 'published', title: 'Lễ hội Festival Huế 2026 khai mạc tại Đại Nội', online: true }] }] },
+        ),
+        ...w,
+      },
     },
     handler: async (req) => ({ items: await mediaService.mediaUsage(req.ctx, req.params.id) }),
   });
@@ -134,7 +140,13 @@ export async function mediaRoutes(app: FastifyInstance) {
       tags: ['media'],
       summary: 'Downloads of the original per day and account/client (R5.2)',
       params: IdParams,
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ day: Type.String(), principal: Type.String(), principalAgencyId: Nullable(Type.String()), count: Type.Integer(), bytes: Type.Integer() })) }), ...w },
+      response: {
+        200: Type.Object(
+          { items: Type.Array(Type.Object({ day: Type.String(), principal: Type.String(), principalAgencyId: Nullable(Type.String()), count: Type.Integer(), bytes: Type.Integer() })) },
+          { examples: [{ items: [{ day: '2026-06-05', principal: 'client:2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', principalAgencyId: '9f8e7d6c-5b4a-4321-8fed-cba987654321', count: 3, bytes: 12548208 }] }] },
+        ),
+        ...w,
+      },
     },
     handler: async (req) => ({ items: (await mediaService.downloadStats(req.ctx, req.params.id)).map(({ mediaId: _m, ...d }) => d) }),
   });
@@ -169,7 +181,7 @@ export async function mediaRoutes(app: FastifyInstance) {
       summary: 'The original file (Range supported). Images: only for those who may exploit them (R6.3); every download is counted (R5.2)',
       params: IdParams,
       querystring: Type.Object({ download: Type.Optional(Type.Boolean({ description: 'Content-Disposition: attachment (default inline for videos and PDFs)' })) }, { additionalProperties: false }),
-      response: { 200: Type.Unknown({ description: 'The bytes' }), 206: Type.Unknown({ description: 'A byte range' }), 304: Type.Null(), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 416: Type.Null() },
+      response: { 200: { description: 'The bytes, in the file’s own type (image/jpeg, video/mp4, application/pdf, …)', content: { '*/*': { schema: Type.String({ format: 'binary' }) } } }, 206: { description: 'A byte range', content: { '*/*': { schema: Type.String({ format: 'binary' }) } } }, 304: Type.Null(), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 416: Type.Null() },
     },
     handler: async (req, reply) => {
       const found = await mediaService.getMedia(req.ctx, req.params.id);
@@ -202,7 +214,7 @@ export async function mediaRoutes(app: FastifyInstance) {
       tags: ['media'],
       summary: 'A web variant of an image (immutable: the address changes when the variant does)',
       params: Type.Object({ id: Type.String({ format: 'uuid' }), revision: Type.Integer({ minimum: 1 }), name: Type.String({ pattern: '^[a-z0-9]{1,20}\\.(webp|avif)$' }) }, { additionalProperties: false }),
-      response: { 200: Type.Unknown({ description: 'The image' }), 206: Type.Unknown(), 304: Type.Null(), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 416: Type.Null() },
+      response: { 200: { description: 'The image', content: { 'image/webp': { schema: Type.String({ format: 'binary' }) }, 'image/avif': { schema: Type.String({ format: 'binary' }) } } }, 206: { description: 'A byte range of the image', content: { 'image/webp': { schema: Type.String({ format: 'binary' }) }, 'image/avif': { schema: Type.String({ format: 'binary' }) } } }, 304: Type.Null(), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 416: Type.Null() },
     },
     handler: async (req, reply) => {
       const found = await mediaService.getMedia(req.ctx, req.params.id);
