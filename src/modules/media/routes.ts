@@ -249,7 +249,7 @@ export async function mediaRoutes(app: FastifyInstance) {
       tags: ['media'],
       summary: 'Set an agency’s storage quota (administrators); null restores the default',
       params: IdParams,
-      body: Type.Object({ quotaBytes: Nullable(Type.Integer({ minimum: 0, maximum: 1024 ** 5 })) }, { additionalProperties: false }),
+      body: Type.Object({ quotaBytes: Nullable(Type.Integer({ minimum: 0, maximum: 1024 ** 5 })) }, { additionalProperties: false, examples: [{ quotaBytes: 53687091200 }] }),
       response: { 200: StorageUsage, ...w, 413: errors[413], 415: errors[415] },
     },
     handler: async (req) => mediaService.setStorageQuota(req.ctx, req.params.id, req.body.quotaBytes),
