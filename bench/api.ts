@@ -4,7 +4,10 @@
 //   - GET /api/v1/published?kind=news&language=vi&limit=20  (a filtered list page)
 //   - GET /api/v1/search?q=…  (search)
 // each paired with a static JSON response of the same bytes from the same Fastify (a bench-only
-// route registered here, not in the app). Each pair runs BENCH_ROUNDS times (default 3), static and
+// route registered here, not in the app, outside /api/v1: no rate limit or usage accounting).
+// Each is measured on the app as it runs (answers cached per public generation after the first
+// read, http/response-cache.ts) and on the same app built without that cache (`uncached`: the cost
+// of a first read, or of every read right after a change). Each pair runs BENCH_ROUNDS times (default 3), static and
 // API alternating; medians are printed, and the API/static throughput ratio is the figure.
 // Targets: item and list ≥ 70% of static throughput on PostgreSQL; p99 < 20 ms.
 // BENCH_ENGINES=pglite,postgres; BENCH_PG_URL the server; BENCH_PG_DB the scratch database
@@ -64,41 +67,49 @@ async function onEngine(label: string, handle: DatabaseHandle, dataDir: string, 
   app.get('/bench/static', { config: { auth: 'public' } }, async (_req, reply) => reply.header('content-type', 'application/json; charset=utf-8').send(payload));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  // the same app without the per-generation answer cache: what a first read (or every read after a change) costs
+  const uncachedApp = await buildApp({ config, database: handle, logger: false, apiCache: false });
+  await uncachedApp.listen({ port: 0, host: '127.0.0.1' });
+  const uncachedBase = `http://127.0.0.1:${(uncachedApp.server.address() as { port: number }).port}`;
 
   const list = '/api/v1/published?kind=news&language=vi&limit=20';
   const first = (await (await fetch(`${base}${list}`)).json()) as { items: Array<{ itemId: string; language: string }> };
   // an item from the middle of the corpus rather than the newest
   const mid = (await (await fetch(`${base}/api/v1/published?language=vi&sort=published&publishedFrom=2024-01-01&limit=1`)).json()) as { items: Array<{ itemId: string; language: string }> };
   const pick = mid.items[0] ?? first.items[0];
-  const targets: Array<[string, string[]]> = [
-    ['one item', [`/api/v1/published/${pick.itemId}/${pick.language}`]],
-    ['list page of 20 (kind+language)', [list]],
-    ['search', ['/api/v1/search?q=hue', '/api/v1/search?q=le%20hoi', '/api/v1/search?q=Kumamoto']],
+  const targets: Array<[string, string, string[]]> = [
+    ['one item', base, [`/api/v1/published/${pick.itemId}/${pick.language}`]],
+    ['list page of 20 (kind+language)', base, [list]],
+    ['search', base, ['/api/v1/search?q=hue', '/api/v1/search?q=le%20hoi', '/api/v1/search?q=Kumamoto']],
+    ['one item, uncached', uncachedBase, [`/api/v1/published/${pick.itemId}/${pick.language}`]],
+    ['list page of 20, uncached', uncachedBase, [list]],
+    ['search, uncached', uncachedBase, ['/api/v1/search?q=hue', '/api/v1/search?q=le%20hoi', '/api/v1/search?q=Kumamoto']],
   ];
 
-  const load = async (path: string): Promise<Run> => {
-    const r = await autocannon({ url: base + path, connections: 10, duration: seconds });
+  const load = async (url: string): Promise<Run> => {
+    const r = await autocannon({ url, connections: 10, duration: seconds });
     return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
   };
   const out: Row[] = [];
-  for (const [name, paths] of targets) {
+  for (const [name, server, paths] of targets) {
     const apiRuns: Run[] = [];
     const statRuns: Run[] = [];
     let bytes = 0;
     for (let i = 0; i < rounds; i++) {
       const path = paths[i % paths.length];
-      const body = await (await fetch(base + path)).text();
+      const body = await (await fetch(server + path)).text();
       payload = body; // the same bytes as this API answer
       bytes = Buffer.byteLength(body);
-      await load(path); // warm-up of caches and JIT for this path, not counted
-      statRuns.push(await load('/bench/static'));
-      apiRuns.push(await load(path));
+      await load(server + path); // warm-up of caches and JIT for this path, not counted
+      statRuns.push(await load(`${base}/bench/static`));
+      apiRuns.push(await load(server + path));
     }
     const row = { engine: label, name, bytes, api: medianRun(apiRuns), stat: medianRun(statRuns) };
     out.push(row);
     printRow(row);
   }
   await app.close();
+  await uncachedApp.close();
   return out;
 }
 

@@ -66,23 +66,3 @@ export function presentWorking(
   };
 }
 
-export function presentPublished(d: { version: VersionRow; item: { id: string; agencyId: string; kind: string; sourceLanguage: string }; revision: RevisionRow; text: VersionText; metadata: ItemMetadata; versions: VersionRow[] }) {
-  const v = d.version;
-  return {
-    id: v.id,
-    itemId: d.item.id,
-    agencyId: d.item.agencyId,
-    kind: d.item.kind,
-    language: v.language,
-    sourceLanguage: d.item.sourceLanguage,
-    title: d.text.title,
-    summary: d.text.summary,
-    body: d.text.body,
-    metadata: d.metadata,
-    publishedAt: iso(v.publishedAt)!,
-    firstPublishedAt: iso(v.firstPublishedAt)!,
-    revision: d.revision.number,
-    contentHash: v.contentHash!,
-    translations: d.versions.filter((x) => x.publishedRevisionId).map((x) => ({ id: x.id, language: x.language })),
-  };
-}

@@ -1,12 +1,12 @@
-// Published versions as the open API gives them: the published form (the same shape and hash as
-// GET /item-versions/{id}/published), list rows with field selection, changes of the stream.
+// Published versions as the open API gives them: the published form (of GET /item-versions/{id}/published
+// and /published/{itemId}/{language}), list rows with field selection, changes of the stream.
 import { Invalid } from '../../core/errors.js';
 import { inPublishedScope, type PublishedScope } from './policy.js';
 import type { PublishedFormRow, PublishedListRow } from './published.repo.js';
 
 const iso = (d: Date) => new Date(d).toISOString();
 
-/** The published form, with the translations the reader may see (presentPublished's shape, from one bulk row). */
+/** The published form, with the translations the reader may see, from one bulk row (published.repo.ts publishedForms). */
 export function presentPublishedForm(f: PublishedFormRow, scope: PublishedScope) {
   return {
     id: f.versionId,

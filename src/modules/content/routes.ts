@@ -7,7 +7,7 @@ import { getJobStatus } from '../monitoring/service.js';
 import * as content from './service.js';
 import { cachedRead } from '../../http/response-cache.js';
 import { publishedRoutes, scopeKey } from './published.routes.js';
-import { presentAppraisal, presentListRow, presentPublished, presentRevisionRef, presentTopic, presentWorking } from './present.js';
+import { presentAppraisal, presentListRow, presentRevisionRef, presentTopic, presentWorking } from './present.js';
 import {
   AddTranslationBody,
   CreateItemBody,
@@ -168,9 +168,9 @@ export async function contentRoutes(app: FastifyInstance) {
     config: { auth: 'public', scope: 'read:public' },
     schema: { tags: ['items'], summary: 'The published form of a language version, with its content hash', params: IdParams, response: { 200: { $ref: 'PublishedVersion' }, 404: errors[404], 400: errors[400], 401: errors[401], 403: errors[403] } },
     handler: async (req, reply) => {
-      const d = await content.getPublishedVersion(req.ctx, req.params.id);
-      reply.header('etag', `"${d.version.contentHash}"`);
-      return presentPublished(d);
+      const form = await content.getPublishedForm(req.ctx, req.params.id);
+      reply.header('etag', `"${form.contentHash}"`);
+      return form;
     },
   });
   r.get('/appraisal-queue', {

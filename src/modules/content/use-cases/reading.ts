@@ -7,7 +7,7 @@ import { Forbidden, Invalid, NotFound } from '../../../core/errors.js';
 import { canonicalJson } from '../../../core/crypto.js';
 import { contentPolicy, readableWorkingAgencies } from '../policy.js';
 import * as repo from '../repo.js';
-import { loadVersion, publishedMetadata, snapshotOf } from './internal.js';
+import { loadVersion, snapshotOf } from './internal.js';
 
 export async function getWorkingVersion(ctx: Context, versionId: string) {
   const { version, item, source } = await loadVersion(ctx.db, versionId);
@@ -17,15 +17,6 @@ export async function getWorkingVersion(ctx: Context, versionId: string) {
   const versions = await repo.versionsOfItem(ctx.db, item.id);
   const appraisals = await repo.appraisalsOfVersion(ctx.db, version.id);
   return { version, item, revision: rev, text: snapshotOf(rev).text, metadata: snapshotOf(sourceRev).metadata ?? {}, versions, appraisals };
-}
-
-export async function getPublishedVersion(ctx: Context, versionId: string) {
-  const { version, item, source } = await loadVersion(ctx.db, versionId);
-  if (!contentPolicy.readPublished(ctx.actor, version)) throw new NotFound();
-  const rev = (await repo.findRevision(ctx.db, version.publishedRevisionId!))!;
-  const metadata = (await publishedMetadata(ctx.db, source)) ?? {};
-  const versions = (await repo.versionsOfItem(ctx.db, item.id)).filter((v) => contentPolicy.readPublished(ctx.actor, v));
-  return { version, item, revision: rev, text: snapshotOf(rev).text, metadata, versions };
 }
 
 export interface ListInput {
