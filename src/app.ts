@@ -34,6 +34,7 @@ import { oauthRoutes } from './modules/accounts/oauth.routes.js';
 import { sharedSchemas } from './modules/accounts/schemas.js';
 import { userRoutes } from './modules/accounts/user.routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { caseRoutes } from './modules/cases/routes.js';
 import { contentRoutes } from './modules/content/routes.js';
 import { importRoutes } from './modules/content/import.routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
@@ -168,6 +169,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(usageRoutes);
       await api.register(mediaRoutes);
       await api.register(webhookRoutes);
+      await api.register(caseRoutes);
       await api.register(tusRoutes, { uploadDir: join(config.dataDir, 'uploads'), maxBytes: config.media.maxResumableBytes });
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
     },

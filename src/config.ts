@@ -20,6 +20,8 @@ export interface Config {
   contentLanguages: string[];
   /** Days without an update after which an agency is flagged as stale. */
   staleAfterDays: number;
+  /** Calendar days (Asia/Ho_Chi_Minh) a notified agency has to answer a clarification case (Art. 4.5). */
+  caseResponseDays: number;
   /** E-mail delivery of notifications; null = in the app only. */
   mail: { smtpUrl: string; from: string } | null;
   media: MediaConfig;
@@ -222,6 +224,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     contentLanguages: languages(env, 'CONTENT_LANGUAGES', ['vi', 'en', 'fr', 'zh', 'ja', 'ko', 'ru', 'de']),
     staleAfterDays: int(env, 'STALE_AFTER_DAYS', 30, 1, 3650),
+    caseResponseDays: int(env, 'CASE_RESPONSE_DAYS', 7, 1, 365),
     mail: mailConfig(env),
     media: mediaConfig(env, resolve(env.DATA_DIR?.trim() || './data')),
     rateLimit: {

@@ -178,6 +178,20 @@ export const messages = {
     en: 'The file is {mediaEn} only, narrower than the item ({itemEn}).',
   },
   upload_not_found: { vi: 'Không tìm thấy phiên tải lên.', en: 'Upload not found.' },
+  // clarification cases (Art. 4)
+  case_transition_not_allowed: {
+    vi: 'Không thể thực hiện "{action}" khi hồ sơ đang ở trạng thái "{status}".',
+    en: 'Cannot "{action}" a case whose status is "{status}".',
+  },
+  case_not_active: { vi: 'Hồ sơ đã kết thúc; mở lại hồ sơ trước khi cập nhật.', en: 'The case is closed; reopen it before updating it.' },
+  case_duplicate_sighting: { vi: 'Đường dẫn này đã được ghi nhận trong hồ sơ.', en: 'This URL is already recorded as a sighting of the case.' },
+  case_agency_already_notified: { vi: 'Cơ quan này đã được thông báo về hồ sơ.', en: 'This agency has already been notified of the case.' },
+  case_agency_not_notified: { vi: 'Cơ quan này chưa được thông báo về hồ sơ.', en: 'This agency has not been notified of the case.' },
+  case_material_already_received: { vi: 'Đã ghi nhận tư liệu của cơ quan này.', en: 'The material of this agency has already been received.' },
+  case_due_date_not_later: { vi: 'Hạn mới phải sau hạn hiện tại ({dueDate}).', en: 'The new due date must be after the current one ({dueDate}).' },
+  case_has_clarification: { vi: 'Hồ sơ đã có tin giải thích, làm rõ.', en: 'The case already has a clarification item.' },
+  case_no_clarification: { vi: 'Hồ sơ chưa có tin giải thích, làm rõ.', en: 'The case has no clarification item yet.' },
+  case_clarification_not_published: { vi: 'Tin giải thích, làm rõ chưa được công bố.', en: 'The clarification item is not published yet.' },
 } satisfies Record<string, Text>;
 
 export type MessageCode = keyof typeof messages;

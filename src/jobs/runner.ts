@@ -9,6 +9,7 @@ import type { Context } from '../core/context.js';
 import { publishDue, remindStaleAgencies } from '../modules/content/service.js';
 import { cleanExpiredUploads, collectMediaGarbage, onMediaWork, processPendingVariants } from '../modules/media/service.js';
 import { recordJobRun } from '../modules/monitoring/service.js';
+import { sendCaseReminders } from '../modules/cases/service.js';
 import { dispatchWebhooks, sendDueWebhooks } from '../modules/webhooks/service.js';
 import { agencyNotifiedSince, sendNotificationEmails, type Mailer } from '../modules/notifications/service.js';
 import { smtpMailer } from './mailer.js';
@@ -20,6 +21,7 @@ export const MEDIA_VARIANTS = 'media-variants';
 export const MEDIA_CLEANUP = 'media-cleanup';
 export const WEBHOOK_DISPATCH = 'webhook-dispatch';
 export const WEBHOOK_DELIVERY = 'webhook-delivery';
+export const CASE_REMINDERS = 'case-reminders';
 
 export interface JobRunner {
   runOnce(): Promise<void>;
@@ -61,6 +63,13 @@ export function startJobs(opts: { db: Context['db']; config: Config; clock: Cloc
         const since = new Date(ctx.clock.now().getTime() - opts.config.staleAfterDays * 86_400_000);
         const reminded = await remindStaleAgencies(ctx, (agencyId) => agencyNotifiedSince(ctx, 'freshness.reminder', agencyId, since));
         return { ok: true, details: { reminded } };
+      },
+    ],
+    [
+      CASE_REMINDERS,
+      async () => {
+        const r = await sendCaseReminders(ctx);
+        return { ok: true, details: { ...r } };
       },
     ],
     [
