@@ -250,5 +250,5 @@ export function loadConfig(env: Env = process.env): Config {
 
 /** Where the app is reached from outside: PUBLIC_URL (no trailing slash), else the address it listens on. */
 export function publicBaseUrl(config: Pick<Config, 'publicUrl' | 'host' | 'port'>): string {
-  return config.publicUrl ?? `http://${config.host}:${config.port}`;
+  return config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
 }

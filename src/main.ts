@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { buildApp } from './app.js';
+import { publicBaseUrl } from './config.js';
 import { ROLES, type Role } from './core/actor.js';
 import { AppError } from './core/errors.js';
 import { LOCKS, migrateDatabase, withDatabaseLock } from './db/migrate.js';
@@ -230,10 +231,11 @@ async function serve(config: ReturnType<typeof loadConfigOrExit>, handle: Awaite
   });
   const app = await buildApp({ config, database: handle });
   await app.listen({ port: config.port, host: config.host });
-  const jobs = startJobs({ db: handle.db, config, clock: systemClock, log: app.log });
+  // PORT=0 (any free port): links the server makes from now on (webhook payloads, e-mails) name the real one
   const addr = app.server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : config.port;
-  const base = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  if (typeof addr === 'object' && addr) config.port = addr.port;
+  const jobs = startJobs({ db: handle.db, config, clock: systemClock, log: app.log });
+  const base = publicBaseUrl(config);
   const lines = [
     '',
     `TTDN is running (${handle.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}).`,
