@@ -101,6 +101,15 @@ export interface PublishedFormRow {
 /** Published forms of the given versions that are online (one query); order not kept. */
 export async function publishedForms(db: Database, versionIds: string[]): Promise<PublishedFormRow[]> {
   if (!versionIds.length) return [];
+  return formsWhere(db, sql`v.id IN (${sql.join([...new Set(versionIds)].map((id) => sql`${id}::uuid`), sql`, `)})`);
+}
+
+/** The published form of an item in a language, if online (one query). */
+export async function publishedFormOf(db: Database, itemId: string, language: string): Promise<PublishedFormRow | null> {
+  return (await formsWhere(db, sql`v.item_id = ${itemId}::uuid AND v.language = ${language}`))[0] ?? null;
+}
+
+async function formsWhere(db: Database, where: SQL): Promise<PublishedFormRow[]> {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`SELECT v.id AS "versionId", v.item_id AS "itemId", v.agency_id AS "agencyId", v.kind, v.language, v.is_source AS "isSource",
         i.source_language AS "sourceLanguage", v.pub_visibility AS visibility, r.snapshot->'text' AS text, coalesce(sr.snapshot->'metadata', '{}'::jsonb) AS metadata,
@@ -112,7 +121,7 @@ export async function publishedForms(db: Database, versionIds: string[]): Promis
       JOIN revisions r ON r.id = v.published_revision_id
       LEFT JOIN item_versions s ON s.item_id = v.item_id AND s.is_source
       LEFT JOIN revisions sr ON sr.id = s.published_revision_id
-      WHERE v.id IN (${sql.join([...new Set(versionIds)].map((id) => sql`${id}::uuid`), sql`, `)}) AND v.pub_visibility IS NOT NULL`),
+      WHERE ${where} AND v.pub_visibility IS NOT NULL`),
   );
   return rows.map((r) => ({
     versionId: r.versionId as string,
@@ -131,12 +140,6 @@ export async function publishedForms(db: Database, versionIds: string[]): Promis
     contentHash: r.contentHash as string,
     online: (typeof r.online === 'string' ? JSON.parse(r.online) : r.online) as PublishedFormRow['online'],
   }));
-}
-
-/** The version of an item in a language (any state): the single published read looks it up by item and language. */
-export async function versionIdOf(db: Database, itemId: string, language: string): Promise<string | null> {
-  const rows = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM item_versions WHERE item_id = ${itemId}::uuid AND language = ${language} LIMIT 1`));
-  return rows[0]?.id ?? null;
 }
 
 /** Names of topics by id (archived ones too: a published item may still carry one). */

@@ -121,16 +121,20 @@ export async function listPublishedVersions(ctx: Context, q: PublishedQuery): Pr
 
 /** One item's published version in a language, as GET /item-versions/{id}/published gives it; not found when the reader may not see it. */
 /** A language version as published, with its content hash and the translations the reader may see; 404 when the reader may not read it. */
-export async function getPublishedForm(ctx: Context, versionId: string | null): Promise<PublishedForm> {
-  const [form] = versionId ? await published.publishedForms(ctx.db, [versionId]) : [];
-  const scope = publishedScope(ctx.actor);
-  if (!form || !inPublishedScope(scope, form.visibility, form.agencyId)) throw new NotFound();
-  return presentPublishedForm(form, scope);
+export async function getPublishedForm(ctx: Context, versionId: string): Promise<PublishedForm> {
+  const [form] = await published.publishedForms(ctx.db, [versionId]);
+  return readable(ctx, form);
 }
 
 /** The same, found by item and language (GET /published/{itemId}/{language}). */
 export async function getPublishedInLanguage(ctx: Context, itemId: string, language: string): Promise<PublishedForm> {
-  return getPublishedForm(ctx, await published.versionIdOf(ctx.db, itemId, language));
+  return readable(ctx, await published.publishedFormOf(ctx.db, itemId, language));
+}
+
+function readable(ctx: Context, form: published.PublishedFormRow | null | undefined): PublishedForm {
+  const scope = publishedScope(ctx.actor);
+  if (!form || !inPublishedScope(scope, form.visibility, form.agencyId)) throw new NotFound();
+  return presentPublishedForm(form, scope);
 }
 
 /** What a Dublin Core record of a published form names besides the form: its agency and its topics, in the version's language. */
