@@ -101,7 +101,6 @@ export interface MaterialInput {
 /** An agency's material (Art. 4.2, 4.5): answered on time when received before its due date ends. */
 export async function recordMaterial(ctx: Context, id: string, agencyId: string, input: MaterialInput) {
   assertNoSecrets([['note', input.note], ...(input.links ?? []).map((l, i) => [`links/${i}`, l] as [string, string])]);
-  await assertLibraryMedia(ctx, input.mediaIds, 'mediaIds');
   return withTransaction(ctx, async (tx) => {
     const { row, facts } = await loadCase(tx, id, true);
     if (!casePolicy.answerFor(ctx.actor, facts, agencyId)) {
@@ -109,6 +108,7 @@ export async function recordMaterial(ctx: Context, id: string, agencyId: string,
       throw new Forbidden();
     }
     assertActive(row);
+    await assertLibraryMedia(tx, input.mediaIds, 'mediaIds');
     const a = await repo.findAssignment(tx.db, row.id, agencyId);
     if (!a) throw new Conflict('case_agency_not_notified');
     if (a.materialReceivedAt) throw new Conflict('case_material_already_received');
@@ -142,12 +142,12 @@ export async function addResponse(ctx: Context, id: string, input: ResponseInput
   const agencyId = input.agencyId ?? (ctx.actor.kind === 'user' ? ctx.actor.agencyId : undefined);
   if (!agencyId) throw Invalid.field('agencyId', 'field_required');
   assertNoSecrets([['note', input.note], ...(input.links ?? []).map((l, i) => [`links/${i}`, l] as [string, string])]);
-  await assertLibraryMedia(ctx, input.mediaIds, 'mediaIds');
   return withTransaction(ctx, async (tx) => {
     const { row, facts } = await loadCase(tx, id, true);
     if (!facts.agencyIds.includes(agencyId)) throw new Conflict('case_agency_not_notified');
     if (!casePolicy.answerFor(ctx.actor, facts, agencyId)) throw new Forbidden();
     assertActive(row);
+    await assertLibraryMedia(tx, input.mediaIds, 'mediaIds');
     const w = who(ctx);
     const r = await repo.insertResponse(tx.db, {
       caseId: row.id,

@@ -209,18 +209,18 @@ export async function addAttachment(ctx: Context, id: string, input: AttachmentI
     ['label', input.label],
     ['note', input.note],
   ]);
-  if (input.mediaId) {
-    const found = await media.getMedia(ctx, input.mediaId).catch(() => null);
-    if (!found?.access.library) throw Invalid.field('mediaId', 'media_not_found');
-    // files are refused at upload; this re-checks what the library holds about them (older files, edited descriptions)
-    const m = found.media;
-    assertNoSecrets([m.extractedText, m.originalName, ...Object.values(m.title ?? {}), ...Object.values(m.caption ?? {})].map((s) => ['mediaId', s] as [string, string]));
-  }
   return withTransaction(ctx, async (tx) => {
     const { row, facts } = await loadCase(tx, id, true);
     if (!casePolicy.contribute(ctx.actor, facts)) {
       assertActive(row);
       throw new Forbidden();
+    }
+    if (input.mediaId) {
+      const found = await media.getMedia(tx, input.mediaId).catch(() => null);
+      if (!found?.access.library) throw Invalid.field('mediaId', 'media_not_found');
+      // files are refused at upload; this re-checks what the library holds about them (older files, edited descriptions)
+      const m = found.media;
+      assertNoSecrets([m.extractedText, m.originalName, ...Object.values(m.title ?? {}), ...Object.values(m.caption ?? {})].map((s) => ['mediaId', s] as [string, string]));
     }
     const w = who(ctx);
     const a = await repo.insertAttachment(tx.db, {
