@@ -1248,11 +1248,250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases you may see, most recently changed first (DIC and IOC: all; an agency: the cases it opened or was notified on) */
+        get: operations["listCases"];
+        put?: never;
+        /** Open a case (DIC; or an agency about its own field, for the DIC to take up) */
+        post: operations["openCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/precedents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Before opening a case: past cases (title, false information, claimant, sighting URLs; with or without diacritics) and published clarifications matching the words or URL */
+        get: operations["findCasePrecedents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per agency and quarter: cases opened, notifications, answered on time / late, overdue, pending, average response time (for reports) */
+        get: operations["getCaseFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case with its dossier, sightings, agencies and deadlines, responses, evidence and timeline */
+        get: operations["getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit the case and its dossier (a)–(đ); `version` must be the one read */
+        patch: operations["updateCase"];
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/sightings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record another appearance of the same false information (409 when the case already has this URL) */
+        post: operations["addCaseSighting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add evidence: a file of your media library (screenshot, document) or a link */
+        post: operations["addCaseAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/situation-updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a dated entry to the situation since the false information appeared (Art. 4.3a) */
+        post: operations["addCaseSituationUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Notify responsible agencies (DIC); each owes its material within CASE_RESPONSE_DAYS local calendar days */
+        post: operations["notifyCaseAgencies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/agencies/{agencyId}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend an agency's due date with a reason (DIC); reminders follow the new date */
+        post: operations["extendCaseDeadline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/agencies/{agencyId}/material": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an agency's material (the agency, or the DIC on its behalf); on time if before its due date ends */
+        post: operations["recordCaseMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a form of response used (Art. 4.4) with date, links and files */
+        post: operations["addCaseResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transitions/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** DIC: mark-published (the linked clarification is online), close-without-publication (reason), close, reopen (reason); 409 names the status that refuses it */
+        post: operations["transitionCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/clarification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create the case's clarification item (kind clarification, claim from the case, source language + translations) as a draft for appraisal */
+        post: operations["createCaseClarification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description RFC 9457 problem details, served as application/problem+json */
+        /**
+         * @description RFC 9457 problem details, served as application/problem+json
+         * @example {
+         *       "type": "urn:ttdn:problem:invalid",
+         *       "title": "Dữ liệu không hợp lệ.",
+         *       "status": 400,
+         *       "code": "invalid",
+         *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+         *       "errors": [
+         *         {
+         *           "field": "email",
+         *           "code": "field_format",
+         *           "message": "Sai định dạng."
+         *         }
+         *       ]
+         *     }
+         */
         Problem: {
             /** @description URI of the problem type: urn:ttdn:problem:<code> */
             type: string;
@@ -1273,7 +1512,34 @@ export interface components {
                 message: string;
             }[];
         };
-        /** @description An agency (cơ quan, đơn vị, địa phương). Staff fields only for signed-in users. */
+        /**
+         * @description An agency (cơ quan, đơn vị, địa phương). Staff fields only for signed-in users.
+         * @example {
+         *       "id": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+         *       "slug": "so-ngoai-vu",
+         *       "nameVi": "Sở Ngoại vụ thành phố Huế",
+         *       "nameEn": "Department of Foreign Affairs of Huế City",
+         *       "type": "department",
+         *       "parentId": null,
+         *       "contact": {
+         *         "email": "songoaivu@hue.gov.vn",
+         *         "phone": "0234 3822 000",
+         *         "address": "01 Lê Lai, phường Thuận Hóa, Huế",
+         *         "website": "https://songoaivu.hue.gov.vn"
+         *       },
+         *       "descriptionVi": "Cơ quan tham mưu về công tác đối ngoại của thành phố.",
+         *       "descriptionEn": "The city's advisory body for foreign affairs.",
+         *       "isOperator": false,
+         *       "functions": [
+         *         "contribute",
+         *         "exploit"
+         *       ],
+         *       "archivedAt": null,
+         *       "version": 3,
+         *       "createdAt": "2026-01-15T02:00:00.000Z",
+         *       "updatedAt": "2026-03-02T03:15:00.000Z"
+         *     }
+         */
         Agency: {
             /** Format: uuid */
             id: string;
@@ -1300,6 +1566,31 @@ export interface components {
             /** Format: date-time */
             updatedAt?: string;
         };
+        /**
+         * @example {
+         *       "id": "3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d",
+         *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+         *       "email": "nguyen.van.an@hue.gov.vn",
+         *       "username": "nguyenvanan",
+         *       "displayName": "Nguyễn Văn An",
+         *       "role": "contributor",
+         *       "locale": "vi",
+         *       "scopes": [
+         *         "read:public",
+         *         "read:shared",
+         *         "write:own"
+         *       ],
+         *       "mfaEnabled": false,
+         *       "mustChangePassword": false,
+         *       "locked": false,
+         *       "lockedUntil": null,
+         *       "failedLogins": 0,
+         *       "disabled": false,
+         *       "lastLoginAt": "2026-03-02T01:30:00.000Z",
+         *       "version": 2,
+         *       "createdAt": "2026-01-20T02:00:00.000Z"
+         *     }
+         */
         User: {
             /** Format: uuid */
             id: string;
@@ -1324,6 +1615,20 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @example {
+         *       "id": "7c1e9a2b4d6f8a0c2e4b6d8f0a1c3e5b",
+         *       "userId": "3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d",
+         *       "username": "nguyenvanan",
+         *       "ip": "203.113.130.10",
+         *       "userAgent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/140.0",
+         *       "createdAt": "2026-03-02T01:30:00.000Z",
+         *       "lastSeenAt": "2026-03-02T02:10:00.000Z",
+         *       "expiresAt": "2026-03-02T13:30:00.000Z",
+         *       "idleExpiresAt": "2026-03-02T02:40:00.000Z",
+         *       "current": true
+         *     }
+         */
         Session: {
             /** @description Public id of the session (not the cookie) */
             id: string;
@@ -1342,13 +1647,74 @@ export interface components {
             idleExpiresAt: string;
             current: boolean;
         };
-        /** @description The signed-in user, what step is pending, and the CSRF token for writes */
+        /**
+         * @description The signed-in user, what step is pending, and the CSRF token for writes
+         * @example {
+         *       "user": {
+         *         "id": "3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d",
+         *         "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+         *         "email": "nguyen.van.an@hue.gov.vn",
+         *         "username": "nguyenvanan",
+         *         "displayName": "Nguyễn Văn An",
+         *         "role": "contributor",
+         *         "locale": "vi",
+         *         "scopes": [
+         *           "read:public",
+         *           "read:shared",
+         *           "write:own"
+         *         ],
+         *         "mfaEnabled": false,
+         *         "mustChangePassword": false,
+         *         "locked": false,
+         *         "lockedUntil": null,
+         *         "failedLogins": 0,
+         *         "disabled": false,
+         *         "lastLoginAt": "2026-03-02T01:30:00.000Z",
+         *         "version": 2,
+         *         "createdAt": "2026-01-20T02:00:00.000Z"
+         *       },
+         *       "pending": null,
+         *       "csrfToken": "q3T9vW2xY5zA8bC1dE4fG7hJ0kL3mN6p",
+         *       "session": {
+         *         "id": "7c1e9a2b4d6f8a0c2e4b6d8f0a1c3e5b",
+         *         "userId": "3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d",
+         *         "username": "nguyenvanan",
+         *         "ip": "203.113.130.10",
+         *         "userAgent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/140.0",
+         *         "createdAt": "2026-03-02T01:30:00.000Z",
+         *         "lastSeenAt": "2026-03-02T02:10:00.000Z",
+         *         "expiresAt": "2026-03-02T13:30:00.000Z",
+         *         "idleExpiresAt": "2026-03-02T02:40:00.000Z",
+         *         "current": true
+         *       }
+         *     }
+         */
         SessionState: {
             user: components["schemas"]["User"];
             pending: ("mfa" | "password_change" | "mfa_enrolment") | null;
             csrfToken: string;
             session: components["schemas"]["Session"];
         };
+        /**
+         * @example {
+         *       "id": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+         *       "clientId": "ttdn_c_4f2a9c1e7b3d",
+         *       "name": "Cổng thông tin điện tử Sở Du lịch",
+         *       "description": "Đồng bộ tin bài đối ngoại lên cổng du lịch",
+         *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+         *       "scopes": [
+         *         "read:public",
+         *         "read:shared"
+         *       ],
+         *       "termsVersion": "2026-11",
+         *       "termsAcceptedAt": "2026-03-01T08:00:00.000Z",
+         *       "termsAcceptedBy": "nguyenvanan",
+         *       "expiresAt": null,
+         *       "revokedAt": null,
+         *       "lastUsedAt": "2026-03-02T01:00:00.000Z",
+         *       "createdAt": "2026-03-01T08:00:00.000Z"
+         *     }
+         */
         ApiClient: {
             /** Format: uuid */
             id: string;
@@ -1368,6 +1734,23 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @example {
+         *       "id": "6d7e8f9a-0b1c-4d2e-8f3a-4b5c6d7e8f9a",
+         *       "userId": "3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d",
+         *       "name": "Báo cáo hằng tháng",
+         *       "prefix": "ttdn_pat_8Kq2",
+         *       "scopes": [
+         *         "read:public"
+         *       ],
+         *       "termsVersion": "2026-11",
+         *       "termsAcceptedAt": "2026-03-01T09:00:00.000Z",
+         *       "expiresAt": "2026-12-31T16:59:59.000Z",
+         *       "revokedAt": null,
+         *       "lastUsedAt": null,
+         *       "createdAt": "2026-03-01T09:00:00.000Z"
+         *     }
+         */
         PersonalToken: {
             /** Format: uuid */
             id: string;
@@ -1385,7 +1768,98 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        /** @description A language version as its editors and appraisers see it */
+        /**
+         * @description A language version as its editors and appraisers see it
+         * @example {
+         *       "id": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+         *       "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+         *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+         *       "kind": "news",
+         *       "sourceLanguage": "vi",
+         *       "language": "vi",
+         *       "isSource": true,
+         *       "state": "published",
+         *       "online": true,
+         *       "publishedRevisionId": "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d",
+         *       "contentHash": "c1f0e5a2b7d94f3e8a6b2c9d0e1f4a7b3c8d5e2f9a0b6c1d7e4f8a3b5c2d9e0f",
+         *       "scheduledAt": null,
+         *       "submittedAt": "2026-06-04T10:30:00.000Z",
+         *       "publishedAt": "2026-06-04T12:00:00.000Z",
+         *       "firstPublishedAt": "2026-06-04T12:00:00.000Z",
+         *       "updatedAt": "2026-06-04T12:00:00.000Z",
+         *       "revision": {
+         *         "id": "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d",
+         *         "number": 2,
+         *         "createdBy": "Trần Thị Hoa",
+         *         "createdAt": "2026-06-04T10:20:00.000Z",
+         *         "note": "Bổ sung ảnh khai mạc",
+         *         "hash": "c1f0e5a2b7d94f3e8a6b2c9d0e1f4a7b3c8d5e2f9a0b6c1d7e4f8a3b5c2d9e0f",
+         *         "basedOnRevisionId": null
+         *       },
+         *       "text": {
+         *         "title": "Lễ hội Festival Huế 2026 khai mạc tại Đại Nội",
+         *         "summary": "Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương, quy tụ đoàn nghệ thuật của 12 quốc gia.",
+         *         "body": "<p>Tối 4/6, tại Quảng trường Ngọ Môn, Festival Huế 2026 chính thức khai mạc…</p>"
+         *       },
+         *       "metadata": {
+         *         "activityDate": "2026-06-04",
+         *         "authors": [
+         *           "Trần Thị Hoa"
+         *         ],
+         *         "topicIds": [
+         *           "4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a"
+         *         ],
+         *         "tags": [
+         *           "festival",
+         *           "văn hóa"
+         *         ],
+         *         "place": "Đại Nội Huế",
+         *         "source": {
+         *           "type": "own"
+         *         },
+         *         "copyrightHolder": "Sở Ngoại vụ thành phố Huế",
+         *         "licence": "CC-BY-4.0",
+         *         "visibility": "public"
+         *       },
+         *       "versions": [
+         *         {
+         *           "id": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+         *           "language": "vi",
+         *           "isSource": true,
+         *           "state": "published",
+         *           "online": true
+         *         },
+         *         {
+         *           "id": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+         *           "language": "en",
+         *           "isSource": false,
+         *           "state": "draft",
+         *           "online": false
+         *         }
+         *       ],
+         *       "appraisals": [
+         *         {
+         *           "id": "6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b9c",
+         *           "revisionId": "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d",
+         *           "decision": "approve",
+         *           "checklist": {
+         *             "copyright": true,
+         *             "accuracy": true,
+         *             "noHarm": true,
+         *             "noStateSecrets": true
+         *           },
+         *           "comment": "Đạt yêu cầu, đăng ngay.",
+         *           "appraiser": "Lê Minh Tuấn",
+         *           "createdAt": "2026-06-04T11:55:00.000Z"
+         *         }
+         *       ],
+         *       "allowedTransitions": [
+         *         "unpublish",
+         *         "archive"
+         *       ],
+         *       "canEdit": true
+         *     }
+         */
         WorkingVersion: {
             /** Format: uuid */
             id: string;
@@ -1455,6 +1929,49 @@ export interface components {
             allowedTransitions: string[];
             canEdit: boolean;
         };
+        /**
+         * @example {
+         *       "id": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+         *       "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+         *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+         *       "kind": "news",
+         *       "language": "vi",
+         *       "sourceLanguage": "vi",
+         *       "title": "Lễ hội Festival Huế 2026 khai mạc tại Đại Nội",
+         *       "summary": "Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương, quy tụ đoàn nghệ thuật của 12 quốc gia.",
+         *       "body": "<p>Tối 4/6, tại Quảng trường Ngọ Môn, Festival Huế 2026 chính thức khai mạc…</p>",
+         *       "metadata": {
+         *         "activityDate": "2026-06-04",
+         *         "authors": [
+         *           "Trần Thị Hoa"
+         *         ],
+         *         "topicIds": [
+         *           "4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a"
+         *         ],
+         *         "tags": [
+         *           "festival",
+         *           "văn hóa"
+         *         ],
+         *         "place": "Đại Nội Huế",
+         *         "source": {
+         *           "type": "own"
+         *         },
+         *         "copyrightHolder": "Sở Ngoại vụ thành phố Huế",
+         *         "licence": "CC-BY-4.0",
+         *         "visibility": "public"
+         *       },
+         *       "publishedAt": "2026-06-04T12:00:00.000Z",
+         *       "firstPublishedAt": "2026-06-04T12:00:00.000Z",
+         *       "revision": 2,
+         *       "contentHash": "c1f0e5a2b7d94f3e8a6b2c9d0e1f4a7b3c8d5e2f9a0b6c1d7e4f8a3b5c2d9e0f",
+         *       "translations": [
+         *         {
+         *           "id": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+         *           "language": "vi"
+         *         }
+         *       ]
+         *     }
+         */
         PublishedVersion: {
             /** Format: uuid */
             id: string;
@@ -1483,6 +2000,25 @@ export interface components {
                 language: string;
             }[];
         };
+        /**
+         * @example {
+         *       "id": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+         *       "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+         *       "language": "vi",
+         *       "isSource": true,
+         *       "state": "submitted",
+         *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+         *       "kind": "news",
+         *       "visibility": "public",
+         *       "title": "Lễ hội Festival Huế 2026 khai mạc tại Đại Nội",
+         *       "activityDate": "2026-06-04",
+         *       "submittedAt": "2026-06-04T10:30:00.000Z",
+         *       "scheduledAt": null,
+         *       "publishedAt": null,
+         *       "online": false,
+         *       "updatedAt": "2026-06-04T10:30:00.000Z"
+         *     }
+         */
         ItemListRow: {
             /** Format: uuid */
             id: string;
@@ -1504,6 +2040,20 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /**
+         * @example {
+         *       "id": "4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a",
+         *       "slug": "van-hoa-le-hoi",
+         *       "nameVi": "Văn hóa – Lễ hội",
+         *       "nameEn": "Culture and festivals",
+         *       "descriptionVi": "Di sản, lễ hội và sự kiện văn hóa của Huế",
+         *       "descriptionEn": "Huế's heritage, festivals and cultural events",
+         *       "parentId": null,
+         *       "position": 10,
+         *       "archived": false,
+         *       "version": 1
+         *     }
+         */
         Topic: {
             /** Format: uuid */
             id: string;
@@ -1517,7 +2067,76 @@ export interface components {
             archived: boolean;
             version: number;
         };
-        /** @description A file of the media library */
+        /**
+         * @description A file of the media library
+         * @example {
+         *       "id": "7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",
+         *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+         *       "kind": "image",
+         *       "sha256": "9d4e1f0a7b3c2d8e5f6a1b4c7d0e3f2a9b8c5d6e1f4a7b0c3d2e9f8a5b6c1d4e",
+         *       "mime": "image/jpeg",
+         *       "size": 4182736,
+         *       "fileName": "ngo-mon-le-khai-mac.jpg",
+         *       "width": 4000,
+         *       "height": 2667,
+         *       "durationSeconds": null,
+         *       "pageCount": null,
+         *       "title": {
+         *         "vi": "Ngọ Môn đêm khai mạc Festival Huế 2026",
+         *         "en": "Noon Gate on the opening night of Huế Festival 2026"
+         *       },
+         *       "caption": {
+         *         "vi": "Quảng trường Ngọ Môn tối 4/6/2026.",
+         *         "en": "Ngọ Môn Square on the evening of 4 June 2026."
+         *       },
+         *       "alt": {
+         *         "vi": "Cổng Ngọ Môn rực sáng ánh đèn, khán giả đông kín quảng trường",
+         *         "en": "The illuminated Noon Gate with a crowded square in front"
+         *       },
+         *       "authors": [
+         *         "Phan Thanh Hải"
+         *       ],
+         *       "tags": [
+         *         "festival",
+         *         "Đại Nội"
+         *       ],
+         *       "dateTaken": "2026-06-04",
+         *       "place": "Ngọ Môn, Đại Nội Huế",
+         *       "copyrightHolder": "Sở Ngoại vụ thành phố Huế",
+         *       "licence": "CC-BY-4.0",
+         *       "visibility": "public",
+         *       "focalPoint": {
+         *         "x": 0.5,
+         *         "y": 0.4
+         *       },
+         *       "keepGps": false,
+         *       "variantsStatus": "ready",
+         *       "variants": [
+         *         {
+         *           "name": "w800",
+         *           "url": "/api/v1/media/7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e/variants/1/w800.webp",
+         *           "width": 800,
+         *           "height": 533,
+         *           "format": "webp",
+         *           "size": 61234
+         *         },
+         *         {
+         *           "name": "square400",
+         *           "url": "/api/v1/media/7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e/variants/1/square400.webp",
+         *           "width": 400,
+         *           "height": 400,
+         *           "format": "webp",
+         *           "size": 28110,
+         *           "crop": "square"
+         *         }
+         *       ],
+         *       "originalUrl": "/api/v1/media/7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e/original",
+         *       "createdAt": "2026-06-04T14:05:00.000Z",
+         *       "updatedAt": "2026-06-04T14:20:00.000Z",
+         *       "createdByLabel": "Trần Thị Hoa",
+         *       "version": 2
+         *     }
+         */
         Media: {
             /** Format: uuid */
             id: string;
@@ -1661,6 +2280,99 @@ export interface components {
             /** @description Days with any request, in order */
             days: components["schemas"]["UsageDay"][];
         };
+        /**
+         * @example {
+         *       "from": "2026-03-01",
+         *       "to": "2026-03-01",
+         *       "principals": [
+         *         {
+         *           "principal": "client:2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+         *           "kind": "client",
+         *           "clientId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+         *           "userId": null,
+         *           "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+         *           "name": "Cổng thông tin điện tử Sở Du lịch",
+         *           "clientKey": "ttdn_c_4f2a9c1e7b3d",
+         *           "terms": {
+         *             "version": "2026-11",
+         *             "acceptedAt": "2026-03-01T08:00:00.000Z"
+         *           },
+         *           "revoked": false,
+         *           "totals": {
+         *             "requests": 1240,
+         *             "itemReads": 5120,
+         *             "originalDownloads": 3,
+         *             "writes": 0,
+         *             "errors": 2,
+         *             "rateLimited": 0,
+         *             "bytesOut": 18874368
+         *           },
+         *           "days": [
+         *             {
+         *               "day": "2026-03-01",
+         *               "requests": 1240,
+         *               "itemReads": 5120,
+         *               "originalDownloads": 3,
+         *               "writes": 0,
+         *               "errors": 2,
+         *               "rateLimited": 0,
+         *               "bytesOut": 18874368
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "agencies": [
+         *         {
+         *           "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+         *           "nameVi": "Sở Ngoại vụ thành phố Huế",
+         *           "nameEn": "Department of Foreign Affairs of Huế City",
+         *           "totals": {
+         *             "requests": 1240,
+         *             "itemReads": 5120,
+         *             "originalDownloads": 3,
+         *             "writes": 0,
+         *             "errors": 2,
+         *             "rateLimited": 0,
+         *             "bytesOut": 18874368
+         *           },
+         *           "days": [
+         *             {
+         *               "day": "2026-03-01",
+         *               "requests": 1240,
+         *               "itemReads": 5120,
+         *               "originalDownloads": 3,
+         *               "writes": 0,
+         *               "errors": 2,
+         *               "rateLimited": 0,
+         *               "bytesOut": 18874368
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "days": [
+         *         {
+         *           "day": "2026-03-01",
+         *           "requests": 1240,
+         *           "itemReads": 5120,
+         *           "originalDownloads": 3,
+         *           "writes": 0,
+         *           "errors": 2,
+         *           "rateLimited": 0,
+         *           "bytesOut": 18874368
+         *         }
+         *       ],
+         *       "totals": {
+         *         "requests": 1240,
+         *         "itemReads": 5120,
+         *         "originalDownloads": 3,
+         *         "writes": 0,
+         *         "errors": 2,
+         *         "rateLimited": 0,
+         *         "bytesOut": 18874368
+         *       },
+         *       "truncated": false
+         *     }
+         */
         UsageReport: {
             /**
              * Format: date
@@ -1682,6 +2394,28 @@ export interface components {
             /** @description More principals were active than listed; agencies, days and totals count them all */
             truncated: boolean;
         };
+        /**
+         * @example {
+         *       "seq": 10482,
+         *       "occurredAt": "2026-03-02T02:15:04.000Z",
+         *       "actorType": "user",
+         *       "actorId": "3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d",
+         *       "actorLabel": "nguyenvanan",
+         *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+         *       "action": "item.approve",
+         *       "outcome": "success",
+         *       "targetType": "item_version",
+         *       "targetId": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+         *       "ip": "203.113.130.10",
+         *       "requestId": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+         *       "data": {
+         *         "from": "submitted",
+         *         "to": "published",
+         *         "language": "vi"
+         *       },
+         *       "hash": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+         *     }
+         */
         AuditEvent: {
             seq: number;
             /** Format: date-time */
@@ -1772,7 +2506,30 @@ export interface components {
                 language: string;
             }[];
         };
-        /** @description A page of published versions you may read */
+        /**
+         * @description A page of published versions you may read
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+         *           "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+         *           "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+         *           "kind": "news",
+         *           "language": "vi",
+         *           "isSource": true,
+         *           "title": "Lễ hội Festival Huế 2026 khai mạc tại Đại Nội",
+         *           "summary": "Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương.",
+         *           "visibility": "public",
+         *           "topicIds": [],
+         *           "activityDate": "2026-06-04",
+         *           "publishedAt": "2026-06-04T12:00:00.000Z",
+         *           "firstPublishedAt": "2026-06-04T12:00:00.000Z",
+         *           "contentHash": "c1f0e5a2b7d94f3e8a6b2c9d0e1f4a7b3c8d5e2f9a0b6c1d7e4f8a3b5c2d9e0f"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0wNi0wNFQxMjowMDowMC4wMDBaIn0"
+         *     }
+         */
         PublishedPage: {
             items: components["schemas"]["PublishedListItem"][];
             nextCursor: string | null;
@@ -1823,11 +2580,294 @@ export interface components {
             /** @description include=data: the published form now (it may be newer than this change); null on tombstones and when no longer readable (a later change tells why) */
             data?: components["schemas"]["PublishedVersion"] | null;
         };
-        /** @description Changes you may see, oldest first */
+        /**
+         * @description Changes you may see, oldest first
+         * @example {
+         *       "changes": [
+         *         {
+         *           "cursor": "c2VxOjEyMw",
+         *           "event": "published",
+         *           "at": "2026-06-04T12:00:00.000Z",
+         *           "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+         *           "versionId": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+         *           "language": "vi",
+         *           "kind": "news",
+         *           "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+         *           "visibility": "public",
+         *           "contentHash": "c1f0e5a2b7d94f3e8a6b2c9d0e1f4a7b3c8d5e2f9a0b6c1d7e4f8a3b5c2d9e0f"
+         *         }
+         *       ],
+         *       "nextCursor": "c2VxOjEyMw"
+         *     }
+         */
         ChangesPage: {
             changes: components["schemas"]["Change"][];
             /** @description Always given: pass it as `since` next time (the last change seen, or the head of the stream) */
             nextCursor: string;
+        };
+        CaseSighting: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            platform: string;
+            language: string | null;
+            seenAt: string | null;
+            reach: number | null;
+            note: string;
+            addedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CaseAssignment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agencyId: string;
+            /** Format: date-time */
+            notifiedAt: string;
+            notifiedBy: string;
+            message: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD (a local date, Asia/Ho_Chi_Minh)
+             */
+            dueDate: string;
+            /**
+             * Format: date-time
+             * @description End of the due date in Asia/Ho_Chi_Minh
+             */
+            deadlineAt: string;
+            /** @description Local calendar days to the due date: 0 = due today, negative = passed */
+            daysLeft: number;
+            overdue: boolean;
+            answered: boolean;
+            answeredOnTime: boolean | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD (a local date, Asia/Ho_Chi_Minh)
+             */
+            originalDueDate: string;
+            extensions: {
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD (a local date, Asia/Ho_Chi_Minh)
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD (a local date, Asia/Ho_Chi_Minh)
+                 */
+                to: string;
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+            materialReceivedAt: string | null;
+            materialNote: string;
+            materialLinks: string[];
+            materialMediaIds: string[];
+            reminders: {
+                kind: "3d" | "1d" | "overdue";
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD (a local date, Asia/Ho_Chi_Minh)
+                 */
+                dueDate: string;
+                /** Format: date-time */
+                sentAt: string;
+            }[];
+        };
+        CaseResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agencyId: string;
+            /** @description Art. 4.4: press release, spokesperson statement, press briefing / monthly press conference, post on the agency portal, information given to the press */
+            form: "press_release" | "spokesperson_statement" | "press_briefing" | "agency_portal_post" | "press_information";
+            /**
+             * Format: date
+             * @description YYYY-MM-DD (a local date, Asia/Ho_Chi_Minh)
+             */
+            date: string;
+            links: string[];
+            mediaIds: string[];
+            languages: string[];
+            note: string;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CaseAttachment: {
+            /** Format: uuid */
+            id: string;
+            mediaId: string | null;
+            url: string | null;
+            label: string;
+            note: string;
+            addedBy: string;
+            addedByAgencyId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CaseEvent: {
+            /** Format: uuid */
+            id: string;
+            /** @description open, edit, sighting, attachment, situation, notify, extend, material, response, status, transition, clarification */
+            kind: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: date-time */
+            occurredAt: string;
+            text: string;
+            data: {
+                [key: string]: unknown;
+            };
+            actorLabel: string;
+            actorAgencyId: string | null;
+        };
+        CaseSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description VV-<year>-<number> */
+            reference: string;
+            title: string;
+            /** @description opened → agencies_notified → material_received → clarification_published | closed_without_publication → closed */
+            status: "opened" | "agencies_notified" | "material_received" | "clarification_published" | "closed_without_publication" | "closed";
+            severity: "low" | "medium" | "high" | "critical";
+            topicIds: string[];
+            languages: string[];
+            firstSeenAt: string | null;
+            /** Format: uuid */
+            openedByAgencyId: string;
+            openedBy: string;
+            /** @description The DIC has taken up the case (always true for cases it opened) */
+            takenUp: boolean;
+            /** @description Notified agencies and their deadlines */
+            agencies: {
+                /** Format: uuid */
+                agencyId: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD (a local date, Asia/Ho_Chi_Minh)
+                 */
+                dueDate: string;
+                /**
+                 * Format: date-time
+                 * @description End of the due date in Asia/Ho_Chi_Minh
+                 */
+                deadlineAt: string;
+                /** @description Local calendar days to the due date: 0 = due today, negative = passed */
+                daysLeft: number;
+                overdue: boolean;
+                answered: boolean;
+                answeredOnTime: boolean | null;
+            }[];
+            nextDueDate: string | null;
+            overdueCount: number;
+            clarificationItemId: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Case: {
+            /** Format: uuid */
+            id: string;
+            /** @description VV-<year>-<number> */
+            reference: string;
+            title: string;
+            /** @description opened → agencies_notified → material_received → clarification_published | closed_without_publication → closed */
+            status: "opened" | "agencies_notified" | "material_received" | "clarification_published" | "closed_without_publication" | "closed";
+            severity: "low" | "medium" | "high" | "critical";
+            topicIds: string[];
+            languages: string[];
+            firstSeenAt: string | null;
+            /** Format: uuid */
+            openedByAgencyId: string;
+            openedBy: string;
+            /** @description The DIC has taken up the case (always true for cases it opened) */
+            takenUp: boolean;
+            /** @description Notified agencies and their deadlines */
+            agencies: {
+                /** Format: uuid */
+                agencyId: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD (a local date, Asia/Ho_Chi_Minh)
+                 */
+                dueDate: string;
+                /**
+                 * Format: date-time
+                 * @description End of the due date in Asia/Ho_Chi_Minh
+                 */
+                deadlineAt: string;
+                /** @description Local calendar days to the due date: 0 = due today, negative = passed */
+                daysLeft: number;
+                overdue: boolean;
+                answered: boolean;
+                answeredOnTime: boolean | null;
+            }[];
+            nextDueDate: string | null;
+            overdueCount: number;
+            clarificationItemId: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            falseText: string;
+            claimant: string;
+            rating: ("false" | "distorted" | "misleading" | "partly_false" | "missing_context") | null;
+            reach: number | null;
+            dossier: {
+                /** @description (a) the situation since the false information appeared */
+                situation?: string;
+                /** @description (b) impact on the image of agencies and the province */
+                impact?: string;
+                /** @description (c) the true nature of the facts */
+                facts?: string;
+                /** @description (d) domestic and international legal grounds, experience, precedents */
+                legalGrounds?: string;
+                /** @description (đ) proposed press messaging and orientation of public opinion */
+                messaging?: string;
+            };
+            takenUpAt: string | null;
+            closedReason: string | null;
+            closedAt: string | null;
+            reopenReason: string | null;
+            clarification: {
+                /** Format: uuid */
+                itemId: string;
+                /** Format: uuid */
+                versionId: string;
+                publishedAt: string | null;
+                versions: {
+                    /** Format: uuid */
+                    versionId: string;
+                    language: string;
+                    state: string;
+                    online: boolean;
+                }[];
+            } | null;
+            sightings: components["schemas"]["CaseSighting"][];
+            assignments: components["schemas"]["CaseAssignment"][];
+            responses: components["schemas"]["CaseResponse"][];
+            attachments: components["schemas"]["CaseAttachment"][];
+            timeline: components["schemas"]["CaseEvent"][];
+            /** @description What the reader may do now (for the UI; the server checks again) */
+            allowed: {
+                edit: boolean;
+                /** @description Add sightings, evidence, situation updates */
+                contribute: boolean;
+                notify: boolean;
+                extend: boolean;
+                /** @description Agencies whose material and responses you may record */
+                answerFor: string[];
+                createClarification: boolean;
+                transitions: ("mark-published" | "close-without-publication" | "close" | "reopen")[];
+            };
         };
     };
     responses: never;
@@ -1847,6 +2887,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "login": "nguyenvanan",
+                 *       "password": "Sông Hương chảy qua Huế 2026!"
+                 *     }
+                 */
                 "application/json": {
                     /** @description E-mail or user name */
                     login: string;
@@ -1876,7 +2922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -1885,7 +2931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -1894,7 +2940,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -1911,7 +2975,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1925,6 +2989,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "492817"
+                 *     }
+                 */
                 "application/json": {
                     /** @description Six-digit TOTP code or a recovery code */
                     code: string;
@@ -1953,7 +3022,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -1962,7 +3031,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -1971,7 +3040,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -1988,7 +3075,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2023,7 +3110,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -2040,7 +3136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2066,10 +3162,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "ok": true
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {boolean} */
                         ok: true;
                     };
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -2078,7 +3188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -2087,7 +3197,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -2104,7 +3232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2118,6 +3246,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "Hương-Giang-7391-Ngự-Bình",
+                 *       "newPassword": "Sông Hương chảy qua Huế 2026!"
+                 *     }
+                 */
                 "application/json": {
                     currentPassword: string;
                     newPassword: string;
@@ -2146,7 +3280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -2155,7 +3289,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -2164,7 +3298,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -2181,7 +3333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2207,6 +3359,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "secret": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+                     *       "otpauthUri": "otpauth://totp/TTDN%20Hu%E1%BA%BF:nguyenvanan?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=TTDN%20Hu%E1%BA%BF&digits=6&period=30",
+                     *       "qrSvg": "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 41 41\">…</svg>"
+                     *     }
+                     */
                     "application/json": {
                         /** @description Base32 secret, for typing into an authenticator app */
                         secret: string;
@@ -2216,13 +3375,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the credential is invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -2231,7 +3399,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -2240,7 +3408,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -2257,7 +3443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2271,6 +3457,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "492817"
+                 *     }
+                 */
                 "application/json": {
                     /** @description Six-digit TOTP code or a recovery code */
                     code: string;
@@ -2290,6 +3481,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "recoveryCodes": [
+                     *         "k7m2-p9x4",
+                     *         "r3t8-w6z1",
+                     *         "b5n1-q8v3",
+                     *         "h2j6-c4d9",
+                     *         "f8g3-s1y7",
+                     *         "e6u4-a2l5",
+                     *         "x9w7-m3k8",
+                     *         "p1z5-t6r2"
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         /** @description Shown only once */
                         recoveryCodes: string[];
@@ -2302,7 +3507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -2311,7 +3516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -2320,7 +3525,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -2329,7 +3534,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -2346,7 +3569,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2372,10 +3595,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "ok": true
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {boolean} */
                         ok: true;
                     };
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -2384,7 +3621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -2393,7 +3630,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -2410,7 +3665,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2424,6 +3679,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "displayName": "Nguyễn Văn An",
+                 *       "locale": "en"
+                 *     }
+                 */
                 "application/json": {
                     displayName?: string;
                     locale?: "vi" | "en";
@@ -2452,7 +3713,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -2461,7 +3722,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -2478,7 +3766,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2509,6 +3797,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *           "slug": "so-ngoai-vu",
+                     *           "nameVi": "Sở Ngoại vụ thành phố Huế",
+                     *           "nameEn": "Department of Foreign Affairs of Huế City",
+                     *           "type": "department",
+                     *           "parentId": null,
+                     *           "contact": {
+                     *             "email": "songoaivu@hue.gov.vn",
+                     *             "phone": "0234 3822 000",
+                     *             "address": "01 Lê Lai, phường Thuận Hóa, Huế",
+                     *             "website": "https://songoaivu.hue.gov.vn"
+                     *           },
+                     *           "descriptionVi": "Cơ quan tham mưu về công tác đối ngoại của thành phố.",
+                     *           "descriptionEn": "The city's advisory body for foreign affairs.",
+                     *           "isOperator": false,
+                     *           "functions": [
+                     *             "contribute",
+                     *             "exploit"
+                     *           ],
+                     *           "archivedAt": null,
+                     *           "version": 3,
+                     *           "createdAt": "2026-01-15T02:00:00.000Z",
+                     *           "updatedAt": "2026-03-02T03:15:00.000Z"
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Agency"][];
                         total: number;
@@ -2521,7 +3841,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -2538,7 +3876,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2552,6 +3890,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "slug": "so-ngoai-vu",
+                 *       "nameVi": "Sở Ngoại vụ thành phố Huế",
+                 *       "nameEn": "Department of Foreign Affairs of Huế City",
+                 *       "type": "department",
+                 *       "contact": {
+                 *         "email": "songoaivu@hue.gov.vn",
+                 *         "phone": "0234 3822 000"
+                 *       },
+                 *       "functions": [
+                 *         "contribute",
+                 *         "exploit"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     /** @description Stable code in the URL, e.g. so-du-lich */
                     slug: string;
@@ -2595,7 +3949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -2604,7 +3958,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -2613,7 +3967,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -2622,7 +3976,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -2639,7 +4011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2670,13 +4042,40 @@ export interface operations {
                     "application/json": components["schemas"]["Agency"];
                 };
             };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -2693,7 +4092,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2709,6 +4108,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 3,
+                 *       "nameEn": "Department of Foreign Affairs, Huế",
+                 *       "contact": {
+                 *         "website": "https://songoaivu.hue.gov.vn"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     /** @description The version this edit is based on; a stale one is a 409 */
                     version: number;
@@ -2754,7 +4162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -2763,7 +4171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -2772,7 +4180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -2781,7 +4189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -2790,7 +4198,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -2807,7 +4233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2838,13 +4264,22 @@ export interface operations {
                     "application/json": components["schemas"]["Agency"];
                 };
             };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the credential is invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -2853,7 +4288,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -2862,7 +4297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -2871,7 +4306,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -2888,7 +4341,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2919,13 +4372,22 @@ export interface operations {
                     "application/json": components["schemas"]["Agency"];
                 };
             };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the credential is invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -2934,7 +4396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -2943,7 +4405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -2952,7 +4414,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -2969,7 +4449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3002,6 +4482,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d",
+                     *           "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *           "email": "nguyen.van.an@hue.gov.vn",
+                     *           "username": "nguyenvanan",
+                     *           "displayName": "Nguyễn Văn An",
+                     *           "role": "contributor",
+                     *           "locale": "vi",
+                     *           "scopes": [
+                     *             "read:public",
+                     *             "read:shared",
+                     *             "write:own"
+                     *           ],
+                     *           "mfaEnabled": false,
+                     *           "mustChangePassword": false,
+                     *           "locked": false,
+                     *           "lockedUntil": null,
+                     *           "failedLogins": 0,
+                     *           "disabled": false,
+                     *           "lastLoginAt": "2026-03-02T01:30:00.000Z",
+                     *           "version": 2,
+                     *           "createdAt": "2026-01-20T02:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["User"][];
                         total: number;
@@ -3014,7 +4524,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -3023,7 +4533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -3032,7 +4542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -3049,7 +4559,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3063,6 +4573,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                 *       "email": "nguyen.van.an@hue.gov.vn",
+                 *       "username": "nguyenvanan",
+                 *       "displayName": "Nguyễn Văn An",
+                 *       "role": "contributor",
+                 *       "locale": "vi"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     agencyId: string;
@@ -3094,6 +4614,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d",
+                     *         "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *         "email": "nguyen.van.an@hue.gov.vn",
+                     *         "username": "nguyenvanan",
+                     *         "displayName": "Nguyễn Văn An",
+                     *         "role": "contributor",
+                     *         "locale": "vi",
+                     *         "scopes": [
+                     *           "read:public",
+                     *           "read:shared",
+                     *           "write:own"
+                     *         ],
+                     *         "mfaEnabled": false,
+                     *         "mustChangePassword": true,
+                     *         "locked": false,
+                     *         "lockedUntil": null,
+                     *         "failedLogins": 0,
+                     *         "disabled": false,
+                     *         "lastLoginAt": null,
+                     *         "version": 1,
+                     *         "createdAt": "2026-01-20T02:00:00.000Z"
+                     *       },
+                     *       "password": "Hương-Giang-7391-Ngự-Bình"
+                     *     }
+                     */
                     "application/json": {
                         user: components["schemas"]["User"];
                         /** @description The initial password, shown only in this response */
@@ -3107,7 +4655,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -3116,7 +4664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -3125,7 +4673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -3134,7 +4682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -3143,7 +4691,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -3160,7 +4726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3191,13 +4757,31 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed in, or the credential is invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -3206,7 +4790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -3223,7 +4807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3239,6 +4823,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 2,
+                 *       "displayName": "Nguyễn Văn An (Sở Ngoại vụ)",
+                 *       "role": "appraiser"
+                 *     }
+                 */
                 "application/json": {
                     version: number;
                     /** Format: uuid */
@@ -3279,7 +4870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -3288,7 +4879,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -3297,7 +4888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -3306,7 +4897,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -3315,7 +4906,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -3332,7 +4941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3369,7 +4978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -3378,7 +4987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -3387,7 +4996,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -3396,7 +5005,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -3405,7 +5014,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -3422,7 +5049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3459,7 +5086,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -3468,7 +5095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -3477,7 +5104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -3486,7 +5113,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -3495,7 +5122,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -3512,7 +5157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3549,7 +5194,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -3558,7 +5203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -3567,7 +5212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -3576,7 +5221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -3585,7 +5230,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -3602,7 +5265,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3618,6 +5281,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": {
                     password?: string;
                 };
@@ -3636,6 +5300,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "password": "Thiên-Mụ-5820-Vỹ-Dạ"
+                     *     }
+                     */
                     "application/json": {
                         /** @description Shown only in this response */
                         password: string;
@@ -3648,7 +5317,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -3657,7 +5326,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -3666,7 +5335,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -3675,7 +5344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -3684,7 +5353,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -3701,7 +5388,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3729,6 +5416,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "ok": true
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {boolean} */
                         ok: true;
@@ -3741,7 +5433,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -3750,7 +5442,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -3759,7 +5451,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -3768,7 +5460,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -3777,7 +5469,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -3794,7 +5504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3822,6 +5532,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "revoked": 2
+                     *     }
+                     */
                     "application/json": {
                         revoked: number;
                     };
@@ -3833,7 +5548,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -3842,7 +5557,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -3851,7 +5566,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -3860,7 +5575,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -3869,7 +5584,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -3886,7 +5619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3915,6 +5648,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "7c1e9a2b4d6f8a0c2e4b6d8f0a1c3e5b",
+                     *           "userId": "3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d",
+                     *           "username": "nguyenvanan",
+                     *           "ip": "203.113.130.10",
+                     *           "userAgent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/140.0",
+                     *           "createdAt": "2026-03-02T01:30:00.000Z",
+                     *           "lastSeenAt": "2026-03-02T02:10:00.000Z",
+                     *           "expiresAt": "2026-03-02T13:30:00.000Z",
+                     *           "idleExpiresAt": "2026-03-02T02:40:00.000Z",
+                     *           "current": true
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Session"][];
                         total: number;
@@ -3927,7 +5679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -3936,7 +5688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -3945,7 +5697,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -3954,7 +5706,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -3971,7 +5723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3999,6 +5751,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "ok": true
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {boolean} */
                         ok: true;
@@ -4011,7 +5768,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -4020,7 +5777,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -4029,7 +5786,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -4038,7 +5795,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -4055,7 +5830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4083,6 +5858,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                     *           "clientId": "ttdn_c_4f2a9c1e7b3d",
+                     *           "name": "Cổng thông tin điện tử Sở Du lịch",
+                     *           "description": "Đồng bộ tin bài đối ngoại lên cổng du lịch",
+                     *           "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *           "scopes": [
+                     *             "read:public",
+                     *             "read:shared"
+                     *           ],
+                     *           "termsVersion": "2026-11",
+                     *           "termsAcceptedAt": "2026-03-01T08:00:00.000Z",
+                     *           "termsAcceptedBy": "nguyenvanan",
+                     *           "expiresAt": null,
+                     *           "revokedAt": null,
+                     *           "lastUsedAt": "2026-03-02T01:00:00.000Z",
+                     *           "createdAt": "2026-03-01T08:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["ApiClient"][];
                         total: number;
@@ -4095,7 +5895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -4104,7 +5904,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -4113,7 +5913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -4122,7 +5922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -4139,7 +5939,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4153,6 +5953,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Cổng thông tin điện tử Sở Du lịch",
+                 *       "description": "Đồng bộ tin bài đối ngoại lên cổng du lịch",
+                 *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                 *       "scopes": [
+                 *         "read:public",
+                 *         "read:shared"
+                 *       ],
+                 *       "acceptTerms": true
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     description?: string;
@@ -4178,6 +5990,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client": {
+                     *         "id": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                     *         "clientId": "ttdn_c_4f2a9c1e7b3d",
+                     *         "name": "Cổng thông tin điện tử Sở Du lịch",
+                     *         "description": "Đồng bộ tin bài đối ngoại lên cổng du lịch",
+                     *         "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *         "scopes": [
+                     *           "read:public",
+                     *           "read:shared"
+                     *         ],
+                     *         "termsVersion": "2026-11",
+                     *         "termsAcceptedAt": "2026-03-01T08:00:00.000Z",
+                     *         "termsAcceptedBy": "nguyenvanan",
+                     *         "expiresAt": null,
+                     *         "revokedAt": null,
+                     *         "lastUsedAt": null,
+                     *         "createdAt": "2026-03-01T08:00:00.000Z"
+                     *       },
+                     *       "clientSecret": "ttdn_cs_Vb7Qk2Lx9Rm4Tz8Wn3Hp6Jd1Fs5Gc0Ya"
+                     *     }
+                     */
                     "application/json": {
                         client: components["schemas"]["ApiClient"];
                         /** @description Shown only in this response */
@@ -4191,7 +6026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -4200,7 +6035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -4209,7 +6044,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -4218,7 +6053,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -4235,7 +6088,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4272,7 +6125,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -4281,7 +6134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -4290,7 +6143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -4299,7 +6152,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -4316,7 +6187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4344,6 +6215,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "6d7e8f9a-0b1c-4d2e-8f3a-4b5c6d7e8f9a",
+                     *           "userId": "3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d",
+                     *           "name": "Báo cáo hằng tháng",
+                     *           "prefix": "ttdn_pat_8Kq2",
+                     *           "scopes": [
+                     *             "read:public"
+                     *           ],
+                     *           "termsVersion": "2026-11",
+                     *           "termsAcceptedAt": "2026-03-01T09:00:00.000Z",
+                     *           "expiresAt": "2026-12-31T16:59:59.000Z",
+                     *           "revokedAt": null,
+                     *           "lastUsedAt": null,
+                     *           "createdAt": "2026-03-01T09:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["PersonalToken"][];
                         total: number;
@@ -4356,7 +6249,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -4365,7 +6258,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -4374,7 +6267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -4383,7 +6276,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -4400,7 +6293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4414,6 +6307,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Báo cáo hằng tháng",
+                 *       "scopes": [
+                 *         "read:public"
+                 *       ],
+                 *       "expiresAt": "2026-12-31T16:59:59.000Z",
+                 *       "acceptTerms": true
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     scopes: ("read:public" | "read:shared" | "write:own" | "admin")[];
@@ -4435,6 +6338,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "token": {
+                     *         "id": "6d7e8f9a-0b1c-4d2e-8f3a-4b5c6d7e8f9a",
+                     *         "userId": "3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d",
+                     *         "name": "Báo cáo hằng tháng",
+                     *         "prefix": "ttdn_pat_8Kq2",
+                     *         "scopes": [
+                     *           "read:public"
+                     *         ],
+                     *         "termsVersion": "2026-11",
+                     *         "termsAcceptedAt": "2026-03-01T09:00:00.000Z",
+                     *         "expiresAt": "2026-12-31T16:59:59.000Z",
+                     *         "revokedAt": null,
+                     *         "lastUsedAt": null,
+                     *         "createdAt": "2026-03-01T09:00:00.000Z"
+                     *       },
+                     *       "secret": "ttdn_pat_8Kq2Xm5Vn9Bc3Lz7Wr1Ty4Pu6Hd0Sa"
+                     *     }
+                     */
                     "application/json": {
                         token: components["schemas"]["PersonalToken"];
                         /** @description Shown only in this response */
@@ -4448,7 +6371,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -4457,7 +6380,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -4466,7 +6389,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -4475,7 +6398,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -4492,7 +6433,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4520,6 +6461,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "ok": true
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {boolean} */
                         ok: true;
@@ -4532,7 +6478,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -4541,7 +6487,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -4550,7 +6496,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -4559,7 +6505,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -4576,7 +6540,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4590,6 +6554,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "grant_type": "client_credentials",
+                 *       "client_id": "ttdn_c_4f2a9c1e7b3d",
+                 *       "client_secret": "ttdn_cs_Vb7Qk2Lx9Rm4Tz8Wn3Hp6Jd1Fs5Gc0Ya",
+                 *       "scope": "read:public"
+                 *     }
+                 */
                 "application/json": {
                     grant_type: string;
                     client_id?: string;
@@ -4611,6 +6583,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "ttdn_at_3Jk8Qw2Er5Ty9Ui1Op4As7Df0Gh6Lz",
+                     *       "token_type": "Bearer",
+                     *       "expires_in": 3600,
+                     *       "scope": "read:public"
+                     *     }
+                     */
                     "application/json": {
                         access_token: string;
                         /** @enum {string} */
@@ -4626,7 +6606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -4635,7 +6615,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -4652,7 +6659,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4691,6 +6698,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "seq": 10482,
+                     *           "occurredAt": "2026-03-02T02:15:04.000Z",
+                     *           "actorType": "user",
+                     *           "actorId": "3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d",
+                     *           "actorLabel": "nguyenvanan",
+                     *           "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *           "action": "item.approve",
+                     *           "outcome": "success",
+                     *           "targetType": "item_version",
+                     *           "targetId": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+                     *           "ip": "203.113.130.10",
+                     *           "requestId": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *           "data": {
+                     *             "from": "submitted",
+                     *             "to": "published",
+                     *             "language": "vi"
+                     *           },
+                     *           "hash": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+                     *         }
+                     *       ],
+                     *       "nextBefore": 10482
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["AuditEvent"][];
                         nextBefore: number | null;
@@ -4703,7 +6737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -4712,7 +6746,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -4721,7 +6755,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -4738,7 +6772,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4764,6 +6798,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "checked": 10482,
+                     *       "head": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+                     *     }
+                     */
                     "application/json": {
                         ok: boolean;
                         checked: number;
@@ -4779,7 +6820,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -4788,7 +6829,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -4805,7 +6846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4883,7 +6924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -4892,7 +6933,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -4901,7 +6942,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -4918,7 +6959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4977,7 +7018,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -4986,7 +7027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -4995,7 +7036,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -5004,7 +7045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -5021,7 +7062,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5066,7 +7107,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -5075,7 +7116,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -5084,7 +7125,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -5101,7 +7142,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5127,6 +7168,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "contentLanguages": [
+                     *         "vi",
+                     *         "en",
+                     *         "fr",
+                     *         "ja",
+                     *         "ko",
+                     *         "zh"
+                     *       ],
+                     *       "jurisdiction": {
+                     *         "nameVi": "Thành phố Huế",
+                     *         "nameEn": "Huế City"
+                     *       },
+                     *       "staleAfterDays": 30
+                     *     }
+                     */
                     "application/json": {
                         /** @description The first is the default source language */
                         contentLanguages: string[];
@@ -5138,13 +7196,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -5161,7 +7228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5189,6 +7256,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a",
+                     *           "slug": "van-hoa-le-hoi",
+                     *           "nameVi": "Văn hóa – Lễ hội",
+                     *           "nameEn": "Culture and festivals",
+                     *           "descriptionVi": "Di sản, lễ hội và sự kiện văn hóa của Huế",
+                     *           "descriptionEn": "Huế's heritage, festivals and cultural events",
+                     *           "parentId": null,
+                     *           "position": 10,
+                     *           "archived": false,
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Topic"][];
                     };
@@ -5200,7 +7285,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -5217,7 +7320,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5231,6 +7334,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "slug": "van-hoa-le-hoi",
+                 *       "nameVi": "Văn hóa – Lễ hội",
+                 *       "nameEn": "Culture and festivals",
+                 *       "position": 10
+                 *     }
+                 */
                 "application/json": {
                     slug: string;
                     nameVi: string;
@@ -5264,7 +7375,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -5273,7 +7384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -5282,7 +7393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -5291,7 +7402,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -5300,7 +7411,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -5317,7 +7446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5333,6 +7462,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "nameEn": "Culture & festivals"
+                 *     }
+                 */
                 "application/json": {
                     version: number;
                     nameVi?: string;
@@ -5367,7 +7502,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -5376,7 +7511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -5385,7 +7520,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -5394,7 +7529,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -5403,7 +7538,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -5420,7 +7573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5457,6 +7610,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+                     *           "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *           "language": "vi",
+                     *           "isSource": true,
+                     *           "state": "submitted",
+                     *           "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *           "kind": "news",
+                     *           "visibility": "public",
+                     *           "title": "Lễ hội Festival Huế 2026 khai mạc tại Đại Nội",
+                     *           "activityDate": "2026-06-04",
+                     *           "submittedAt": "2026-06-04T10:30:00.000Z",
+                     *           "scheduledAt": null,
+                     *           "publishedAt": null,
+                     *           "online": false,
+                     *           "updatedAt": "2026-06-04T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "MjAyNi0wNi0wNFQxMDozMDowMC4wMDBafDBiOWM2ZDFl"
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["ItemListRow"][];
                         nextCursor: string | null;
@@ -5469,7 +7646,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -5478,7 +7655,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -5487,7 +7664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -5496,7 +7673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -5505,7 +7682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -5522,7 +7699,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5536,6 +7713,39 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                 *       "kind": "news",
+                 *       "sourceLanguage": "vi",
+                 *       "text": {
+                 *         "title": "Lễ hội Festival Huế 2026 khai mạc tại Đại Nội",
+                 *         "summary": "Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương, quy tụ đoàn nghệ thuật của 12 quốc gia.",
+                 *         "body": "<p>Tối 4/6, tại Quảng trường Ngọ Môn, Festival Huế 2026 chính thức khai mạc…</p>"
+                 *       },
+                 *       "metadata": {
+                 *         "activityDate": "2026-06-04",
+                 *         "authors": [
+                 *           "Trần Thị Hoa"
+                 *         ],
+                 *         "topicIds": [
+                 *           "4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a"
+                 *         ],
+                 *         "tags": [
+                 *           "festival",
+                 *           "văn hóa"
+                 *         ],
+                 *         "place": "Đại Nội Huế",
+                 *         "source": {
+                 *           "type": "own"
+                 *         },
+                 *         "copyrightHolder": "Sở Ngoại vụ thành phố Huế",
+                 *         "licence": "CC-BY-4.0",
+                 *         "visibility": "public"
+                 *       },
+                 *       "note": "Bản đầu"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     agencyId?: string;
@@ -5650,7 +7860,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -5659,7 +7869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -5668,7 +7878,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -5677,7 +7887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -5686,7 +7896,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -5703,7 +7931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5719,6 +7947,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "language": "en",
+                 *       "text": {
+                 *         "title": "Huế Festival 2026 opens at the Imperial City",
+                 *         "summary": "The festival opens with an art programme on the Perfume River.",
+                 *         "body": "<p>On the evening of 4 June, at Ngọ Môn Square…</p>"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     /** @description ISO 639-1 code, one of CONTENT_LANGUAGES */
                     language: string;
@@ -5754,7 +7992,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -5763,7 +8001,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -5772,7 +8010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -5781,7 +8019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -5790,7 +8028,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -5807,7 +8063,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5844,7 +8100,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -5853,7 +8109,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -5862,7 +8118,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -5871,7 +8127,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -5880,7 +8136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -5897,7 +8153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5913,6 +8169,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "baseRevisionId": "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d",
+                 *       "text": {
+                 *         "title": "Khai mạc Festival Huế 2026 tại Đại Nội",
+                 *         "summary": "Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương, quy tụ đoàn nghệ thuật của 12 quốc gia.",
+                 *         "body": "<p>Tối 4/6, tại Quảng trường Ngọ Môn, Festival Huế 2026 chính thức khai mạc…</p>"
+                 *       },
+                 *       "note": "Sửa tiêu đề"
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * Format: uuid
@@ -6026,7 +8293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -6035,7 +8302,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -6044,7 +8311,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -6053,7 +8320,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -6062,7 +8329,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -6079,7 +8364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6133,7 +8418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -6142,7 +8427,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -6151,7 +8436,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -6160,7 +8445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -6169,7 +8454,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -6186,7 +8489,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6214,6 +8517,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "revisions": [
+                     *         {
+                     *           "id": "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d",
+                     *           "number": 2,
+                     *           "createdBy": "Trần Thị Hoa",
+                     *           "createdAt": "2026-06-04T10:20:00.000Z",
+                     *           "note": "Bổ sung ảnh khai mạc",
+                     *           "hash": "c1f0e5a2b7d94f3e8a6b2c9d0e1f4a7b3c8d5e2f9a0b6c1d7e4f8a3b5c2d9e0f",
+                     *           "basedOnRevisionId": null
+                     *         }
+                     *       ],
+                     *       "appraisals": [
+                     *         {
+                     *           "id": "6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b9c",
+                     *           "revisionId": "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d",
+                     *           "decision": "approve",
+                     *           "checklist": {
+                     *             "copyright": true,
+                     *             "accuracy": true,
+                     *             "noHarm": true,
+                     *             "noStateSecrets": true
+                     *           },
+                     *           "comment": "Đạt yêu cầu, đăng ngay.",
+                     *           "appraiser": "Lê Minh Tuấn",
+                     *           "createdAt": "2026-06-04T11:55:00.000Z"
+                     *         }
+                     *       ],
+                     *       "workingRevisionId": "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d",
+                     *       "publishedRevisionId": "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d",
+                     *       "lastApprovedRevisionId": "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d"
+                     *     }
+                     */
                     "application/json": {
                         revisions: {
                             /** Format: uuid */
@@ -6255,7 +8592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -6264,7 +8601,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -6273,7 +8610,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -6282,7 +8619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -6291,7 +8628,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -6308,7 +8645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6339,6 +8676,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "fields": [
+                     *         {
+                     *           "field": "title",
+                     *           "parts": [
+                     *             {
+                     *               "value": "Lễ hội Festival Huế 2026 "
+                     *             },
+                     *             {
+                     *               "value": "khai mạc",
+                     *               "removed": true
+                     *             },
+                     *             {
+                     *               "value": "bắt đầu",
+                     *               "added": true
+                     *             },
+                     *             {
+                     *               "value": " tại Đại Nội"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         fields: {
                             field: string;
@@ -6357,7 +8719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -6366,7 +8728,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -6375,7 +8737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -6384,7 +8746,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -6393,7 +8755,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -6410,7 +8772,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6426,6 +8788,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "revisionId": "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f",
+                 *       "baseRevisionId": "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     revisionId: string;
@@ -6456,7 +8824,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -6465,7 +8833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -6474,7 +8842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -6483,7 +8851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -6492,7 +8860,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -6509,7 +8895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6540,13 +8926,40 @@ export interface operations {
                     "application/json": components["schemas"]["PublishedVersion"];
                 };
             };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -6563,7 +8976,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6591,6 +9004,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+                     *           "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *           "language": "vi",
+                     *           "isSource": true,
+                     *           "state": "submitted",
+                     *           "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *           "kind": "news",
+                     *           "visibility": "public",
+                     *           "title": "Lễ hội Festival Huế 2026 khai mạc tại Đại Nội",
+                     *           "activityDate": "2026-06-04",
+                     *           "submittedAt": "2026-06-04T10:30:00.000Z",
+                     *           "scheduledAt": null,
+                     *           "publishedAt": null,
+                     *           "online": false,
+                     *           "updatedAt": "2026-06-04T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["ItemListRow"][];
                         total: number;
@@ -6603,7 +9040,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -6612,7 +9049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -6621,7 +9058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -6630,7 +9067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -6639,7 +9076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -6656,7 +9093,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6684,6 +9121,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "staleAfterDays": 30,
+                     *       "items": [
+                     *         {
+                     *           "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *           "lastUpdateAt": "2026-06-04T12:00:00.000Z",
+                     *           "daysSinceUpdate": 3,
+                     *           "stale": false,
+                     *           "byState": {
+                     *             "draft": 2,
+                     *             "submitted": 1,
+                     *             "published": 48
+                     *           },
+                     *           "online": 48,
+                     *           "missingTranslations": {
+                     *             "en": 5,
+                     *             "fr": 12
+                     *           },
+                     *           "incompleteDrafts": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         staleAfterDays: number;
                         items: {
@@ -6709,7 +9170,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -6718,7 +9179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -6727,7 +9188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -6736,7 +9197,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -6745,7 +9206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -6762,7 +9223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6792,6 +9253,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+                     *           "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *           "language": "vi",
+                     *           "isSource": true,
+                     *           "state": "submitted",
+                     *           "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *           "kind": "news",
+                     *           "visibility": "public",
+                     *           "title": "Lễ hội Festival Huế 2026 khai mạc tại Đại Nội",
+                     *           "activityDate": "2026-06-04",
+                     *           "submittedAt": "2026-06-04T10:30:00.000Z",
+                     *           "scheduledAt": null,
+                     *           "publishedAt": null,
+                     *           "online": false,
+                     *           "updatedAt": "2026-06-04T10:30:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["ItemListRow"][];
                     };
@@ -6803,7 +9287,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -6812,7 +9296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -6821,7 +9305,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -6830,7 +9314,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -6839,7 +9323,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -6856,7 +9340,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6882,6 +9366,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "lastRunAt": "2026-06-04T11:59:00.000Z",
+                     *       "lastOkAt": "2026-06-04T11:59:00.000Z",
+                     *       "lastError": null,
+                     *       "nextScheduledAt": "2026-06-05T01:00:00.000Z",
+                     *       "overdue": false
+                     *     }
+                     */
                     "application/json": {
                         lastRunAt: string | null;
                         lastOkAt: string | null;
@@ -6897,7 +9390,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -6906,7 +9399,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -6915,7 +9408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -6924,7 +9417,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -6933,7 +9426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -6950,7 +9443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6989,6 +9482,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "versionId": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+                     *           "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *           "language": "vi",
+                     *           "kind": "news",
+                     *           "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *           "state": "published",
+                     *           "title": "Lễ hội Festival Huế 2026 khai mạc tại Đại Nội",
+                     *           "titleHtml": "Lễ hội <mark>Festival</mark> <mark>Huế</mark> 2026 khai mạc tại Đại Nội",
+                     *           "summary": "Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương, quy tụ đoàn nghệ thuật của 12 quốc gia.",
+                     *           "snippetHtml": "<mark>Festival</mark> <mark>Huế</mark> 2026 mở đầu với chương trình nghệ thuật trên sông Hương…",
+                     *           "publishedAt": "2026-06-04T12:00:00.000Z",
+                     *           "activityDate": "2026-06-04",
+                     *           "rank": 0.61
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "totalIsCapped": false,
+                     *       "page": 1,
+                     *       "limit": 20,
+                     *       "facets": [
+                     *         {
+                     *           "facet": "kind",
+                     *           "value": "news",
+                     *           "count": 1
+                     *         },
+                     *         {
+                     *           "facet": "year",
+                     *           "value": "2026",
+                     *           "count": 1
+                     *         }
+                     *       ],
+                     *       "suggestions": []
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             /** Format: uuid */
@@ -7030,7 +9561,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -7039,7 +9570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -7048,7 +9579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -7057,7 +9588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -7066,7 +9597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -7083,7 +9614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7111,6 +9642,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "itemIds": [
+                     *         "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b"
+                     *       ],
+                     *       "items": [
+                     *         {
+                     *           "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *           "versionId": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+                     *           "language": "vi",
+                     *           "kind": "news",
+                     *           "title": "Lễ hội Festival Huế 2026 khai mạc tại Đại Nội",
+                     *           "summary": "Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương.",
+                     *           "publishedAt": "2026-06-04T12:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         itemIds: string[];
                         items: {
@@ -7132,7 +9681,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -7149,7 +9716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7163,6 +9730,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "itemIds": [
+                 *         "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     itemIds: string[];
                 };
@@ -7181,6 +9755,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "itemIds": [
+                     *         "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b"
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         itemIds: string[];
                     };
@@ -7192,7 +9773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -7201,7 +9782,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -7210,7 +9791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -7219,7 +9800,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -7228,7 +9809,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -7245,7 +9844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7271,6 +9870,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f",
+                     *           "status": "done",
+                     *           "format": "csv",
+                     *           "mode": "draft",
+                     *           "fileName": "tin-doi-ngoai-thang-5.csv",
+                     *           "total": 3,
+                     *           "processed": 3,
+                     *           "imported": 2,
+                     *           "rejected": 1,
+                     *           "report": [
+                     *             {
+                     *               "row": 3,
+                     *               "errors": [
+                     *                 {
+                     *                   "field": "title",
+                     *                   "code": "field_required",
+                     *                   "message": "Bắt buộc nhập."
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "error": null,
+                     *           "createdBy": "3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d",
+                     *           "createdByLabel": "nguyenvanan",
+                     *           "createdAt": "2026-06-01T02:00:00.000Z",
+                     *           "finishedAt": "2026-06-01T02:00:04.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -7308,7 +9941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -7317,7 +9950,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -7326,7 +9959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -7335,7 +9968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -7344,7 +9977,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Request body too large */
@@ -7353,7 +9986,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -7370,7 +10012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7409,6 +10051,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f",
+                     *       "total": 3
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         total: number;
@@ -7421,7 +10069,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -7430,7 +10078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -7439,7 +10087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -7448,7 +10096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -7457,7 +10105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Request body too large */
@@ -7466,7 +10114,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -7483,7 +10140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7511,6 +10168,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f",
+                     *       "status": "done",
+                     *       "format": "csv",
+                     *       "mode": "draft",
+                     *       "fileName": "tin-doi-ngoai-thang-5.csv",
+                     *       "total": 3,
+                     *       "processed": 3,
+                     *       "imported": 2,
+                     *       "rejected": 1,
+                     *       "report": [
+                     *         {
+                     *           "row": 3,
+                     *           "errors": [
+                     *             {
+                     *               "field": "title",
+                     *               "code": "field_required",
+                     *               "message": "Bắt buộc nhập."
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "createdBy": "3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d",
+                     *       "createdByLabel": "nguyenvanan",
+                     *       "createdAt": "2026-06-01T02:00:00.000Z",
+                     *       "finishedAt": "2026-06-01T02:00:04.000Z"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @description running | done | failed | interrupted */
@@ -7546,7 +10233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -7555,7 +10242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -7564,7 +10251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -7573,7 +10260,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -7582,7 +10269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Request body too large */
@@ -7591,7 +10278,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -7608,7 +10304,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7634,7 +10330,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -7643,7 +10348,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -7660,7 +10365,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7689,6 +10394,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f4a5b6c-7d8e-4f9a-8b0c-1d2e3f4a5b6c",
+                     *           "kind": "item.returned",
+                     *           "title": "Bị trả lại: Lễ hội Festival Huế 2026 khai mạc tại Đại Nội",
+                     *           "link": "/admin/items/0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+                     *           "data": {
+                     *             "versionId": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+                     *             "language": "vi",
+                     *             "comment": "Bổ sung nguồn ảnh."
+                     *           },
+                     *           "createdAt": "2026-06-04T11:40:00.000Z",
+                     *           "readAt": null
+                     *         }
+                     *       ],
+                     *       "unread": 1
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -7713,7 +10438,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -7722,7 +10447,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -7731,7 +10456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -7748,7 +10473,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7776,9 +10501,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "marked": 1
+                     *     }
+                     */
                     "application/json": {
                         marked: number;
                     };
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -7787,7 +10526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -7796,7 +10535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -7805,7 +10544,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -7822,7 +10579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7848,9 +10605,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "marked": 4
+                     *     }
+                     */
                     "application/json": {
                         marked: number;
                     };
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -7859,7 +10630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -7868,7 +10639,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -7885,7 +10674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7929,7 +10718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -7938,7 +10727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -7947,7 +10736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -7964,7 +10753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7996,6 +10785,80 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",
+                     *           "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *           "kind": "image",
+                     *           "sha256": "9d4e1f0a7b3c2d8e5f6a1b4c7d0e3f2a9b8c5d6e1f4a7b0c3d2e9f8a5b6c1d4e",
+                     *           "mime": "image/jpeg",
+                     *           "size": 4182736,
+                     *           "fileName": "ngo-mon-le-khai-mac.jpg",
+                     *           "width": 4000,
+                     *           "height": 2667,
+                     *           "durationSeconds": null,
+                     *           "pageCount": null,
+                     *           "title": {
+                     *             "vi": "Ngọ Môn đêm khai mạc Festival Huế 2026",
+                     *             "en": "Noon Gate on the opening night of Huế Festival 2026"
+                     *           },
+                     *           "caption": {
+                     *             "vi": "Quảng trường Ngọ Môn tối 4/6/2026.",
+                     *             "en": "Ngọ Môn Square on the evening of 4 June 2026."
+                     *           },
+                     *           "alt": {
+                     *             "vi": "Cổng Ngọ Môn rực sáng ánh đèn, khán giả đông kín quảng trường",
+                     *             "en": "The illuminated Noon Gate with a crowded square in front"
+                     *           },
+                     *           "authors": [
+                     *             "Phan Thanh Hải"
+                     *           ],
+                     *           "tags": [
+                     *             "festival",
+                     *             "Đại Nội"
+                     *           ],
+                     *           "dateTaken": "2026-06-04",
+                     *           "place": "Ngọ Môn, Đại Nội Huế",
+                     *           "copyrightHolder": "Sở Ngoại vụ thành phố Huế",
+                     *           "licence": "CC-BY-4.0",
+                     *           "visibility": "public",
+                     *           "focalPoint": {
+                     *             "x": 0.5,
+                     *             "y": 0.4
+                     *           },
+                     *           "keepGps": false,
+                     *           "variantsStatus": "ready",
+                     *           "variants": [
+                     *             {
+                     *               "name": "w800",
+                     *               "url": "/api/v1/media/7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e/variants/1/w800.webp",
+                     *               "width": 800,
+                     *               "height": 533,
+                     *               "format": "webp",
+                     *               "size": 61234
+                     *             },
+                     *             {
+                     *               "name": "square400",
+                     *               "url": "/api/v1/media/7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e/variants/1/square400.webp",
+                     *               "width": 400,
+                     *               "height": 400,
+                     *               "format": "webp",
+                     *               "size": 28110,
+                     *               "crop": "square"
+                     *             }
+                     *           ],
+                     *           "originalUrl": "/api/v1/media/7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e/original",
+                     *           "createdAt": "2026-06-04T14:05:00.000Z",
+                     *           "updatedAt": "2026-06-04T14:20:00.000Z",
+                     *           "createdByLabel": "Trần Thị Hoa",
+                     *           "version": 2
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Media"][];
                         nextCursor: string | null;
@@ -8008,7 +10871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -8017,7 +10880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -8026,7 +10889,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -8035,7 +10898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -8044,7 +10907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -8061,7 +10924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8119,7 +10982,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -8128,7 +10991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -8137,7 +11000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -8146,7 +11009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -8155,7 +11018,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Request body too large */
@@ -8164,7 +11027,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -8181,7 +11053,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8218,7 +11090,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -8227,7 +11099,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -8236,7 +11108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -8245,7 +11117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -8254,7 +11126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -8271,7 +11143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8299,6 +11171,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "ok": true
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {boolean} */
                         ok: true;
@@ -8311,7 +11188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -8320,7 +11197,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -8329,7 +11206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -8338,7 +11215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -8347,7 +11224,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -8364,7 +11259,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8380,6 +11275,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "alt": {
+                 *         "vi": "Cổng Ngọ Môn rực sáng ánh đèn",
+                 *         "en": "The illuminated Noon Gate"
+                 *       },
+                 *       "licence": "CC-BY-4.0",
+                 *       "focalPoint": {
+                 *         "x": 0.5,
+                 *         "y": 0.4
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     version: number;
                     /** @description Title per language */
@@ -8432,7 +11341,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -8441,7 +11350,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -8450,7 +11359,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -8459,7 +11368,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -8468,7 +11377,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -8485,7 +11412,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8513,6 +11440,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *           "versionId": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+                     *           "language": "vi",
+                     *           "state": "published",
+                     *           "title": "Lễ hội Festival Huế 2026 khai mạc tại Đại Nội",
+                     *           "online": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             itemId: string;
@@ -8531,7 +11472,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -8540,7 +11481,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -8549,7 +11490,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -8558,7 +11499,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -8567,7 +11508,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -8584,7 +11525,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8612,6 +11553,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "day": "2026-06-05",
+                     *           "principal": "client:2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                     *           "principalAgencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *           "count": 3,
+                     *           "bytes": 12548208
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             day: string;
@@ -8629,7 +11583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -8638,7 +11592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -8647,7 +11601,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -8656,7 +11610,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -8665,7 +11619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -8682,7 +11636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8701,7 +11655,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The bytes */
+            /** @description The bytes, in the file’s own type (image/jpeg, video/mp4, application/pdf, …) */
             200: {
                 headers: {
                     /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
@@ -8713,7 +11667,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "*/*": string;
                 };
             };
             /** @description A byte range */
@@ -8728,7 +11682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "*/*": string;
                 };
             };
             /** @description Default Response */
@@ -8738,13 +11692,40 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -8768,7 +11749,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8787,7 +11768,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The bytes */
+            /** @description The bytes, in the file’s own type (image/jpeg, video/mp4, application/pdf, …) */
             200: {
                 headers: {
                     /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
@@ -8799,7 +11780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "*/*": string;
                 };
             };
             /** @description A byte range */
@@ -8814,7 +11795,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "*/*": string;
                 };
             };
             /** @description Default Response */
@@ -8824,13 +11805,40 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -8854,7 +11862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8884,10 +11892,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "image/webp": string;
+                    "image/avif": string;
                 };
             };
-            /** @description Default Response */
+            /** @description A byte range of the image */
             206: {
                 headers: {
                     /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
@@ -8899,7 +11908,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "image/webp": string;
+                    "image/avif": string;
                 };
             };
             /** @description Default Response */
@@ -8909,13 +11919,40 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -8939,7 +11976,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8969,10 +12006,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "image/webp": string;
+                    "image/avif": string;
                 };
             };
-            /** @description Default Response */
+            /** @description A byte range of the image */
             206: {
                 headers: {
                     /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
@@ -8984,7 +12022,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "image/webp": string;
+                    "image/avif": string;
                 };
             };
             /** @description Default Response */
@@ -8994,13 +12033,40 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -9024,7 +12090,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9052,6 +12118,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *       "usedBytes": 7516192768,
+                     *       "files": 1843,
+                     *       "quotaBytes": 21474836480,
+                     *       "customQuota": false
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         agencyId: string;
@@ -9068,7 +12143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -9077,7 +12152,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -9086,7 +12161,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -9095,7 +12170,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -9104,7 +12179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -9121,7 +12196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9137,6 +12212,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "quotaBytes": 53687091200
+                 *     }
+                 */
                 "application/json": {
                     quotaBytes: number | null;
                 };
@@ -9155,6 +12235,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *       "usedBytes": 7516192768,
+                     *       "files": 1843,
+                     *       "quotaBytes": 21474836480,
+                     *       "customQuota": false
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         agencyId: string;
@@ -9171,7 +12260,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -9180,7 +12269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -9189,7 +12278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -9198,7 +12287,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -9207,7 +12296,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -9224,7 +12331,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9286,7 +12393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -9295,7 +12402,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -9304,7 +12411,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -9313,7 +12420,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -9330,7 +12437,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9400,7 +12507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -9409,7 +12516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -9418,7 +12525,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -9427,7 +12534,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Request body too large */
@@ -9436,7 +12543,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -9453,7 +12560,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9510,7 +12617,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -9519,7 +12626,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -9528,7 +12635,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -9537,7 +12644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -9554,7 +12661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9582,6 +12689,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "ok": true
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {boolean} */
                         ok: true;
@@ -9594,7 +12706,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -9603,7 +12715,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -9612,7 +12724,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -9621,7 +12733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -9638,7 +12750,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9710,7 +12822,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -9719,7 +12831,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -9728,7 +12840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -9737,7 +12849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Request body too large */
@@ -9746,7 +12858,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -9763,7 +12875,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9822,7 +12934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -9831,7 +12943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -9840,7 +12952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -9849,7 +12961,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -9866,7 +12978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9939,7 +13051,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -9948,7 +13060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -9957,7 +13069,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -9966,7 +13078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -9983,7 +13095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10050,7 +13162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -10059,7 +13171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -10068,7 +13180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -10077,7 +13189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflict with existing data */
@@ -10086,7 +13198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -10103,7 +13215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10147,7 +13259,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the credential is invalid */
@@ -10156,7 +13268,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
@@ -10165,7 +13277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -10174,7 +13286,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After */
@@ -10191,7 +13303,1739 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCases: {
+        parameters: {
+            query?: {
+                /** @description One status or several, comma-separated */
+                status?: string;
+                severity?: "low" | "medium" | "high" | "critical";
+                agencyId?: string;
+                /** @description Only cases with an unanswered notification (of agencyId when given): an agency inbox */
+                pending?: boolean;
+                /** @description Only cases with an unanswered notification past its due date */
+                overdue?: boolean;
+                q?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CaseSummary"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @description The false or distorted information, as it circulated */
+                    falseText: string;
+                    severity?: "low" | "medium" | "high" | "critical";
+                    topicIds?: string[];
+                    /** @description Languages the false information circulates in */
+                    languages?: string[];
+                    /** @description Who spread it, when known */
+                    claimant?: string;
+                    rating?: ("false" | "distorted" | "misleading" | "partly_false" | "missing_context") | null;
+                    firstSeenAt?: string | null;
+                    reach?: number | null;
+                    dossier?: {
+                        /** @description (a) the situation since the false information appeared */
+                        situation?: string;
+                        /** @description (b) impact on the image of agencies and the province */
+                        impact?: string;
+                        /** @description (c) the true nature of the facts */
+                        facts?: string;
+                        /** @description (d) domestic and international legal grounds, experience, precedents */
+                        legalGrounds?: string;
+                        /** @description (đ) proposed press messaging and orientation of public opinion */
+                        messaging?: string;
+                    };
+                    sightings?: {
+                        /** @description http(s) URL */
+                        url: string;
+                        platform?: string;
+                        /** @description Language code (ISO 639) */
+                        language?: string;
+                        /** Format: date-time */
+                        seenAt?: string;
+                        reach?: number;
+                        note?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    findCasePrecedents: {
+        parameters: {
+            query: {
+                q: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cases: components["schemas"]["CaseSummary"][];
+                        clarifications: {
+                            /** Format: uuid */
+                            versionId: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            language: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            title: string;
+                            summary: string;
+                            publishedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCaseFigures: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM-DD (a local date, Asia/Ho_Chi_Minh) */
+                from: string;
+                /** @description YYYY-MM-DD (a local date, Asia/Ho_Chi_Minh) */
+                to: string;
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description YYYY-Qn (local calendar) */
+                            quarter: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            /** @description Cases the agency opened */
+                            opened: number;
+                            /** @description Notifications the agency received */
+                            notified: number;
+                            answeredOnTime: number;
+                            answeredLate: number;
+                            overdue: number;
+                            pending: number;
+                            averageResponseHours: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version read; another one means someone saved meanwhile (409) */
+                    version: number;
+                    title?: string;
+                    /** @description The false or distorted information, as it circulated */
+                    falseText?: string;
+                    severity?: "low" | "medium" | "high" | "critical";
+                    topicIds?: string[];
+                    /** @description Languages the false information circulates in */
+                    languages?: string[];
+                    /** @description Who spread it, when known */
+                    claimant?: string;
+                    rating?: ("false" | "distorted" | "misleading" | "partly_false" | "missing_context") | null;
+                    firstSeenAt?: string | null;
+                    reach?: number | null;
+                    dossier?: {
+                        /** @description (a) the situation since the false information appeared */
+                        situation?: string;
+                        /** @description (b) impact on the image of agencies and the province */
+                        impact?: string;
+                        /** @description (c) the true nature of the facts */
+                        facts?: string;
+                        /** @description (d) domestic and international legal grounds, experience, precedents */
+                        legalGrounds?: string;
+                        /** @description (đ) proposed press messaging and orientation of public opinion */
+                        messaging?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addCaseSighting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description http(s) URL */
+                    url: string;
+                    platform?: string;
+                    /** @description Language code (ISO 639) */
+                    language?: string;
+                    /** Format: date-time */
+                    seenAt?: string;
+                    reach?: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addCaseAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Exactly one of mediaId (a file of your media library) and url */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    mediaId?: string;
+                    /** @description http(s) URL */
+                    url?: string;
+                    label?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addCaseSituationUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                    /** Format: date-time */
+                    occurredAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    notifyCaseAgencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agencyIds: string[];
+                    message?: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    extendCaseDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD (a local date, Asia/Ho_Chi_Minh)
+                     */
+                    dueDate: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordCaseMaterial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                    links?: string[];
+                    mediaIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addCaseResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The answering agency; defaults to your own (the DIC records for an agency by naming it)
+                     */
+                    agencyId?: string;
+                    /** @description Art. 4.4: press release, spokesperson statement, press briefing / monthly press conference, post on the agency portal, information given to the press */
+                    form: "press_release" | "spokesperson_statement" | "press_briefing" | "agency_portal_post" | "press_information";
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD (a local date, Asia/Ho_Chi_Minh)
+                     */
+                    date: string;
+                    links?: string[];
+                    mediaIds?: string[];
+                    /** @description Languages of a portal post */
+                    languages?: string[];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transitionCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                name: "mark-published" | "close-without-publication" | "close" | "reopen";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Required to close without publication and to reopen */
+                    reason?: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCaseClarification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    agencyId?: string;
+                    /** @description How false the information is (ClaimReview rating) */
+                    rating?: "false" | "distorted" | "misleading" | "partly_false" | "missing_context";
+                    /** @description The item per language: the source language (first content language) and at least one more */
+                    texts: {
+                        [key: string]: {
+                            title: string;
+                            summary: string;
+                            /** @description Rich text (HTML); sanitised */
+                            body: string;
+                        };
+                    };
+                    /** @description The false information per language; the source language defaults to the case text */
+                    statement?: {
+                        [key: string]: string;
+                    };
+                    metadata?: {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (a local date, Asia/Ho_Chi_Minh)
+                         */
+                        activityDate?: string;
+                        authors?: string[];
+                        tags?: string[];
+                        place?: string;
+                        copyrightHolder?: string;
+                        licence?: "CC-BY-4.0" | "CC-BY-SA-4.0" | "CC-BY-NC-4.0" | "CC0-1.0" | "all-rights-reserved";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed, or a sign-in step (password change, second factor) is pending */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type of the request body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
