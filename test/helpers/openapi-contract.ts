@@ -8,6 +8,7 @@
 // Test only: installed by createTestApp. Validators are compiled lazily and cached per process.
 // OPENAPI_CONTRACT=report only collects: every drift is appended as a JSON line to
 // OPENAPI_CONTRACT_LOG (default dist/openapi-drift.jsonl) and nothing fails — for surveying.
+// In the default, strict mode OPENAPI_CONTRACT_LOG, when set, also receives each drift.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { appendFileSync, mkdirSync } from 'node:fs';
@@ -36,7 +37,8 @@ export interface Drift {
 }
 
 const REPORT_ONLY = process.env.OPENAPI_CONTRACT === 'report';
-const LOG = process.env.OPENAPI_CONTRACT_LOG ?? 'dist/openapi-drift.jsonl';
+// Where drifts are also written as JSON lines: always in report mode, and in strict mode when set.
+const LOG = process.env.OPENAPI_CONTRACT_LOG ?? (REPORT_ONLY ? 'dist/openapi-drift.jsonl' : null);
 
 /** Ajv over one document (documents differ only by configuration, e.g. the server URL). */
 class Contract {
@@ -133,10 +135,11 @@ export function installContractCheck(app: FastifyInstance): { unreported(): Drif
     const problem = checkResponse(contract, method, path, reply.statusCode, reply.getHeader('content-type') as string | undefined, payload);
     if (problem) {
       const drift: Drift = { method: req.method, path, status: reply.statusCode, problem, requestId: req.id, url: req.url };
-      if (REPORT_ONLY) {
+      if (LOG) {
         mkdirSync(dirname(LOG), { recursive: true });
         appendFileSync(LOG, `${JSON.stringify({ ...drift, test: testName() })}\n`);
-      } else pending.set(req.id, drift);
+      }
+      if (!REPORT_ONLY) pending.set(req.id, drift);
     }
     return payload;
   });
