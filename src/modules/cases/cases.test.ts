@@ -8,6 +8,7 @@ import { ALL_CHECKS, DECLARE, topicIds } from '../../../test/helpers/content.js'
 import { createMediaTestApp, upload } from '../../../test/helpers/media.js';
 import { docx } from '../../../test/helpers/media-files.js';
 import type { Role } from '../../core/actor.js';
+import * as accounts from '../accounts/service.js';
 import { rowsOf } from '../../db/transaction.js';
 
 /** A signed-in person whose client then uses a personal token, so the test clock can move days ahead. */
@@ -119,6 +120,14 @@ describe('who sees a case', () => {
     expect((await a.client.post(`/api/v1/cases/${caseId}/notifications`, { agencyIds: [b.user.agencyId] })).statusCode).toBe(403);
     const anon = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}` });
     expect(anon.statusCode).toBe(401);
+    // an agency's system (OAuth client) of a notified agency gets nothing either: cases are for people
+    const { client, clientSecret } = await accounts.createApiClient(t.system, { name: 'Cổng Sở GTVT', agencyId: a.user.agencyId, scopes: ['read:public', 'read:shared', 'write:own'], acceptTerms: true });
+    const token = await accounts.issueClientAccessToken(t.system, { clientId: client.clientId, clientSecret });
+    for (const url of [`/api/v1/cases/${caseId}`, '/api/v1/cases']) {
+      const r = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token.accessToken}` } });
+      expect(r.statusCode).toBe(403);
+      expect(r.body).not.toContain('Trường Tiền');
+    }
     for (const url of ['/api/v1/published', '/api/v1/changes', `/api/v1/search?q=${encodeURIComponent('Trường Tiền')}`, `/vi/search?q=${encodeURIComponent('Trường Tiền')}`]) {
       const r = await t.app.inject({ method: 'GET', url });
       expect(r.body).not.toContain('đóng cửa vĩnh viễn');

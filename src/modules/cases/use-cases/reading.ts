@@ -1,8 +1,8 @@
 // Reading cases: one case with everything its page shows, and lists (the DIC's board, an agency's inbox).
 import type { Context } from '../../../core/context.js';
 import { toLocalDate } from '../../../core/clock.js';
-import { Forbidden } from '../../../core/errors.js';
-import { CASE_TRANSITIONS, CASE_TRANSITION_NAMES, foldText } from '../model.js';
+import { Forbidden, Invalid } from '../../../core/errors.js';
+import { CASE_STATUSES, CASE_TRANSITIONS, CASE_TRANSITION_NAMES, foldText } from '../model.js';
 import { casePolicy, readableCases } from '../policy.js';
 import * as repo from '../repo.js';
 import { loadCase } from './internal.js';
@@ -46,6 +46,8 @@ export interface ListCasesInput {
 export async function listCases(ctx: Context, input: ListCasesInput) {
   const scope = readableCases(ctx.actor);
   if (!scope) throw new Forbidden();
+  const unknown = input.status?.find((s) => !(CASE_STATUSES as readonly string[]).includes(s));
+  if (unknown) throw Invalid.field('status', 'field_format');
   const limit = Math.min(input.limit ?? 50, 200);
   const words = input.q ? foldText(input.q).split(' ').filter(Boolean).slice(0, 10) : undefined;
   const { rows, total } = await repo.listCases(ctx.db, scope, {
