@@ -185,6 +185,13 @@ describe('state secrets (Art. 4.6)', () => {
     expect(attached.json().attachments[0]).toMatchObject({ mediaId: clean.json().id, label: 'Ảnh chụp bài đăng' });
     const foreign = await b.client.post(`/api/v1/cases/${caseId}/attachments`, { mediaId: clean.json().id });
     expect(foreign.statusCode).toBe(404); // B is not involved in this case at all
+    const link = await dic.client.post(`/api/v1/cases/${caseId}/attachments`, { url: 'https://archive.example/snap/1', label: 'Bản lưu' });
+    const linkId = link.json().attachments.find((x: { url: string | null }) => x.url).id;
+    expect((await a.client.delete(`/api/v1/cases/${caseId}/attachments/${linkId}`)).statusCode).toBe(403); // the DIC added it
+    const removed = await dic.client.delete(`/api/v1/cases/${caseId}/attachments/${linkId}`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json().attachments).toHaveLength(1);
+    expect(removed.json().timeline.at(-1).kind).toBe('attachment_removed');
   });
 });
 

@@ -86,6 +86,10 @@ export async function insertAttachment(db: Database, row: typeof caseAttachments
   return r;
 }
 
+export async function deleteAttachment(db: Database, id: string): Promise<void> {
+  await db.delete(caseAttachments).where(eq(caseAttachments.id, id));
+}
+
 export function eventsOf(db: Database, caseId: string): Promise<EventRow[]> {
   return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.occurredAt), asc(caseEvents.at));
 }

@@ -9,6 +9,7 @@ import * as cases from './service.js';
 import { presentCase, presentSummary } from './present.js';
 import {
   AgencyParams,
+  AttachmentParams,
   AttachmentBody,
   caseSchemas,
   ClarificationBody,
@@ -119,6 +120,14 @@ export async function caseRoutes(app: FastifyInstance) {
     handler: async (req, reply) => {
       await cases.addAttachment(req.ctx, req.params.id, req.body);
       return reply.code(201).send(await whole(req.ctx, req.params.id));
+    },
+  });
+  r.delete('/cases/:id/attachments/:attachmentId', {
+    config: W,
+    schema: { tags, operationId: 'removeCaseAttachment', summary: 'Remove evidence added by mistake (the DIC, or the agency that added it); the timeline keeps the record', params: AttachmentParams, response: write(200) },
+    handler: async (req) => {
+      await cases.removeAttachment(req.ctx, req.params.id, req.params.attachmentId);
+      return whole(req.ctx, req.params.id);
     },
   });
   r.post('/cases/:id/situation-updates', {

@@ -86,6 +86,7 @@ export const TransitionBody = Type.Object(
   { reason: Type.Optional(str(2000, { description: 'Required to close without publication and to reopen' })), version: Type.Optional(Type.Integer({ minimum: 1 })) },
   { additionalProperties: false },
 );
+export const AttachmentParams = Type.Object({ id: Uuid, attachmentId: Uuid }, { additionalProperties: false });
 export const AgencyParams = Type.Object({ id: Uuid, agencyId: Uuid }, { additionalProperties: false });
 const ItemText = Type.Object({ title: str(500), summary: str(3000), body: str(500_000, { description: 'Rich text (HTML); sanitised' }) }, { additionalProperties: false });
 export const ClarificationBody = Type.Object(

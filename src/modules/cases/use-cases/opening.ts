@@ -2,7 +2,7 @@
 // add sightings of the same false information, evidence and situation updates; precedent search.
 import type { Context } from '../../../core/context.js';
 import { toLocalDate } from '../../../core/clock.js';
-import { Conflict, Forbidden, Invalid } from '../../../core/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../../core/errors.js';
 import { withTransaction } from '../../../db/transaction.js';
 import * as accounts from '../../accounts/service.js';
 import * as content from '../../content/service.js';
@@ -167,9 +167,11 @@ export async function updateCase(ctx: Context, id: string, version: number, patc
     if (patch.firstSeenAt !== undefined) changes.firstSeenAt = patch.firstSeenAt ? new Date(patch.firstSeenAt) : null;
     if (patch.reach !== undefined) changes.reach = patch.reach;
     if (patch.dossier !== undefined) changes.dossier = cleanDossier(patch.dossier, row.dossier);
-    const saved = await repo.updateCase(tx.db, row.id, { ...changes, version: row.version + 1, updatedAt: ctx.clock.now() });
+    // the DIC editing an agency's case takes it up: the agency no longer edits the dossier
+    const takenUpAt = row.takenUpAt ?? (isDic(ctx.actor) ? ctx.clock.now() : null);
+    const saved = await repo.updateCase(tx.db, row.id, { ...changes, takenUpAt, version: row.version + 1, updatedAt: ctx.clock.now() });
     await refreshSearchText(tx, saved);
-    await record(tx, saved, 'edit', { fields: Object.keys(changes) });
+    await record(tx, saved, 'edit', { fields: Object.keys(changes), ...(takenUpAt && !row.takenUpAt ? { takenUp: true } : {}) });
     return saved;
   });
 }
@@ -269,4 +271,19 @@ export async function findPrecedents(ctx: Context, input: { q: string; limit?: n
   const clarifications = /^https?:\/\//i.test(q) ? { items: [] } : await content.searchContent(ctx, { q, kind: 'clarification', view: 'published', limit });
   const assignments = await repo.assignmentsOf(ctx.db, cases.map((c) => c.id));
   return { cases: cases.map((row) => ({ row, assignments: assignments.filter((a) => a.caseId === row.id) })), clarifications: clarifications.items };
+}
+
+/** Removes a piece of evidence added by mistake: the DIC, or the agency that added it, while the case is worked. */
+export async function removeAttachment(ctx: Context, id: string, attachmentId: string) {
+  return withTransaction(ctx, async (tx) => {
+    const { row, facts } = await loadCase(tx, id, true);
+    const a = (await repo.attachmentsOf(tx.db, row.id)).find((x) => x.id === attachmentId);
+    if (!a) throw new NotFound();
+    assertActive(row);
+    const own = ctx.actor.kind === 'user' && a.addedByAgencyId === ctx.actor.agencyId;
+    if (!casePolicy.contribute(ctx.actor, facts) || !(isDic(ctx.actor) || own)) throw new Forbidden();
+    await repo.deleteAttachment(tx.db, a.id);
+    await repo.updateCase(tx.db, row.id, { version: row.version + 1, updatedAt: ctx.clock.now() });
+    await record(tx, row, 'attachment_removed', { attachmentId: a.id, mediaId: a.mediaId, url: a.url, label: a.label });
+  });
 }
