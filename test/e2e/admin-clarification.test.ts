@@ -7,8 +7,9 @@
 // the form. axe-core checks the editor with the claim.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { signInFirstTimeInBrowser } from './support/accounts.js';
 import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
-import { demoPasswords, startServer, type TestServer } from './support/server.js';
+import { startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -44,18 +45,7 @@ describe('a clarification and its claim', () => {
   let creates = 0;
 
   it('the contributor signs in and opens a new item', async () => {
-    const initial = demoPasswords(server).get('so-du-lich')!;
-    const password = 'Cầu Trường Tiền sáu vài mười hai nhịp 2026';
-    await page.goto(server.adminUrl);
-    await field('Email hoặc tên đăng nhập').fill('so-du-lich');
-    await field('Mật khẩu').fill(initial);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: 'Đổi mật khẩu', level: 1 }).waitFor();
-    await field('Mật khẩu hiện tại').fill(initial);
-    await field('Mật khẩu mới').fill(password);
-    await field('Nhập lại mật khẩu mới').fill(password);
-    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    await page.getByRole('heading', { name: /^Xin chào, /, level: 1 }).waitFor();
+    await signInFirstTimeInBrowser(page, server, 'so-du-lich', 'Cầu Trường Tiền sáu vài mười hai nhịp 2026', { twoFactor: false });
     page.on('request', (r) => {
       if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/items') creates++;
     });

@@ -7,9 +7,9 @@
 // appraisal screen; the public API serves both published versions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Secret, TOTP } from 'otpauth';
+import { signInFirstTimeInBrowser } from './support/accounts.js';
 import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
-import { demoPasswords as readDemoPasswords, startServer, type TestServer } from './support/server.js';
+import { startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -19,7 +19,6 @@ let author: Page;
 let appraiser: Page;
 /** CSP violations and page errors, per page. */
 const problemsOf: string[][] = [];
-let demoPasswords: Map<string, string>;
 
 async function newPage() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Ho_Chi_Minh' });
@@ -35,7 +34,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
   author = await newPage();
   appraiser = await newPage();
-  demoPasswords = readDemoPasswords(server);
 });
 
 afterAll(async () => {
@@ -55,21 +53,6 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Điều hướ
 async function choose(page: Page, combobox: string, option: string) {
   await page.getByRole('combobox', { name: combobox, exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-async function signInWithNewPassword(page: Page, username: string, newPassword: string) {
-  const initial = demoPasswords.get(username);
-  expect(initial, `demo password of ${username}`).toBeTruthy();
-  await page.goto(server.adminUrl);
-  await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
-  await field(page, 'Email hoặc tên đăng nhập').fill(username);
-  await field(page, 'Mật khẩu').fill(initial!);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Đổi mật khẩu', level: 1 }).waitFor();
-  await field(page, 'Mật khẩu hiện tại').fill(initial!);
-  await field(page, 'Mật khẩu mới').fill(newPassword);
-  await field(page, 'Nhập lại mật khẩu mới').fill(newPassword);
-  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
 }
 
 async function submitWithDeclaration(page: Page) {
@@ -124,8 +107,7 @@ describe('appraisal journey', () => {
   let enId = '';
 
   it('the contributor signs in, changes the password and opens the items list', async () => {
-    await signInWithNewPassword(author, 'so-du-lich', authorPassword);
-    await author.getByRole('heading', { name: /^Xin chào, /, level: 1 }).waitFor();
+    await signInFirstTimeInBrowser(author, server, 'so-du-lich', authorPassword, { twoFactor: false });
     const menu = nav(author);
     for (const entry of ['Tin, bài và tài liệu', 'Nhập dữ liệu hàng loạt', 'Tìm kiếm', 'Tình hình cập nhật']) await menu.getByRole('link', { name: entry }).waitFor();
     // Appraisal and the taxonomy are the DIC's.
@@ -197,15 +179,7 @@ describe('appraisal journey', () => {
   });
 
   it('the appraiser signs in for the first time (password, TOTP) and finds it in the queue', async () => {
-    await signInWithNewPassword(appraiser, 'so-van-hoa-the-thao', appraiserPassword);
-    await appraiser.getByRole('heading', { name: 'Thiết lập xác thực hai lớp', level: 1 }).waitFor();
-    const secret = ((await appraiser.getByTestId('mfa-secret').textContent()) ?? '').replace(/\s+/g, '');
-    const code = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
-    await field(appraiser, 'Mã xác thực').fill(code);
-    await appraiser.getByRole('button', { name: 'Kích hoạt' }).click();
-    await appraiser.getByRole('heading', { name: 'Mã khôi phục', level: 1 }).waitFor();
-    await appraiser.getByRole('button', { name: 'Tôi đã lưu các mã khôi phục' }).click();
-    await appraiser.getByRole('heading', { name: /^Xin chào, /, level: 1 }).waitFor();
+    await signInFirstTimeInBrowser(appraiser, server, 'so-van-hoa-the-thao', appraiserPassword, { twoFactor: true });
 
     // The submission notified the appraisers.
     await expect.poll(async () => Number(await appraiser.getByTestId('notifications-count').getAttribute('data-count'))).toBeGreaterThan(0);

@@ -8,16 +8,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Secret, TOTP } from 'otpauth';
+import { signInFirstTimeInBrowser } from './support/accounts.js';
 import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
-import { demoPasswords as readDemoPasswords, startServer, type TestServer } from './support/server.js';
+import { startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const problems: string[][] = [];
-let demoPasswords: Map<string, string>;
 
 const SHOTS_DIR = process.env.SHOTS_DIR;
 const DAI_NOI = 'Đại Nội Huế mở cửa đón khách tham quan về đêm';
@@ -31,7 +30,6 @@ beforeAll(async () => {
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
   problems.push(watchPageProblems(page));
-  demoPasswords = readDemoPasswords(server);
 });
 
 afterAll(async () => {
@@ -40,7 +38,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const field = (p: Page, name: string) => p.getByRole('textbox', { name, exact: true });
 const rows = () => page.getByTestId('highlights-list').getByTestId('highlight-row');
 const order = () => rows().evaluateAll((els) => els.map((el) => el.querySelector('[data-testid="highlight-title"]')?.textContent ?? ''));
 
@@ -89,24 +86,7 @@ async function shootPart(testId: string, name: string) {
 
 describe('portal highlights', () => {
   it('the appraiser signs in for the first time (password, TOTP) and opens the highlights', async () => {
-    const username = 'so-van-hoa-the-thao';
-    const initial = demoPasswords.get(username)!;
-    const password = 'Sen Tịnh Tâm nở rộ bên hồ Kinh thành 1838';
-    await page.goto(server.adminUrl);
-    await field(page, 'Email hoặc tên đăng nhập').fill(username);
-    await field(page, 'Mật khẩu').fill(initial);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: 'Đổi mật khẩu', level: 1 }).waitFor();
-    await field(page, 'Mật khẩu hiện tại').fill(initial);
-    await field(page, 'Mật khẩu mới').fill(password);
-    await field(page, 'Nhập lại mật khẩu mới').fill(password);
-    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    await page.getByRole('heading', { name: 'Thiết lập xác thực hai lớp', level: 1 }).waitFor();
-    const secret = ((await page.getByTestId('mfa-secret').textContent()) ?? '').replace(/\s+/g, '');
-    await field(page, 'Mã xác thực').fill(new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate());
-    await page.getByRole('button', { name: 'Kích hoạt' }).click();
-    await page.getByRole('button', { name: 'Tôi đã lưu các mã khôi phục' }).click();
-    await page.getByRole('heading', { name: /^Xin chào, /, level: 1 }).waitFor();
+    await signInFirstTimeInBrowser(page, server, 'so-van-hoa-the-thao', 'Sen Tịnh Tâm nở rộ bên hồ Kinh thành 1838', { twoFactor: true });
 
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nổi bật trên cổng thông tin' }).click();
     await page.getByRole('heading', { name: 'Nổi bật trên cổng thông tin', level: 1 }).waitFor();

@@ -9,15 +9,15 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { jpeg } from '../helpers/media-files.js';
+import { signInFirstTimeInBrowser } from './support/accounts.js';
 import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
-import { demoPasswords as readDemoPasswords, startServer, type TestServer } from './support/server.js';
+import { startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let problems: string[] = [];
-let demoPasswords: Map<string, string>;
 
 beforeAll(async () => {
   server = await startServer();
@@ -26,7 +26,6 @@ beforeAll(async () => {
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
   problems = watchPageProblems(page);
-  demoPasswords = readDemoPasswords(server);
 });
 
 afterAll(async () => {
@@ -104,19 +103,7 @@ describe('media journey', () => {
   let itemId = '';
 
   it('the contributor signs in and opens the media library', async () => {
-    const initial = demoPasswords.get('so-du-lich')!;
-    const password = 'Thuyền rồng xuôi dòng Hương Giang 2026';
-    await page.goto(server.adminUrl);
-    await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
-    await field('Email hoặc tên đăng nhập').fill('so-du-lich');
-    await field('Mật khẩu').fill(initial);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: 'Đổi mật khẩu', level: 1 }).waitFor();
-    await field('Mật khẩu hiện tại').fill(initial);
-    await field('Mật khẩu mới').fill(password);
-    await field('Nhập lại mật khẩu mới').fill(password);
-    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    await page.getByRole('heading', { name: /^Xin chào, /, level: 1 }).waitFor();
+    await signInFirstTimeInBrowser(page, server, 'so-du-lich', 'Thuyền rồng xuôi dòng Hương Giang 2026', { twoFactor: false });
 
     await nav().getByRole('link', { name: 'Thư viện tệp' }).click();
     await page.getByRole('heading', { name: 'Thư viện tệp', level: 1 }).waitFor();

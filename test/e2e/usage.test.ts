@@ -7,9 +7,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Secret, TOTP } from 'otpauth';
+import { adminSession, signInFirstTimeInBrowser } from './support/accounts.js';
 import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
-import { demoPasswords, startServer, type TestServer } from './support/server.js';
+import { startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -34,32 +34,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const totp = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
-
-/** The first administrator over the API, as a script would: sign-in, new password, TOTP. */
-async function adminSession() {
-  let cookie = '';
-  let csrf = '';
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.origin}${path}`, {
-      method,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0];
-    const json = (await res.json()) as Record<string, unknown>;
-    if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  await call('POST', '/api/v1/auth/sign-in', { login: server.adminUsername, password: server.adminPassword });
-  await call('POST', '/api/v1/auth/password', { currentPassword: server.adminPassword, newPassword: 'Chùa Thiên Mụ bên dòng sông Hương 1601' });
-  const { secret } = (await call('POST', '/api/v1/auth/mfa/enrolment')) as { secret: string };
-  await call('POST', '/api/v1/auth/mfa/confirm', { code: totp(secret) });
-  return call;
-}
-
 async function shoot(name: string) {
   if (!SHOTS_DIR) return;
   mkdirSync(SHOTS_DIR, { recursive: true });
@@ -76,7 +50,7 @@ async function shoot(name: string) {
 
 describe('API usage', () => {
   it('counts a client’s, a person’s and an anonymous address’s requests', async () => {
-    const admin = await adminSession();
+    const admin = await adminSession(server);
     const agencies = (await admin('GET', '/api/v1/agencies')) as { items: Array<{ id: string; slug: string }> };
     const agency = agencies.items.find((a) => a.slug !== 'so-van-hoa-the-thao')!;
     const created = (await admin('POST', '/api/v1/api-clients', { name: CLIENT_NAME, agencyId: agency.id, scopes: ['read:public'], acceptTerms: true })) as {
@@ -99,25 +73,7 @@ describe('API usage', () => {
   });
 
   it('a DIC appraiser sees every caller with its counters, the terms acceptance and the totals', async () => {
-    const username = 'so-van-hoa-the-thao';
-    const initial = demoPasswords(server).get(username)!;
-    const password = 'Lăng Tự Đức giữa rừng thông Dương Xuân 1867';
-    const field = (name: string) => page.getByRole('textbox', { name, exact: true });
-    await page.goto(server.adminUrl);
-    await field('Email hoặc tên đăng nhập').fill(username);
-    await field('Mật khẩu').fill(initial);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: 'Đổi mật khẩu', level: 1 }).waitFor();
-    await field('Mật khẩu hiện tại').fill(initial);
-    await field('Mật khẩu mới').fill(password);
-    await field('Nhập lại mật khẩu mới').fill(password);
-    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    await page.getByRole('heading', { name: 'Thiết lập xác thực hai lớp', level: 1 }).waitFor();
-    const secret = ((await page.getByTestId('mfa-secret').textContent()) ?? '').replace(/\s+/g, '');
-    await field('Mã xác thực').fill(totp(secret));
-    await page.getByRole('button', { name: 'Kích hoạt' }).click();
-    await page.getByRole('button', { name: 'Tôi đã lưu các mã khôi phục' }).click();
-    await page.getByRole('heading', { name: /^Xin chào, /, level: 1 }).waitFor();
+    await signInFirstTimeInBrowser(page, server, 'so-van-hoa-the-thao', 'Lăng Tự Đức giữa rừng thông Dương Xuân 1867', { twoFactor: true });
 
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Sử dụng API' }).click();
     await page.getByRole('heading', { name: 'Tình hình sử dụng API', level: 1 }).waitFor();

@@ -9,10 +9,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { Secret, TOTP } from 'otpauth';
 import { verifySignature } from '../../src/modules/webhooks/signature.js';
+import { adminSession, signInFirstTimeInBrowser } from './support/accounts.js';
 import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
-import { demoPasswords, startServer, type TestServer } from './support/server.js';
+import { startServer, type TestServer } from './support/server.js';
 
 interface Received {
   headers: Record<string, string | string[] | undefined>;
@@ -55,8 +55,6 @@ afterAll(async () => {
   await new Promise((r) => receiver?.close(r));
 });
 
-const totp = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
-
 async function shoot(name: string) {
   if (!SHOTS_DIR) return;
   mkdirSync(SHOTS_DIR, { recursive: true });
@@ -82,54 +80,12 @@ async function refreshUntil(target: Locator, refreshName: string, timeoutMs = 75
   }
 }
 
-/** The first administrator over the API, as a script would: sign-in, new password, TOTP. */
-async function adminSession() {
-  let cookie = '';
-  let csrf = '';
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.origin}${path}`, {
-      method,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0];
-    const json = (await res.json()) as Record<string, unknown>;
-    if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  await call('POST', '/api/v1/auth/sign-in', { login: server.adminUsername, password: server.adminPassword });
-  await call('POST', '/api/v1/auth/password', { currentPassword: server.adminPassword, newPassword: 'Chùa Thiên Mụ bên dòng sông Hương 1601' });
-  const { secret } = (await call('POST', '/api/v1/auth/mfa/enrolment')) as { secret: string };
-  await call('POST', '/api/v1/auth/mfa/confirm', { code: totp(secret) });
-  return call;
-}
-
 describe('webhooks', () => {
   it('a DIC appraiser registers a webhook, sees the secret once, pings, sees a delivery and redelivers it', async () => {
     // someone else's webhook: the DIC sees it, read only
-    const admin = await adminSession();
+    const admin = await adminSession(server);
     await admin('POST', '/api/v1/webhooks', { url: 'https://newsroom.example.vn/hooks/ttdn', events: ['published'], description: 'Toà soạn' });
-    const username = 'so-van-hoa-the-thao';
-    const initial = demoPasswords(server).get(username)!;
-    const password = 'Cầu Trường Tiền sáu vài mười hai nhịp 1899';
-    const field = (name: string) => page.getByRole('textbox', { name, exact: true });
-    await page.goto(server.adminUrl);
-    await field('Email hoặc tên đăng nhập').fill(username);
-    await field('Mật khẩu').fill(initial);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: 'Đổi mật khẩu', level: 1 }).waitFor();
-    await field('Mật khẩu hiện tại').fill(initial);
-    await field('Mật khẩu mới').fill(password);
-    await field('Nhập lại mật khẩu mới').fill(password);
-    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    await page.getByRole('heading', { name: 'Thiết lập xác thực hai lớp', level: 1 }).waitFor();
-    const mfa = ((await page.getByTestId('mfa-secret').textContent()) ?? '').replace(/\s+/g, '');
-    await field('Mã xác thực').fill(totp(mfa));
-    await page.getByRole('button', { name: 'Kích hoạt' }).click();
-    await page.getByRole('button', { name: 'Tôi đã lưu các mã khôi phục' }).click();
-    await page.getByRole('heading', { name: /^Xin chào, /, level: 1 }).waitFor();
+    await signInFirstTimeInBrowser(page, server, 'so-van-hoa-the-thao', 'Cầu Trường Tiền sáu vài mười hai nhịp 1899', { twoFactor: true });
 
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Webhook' }).click();
     await page.getByRole('heading', { name: 'Webhook', level: 1 }).waitFor();

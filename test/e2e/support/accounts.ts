@@ -1,0 +1,81 @@
+// Accounts for the journeys that are not about signing in: a demo account's first sign-in in the
+// browser (printed password, forced change, TOTP enrolment where the role requires it, recovery
+// codes) and the first administrator's session over the API. The flow itself is tested step by
+// step in first-sign-in.test.ts.
+import type { Page } from 'playwright-core';
+import { Secret, TOTP } from 'otpauth';
+import { demoPasswords, type TestServer } from './server.js';
+
+/** The current TOTP code for a base32 secret, as an authenticator app would show it. */
+export const totp = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+
+/**
+ * Signs a demo account in for the first time in `page`: the one-time password the first start
+ * wrote, the forced change to `newPassword`, then (with `twoFactor`, for roles that require it)
+ * TOTP enrolment with the secret shown on the page and the recovery codes acknowledged. Returns on
+ * the home page ("Xin chào, …").
+ */
+export async function signInFirstTimeInBrowser(
+  page: Page,
+  server: Pick<TestServer, 'adminUrl' | 'dataDir'>,
+  username: string,
+  newPassword: string,
+  { twoFactor }: { twoFactor: boolean },
+): Promise<void> {
+  const initial = demoPasswords(server).get(username);
+  if (!initial) throw new Error(`no demo password for ${username}`);
+  const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+  await page.goto(server.adminUrl);
+  await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
+  await field('Email hoặc tên đăng nhập').fill(username);
+  await field('Mật khẩu').fill(initial);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Đổi mật khẩu', level: 1 }).waitFor();
+  await field('Mật khẩu hiện tại').fill(initial);
+  await field('Mật khẩu mới').fill(newPassword);
+  await field('Nhập lại mật khẩu mới').fill(newPassword);
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  if (twoFactor) {
+    await page.getByRole('heading', { name: 'Thiết lập xác thực hai lớp', level: 1 }).waitFor();
+    const secret = ((await page.getByTestId('mfa-secret').textContent()) ?? '').replace(/\s+/g, '');
+    await field('Mã xác thực').fill(totp(secret));
+    await page.getByRole('button', { name: 'Kích hoạt' }).click();
+    await page.getByRole('heading', { name: 'Mã khôi phục', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Tôi đã lưu các mã khôi phục' }).click();
+  }
+  await page.getByRole('heading', { name: /^Xin chào, /, level: 1 }).waitFor();
+}
+
+/** A JSON call in an API session: throws on an error status, returns the body. */
+export type ApiCall = (method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
+
+/**
+ * The first administrator over the API, as a script would: sign-in with the printed password,
+ * new password, TOTP enrolment and confirmation. Returns a call that carries the session cookie
+ * and the CSRF token.
+ */
+export async function adminSession(
+  server: Pick<TestServer, 'origin' | 'adminUsername' | 'adminPassword'>,
+  newPassword = 'Chùa Thiên Mụ bên dòng sông Hương 1601',
+): Promise<ApiCall> {
+  let cookie = '';
+  let csrf = '';
+  const call: ApiCall = async (method, path, body) => {
+    const res = await fetch(`${server.origin}${path}`, {
+      method,
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0];
+    const json = (await res.json()) as Record<string, unknown>;
+    if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  await call('POST', '/api/v1/auth/sign-in', { login: server.adminUsername, password: server.adminPassword });
+  await call('POST', '/api/v1/auth/password', { currentPassword: server.adminPassword, newPassword });
+  const { secret } = (await call('POST', '/api/v1/auth/mfa/enrolment')) as { secret: string };
+  await call('POST', '/api/v1/auth/mfa/confirm', { code: totp(secret) });
+  return call;
+}
