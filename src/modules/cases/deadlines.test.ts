@@ -8,6 +8,7 @@ import type { Role } from '../../core/actor.js';
 import { rowsOf } from '../../db/transaction.js';
 import { deadlineEnd, dueDateFor, reminderDue } from './model.js';
 import { sendCaseReminders } from './service.js';
+import { startJobs } from '../../jobs/runner.js';
 
 /**
  * A signed-in person whose client then uses a personal token instead of the session cookie, so
@@ -142,7 +143,24 @@ describe('reminders through the job', () => {
     t.clock.set(local('2026-04-11T08:00:00'));
     await runTwiceAtOnce();
     expect(await reminders(b.user.id)).toEqual(['case.reminder.3d', 'case.reminder.1d', 'case.reminder.overdue', 'case.reminder.3d', 'case.reminder.1d']);
-    const audit = rowsOf<{ action: string }>(await t.db.handle.db.execute(sql`SELECT action FROM audit_events WHERE target_id = ${caseId} ORDER BY seq`)).map((r) => r.action);
-    expect(audit).toEqual(['case.open', 'case.notify', 'case.notify', 'case.status', 'case.material', 'case.extend']);
+    const auditRows = rowsOf<{ action: string }>(await t.db.handle.db.execute(sql`SELECT action FROM audit_events WHERE target_id = ${caseId} ORDER BY seq`))
+    expect(auditRows.map((r) => r.action)).toEqual(['case.open', 'case.notify', 'case.notify', 'case.status', 'case.material', 'case.extend']);
+  });
+  it('runs as a job of the runner: two app processes send each reminder once', async () => {
+    t.clock.set(local('2026-05-10T15:00:00'));
+    const opened = (await dic.client.post('/api/v1/cases', { title: 'Tin sai về giá vé tham quan Đại Nội', falseText: 'Giá vé tăng gấp ba từ tháng 6.' })).json();
+    await dic.client.post(`/api/v1/cases/${opened.id}/notifications`, { agencyIds: [a.user.agencyId] });
+    t.clock.set(local('2026-05-14T07:00:00')); // due 17 May: 3 days before
+    const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+    const one = startJobs({ db: t.db.handle.db, config: t.config, clock: t.clock, log: quiet, intervalMs: 3600_000, wakeOnMedia: false });
+    const two = startJobs({ db: t.db.handle.db, config: t.config, clock: t.clock, log: quiet, intervalMs: 3600_000, wakeOnMedia: false });
+    await Promise.all([one.runOnce(), two.runOnce()]);
+    await Promise.all([one.runOnce(), two.runOnce()]);
+    one.stop();
+    two.stop();
+    const forCase = rowsOf<{ n: number }>(await t.db.handle.db.execute(sql`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${a.user.id} AND kind = 'case.reminder.3d' AND data->>'caseId' = ${opened.id}`));
+    expect(forCase[0].n).toBe(1);
+    const status = rowsOf<{ last_error: string | null }>(await t.db.handle.db.execute(sql`SELECT last_error FROM job_status WHERE name = 'case-reminders'`));
+    expect(status).toEqual([{ last_error: null }]);
   });
 });
