@@ -186,6 +186,7 @@ export const messages = {
   case_not_active: { vi: 'Hồ sơ đã kết thúc; mở lại hồ sơ trước khi cập nhật.', en: 'The case is closed; reopen it before updating it.' },
   case_duplicate_sighting: { vi: 'Đường dẫn này đã được ghi nhận trong hồ sơ.', en: 'This URL is already recorded as a sighting of the case.' },
   case_agency_already_notified: { vi: 'Cơ quan này đã được thông báo về hồ sơ.', en: 'This agency has already been notified of the case.' },
+  case_agency_cannot_answer: { vi: 'Cơ quan này không được giao chức năng trả lời hồ sơ giải thích, làm rõ.', en: 'This agency has not been assigned the function of answering clarification cases.' },
   case_agency_not_notified: { vi: 'Cơ quan này chưa được thông báo về hồ sơ.', en: 'This agency has not been notified of the case.' },
   case_material_already_received: { vi: 'Đã ghi nhận tư liệu của cơ quan này.', en: 'The material of this agency has already been received.' },
   case_due_date_not_later: { vi: 'Hạn mới phải sau hạn hiện tại ({dueDate}).', en: 'The new due date must be after the current one ({dueDate}).' },

@@ -118,6 +118,10 @@ describe('who sees a case', () => {
     expect((await ioc.client.get(`/api/v1/cases/${caseId}`)).statusCode).toBe(200);
     expect((await ioc.client.post(`/api/v1/cases/${caseId}/notifications`, { agencyIds: [b.user.agencyId] })).statusCode).toBe(403);
     expect((await a.client.post(`/api/v1/cases/${caseId}/notifications`, { agencyIds: [b.user.agencyId] })).statusCode).toBe(403);
+    const press = await accounts.createAgency(t.system, { slug: 'bao-thua-thien-hue', nameVi: 'Báo Thừa Thiên Huế', nameEn: 'Thua Thien Hue newspaper', type: 'press', functions: ['exploit'] });
+    const notAnswering = await dic.client.post(`/api/v1/cases/${caseId}/notifications`, { agencyIds: [press.id] });
+    expect(notAnswering.statusCode).toBe(400);
+    expect(notAnswering.json().errors[0]).toMatchObject({ field: 'agencyIds/0', code: 'case_agency_cannot_answer' });
     const anon = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}` });
     expect(anon.statusCode).toBe(401);
     // an agency's system (OAuth client) of a notified agency gets nothing either: cases are for people

@@ -37,6 +37,8 @@ export async function notifyAgencies(ctx: Context, id: string, input: { agencyId
   for (const [i, agencyId] of [...new Set(input.agencyIds)].entries()) {
     const a = await accounts.getAgency(ctx, agencyId).catch(() => null);
     if (!a || a.archivedAt) throw Invalid.field(`agencyIds/${i}`, 'not_found');
+    // the DIC assigns functions by agency (Art. 6.6): only agencies that answer cases are notified
+    if (!a.functions.includes('answer_cases')) throw Invalid.field(`agencyIds/${i}`, 'case_agency_cannot_answer');
     agencies.push(a);
   }
   return withTransaction(ctx, async (tx) => {
