@@ -254,6 +254,10 @@ describe('status machine, responses and the clarification item', () => {
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json()).toMatchObject({ status: 'clarification_published', clarification: { versions: [{ online: true }, { online: true }] } });
     expect(published.json().clarification.publishedAt).toBeTruthy();
+    // the published clarification is now a precedent too (public content search, unaccented)
+    const precedents = (await b.client.get(`/api/v1/cases/precedents?q=${encodeURIComponent('truong tien thong xe')}`)).json();
+    expect(precedents.cases).toEqual([]); // B was never involved in this case
+    expect(precedents.clarifications.map((c: { itemId: string }) => c.itemId)).toContain(clar.itemId);
     const sighting = await a.client.post(`/api/v1/cases/${caseId}/sightings`, { url: 'https://late.example/1' });
     expect(sighting.statusCode).toBe(409);
     expect(sighting.json().code).toBe('case_not_active');
