@@ -44,6 +44,10 @@ import { ImportPage } from './pages/content/ImportPage';
 import { SearchPage } from './pages/content/SearchPage';
 import { MediaLibraryPage } from './pages/media/MediaLibraryPage';
 import { MediaDetailPage } from './pages/media/MediaDetailPage';
+import { CasesPage } from './pages/cases/CasesPage';
+import { NewCasePage } from './pages/cases/NewCasePage';
+import { CasePage } from './pages/cases/CasePage';
+import { CaseFiguresPage } from './pages/cases/CaseFiguresPage';
 
 /** A screen behind its role check (the roles come from the one table in layout/access). */
 const gated = (pattern: RoutePattern, element: ReactNode) => <RequireRole roles={ROUTE_ROLES[pattern]}>{element}</RequireRole>;
@@ -171,6 +175,10 @@ function Screens() {
         <Route path="search" element={gated('/search', <SearchPage />)} />
         <Route path="media" element={gated('/media', <MediaLibraryPage />)} />
         <Route path="media/:id" element={gated('/media/:id', <MediaDetailPage />)} />
+        <Route path="cases" element={gated('/cases', <CasesPage />)} />
+        <Route path="cases/new" element={gated('/cases/new', <NewCasePage />)} />
+        <Route path="cases/figures" element={gated('/cases/figures', <CaseFiguresPage />)} />
+        <Route path="cases/:id" element={gated('/cases/:id', <CasePage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

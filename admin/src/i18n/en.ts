@@ -7,6 +7,7 @@ import { enHighlights } from './en.highlights';
 import { enClaim } from './en.claim';
 import { enUsage } from './en.usage';
 import { enWebhooks } from './en.webhooks';
+import { enCases } from './en.cases';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'TTDN — Foreign information database',
@@ -332,4 +333,5 @@ export const en: Record<MessageKey, string> = {
   ...enClaim,
   ...enUsage,
   ...enWebhooks,
+  ...enCases,
 };

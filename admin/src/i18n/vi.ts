@@ -6,6 +6,7 @@ import { viHighlights } from './vi.highlights';
 import { viClaim } from './vi.claim';
 import { viUsage } from './vi.usage';
 import { viWebhooks } from './vi.webhooks';
+import { viCases } from './vi.cases';
 
 export const vi = {
   'app.name': 'TTDN — Cơ sở dữ liệu thông tin đối ngoại',
@@ -331,6 +332,7 @@ export const vi = {
   ...viClaim,
   ...viUsage,
   ...viWebhooks,
+  ...viCases,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -39,6 +39,11 @@ export const ROUTE_ROLES = {
   '/search': ALL,
   '/media': WORKING,
   '/media/:id': WORKING,
+  // Clarification cases: the DIC and IOC see all, an agency's contributors its own; readers none.
+  '/cases': WORKING,
+  '/cases/new': ['contributor', 'appraiser', 'admin'],
+  '/cases/figures': WORKING,
+  '/cases/:id': WORKING,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type RoutePattern = keyof typeof ROUTE_ROLES;

@@ -1,5 +1,5 @@
 // Menu entries per role: only what the role can actually use.
-import { IconBuilding, IconCalendarStats, IconFileText, IconFiles, IconGavel, IconHome, IconKey, IconPhoto, IconPlugConnected, IconSearch, IconStar, IconTable, IconTags, IconUserCircle, IconUsers, IconDevices, IconChartBar, IconWebhook } from '@tabler/icons-react';
+import { IconBuilding, IconCalendarStats, IconFileText, IconFiles, IconGavel, IconHome, IconKey, IconPhoto, IconPlugConnected, IconSearch, IconStar, IconTable, IconTags, IconUserCircle, IconUsers, IconDevices, IconChartBar, IconWebhook, IconMessageReport } from '@tabler/icons-react';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../auth/session';
 
@@ -16,6 +16,7 @@ export const NAV: NavEntry[] = [
   { to: '/', label: 'nav.home', icon: IconHome, roles: ALL },
   { to: '/items', label: 'nav.items', icon: IconFiles, roles: ['contributor', 'appraiser', 'admin', 'security'] },
   { to: '/appraisal', label: 'nav.appraisal', icon: IconGavel, roles: ['appraiser', 'admin', 'security'] },
+  { to: '/cases', label: 'nav.cases', icon: IconMessageReport, roles: ['contributor', 'appraiser', 'admin', 'security'] },
   { to: '/media', label: 'nav.media', icon: IconPhoto, roles: ['contributor', 'appraiser', 'admin', 'security'] },
   { to: '/search', label: 'nav.search', icon: IconSearch, roles: ALL },
   { to: '/import', label: 'nav.import', icon: IconTable, roles: ['contributor', 'appraiser'] },

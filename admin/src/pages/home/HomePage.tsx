@@ -16,6 +16,7 @@ import { useI18n, type MessageKey, type TFunction } from '../../i18n';
 import { agencyName, agencyTypeLabel } from '../../lib/labels';
 import { AuditVerify } from '../AuditPage';
 import { ContentShortcuts } from '../content/ContentShortcuts';
+import { CasesHomeCard } from '../cases/CaseFiguresPage';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -24,6 +25,7 @@ export function HomePage() {
     <>
       <PageHeader title={t('home.welcome', { name: user.displayName })} />
       {(role === 'contributor' || role === 'appraiser') && <ContentShortcuts />}
+      {role !== 'reader' && <CasesHomeCard />}
       {role === 'admin' ? <AdminHome /> : role === 'security' ? <SecurityHome /> : <MemberHome />}
     </>
   );

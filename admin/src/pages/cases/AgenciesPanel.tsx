@@ -1,0 +1,339 @@
+// The notified agencies: per agency its due date and countdown, extensions with their reasons,
+// reminders sent, the material received (on time or late) and its responses (Art. 4.4: form,
+// date, links, files); the DIC extends a deadline with a reason, the agency (or the DIC for it)
+// records its material and responses.
+import { Anchor, Badge, Button, Collapse, Divider, Group, List, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, call } from '../../api/client';
+import { DateField, isDateValue } from '../../components/DateInput';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useI18n, type MessageKey } from '../../i18n';
+import { languageName, useContentLanguageOptions } from '../../lib/content';
+import { rules, setServerErrors } from '../../lib/forms';
+import { notifySuccess } from '../../lib/notify';
+import { useApplyCase } from './CasePage';
+import { DeadlineBadge } from './CaseBadges';
+import { formLabel, formOptions, hueToday, useAgencyNames, type Assignment, type Case, type CaseResponse } from './types';
+
+const URL_RE = /^https?:\/\/\S+$/i;
+const ACTIVE = ['opened', 'agencies_notified', 'material_received'];
+/** One link per line, blanks dropped. */
+const linesOf = (v: string) =>
+  v
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+export function AgenciesPanel({ c }: { c: Case }) {
+  const { t } = useI18n();
+  const names = useAgencyNames();
+  if (c.assignments.length === 0) return <Text>{c.allowed.notify ? t('cases.noAgenciesYetDic') : t('cases.noAgenciesYet')}</Text>;
+  return (
+    <Stack>
+      <ErrorAlert error={names.error} />
+      {c.assignments.map((a) => (
+        <AssignmentCard key={a.id} c={c} a={a} name={names.name(a.agencyId)} responses={c.responses.filter((r) => r.agencyId === a.agencyId)} />
+      ))}
+    </Stack>
+  );
+}
+
+function AssignmentCard({ c, a, name, responses }: { c: Case; a: Assignment; name: string; responses: CaseResponse[] }) {
+  const { t, formatDateTime, formatDate } = useI18n();
+  const active = ACTIVE.includes(c.status);
+  const mayAnswer = active && c.allowed.answerFor.includes(a.agencyId);
+  const [extendOpen, extend] = useDisclosure(false);
+  const [materialOpen, material] = useDisclosure(false);
+  const [responseOpen, response] = useDisclosure(false);
+  const day = (d: string) => formatDate(`${d}T12:00:00+07:00`);
+  return (
+    <Paper withBorder p="md" component="section" aria-label={name} data-testid="assignment" data-agency={a.agencyId}>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Stack gap={2} style={{ minWidth: 0, flex: '1 1 14rem' }}>
+          <Title order={2} size="h4" style={{ overflowWrap: 'anywhere' }}>
+            {name}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('cases.notifiedAt', { date: formatDateTime(a.notifiedAt), by: a.notifiedBy })}
+          </Text>
+        </Stack>
+        <DeadlineBadge d={a} />
+      </Group>
+      {a.message && (
+        <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {a.message}
+        </Text>
+      )}
+      {a.extensions.length > 0 && (
+        <Stack gap={2} mt="sm" data-testid="extensions">
+          <Text size="sm" fw={600}>
+            {t('cases.extensions', { date: day(a.originalDueDate) })}
+          </Text>
+          <List size="sm" spacing={2}>
+            {a.extensions.map((x) => (
+              <List.Item key={x.at}>
+                {t('cases.extensionLine', { from: day(x.from), to: day(x.to), by: x.by, at: formatDateTime(x.at) })} — <em>{x.reason}</em>
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
+      )}
+      {a.reminders.length > 0 && (
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('cases.remindersSent')}: {a.reminders.map((r) => `${t(`cases.reminder.${r.kind}` as MessageKey)} (${formatDateTime(r.sentAt)})`).join(', ')}
+        </Text>
+      )}
+      <Divider my="sm" />
+      <Title order={3} size="h5" mb={4}>
+        {t('cases.material')}
+      </Title>
+      {a.materialReceivedAt ? (
+        <Stack gap={4} data-testid="material">
+          <Group gap="xs">
+            <Text size="sm">{t('cases.materialReceivedAt', { date: formatDateTime(a.materialReceivedAt) })}</Text>
+            <Badge color={a.answeredOnTime ? 'green' : 'orange'} variant="light">
+              {a.answeredOnTime ? t('cases.onTime') : t('cases.late')}
+            </Badge>
+          </Group>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {a.materialNote}
+          </Text>
+          <Links links={a.materialLinks} mediaIds={a.materialMediaIds} />
+        </Stack>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('cases.noMaterial')}
+        </Text>
+      )}
+      <Title order={3} size="h5" mt="sm" mb={4}>
+        {t('cases.responses')}
+      </Title>
+      {responses.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('cases.noResponses')}
+        </Text>
+      ) : (
+        <Stack gap="xs" data-testid="responses">
+          {responses.map((r) => (
+            <Paper key={r.id} p="xs" bg="var(--mantine-color-gray-light)" data-testid="response">
+              <Group gap="xs">
+                <Badge variant="light">{formLabel(t, r.form)}</Badge>
+                <Text size="sm">{day(r.date)}</Text>
+                {r.languages.length > 0 && (
+                  <Text size="sm" c="dimmed">
+                    {r.languages.map((l) => languageName(t, l)).join(', ')}
+                  </Text>
+                )}
+              </Group>
+              {r.note && (
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {r.note}
+                </Text>
+              )}
+              <Links links={r.links} mediaIds={r.mediaIds} />
+            </Paper>
+          ))}
+        </Stack>
+      )}
+      {(c.allowed.extend && active) || mayAnswer ? (
+        <Group gap="xs" mt="md">
+          {c.allowed.extend && active && !a.materialReceivedAt && (
+            <Button size="xs" variant="default" onClick={extend.toggle} aria-expanded={extendOpen}>
+              {t('cases.extend')}
+            </Button>
+          )}
+          {mayAnswer && !a.materialReceivedAt && (
+            <Button size="xs" variant="light" onClick={material.toggle} aria-expanded={materialOpen}>
+              {t('cases.recordMaterial')}
+            </Button>
+          )}
+          {mayAnswer && (
+            <Button size="xs" variant="light" onClick={response.toggle} aria-expanded={responseOpen}>
+              {t('cases.recordResponse')}
+            </Button>
+          )}
+        </Group>
+      ) : null}
+      <Collapse expanded={extendOpen}>{extendOpen && <ExtendForm c={c} a={a} onDone={extend.close} />}</Collapse>
+      <Collapse expanded={materialOpen}>{materialOpen && <MaterialForm c={c} a={a} onDone={material.close} />}</Collapse>
+      <Collapse expanded={responseOpen}>{responseOpen && <ResponseForm c={c} a={a} onDone={response.close} />}</Collapse>
+    </Paper>
+  );
+}
+
+function Links({ links, mediaIds }: { links: string[]; mediaIds: string[] }) {
+  const { t } = useI18n();
+  if (!links.length && !mediaIds.length) return null;
+  return (
+    <List size="sm" spacing={2}>
+      {links.map((l) => (
+        <List.Item key={l}>
+          <Anchor href={l} target="_blank" rel="noopener noreferrer" style={{ overflowWrap: 'anywhere' }}>
+            {l}
+          </Anchor>
+        </List.Item>
+      ))}
+      {mediaIds.map((m) => (
+        <List.Item key={m}>
+          <Anchor component={Link} to={`/media/${m}`}>
+            {t('cases.mediaFile', { id: m.slice(0, 8) })}
+          </Anchor>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+function ExtendForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => void }) {
+  const { t } = useI18n();
+  const r = rules(t);
+  const apply = useApplyCase(c.id);
+  const [error, setError] = useState<unknown>(null);
+  const form = useForm({
+    initialValues: { dueDate: '', reason: '' },
+    validate: {
+      dueDate: (v) => (!v ? t('common.required') : !isDateValue(v) ? t('common.invalidDate') : v <= a.dueDate ? t('cases.extendLater') : null),
+      reason: r.length(1, 2000),
+    },
+    onValuesChange: () => setError(null),
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(async (v) => {
+        try {
+          apply(await call(api.POST('/api/v1/cases/{id}/agencies/{agencyId}/extension', { params: { path: { id: c.id, agencyId: a.agencyId } }, body: { dueDate: v.dueDate, reason: v.reason.trim() } })));
+          notifySuccess(t('cases.extended'));
+          onDone();
+        } catch (e) {
+          setServerErrors(form, e, ['dueDate', 'reason']);
+          setError(e);
+        }
+      })}
+    >
+      <Stack gap="xs" mt="sm" data-testid="extend-form">
+        <ErrorAlert error={error} fields={['dueDate', 'reason']} />
+        <DateField label={t('cases.newDueDate')} required {...form.getInputProps('dueDate')} />
+        <Textarea label={t('cases.reason')} required autosize minRows={2} maxLength={2000} {...form.getInputProps('reason')} />
+        <Group justify="flex-end">
+          <Button size="xs" variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button size="xs" type="submit" loading={form.submitting}>
+            {t('cases.extendSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function MaterialForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => void }) {
+  const { t } = useI18n();
+  const r = rules(t);
+  const apply = useApplyCase(c.id);
+  const [error, setError] = useState<unknown>(null);
+  const form = useForm({
+    initialValues: { note: '', links: '' },
+    validate: { note: r.length(1, 50_000), links: (v) => (linesOf(v).every((l) => URL_RE.test(l)) ? null : t('cases.linksHelp')) },
+    onValuesChange: () => setError(null),
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(async (v) => {
+        try {
+          apply(await call(api.POST('/api/v1/cases/{id}/agencies/{agencyId}/material', { params: { path: { id: c.id, agencyId: a.agencyId } }, body: { note: v.note.trim(), links: linesOf(v.links) } })));
+          notifySuccess(t('cases.materialRecorded'));
+          onDone();
+        } catch (e) {
+          setServerErrors(form, e, ['note', 'links']);
+          setError(e);
+        }
+      })}
+    >
+      <Stack gap="xs" mt="sm" data-testid="material-form">
+        <ErrorAlert error={error} fields={['note', 'links']} />
+        <Textarea label={t('cases.materialNote')} required autosize minRows={3} maxLength={50_000} {...form.getInputProps('note')} />
+        <Textarea label={t('cases.links')} description={t('cases.linksHelp')} autosize minRows={2} {...form.getInputProps('links')} />
+        <Group justify="flex-end">
+          <Button size="xs" variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button size="xs" type="submit" loading={form.submitting}>
+            {t('cases.recordMaterialSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ResponseForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => void }) {
+  const { t } = useI18n();
+  const r = rules(t);
+  const apply = useApplyCase(c.id);
+  const languages = useContentLanguageOptions();
+  const [error, setError] = useState<unknown>(null);
+  const form = useForm({
+    initialValues: { form: 'press_release', date: hueToday(), links: '', languages: [] as string[], note: '' },
+    validate: {
+      date: (v) => (!v ? t('common.required') : isDateValue(v) ? null : t('common.invalidDate')),
+      links: (v) => (linesOf(v).every((l) => URL_RE.test(l)) ? null : t('cases.linksHelp')),
+      note: r.maxLength(5000),
+    },
+    onValuesChange: () => setError(null),
+  });
+  const FIELDS = ['form', 'date', 'links', 'languages', 'note'];
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(async (v) => {
+        try {
+          apply(
+            await call(
+              api.POST('/api/v1/cases/{id}/responses', {
+                params: { path: { id: c.id } },
+                body: {
+                  agencyId: a.agencyId,
+                  form: v.form as CaseResponse['form'],
+                  date: v.date,
+                  links: linesOf(v.links),
+                  languages: v.form === 'agency_portal_post' ? v.languages : undefined,
+                  note: v.note.trim() || undefined,
+                },
+              }),
+            ),
+          );
+          notifySuccess(t('cases.responseRecorded'));
+          onDone();
+        } catch (e) {
+          setServerErrors(form, e, FIELDS);
+          setError(e);
+        }
+      })}
+    >
+      <Stack gap="xs" mt="sm" data-testid="response-form">
+        <ErrorAlert error={error} fields={FIELDS} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select label={t('cases.responseForm')} data={formOptions(t)} allowDeselect={false} required {...form.getInputProps('form')} />
+          <DateField label={t('cases.responseDate')} required {...form.getInputProps('date')} />
+        </SimpleGrid>
+        {form.values.form === 'agency_portal_post' && <MultiSelect label={t('cases.postLanguages')} data={languages} {...form.getInputProps('languages')} />}
+        <Textarea label={t('cases.links')} description={t('cases.linksHelp')} autosize minRows={2} {...form.getInputProps('links')} />
+        <Textarea label={t('cases.note')} autosize minRows={2} maxLength={5000} {...form.getInputProps('note')} />
+        <Group justify="flex-end">
+          <Button size="xs" variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button size="xs" type="submit" loading={form.submitting}>
+            {t('cases.recordResponseSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

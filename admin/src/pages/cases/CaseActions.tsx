@@ -1,0 +1,291 @@
+// The case's actions for the reader, from `allowed` (the server checks again): notify agencies
+// (the due date it will compute shown), status transitions (a reason where one is required), and
+// the bilingual clarification item, then a link to it in the content editor.
+import { Anchor, Badge, Button, Group, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconBell, IconFilePlus, IconPlayerPlay, IconExternalLink } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, call } from '../../api/client';
+import { VersionBadges } from '../../components/ContentBadges';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useI18n, type MessageKey } from '../../i18n';
+import { claimRatingOptions, languageName } from '../../lib/content';
+import { rules, setServerErrors } from '../../lib/forms';
+import { notifySuccess } from '../../lib/notify';
+import { useApplyCase } from './CasePage';
+import { addDays, hueToday, REASON_TRANSITIONS, responseDays, useAgencyNames, type Case, type TransitionName } from './types';
+
+export function CaseActions({ c }: { c: Case }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<null | 'notify' | 'clarification' | TransitionName>(null);
+  const close = () => setOpen(null);
+  const online = c.clarification?.versions.some((v) => v.online) ?? false;
+  // mark-published needs a language version online: offered only then.
+  const transitions = c.allowed.transitions.filter((n) => n !== 'mark-published' || online);
+  const any = c.allowed.notify || c.allowed.createClarification || transitions.length > 0 || c.clarification;
+  if (!any) return null;
+  return (
+    <Stack gap="sm" mb="md">
+      <Group gap="xs" data-testid="case-actions">
+        {c.allowed.notify && (
+          <Button leftSection={<IconBell size={16} aria-hidden />} onClick={() => setOpen('notify')}>
+            {t('cases.notify')}
+          </Button>
+        )}
+        {c.allowed.createClarification && !c.clarification && (
+          <Button variant="light" leftSection={<IconFilePlus size={16} aria-hidden />} onClick={() => setOpen('clarification')}>
+            {t('cases.createClarification')}
+          </Button>
+        )}
+        {transitions.map((n) => (
+          <Button key={n} variant={n === 'close-without-publication' ? 'outline' : 'default'} color={n === 'close-without-publication' ? 'red' : undefined} leftSection={<IconPlayerPlay size={16} aria-hidden />} onClick={() => setOpen(n)}>
+            {t(`cases.transition.${n}` as MessageKey)}
+          </Button>
+        ))}
+      </Group>
+      {c.clarification && <ClarificationBox c={c} />}
+      <Modal opened={open === 'notify'} onClose={close} title={t('cases.notify')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }} closeOnClickOutside={false}>
+        {open === 'notify' && <NotifyForm c={c} onDone={close} />}
+      </Modal>
+      <Modal opened={open === 'clarification'} onClose={close} title={t('cases.createClarification')} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }} closeOnClickOutside={false}>
+        {open === 'clarification' && <ClarificationForm c={c} onDone={close} />}
+      </Modal>
+      {transitions.map((n) => (
+        <Modal key={n} opened={open === n} onClose={close} title={t(`cases.transition.${n}` as MessageKey)} closeButtonProps={{ 'aria-label': t('common.close') }} centered>
+          {open === n && <TransitionForm c={c} name={n} onDone={close} />}
+        </Modal>
+      ))}
+    </Stack>
+  );
+}
+
+function ClarificationBox({ c }: { c: Case }) {
+  const { t, formatDateTime } = useI18n();
+  const x = c.clarification!;
+  return (
+    <Paper withBorder p="sm" data-testid="case-clarification">
+      <Group gap="sm" wrap="wrap">
+        <Text size="sm" fw={600}>
+          {t('cases.clarificationItem')}
+        </Text>
+        <Anchor component={Link} to={`/items/${x.versionId}`} size="sm" data-testid="clarification-link">
+          <Group gap={4} component="span">
+            {t('cases.openInEditor')}
+            <IconExternalLink size={14} aria-hidden />
+          </Group>
+        </Anchor>
+        {x.versions.map((v) => (
+          <Group key={v.versionId} gap={4}>
+            <Anchor component={Link} to={`/items/${v.versionId}`} size="sm">
+              {languageName(t, v.language)}
+            </Anchor>
+            <VersionBadges state={v.state} online={v.online} />
+          </Group>
+        ))}
+        {x.publishedAt && (
+          <Badge color="green" variant="light">
+            {t('cases.publishedAt', { date: formatDateTime(x.publishedAt) })}
+          </Badge>
+        )}
+      </Group>
+    </Paper>
+  );
+}
+
+function NotifyForm({ c, onDone }: { c: Case; onDone: () => void }) {
+  const { t, formatDate } = useI18n();
+  const r = rules(t);
+  const apply = useApplyCase(c.id);
+  const agencies = useAgencyNames();
+  const [error, setError] = useState<unknown>(null);
+  const notified = new Set(c.assignments.map((a) => a.agencyId));
+  const form = useForm({
+    initialValues: { agencyIds: [] as string[], message: t('cases.notifyDefaultMessage') },
+    validate: { agencyIds: (v) => (v.length ? null : t('cases.pickAgency')), message: r.maxLength(5000) },
+    onValuesChange: () => setError(null),
+  });
+  const days = responseDays(c);
+  const due = addDays(hueToday(), days);
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(async (v) => {
+        try {
+          apply(await call(api.POST('/api/v1/cases/{id}/notifications', { params: { path: { id: c.id } }, body: { agencyIds: v.agencyIds, message: v.message.trim() || undefined } })));
+          notifySuccess(t('cases.notified'));
+          onDone();
+        } catch (e) {
+          setServerErrors(form, e, ['agencyIds', 'message']);
+          setError(e);
+        }
+      })}
+    >
+      <Stack>
+        <ErrorAlert error={error} fields={['agencyIds', 'message']} />
+        <MultiSelect
+          label={t('cases.agenciesToNotify')}
+          data={agencies.answering.filter((a) => !notified.has(a.id)).map((a) => ({ value: a.id, label: agencies.name(a.id) }))}
+          searchable
+          required
+          data-autofocus
+          {...form.getInputProps('agencyIds')}
+        />
+        <Textarea label={t('cases.message')} autosize minRows={3} maxLength={5000} {...form.getInputProps('message')} />
+        <Paper withBorder p="sm" bg="var(--mantine-color-blue-light)">
+          <Text size="sm" data-testid="notify-due">
+            {t('cases.notifyDue', { date: formatDate(`${due}T12:00:00+07:00`), days })}
+          </Text>
+        </Paper>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            {t('cases.notifySubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function TransitionForm({ c, name, onDone }: { c: Case; name: TransitionName; onDone: () => void }) {
+  const { t } = useI18n();
+  const r = rules(t);
+  const apply = useApplyCase(c.id);
+  const needsReason = REASON_TRANSITIONS.includes(name);
+  const [error, setError] = useState<unknown>(null);
+  const form = useForm({ initialValues: { reason: '' }, validate: { reason: needsReason ? r.length(1, 2000) : r.maxLength(2000) }, onValuesChange: () => setError(null) });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(async (v) => {
+        try {
+          apply(await call(api.POST('/api/v1/cases/{id}/transitions/{name}', { params: { path: { id: c.id, name } }, body: { reason: v.reason.trim() || undefined, version: c.version } })));
+          notifySuccess(t('cases.transitioned'));
+          onDone();
+        } catch (e) {
+          setServerErrors(form, e, ['reason']);
+          setError(e);
+        }
+      })}
+    >
+      <Stack>
+        <Text size="sm">{t(`cases.transitionHelp.${name}` as MessageKey)}</Text>
+        <ErrorAlert error={error} fields={['reason']} />
+        {needsReason && <Textarea label={t('cases.reason')} required autosize minRows={3} maxLength={2000} data-autofocus {...form.getInputProps('reason')} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={form.submitting} color={name === 'close-without-publication' ? 'red' : undefined} data-testid="confirm-transition">
+            {t('common.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+const CLAR_FIELDS = ['agencyId', 'rating', 'texts.vi.title', 'texts.vi.summary', 'texts.vi.body', 'texts.en.title', 'texts.en.summary', 'texts.en.body', 'statement.en'];
+
+/** Plain paragraphs typed in a text box, as the rich text the item body is. */
+const toHtml = (text: string) =>
+  text
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>')}</p>`)
+    .join('');
+
+function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
+  const { t } = useI18n();
+  const r = rules(t);
+  const apply = useApplyCase(c.id);
+  const agencies = useAgencyNames();
+  const [error, setError] = useState<unknown>(null);
+  // The DIC may write it in a notified agency's name; an agency writes its own.
+  const candidates = [...new Set([...c.allowed.answerFor, ...c.assignments.map((a) => a.agencyId)])];
+  const form = useForm({
+    initialValues: {
+      agencyId: '',
+      rating: c.rating ?? 'false',
+      texts: { vi: { title: '', summary: '', body: c.dossier.facts ?? '' }, en: { title: '', summary: '', body: '' } },
+      statement: { en: '' },
+    },
+    validate: {
+      texts: {
+        vi: { title: r.length(1, 500), summary: r.length(1, 3000), body: r.length(1, 500_000) },
+        en: { title: r.length(1, 500), summary: r.length(1, 3000), body: r.length(1, 500_000) },
+      },
+      statement: { en: r.length(1, 5000) },
+    },
+    onValuesChange: () => setError(null),
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(async (v) => {
+        try {
+          const text = (l: 'vi' | 'en') => ({ title: v.texts[l].title.trim(), summary: v.texts[l].summary.trim(), body: toHtml(v.texts[l].body) });
+          const saved = await call(
+            api.POST('/api/v1/cases/{id}/clarification', {
+              params: { path: { id: c.id } },
+              body: {
+                agencyId: v.agencyId || undefined,
+                rating: v.rating as NonNullable<Case['rating']>,
+                texts: { vi: text('vi'), en: text('en') },
+                statement: { en: v.statement.en.trim() },
+              },
+            }),
+          );
+          apply(saved);
+          notifySuccess(t('cases.clarificationCreated'));
+          onDone();
+        } catch (e) {
+          setServerErrors(form, e, CLAR_FIELDS);
+          setError(e);
+        }
+      })}
+    >
+      <Stack>
+        <Text size="sm">{t('cases.clarificationHelp')}</Text>
+        <ErrorAlert error={error} fields={CLAR_FIELDS} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {candidates.length > 0 && (
+            <Select
+              label={t('cases.clarificationAgency')}
+              description={t('cases.clarificationAgencyHelp')}
+              data={candidates.map((id) => ({ value: id, label: agencies.name(id) }))}
+              clearable
+              {...form.getInputProps('agencyId')}
+            />
+          )}
+          <Select label={t('cases.rating')} data={claimRatingOptions(t)} allowDeselect={false} required {...form.getInputProps('rating')} />
+        </SimpleGrid>
+        <Textarea label={t('cases.statementEn')} description={t('cases.statementEnHelp')} required autosize minRows={2} maxLength={5000} {...form.getInputProps('statement.en')} />
+        {(['vi', 'en'] as const).map((l) => (
+          <Paper key={l} withBorder p="sm">
+            <Stack gap="xs">
+              <Title order={3} size="h5">
+                {languageName(t, l)}
+              </Title>
+              <TextInput label={t('cases.itemTitle')} required maxLength={500} {...form.getInputProps(`texts.${l}.title`)} />
+              <Textarea label={t('cases.itemSummary')} required autosize minRows={2} maxLength={3000} {...form.getInputProps(`texts.${l}.summary`)} />
+              <Textarea label={t('cases.itemBody')} description={t('cases.itemBodyHelp')} required autosize minRows={4} {...form.getInputProps(`texts.${l}.body`)} />
+            </Stack>
+          </Paper>
+        ))}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={form.submitting} data-testid="create-clarification">
+            {t('common.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

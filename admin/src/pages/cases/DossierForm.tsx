@@ -1,0 +1,184 @@
+// The dossier of Art. 4.3 as a structured form: (a) the situation since the false information
+// appeared, with its dated updates, (b) impact, (c) the true nature of the facts, (d) legal grounds
+// and precedents, (đ) proposed press messaging. Saved with the case's version: another save in
+// between is a 409 said plainly, with the choice to reload.
+import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, ApiError, call } from '../../api/client';
+import { DateField, isDateValue } from '../../components/DateInput';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useI18n, type MessageKey } from '../../i18n';
+import { hueLocalToIso } from '../../lib/content';
+import { rules, setServerErrors } from '../../lib/forms';
+import { notifySuccess } from '../../lib/notify';
+import { useApplyCase } from './CasePage';
+import { CASE_KEY, type Case } from './types';
+
+const SECTIONS = ['situation', 'impact', 'facts', 'legalGrounds', 'messaging'] as const;
+const FIELDS = SECTIONS.map((s) => `dossier.${s}`);
+
+export function DossierForm({ c }: { c: Case }) {
+  const { t } = useI18n();
+  const r = rules(t);
+  const apply = useApplyCase(c.id);
+  const qc = useQueryClient();
+  const [error, setError] = useState<unknown>(null);
+  const [stale, setStale] = useState(false);
+  const initial = { dossier: Object.fromEntries(SECTIONS.map((s) => [s, c.dossier[s] ?? ''])) as Record<(typeof SECTIONS)[number], string> };
+  const form = useForm({
+    initialValues: initial,
+    validate: { dossier: Object.fromEntries(SECTIONS.map((s) => [s, r.maxLength(20_000)])) },
+    onValuesChange: () => setError(null),
+  });
+  const situationUpdates = c.timeline.filter((e) => e.kind === 'situation').sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+  return (
+    <Stack>
+      <Paper withBorder p="md" component="section" aria-labelledby="dossier-updates">
+        <Title order={2} size="h5" id="dossier-updates" mb={4}>
+          {t('cases.dossier.updates')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="xs">
+          {t('cases.dossier.updates.help')}
+        </Text>
+        {situationUpdates.length > 0 ? <SituationList updates={situationUpdates} /> : <Text size="sm">{t('cases.noUpdates')}</Text>}
+        {c.allowed.contribute && <SituationForm c={c} />}
+      </Paper>
+      <form
+        noValidate
+        onSubmit={form.onSubmit(async (v) => {
+          setStale(false);
+          try {
+            const saved = await call(api.PATCH('/api/v1/cases/{id}', { params: { path: { id: c.id } }, body: { version: c.version, dossier: v.dossier } }));
+            apply(saved);
+            form.resetDirty({ dossier: Object.fromEntries(SECTIONS.map((s) => [s, saved.dossier[s] ?? ''])) as typeof v.dossier });
+            notifySuccess(t('common.saved'));
+          } catch (e) {
+            if (e instanceof ApiError && e.code === 'stale_revision') return setStale(true);
+            setServerErrors(form, e, FIELDS);
+            setError(e);
+          }
+        })}
+      >
+        <Stack>
+          {stale && (
+            <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('cases.staleTitle')} role="alert" data-testid="dossier-stale">
+              <Text size="sm">{t('cases.staleText')}</Text>
+              <Button
+                mt="xs"
+                size="compact-sm"
+                variant="light"
+                onClick={async () => {
+                  await qc.invalidateQueries({ queryKey: CASE_KEY(c.id) });
+                  const fresh = qc.getQueryData<Case>(CASE_KEY(c.id));
+                  if (fresh) form.setValues({ dossier: Object.fromEntries(SECTIONS.map((s) => [s, fresh.dossier[s] ?? ''])) as typeof initial.dossier });
+                  form.resetDirty();
+                  setStale(false);
+                }}
+              >
+                {t('cases.reloadDossier')}
+              </Button>
+            </Alert>
+          )}
+          <ErrorAlert error={error} fields={FIELDS} />
+          {SECTIONS.map((s) => (
+            <Paper key={s} withBorder p="md" component="section" aria-labelledby={`dossier-${s}`}>
+              <Title order={2} size="h5" id={`dossier-${s}`} mb={4}>
+                {t(`cases.dossier.${s}` as MessageKey)}
+              </Title>
+              <Text size="sm" c="dimmed" mb="xs">
+                {t(`cases.dossier.${s}.help` as MessageKey)}
+              </Text>
+              {c.allowed.edit ? (
+                <Textarea aria-labelledby={`dossier-${s}`} autosize minRows={3} maxRows={20} maxLength={20_000} {...form.getInputProps(`dossier.${s}`)} data-testid={`dossier-${s}`} />
+              ) : (
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {c.dossier[s] || t('cases.notWritten')}
+                </Text>
+              )}
+            </Paper>
+          ))}
+          {c.allowed.edit && (
+            <Group justify="flex-end" style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', padding: '8px 0' }}>
+              {form.isDirty() && (
+                <Text size="sm" c="dimmed">
+                  {t('cases.unsaved')}
+                </Text>
+              )}
+              <Button type="submit" loading={form.submitting} disabled={!form.isDirty()} data-testid="save-dossier">
+                {t('cases.saveDossier')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </form>
+    </Stack>
+  );
+}
+
+function SituationList({ updates }: { updates: Case['timeline'] }) {
+  const { t, formatDateTime } = useI18n();
+  return (
+    <Stack gap={6} mb="sm" data-testid="situation-updates">
+      {updates.map((e) => (
+        <Paper key={e.id} p="xs" bg="var(--mantine-color-gray-light)">
+          <Text size="xs" c="dimmed">
+            {formatDateTime(e.occurredAt)} · {e.actorLabel}
+            {e.occurredAt !== e.at ? ` · ${t('cases.recordedAt', { date: formatDateTime(e.at) })}` : ''}
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {e.text}
+          </Text>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+/** A dated update of the situation (a), possibly back-dated; it goes to the timeline. */
+function SituationForm({ c }: { c: Case }) {
+  const { t } = useI18n();
+  const r = rules(t);
+  const apply = useApplyCase(c.id);
+  const [error, setError] = useState<unknown>(null);
+  const form = useForm({
+    initialValues: { text: '', occurredAt: '' },
+    validate: { text: r.length(1, 20_000), occurredAt: (v) => (isDateValue(v, true) ? null : t('common.invalidDateTime')) },
+    onValuesChange: () => setError(null),
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(async (v) => {
+        try {
+          apply(
+            await call(
+              api.POST('/api/v1/cases/{id}/situation-updates', {
+                params: { path: { id: c.id } },
+                body: { text: v.text.trim(), occurredAt: v.occurredAt ? (hueLocalToIso(v.occurredAt) ?? undefined) : undefined },
+              }),
+            ),
+          );
+          form.reset();
+          notifySuccess(t('cases.updateAdded'));
+        } catch (e) {
+          setServerErrors(form, e, ['text', 'occurredAt']);
+          setError(e);
+        }
+      })}
+    >
+      <Stack gap="xs" mt="sm">
+        <ErrorAlert error={error} fields={['text', 'occurredAt']} />
+        <Textarea label={t('cases.newUpdate')} autosize minRows={2} maxLength={20_000} {...form.getInputProps('text')} />
+        <Group align="flex-end" gap="sm">
+          <DateField label={t('cases.occurredAt')} withTime {...form.getInputProps('occurredAt')} style={{ flex: '1 1 12rem' }} />
+          <Button type="submit" variant="light" loading={form.submitting}>
+            {t('cases.addUpdate')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
