@@ -1,0 +1,300 @@
+// Clarification cases in the admin app (issue 7): the DIC opens a case — seeing a precedent with
+// the same link first, which takes the new link as a sighting instead —, notifies two agencies
+// (the due date shown before sending), extends one agency's deadline with a reason; that agency
+// records its material and a response on time in its own inbox; the other answers late (the
+// server's clock is moved forward for that one request: a preloaded module shifts Date by the
+// offset written in a file); the DIC sees on time / late and creates the bilingual clarification
+// item, opened in the content editor. axe-core checks the list, the form and the case page; with
+// SHOTS_DIR set they are photographed at 1280 and 390 px in both languages.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { adminSession, signInFirstTimeInBrowser, type ApiCall } from './support/accounts.js';
+import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
+import { demoPasswords, startServer, type TestServer } from './support/server.js';
+
+let server: TestServer;
+let browser: Browser;
+let dicContext: BrowserContext;
+let agencyContext: BrowserContext;
+let page: Page;
+let agencyPage: Page;
+let problems: string[];
+const SHOTS_DIR = process.env.SHOTS_DIR;
+const DAY = 86_400_000;
+
+// The server's clock, moved by the test: Date (and so the context clock) runs `offset` ms ahead.
+const clockDir = mkdtempSync(join(tmpdir(), 'ttdn-clock-'));
+const clockFile = join(clockDir, 'offset');
+const clockModule = join(clockDir, 'shift-clock.mjs');
+writeFileSync(clockFile, '0');
+writeFileSync(
+  clockModule,
+  `import { readFileSync } from 'node:fs';
+const RealDate = Date;
+let offset = 0, readAt = 0;
+const current = () => {
+  const real = RealDate.now();
+  if (real - readAt > 50) { readAt = real; try { offset = Number(readFileSync(${JSON.stringify(clockFile)}, 'utf8')) || 0; } catch { offset = 0; } }
+  return real + offset;
+};
+class ShiftedDate extends RealDate {
+  constructor(...args) { if (args.length === 0) super(current()); else super(...args); }
+  static now() { return current(); }
+}
+globalThis.Date = ShiftedDate;
+`,
+);
+const setServerClock = async (offsetMs: number) => {
+  writeFileSync(clockFile, String(offsetMs));
+  await new Promise((r) => setTimeout(r, 150));
+};
+
+beforeAll(async () => {
+  server = await startServer({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(clockModule).href}`.trim() });
+  browser = await launchBrowser();
+  dicContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Ho_Chi_Minh' });
+  agencyContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Ho_Chi_Minh' });
+  page = await dicContext.newPage();
+  agencyPage = await agencyContext.newPage();
+  page.setDefaultTimeout(20_000);
+  agencyPage.setDefaultTimeout(20_000);
+  problems = watchPageProblems(page);
+});
+
+afterAll(async () => {
+  await dicContext?.close().catch(() => {});
+  await agencyContext?.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+async function shoot(p: Page, name: string) {
+  if (!SHOTS_DIR) return;
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  for (const width of [1280, 390]) {
+    await p.setViewportSize({ width, height: 900 });
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await p.waitForTimeout(400);
+    await p.screenshot({ path: join(SHOTS_DIR, `${name}-${width}.png`), fullPage: true });
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `horizontal overflow of ${name} at ${width}px`).toBeLessThanOrEqual(1);
+  }
+  await p.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** A person's API session with a password (no second factor: a contributor). */
+async function personSession(login: string, password: string): Promise<ApiCall> {
+  let cookie = '';
+  let csrf = '';
+  const call: ApiCall = async (method, path, body) => {
+    const res = await fetch(`${server.origin}${path}`, {
+      method,
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0];
+    const json = (await res.json()) as Record<string, unknown>;
+    if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  await call('POST', '/api/v1/auth/sign-in', { login, password });
+  return call;
+}
+
+/** dd/mm/yyyy of a Huế calendar date `days` from today, as typed in a date field. */
+const hueDay = (days: number) => {
+  const d = new Date(Date.now() + 7 * 3_600_000 + days * DAY).toISOString().slice(0, 10);
+  return { iso: d, typed: d.split('-').reverse().join('/') };
+};
+
+describe('clarification cases', () => {
+  it('the DIC opens a case and notifies two agencies; one answers on time after an extension, the other late; the DIC creates the clarification', async () => {
+    const admin = await adminSession(server);
+    const agencies = ((await admin('GET', '/api/v1/agencies')) as { items: Array<{ id: string; slug: string }> }).items;
+    const idOf = (slug: string) => agencies.find((a) => a.slug === slug)!.id;
+    // an earlier case about the same bridge, with the link the DIC will find again
+    const earlier = (await admin('POST', '/api/v1/cases', {
+      title: 'Tin sai: cầu Trường Tiền bị đóng cửa vĩnh viễn',
+      falseText: 'Cầu Trường Tiền sẽ bị đóng cửa vĩnh viễn từ tháng 10.',
+      severity: 'medium',
+      sightings: [{ url: 'https://facebook.com/hue24h/posts/123', platform: 'Facebook', language: 'vi' }],
+    })) as { id: string; reference: string };
+    // the late agency's account: first sign-in (password change) over the API
+    const lateLogin = 'ubnd-phuong-thuan-hoa';
+    const latePassword = 'Phố đi bộ Nguyễn Đình Chiểu bên sông 2026';
+    const first = await personSession(lateLogin, demoPasswords(server).get(lateLogin)!);
+    await first('POST', '/api/v1/auth/password', { currentPassword: demoPasswords(server).get(lateLogin)!, newPassword: latePassword });
+
+    await signInFirstTimeInBrowser(page, server, 'so-van-hoa-the-thao', 'Cầu Trường Tiền sáu vài mười hai nhịp 1899', { twoFactor: true });
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Vụ việc thông tin sai lệch' }).click();
+    await page.getByRole('heading', { name: 'Vụ việc thông tin sai lệch', level: 1 }).waitFor();
+    await page.getByTestId('case-row').filter({ hasText: earlier.reference }).waitFor();
+
+    // opening: the same link shows the earlier case first; a new link can be added to it instead
+    await page.getByTestId('new-case').click();
+    await page.getByRole('heading', { name: 'Mở vụ việc', level: 1 }).waitFor();
+    await page.getByRole('textbox', { name: 'Tiêu đề' }).fill('Cầu Trường Tiền đóng cửa');
+    await page.getByRole('textbox', { name: 'Đường dẫn (URL)' }).fill('https://tiktok.com/@hue.news/video/777');
+    const precedent = page.getByTestId('precedent-case').filter({ hasText: earlier.reference });
+    await precedent.getByRole('button', { name: 'Thêm làm nơi xuất hiện của vụ việc này' }).click();
+    await page.getByTestId('case-reference').getByText(earlier.reference).waitFor();
+    await page.getByRole('tab', { name: /Nơi xuất hiện, bằng chứng/ }).click();
+    await page.getByTestId('sighting').filter({ hasText: 'https://tiktok.com/@hue.news/video/777' }).waitFor();
+
+    // a new case: the precedent search finds nothing like it
+    await page.goto(`${server.adminUrl.replace(/\/$/, '')}/cases/new`);
+    await page.getByRole('heading', { name: 'Mở vụ việc', level: 1 }).waitFor();
+    await page.getByRole('textbox', { name: 'Tiêu đề' }).fill('Tin sai: Festival Huế 2026 bị hủy');
+    await page.getByRole('textbox', { name: 'Nội dung thông tin sai lệch' }).fill('Festival Huế 2026 bị hủy toàn bộ vì thiếu kinh phí, du khách được hoàn tiền vé.');
+    await page.getByRole('textbox', { name: 'Đường dẫn (URL)' }).fill('https://facebook.com/reviewhue/posts/456');
+    await page.getByRole('textbox', { name: 'Nền tảng' }).fill('Facebook');
+    await page.getByTestId('precedents').getByText('Chưa thấy vụ việc hay tin làm rõ tương tự.').waitFor();
+    await page.waitForTimeout(300);
+    expect(await seriousA11yViolations(page), 'axe (form)').toEqual([]);
+    await shoot(page, 'cases-form-vi');
+    await page.getByTestId('open-case').click();
+    await page.getByRole('heading', { name: 'Tin sai: Festival Huế 2026 bị hủy', level: 1 }).waitFor();
+    const reference = ((await page.getByTestId('case-reference').textContent()) ?? '').trim();
+    expect(reference).toMatch(/^VV-\d{4}-\d{4}$/);
+    const caseUrl = page.url();
+    const caseId = caseUrl.split('/').pop()!;
+
+    // notify two agencies: the due date is shown before sending
+    await page.getByRole('button', { name: 'Đề nghị cơ quan cung cấp thông tin' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Đề nghị cơ quan cung cấp thông tin' });
+    const picker = dialog.getByRole('combobox', { name: 'Cơ quan chịu trách nhiệm' });
+    for (const name of ['Sở Du lịch', 'Ủy ban nhân dân phường Thuận Hóa']) {
+      await picker.click();
+      await page.getByRole('option', { name, exact: true }).click();
+    }
+    await picker.press('Tab');
+    await dialog.getByTestId('notify-due').getByText(`Hạn trả lời: hết ngày ${hueDay(7).typed} (7 ngày kể từ hôm nay, giờ Huế).`).waitFor();
+    await dialog.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await page.getByTestId('case-status').getByText('Đã đề nghị cơ quan').waitFor();
+
+    // extend the Department of Tourism's deadline, with a reason
+    await page.getByRole('tab', { name: /Cơ quan và phản hồi/ }).click();
+    const tourism = page.getByTestId('assignment').filter({ has: page.getByRole('heading', { name: 'Sở Du lịch' }) });
+    await tourism.getByTestId('deadline').getByText('còn 7 ngày').waitFor();
+    await tourism.getByRole('button', { name: 'Gia hạn' }).click();
+    await tourism.getByRole('textbox', { name: 'Hạn mới' }).fill(hueDay(10).typed);
+    await tourism.getByRole('textbox', { name: 'Lý do' }).fill('Chờ kết quả kiểm tra của Ban tổ chức Festival');
+    await tourism.getByTestId('extend-form').getByRole('button', { name: 'Gia hạn' }).click();
+    await tourism.getByTestId('extensions').getByText('Chờ kết quả kiểm tra của Ban tổ chức Festival').waitFor();
+    await tourism.getByTestId('deadline').getByText('còn 10 ngày').waitFor();
+
+    // the Department of Tourism: its inbox shows what it owes and by when; it answers on time
+    await signInFirstTimeInBrowser(agencyPage, server, 'so-du-lich', 'Thuyền rồng xuôi dòng Hương Giang 2026', { twoFactor: false });
+    await agencyPage.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Vụ việc thông tin sai lệch' }).click();
+    const owed = agencyPage.getByTestId('cases-owed').getByTestId('case-row').filter({ hasText: reference });
+    await owed.getByText('Cơ quan bạn phải trả lời').waitFor();
+    await owed.getByTestId('deadline').getByText('còn 10 ngày').waitFor();
+    expect(await agencyPage.getByTestId('cases-owed').getByText(earlier.reference).count()).toBe(0);
+    await shoot(agencyPage, 'cases-inbox-vi');
+    await owed.getByRole('link', { name: 'Tin sai: Festival Huế 2026 bị hủy' }).click();
+    await agencyPage.getByRole('tab', { name: /Cơ quan và phản hồi/ }).click();
+    const own = agencyPage.getByTestId('assignment').filter({ has: agencyPage.getByRole('heading', { name: 'Sở Du lịch' }) });
+    // the agency may not extend nor notify
+    expect(await own.getByRole('button', { name: 'Gia hạn' }).count()).toBe(0);
+    expect(await agencyPage.getByRole('button', { name: 'Đề nghị cơ quan cung cấp thông tin' }).count()).toBe(0);
+    await own.getByRole('button', { name: 'Ghi nhận thông tin đã cung cấp' }).click();
+    await own.getByRole('textbox', { name: 'Nội dung giải thích, làm rõ' }).fill('Festival Huế 2026 vẫn diễn ra đúng kế hoạch; không có chương trình nào bị hủy.');
+    await own.getByRole('textbox', { name: 'Đường dẫn' }).fill('https://sodulich.example.vn/thong-cao/festival-2026');
+    await own.getByTestId('material-form').getByRole('button', { name: 'Ghi nhận' }).click();
+    await own.getByTestId('material').getByText('Đúng hạn').waitFor();
+    await own.getByRole('button', { name: 'Ghi nhận hình thức phản hồi' }).click();
+    await own.getByTestId('response-form').getByRole('textbox', { name: 'Đường dẫn' }).fill('https://sodulich.example.vn/thong-cao/festival-2026');
+    await own.getByTestId('response-form').getByRole('button', { name: 'Ghi nhận' }).click();
+    await own.getByTestId('response').getByText('Thông cáo báo chí').waitFor();
+
+    // the ward answers 9 days after the notification: late (the server's clock moved for that request)
+    await page.goto('about:blank');
+    await agencyPage.goto('about:blank');
+    await setServerClock(9 * DAY);
+    try {
+      const ward = await personSession(lateLogin, latePassword);
+      await ward('POST', `/api/v1/cases/${caseId}/agencies/${idOf('ubnd-phuong-thuan-hoa')}/material`, { note: 'Phường không tổ chức sự kiện nào liên quan; đề nghị liên hệ Ban tổ chức.' });
+    } finally {
+      await setServerClock(0);
+    }
+
+    // the DIC sees on time and late, and the case's material is all in
+    await page.goto(caseUrl);
+    await page.getByTestId('case-status').getByText('Đã nhận đủ thông tin').waitFor();
+    await page.getByRole('tab', { name: /Cơ quan và phản hồi/ }).click();
+    const ward = page.getByTestId('assignment').filter({ has: page.getByRole('heading', { name: 'Ủy ban nhân dân phường Thuận Hóa' }) });
+    await ward.getByTestId('material').getByText('Trễ hạn').waitFor();
+    await ward.getByTestId('deadline').getByText('đã trả lời trễ hạn').waitFor();
+    await page.getByTestId('assignment').filter({ has: page.getByRole('heading', { name: 'Sở Du lịch' }) }).getByTestId('deadline').getByText('đã trả lời đúng hạn').waitFor();
+
+    // the dossier, saved with its version
+    await page.getByRole('tab', { name: 'Hồ sơ' }).click();
+    await page.getByTestId('dossier-facts').fill('Festival Huế 2026 vẫn diễn ra theo kế hoạch đã công bố.');
+    await page.getByTestId('save-dossier').click();
+    await page.getByText('Đã lưu thay đổi.').first().waitFor();
+    await page.waitForTimeout(400);
+    expect(await seriousA11yViolations(page), 'axe (case vi)').toEqual([]);
+    await shoot(page, 'cases-page-vi');
+
+    // the bilingual clarification item, linked to the content editor
+    await page.getByRole('button', { name: 'Tạo tin làm rõ' }).click();
+    const clar = page.getByRole('dialog', { name: 'Tạo tin làm rõ' });
+    await clar.getByRole('textbox', { name: 'Thông tin sai lệch bằng tiếng Anh' }).fill('Hue Festival 2026 has been cancelled.');
+    const [vi, en] = [clar.locator('div.mantine-Paper-root').filter({ hasText: 'Tiếng Việt' }), clar.locator('div.mantine-Paper-root').filter({ hasText: 'Tiếng Anh' })];
+    await vi.getByRole('textbox', { name: 'Tiêu đề' }).fill('Làm rõ: Festival Huế 2026 vẫn diễn ra');
+    await vi.getByRole('textbox', { name: 'Tóm tắt' }).fill('Thông tin Festival Huế 2026 bị hủy là sai sự thật.');
+    await en.getByRole('textbox', { name: 'Tiêu đề' }).fill('Clarification: Hue Festival 2026 goes ahead');
+    await en.getByRole('textbox', { name: 'Tóm tắt' }).fill('Reports that Hue Festival 2026 was cancelled are false.');
+    await en.getByRole('textbox', { name: 'Nội dung' }).fill('Hue Festival 2026 takes place as planned.');
+    await clar.getByTestId('create-clarification').click();
+    await page.getByTestId('case-clarification').waitFor();
+    await page.getByTestId('clarification-link').click();
+    await page.waitForURL(/\/items\/[0-9a-f-]{36}$/);
+    await page.getByRole('textbox', { name: /Tiêu đề/ }).first().waitFor();
+    expect(await page.content()).toContain('Làm rõ: Festival Huế 2026 vẫn diễn ra');
+
+    // the timeline records every step
+    await page.goto(caseUrl);
+    await page.getByRole('tab', { name: 'Nhật ký' }).click();
+    for (const step of ['Mở vụ việc', 'Đề nghị cơ quan', 'Gia hạn', 'Nhận thông tin', 'Phản hồi', 'Tạo tin làm rõ']) await page.getByTestId('case-timeline').getByText(step, { exact: true }).first().waitFor();
+
+    // the list and the figures
+    await page.goto(`${server.adminUrl.replace(/\/$/, '')}/cases`);
+    const row = page.getByTestId('case-row').filter({ hasText: reference });
+    await row.getByText('đã trả lời trễ hạn').waitFor();
+    await page.waitForTimeout(300);
+    expect(await seriousA11yViolations(page), 'axe (list vi)').toEqual([]);
+    await shoot(page, 'cases-list-vi');
+    await page.goto(`${server.adminUrl.replace(/\/$/, '')}/cases/figures`);
+    await page.getByTestId('figures-row').filter({ hasText: 'Ủy ban nhân dân phường Thuận Hóa' }).getByText('0%').waitFor();
+    await page.getByTestId('figures-row').filter({ hasText: 'Sở Du lịch' }).getByText('100%').waitFor();
+    expect(await seriousA11yViolations(page), 'axe (figures vi)').toEqual([]);
+    await shoot(page, 'cases-figures-vi');
+
+    // English
+    await page.evaluate(() => localStorage.setItem('ttdn.admin.lang', 'en'));
+    await page.goto(`${server.adminUrl.replace(/\/$/, '')}/cases`);
+    await page.getByRole('heading', { name: 'Clarification cases', level: 1 }).waitFor();
+    await page.getByTestId('case-row').filter({ hasText: reference }).getByText('answered late').waitFor();
+    expect(await seriousA11yViolations(page), 'axe (list en)').toEqual([]);
+    await shoot(page, 'cases-list-en');
+    await page.goto(caseUrl);
+    await page.getByRole('tab', { name: /Agencies and responses/ }).click();
+    await page.getByTestId('assignment').first().getByText(/On time|Late/).first().waitFor();
+    expect(await seriousA11yViolations(page), 'axe (case en)').toEqual([]);
+    await shoot(page, 'cases-page-en');
+    await page.goto(`${server.adminUrl.replace(/\/$/, '')}/cases/new`);
+    await page.getByRole('heading', { name: 'Open a case', level: 1 }).waitFor();
+    await page.getByRole('textbox', { name: 'Title' }).fill('Cầu Trường Tiền');
+    await page.getByTestId('precedent-case').first().waitFor();
+    expect(await seriousA11yViolations(page), 'axe (form en)').toEqual([]);
+    await shoot(page, 'cases-form-en');
+    expect(problems).toEqual([]);
+  });
+});
