@@ -123,7 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         title: 'TTDN — Cơ sở dữ liệu thông tin đối ngoại (Huế) API',
         version: '1.0.0',
         // No open licence: shared data is used under the terms of use (docs/terms-of-use.md), accepted with each credential.
-        license: { name: 'Proprietary — UBND tỉnh Thừa Thiên Huế', url: `${publicBaseUrl(config)}/terms` },
+        license: { name: 'Proprietary — UBND tỉnh Thừa Thiên Huế', url: `${publicBaseUrl(config)}/api/v1/terms` },
         description:
           'Open API of the foreign-information database of Huế (Decision 69/2021/QĐ-UBND). Authenticate with a personal token or OAuth 2.0 client credentials (POST /api/v1/oauth/token); errors are application/problem+json in Vietnamese or English (Accept-Language); published versions carry a SHA-256 content hash over a canonical JSON form (keys sorted) of itemId, language, kind, agencyId, title, summary, body and metadata.',
       },

@@ -350,3 +350,18 @@ describe('expiry', () => {
     expectProblem(await bearer(pat.secret).get('/api/v1/agencies'), 401, 'token_invalid');
   });
 });
+
+describe('the terms of use', () => {
+  it('are served to anyone, in the version recorded with each acceptance, and the document links to them', async () => {
+    const res = await new Client(t).get('/api/v1/terms');
+    expect(res.statusCode).toBe(200);
+    const terms = res.json() as { version: string; markdown: string };
+    // the text's own heading names the version credentials record: change both together
+    expect(terms.markdown.split('\n')[0]).toBe(`# Terms of use of shared data (version ${terms.version})`);
+    expect(terms.markdown).toContain('No commercial use');
+    const { client } = await accounts.createApiClient(t.system, { name: 'Báo Thừa Thiên Huế', agencyId, scopes: ['read:public'], acceptTerms: true });
+    expect(client.termsVersion).toBe(terms.version);
+    const doc = (await new Client(t).get('/api/v1/openapi.json')).json() as { info: { license: { url: string } } };
+    expect(new URL(doc.info.license.url).pathname).toBe('/api/v1/terms');
+  });
+});

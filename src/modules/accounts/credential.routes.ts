@@ -19,12 +19,33 @@ import {
   TokenListQuery,
 } from './schemas.js';
 import type { Scope } from '../../core/actor.js';
+import { termsOfUse } from './terms.js';
 
 const ClientQuery = Type.Object({ agencyId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false });
 
 export async function credentialRoutes(app: FastifyInstance, { config }: { config: Config }) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const w = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
+
+  r.get('/terms', {
+    config: { auth: 'public' },
+    schema: {
+      tags: ['api-clients'],
+      operationId: 'getTermsOfUse',
+      summary: 'The terms of use an API client or personal token accepts: their version (recorded with each acceptance) and text (Markdown)',
+      response: {
+        200: Type.Object(
+          { version: Type.String({ description: 'Recorded as termsVersion with each credential' }), markdown: Type.String() },
+          { examples: [{ version: '2026-11', markdown: '# Terms of use of shared data (version 2026-11)\n\n…' }] },
+        ),
+        401: errors[401],
+      },
+    },
+    handler: async (_req, reply) => {
+      reply.header('cache-control', 'public, max-age=3600');
+      return termsOfUse();
+    },
+  });
 
   r.get('/sessions', {
     config: { auth: 'session' },
