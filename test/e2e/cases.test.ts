@@ -107,6 +107,20 @@ async function personSession(login: string, password: string): Promise<ApiCall> 
   return call;
 }
 
+/** A JSON call with the browser page's own session (cookie and CSRF token), as the app makes it. */
+async function inPage(p: Page, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  return p.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+      const res = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const json = (await res.json()) as Record<string, unknown>;
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    },
+    { method, path, body },
+  );
+}
+
 /** dd/mm/yyyy of a Huế calendar date `days` from today, as typed in a date field. */
 const hueDay = (days: number) => {
   const d = new Date(Date.now() + 7 * 3_600_000 + days * DAY).toISOString().slice(0, 10);
@@ -154,6 +168,9 @@ describe('clarification cases', () => {
     await page.getByRole('textbox', { name: 'Nội dung thông tin sai lệch' }).fill('Festival Huế 2026 bị hủy toàn bộ vì thiếu kinh phí, du khách được hoàn tiền vé.');
     await page.getByRole('textbox', { name: 'Đường dẫn (URL)' }).fill('https://facebook.com/reviewhue/posts/456');
     await page.getByRole('textbox', { name: 'Nền tảng' }).fill('Facebook');
+    await page.getByRole('combobox', { name: 'Chủ đề', exact: true }).click();
+    await page.getByRole('option', { name: 'Du lịch, di sản và lễ hội', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Chủ đề', exact: true }).press('Tab');
     await page.getByTestId('precedents').getByText('Chưa thấy vụ việc hay tin làm rõ tương tự.').waitFor();
     await page.waitForTimeout(300);
     expect(await seriousA11yViolations(page), 'axe (form)').toEqual([]);
@@ -242,6 +259,19 @@ describe('clarification cases', () => {
     expect(await seriousA11yViolations(page), 'axe (case vi)').toEqual([]);
     await shoot(page, 'cases-page-vi');
 
+    // a third agency notified 9 days ago (the server's clock moved back for that request) is overdue now
+    await page.goto('about:blank');
+    await setServerClock(-9 * DAY);
+    try {
+      await admin('POST', `/api/v1/cases/${caseId}/notifications`, { agencyIds: [idOf('ubnd-phuong-phu-xuan')] });
+    } finally {
+      await setServerClock(0);
+    }
+
+    await page.goto(caseUrl);
+    await page.getByRole('tab', { name: /Cơ quan và phản hồi/ }).click();
+    await page.getByTestId('assignment').filter({ has: page.getByRole('heading', { name: 'Ủy ban nhân dân phường Phú Xuân' }) }).getByTestId('deadline').getByText('quá hạn 2 ngày').waitFor();
+
     // the bilingual clarification item, linked to the content editor
     await page.getByRole('button', { name: 'Tạo tin làm rõ' }).click();
     const clar = page.getByRole('dialog', { name: 'Tạo tin làm rõ' });
@@ -252,28 +282,74 @@ describe('clarification cases', () => {
     await en.getByRole('textbox', { name: 'Tiêu đề' }).fill('Clarification: Hue Festival 2026 goes ahead');
     await en.getByRole('textbox', { name: 'Tóm tắt' }).fill('Reports that Hue Festival 2026 was cancelled are false.');
     await en.getByRole('textbox', { name: 'Nội dung' }).fill('Hue Festival 2026 takes place as planned.');
+    await clar.getByRole('combobox', { name: 'Cơ quan đứng tên' }).click();
+    await page.getByRole('option', { name: 'Sở Du lịch', exact: true }).click();
+    for (const [label, value] of [['Tác giả', 'Sở Du lịch'], ['Từ khóa', 'Festival Huế']]) {
+      const tags = clar.getByRole('combobox', { name: label, exact: true });
+      await tags.fill(value);
+      await tags.press('Enter');
+    }
+    await clar.getByRole('textbox', { name: 'Địa điểm' }).fill('Thành phố Huế');
+    await clar.getByRole('textbox', { name: 'Chủ sở hữu bản quyền' }).fill('Sở Du lịch');
+    await page.waitForTimeout(300);
+    expect(await seriousA11yViolations(page), 'axe (clarification form)').toEqual([]);
     await clar.getByTestId('create-clarification').click();
     await page.getByTestId('case-clarification').waitFor();
+    const { clarification } = (await inPage(page, 'GET', `/api/v1/cases/${caseId}`)) as { clarification: { itemId: string; versions: Array<{ versionId: string; language: string }> } };
+    expect(clarification.versions.map((v) => v.language)).toEqual(['vi', 'en']);
     await page.getByTestId('clarification-link').click();
     await page.waitForURL(/\/items\/[0-9a-f-]{36}$/);
     await page.getByRole('textbox', { name: /Tiêu đề/ }).first().waitFor();
     expect(await page.content()).toContain('Làm rõ: Festival Huế 2026 vẫn diễn ra');
+
+    // the agency submits both languages, the DIC approves and publishes them (through the API), then marks the case
+    await agencyPage.goto(server.adminUrl);
+    for (const v of clarification.versions) {
+      await inPage(agencyPage, 'POST', `/api/v1/item-versions/${v.versionId}/transitions/submit`, { declaration: { noStateSecrets: true } });
+      const approved = await inPage(page, 'POST', `/api/v1/item-versions/${v.versionId}/transitions/approve`, { checklist: { copyright: true, accuracy: true, noHarm: true, noStateSecrets: true } });
+      if (approved.state !== 'published') await inPage(page, 'POST', `/api/v1/item-versions/${v.versionId}/transitions/publish`, {});
+    }
+    await page.goto(caseUrl);
+    await page.getByRole('button', { name: 'Ghi nhận đã đăng tin làm rõ' }).click();
+    await page.getByTestId('confirm-transition').click();
+    await page.getByTestId('case-status').getByText('Đã đăng tin làm rõ').waitFor();
+    // the portal: the clarification with its ClaimReview in both languages
+    for (const [lang, claim] of [
+      ['vi', 'Festival Huế 2026 bị hủy toàn bộ vì thiếu kinh phí, du khách được hoàn tiền vé.'],
+      ['en', 'Hue Festival 2026 has been cancelled.'],
+    ]) {
+      const html = await (await fetch(`${server.origin}/${lang}/items/${clarification.itemId}`)).text();
+      const docs = [...html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].flatMap((m) => {
+        const d = JSON.parse(m[1]) as unknown;
+        return Array.isArray(d) ? d : [d];
+      }) as Array<Record<string, unknown>>;
+      const review = docs.find((d) => d['@type'] === 'ClaimReview');
+      expect(review, `ClaimReview on /${lang}`).toBeTruthy();
+      expect(review).toMatchObject({ claimReviewed: claim, reviewRating: { '@type': 'Rating' }, author: { '@type': 'GovernmentOrganization' } });
+      expect(review!.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    }
 
     // the timeline records every step
     await page.goto(caseUrl);
     await page.getByRole('tab', { name: 'Nhật ký' }).click();
     for (const step of ['Mở vụ việc', 'Đề nghị cơ quan', 'Gia hạn', 'Nhận thông tin', 'Phản hồi', 'Tạo tin làm rõ']) await page.getByTestId('case-timeline').getByText(step, { exact: true }).first().waitFor();
 
-    // the list and the figures
+    // the list (red countdown, overdue filter) and the figures
     await page.goto(`${server.adminUrl.replace(/\/$/, '')}/cases`);
     const row = page.getByTestId('case-row').filter({ hasText: reference });
     await row.getByText('đã trả lời trễ hạn').waitFor();
+    await row.locator('[data-testid="deadline"][data-overdue]').getByText('quá hạn 2 ngày').waitFor();
+    await page.getByTestId('overdue-only').click();
+    await page.waitForURL(/overdue=true/);
+    await page.getByText('Hiển thị 1/1 vụ việc').waitFor();
+    await page.getByTestId('overdue-only').click();
     await page.waitForTimeout(300);
     expect(await seriousA11yViolations(page), 'axe (list vi)').toEqual([]);
     await shoot(page, 'cases-list-vi');
     await page.goto(`${server.adminUrl.replace(/\/$/, '')}/cases/figures`);
     await page.getByTestId('figures-row').filter({ hasText: 'Ủy ban nhân dân phường Thuận Hóa' }).getByText('0%').waitFor();
     await page.getByTestId('figures-row').filter({ hasText: 'Sở Du lịch' }).getByText('100%').waitFor();
+    await page.getByTestId('overdue-cases').getByText(reference).waitFor();
     expect(await seriousA11yViolations(page), 'axe (figures vi)').toEqual([]);
     await shoot(page, 'cases-figures-vi');
 
@@ -282,11 +358,13 @@ describe('clarification cases', () => {
     await page.goto(`${server.adminUrl.replace(/\/$/, '')}/cases`);
     await page.getByRole('heading', { name: 'Clarification cases', level: 1 }).waitFor();
     await page.getByTestId('case-row').filter({ hasText: reference }).getByText('answered late').waitFor();
+    await page.getByTestId('case-row').filter({ hasText: reference }).getByText('2 days overdue').waitFor();
     expect(await seriousA11yViolations(page), 'axe (list en)').toEqual([]);
     await shoot(page, 'cases-list-en');
     await page.goto(caseUrl);
     await page.getByRole('tab', { name: /Agencies and responses/ }).click();
-    await page.getByTestId('assignment').first().getByText(/On time|Late/).first().waitFor();
+    await page.getByTestId('assignment').filter({ has: page.getByRole('heading', { name: 'Department of Tourism' }) }).getByTestId('material').getByText('On time', { exact: true }).waitFor();
+    await page.getByTestId('assignment').filter({ has: page.getByRole('heading', { name: 'Phú Xuân Ward People\'s Committee' }) }).getByText('2 days overdue').waitFor();
     expect(await seriousA11yViolations(page), 'axe (case en)').toEqual([]);
     await shoot(page, 'cases-page-en');
     await page.goto(`${server.adminUrl.replace(/\/$/, '')}/cases/new`);

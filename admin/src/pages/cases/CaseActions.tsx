@@ -1,7 +1,7 @@
 // The case's actions for the reader, from `allowed` (the server checks again): notify agencies
 // (the due date it will compute shown), status transitions (a reason where one is required), and
 // the bilingual clarification item, then a link to it in the content editor.
-import { Anchor, Badge, Button, Group, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconBell, IconFilePlus, IconPlayerPlay, IconExternalLink } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,7 +10,7 @@ import { api, call } from '../../api/client';
 import { VersionBadges } from '../../components/ContentBadges';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type MessageKey } from '../../i18n';
-import { claimRatingOptions, languageName } from '../../lib/content';
+import { claimRatingOptions, languageName, licenceOptions } from '../../lib/content';
 import { rules, setServerErrors } from '../../lib/forms';
 import { notifySuccess } from '../../lib/notify';
 import { useApplyCase } from './CasePage';
@@ -188,7 +188,7 @@ function TransitionForm({ c, name, onDone }: { c: Case; name: TransitionName; on
   );
 }
 
-const CLAR_FIELDS = ['agencyId', 'rating', 'texts.vi.title', 'texts.vi.summary', 'texts.vi.body', 'texts.en.title', 'texts.en.summary', 'texts.en.body', 'statement.en'];
+const CLAR_FIELDS = ['agencyId', 'rating', 'metadata.authors', 'metadata.tags', 'metadata.place', 'metadata.copyrightHolder', 'metadata.licence', 'texts.vi.title', 'texts.vi.summary', 'texts.vi.body', 'texts.en.title', 'texts.en.summary', 'texts.en.body', 'statement.en'];
 
 /** Plain paragraphs typed in a text box, as the rich text the item body is. */
 const toHtml = (text: string) =>
@@ -213,6 +213,7 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
       rating: c.rating ?? 'false',
       texts: { vi: { title: '', summary: '', body: c.dossier.facts ?? '' }, en: { title: '', summary: '', body: '' } },
       statement: { en: '' },
+      metadata: { authors: [] as string[], tags: [] as string[], place: '', copyrightHolder: '', licence: 'CC-BY-4.0' },
     },
     validate: {
       texts: {
@@ -237,6 +238,13 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
                 rating: v.rating as NonNullable<Case['rating']>,
                 texts: { vi: text('vi'), en: text('en') },
                 statement: { en: v.statement.en.trim() },
+                metadata: {
+                  authors: v.metadata.authors,
+                  tags: v.metadata.tags,
+                  place: v.metadata.place.trim() || undefined,
+                  copyrightHolder: v.metadata.copyrightHolder.trim() || undefined,
+                  licence: (v.metadata.licence || undefined) as 'CC-BY-4.0' | undefined,
+                },
               },
             }),
           );
@@ -251,6 +259,11 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
     >
       <Stack>
         <Text size="sm">{t('cases.clarificationHelp')}</Text>
+        {c.topicIds.length === 0 && (
+          <Text size="sm" c="orange.9" role="note">
+            {t('cases.noTopicsWarning')}
+          </Text>
+        )}
         <ErrorAlert error={error} fields={CLAR_FIELDS} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {candidates.length > 0 && (
@@ -265,6 +278,13 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
           <Select label={t('cases.rating')} data={claimRatingOptions(t)} allowDeselect={false} required {...form.getInputProps('rating')} />
         </SimpleGrid>
         <Textarea label={t('cases.statementEn')} description={t('cases.statementEnHelp')} required autosize minRows={2} maxLength={5000} {...form.getInputProps('statement.en')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TagsInput label={t('cases.metaAuthors')} description={t('cases.tagsHelp')} maxTags={20} {...form.getInputProps('metadata.authors')} />
+          <TagsInput label={t('cases.metaTags')} description={t('cases.tagsHelp')} maxTags={30} {...form.getInputProps('metadata.tags')} />
+          <TextInput label={t('cases.metaPlace')} maxLength={300} {...form.getInputProps('metadata.place')} />
+          <TextInput label={t('cases.metaCopyright')} maxLength={300} {...form.getInputProps('metadata.copyrightHolder')} />
+          <Select label={t('cases.metaLicence')} data={licenceOptions(t)} allowDeselect={false} {...form.getInputProps('metadata.licence')} />
+        </SimpleGrid>
         {(['vi', 'en'] as const).map((l) => (
           <Paper key={l} withBorder p="sm">
             <Stack gap="xs">

@@ -107,7 +107,7 @@ function CaseView({ c }: { c: Case }) {
         <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="case-false-text">
           {c.falseText}
         </Text>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} mt="sm" spacing="xs">
+        <SimpleGrid cols={{ base: 2, md: 4 }} mt="sm" spacing="xs">
           <Fact label={t('cases.firstSeen')} value={formatDateTime(c.firstSeenAt)} />
           <Fact label={t('cases.reach')} value={c.reach === null ? '—' : c.reach.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')} />
           <Fact label={t('cases.claimant')} value={c.claimant || '—'} />

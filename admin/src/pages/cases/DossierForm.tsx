@@ -2,7 +2,7 @@
 // appeared, with its dated updates, (b) impact, (c) the true nature of the facts, (d) legal grounds
 // and precedents, (đ) proposed press messaging. Saved with the case's version: another save in
 // between is a 409 said plainly, with the choice to reload.
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -11,23 +11,33 @@ import { api, ApiError, call } from '../../api/client';
 import { DateField, isDateValue } from '../../components/DateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type MessageKey } from '../../i18n';
-import { hueLocalToIso } from '../../lib/content';
+import { useTopics } from '../../api/content';
+import { claimRatingOptions, hueLocalToIso, topicName, useContentLanguageOptions } from '../../lib/content';
 import { rules, setServerErrors } from '../../lib/forms';
 import { notifySuccess } from '../../lib/notify';
 import { useApplyCase } from './CasePage';
-import { CASE_KEY, type Case } from './types';
+import { CASE_KEY, severityOptions, type Case } from './types';
 
 const SECTIONS = ['situation', 'impact', 'facts', 'legalGrounds', 'messaging'] as const;
-const FIELDS = SECTIONS.map((s) => `dossier.${s}`);
+const FIELDS = [...SECTIONS.map((s) => `dossier.${s}`), 'severity', 'rating', 'topicIds', 'languages'];
 
 export function DossierForm({ c }: { c: Case }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const r = rules(t);
   const apply = useApplyCase(c.id);
   const qc = useQueryClient();
+  const topics = useTopics();
+  const languages = useContentLanguageOptions(c.languages);
   const [error, setError] = useState<unknown>(null);
   const [stale, setStale] = useState(false);
-  const initial = { dossier: Object.fromEntries(SECTIONS.map((s) => [s, c.dossier[s] ?? ''])) as Record<(typeof SECTIONS)[number], string> };
+  const valuesOf = (x: Case) => ({
+    severity: x.severity as string,
+    rating: (x.rating ?? '') as string,
+    topicIds: x.topicIds,
+    languages: x.languages,
+    dossier: Object.fromEntries(SECTIONS.map((s) => [s, x.dossier[s] ?? ''])) as Record<(typeof SECTIONS)[number], string>,
+  });
+  const initial = valuesOf(c);
   const form = useForm({
     initialValues: initial,
     validate: { dossier: Object.fromEntries(SECTIONS.map((s) => [s, r.maxLength(20_000)])) },
@@ -51,9 +61,15 @@ export function DossierForm({ c }: { c: Case }) {
         onSubmit={form.onSubmit(async (v) => {
           setStale(false);
           try {
-            const saved = await call(api.PATCH('/api/v1/cases/{id}', { params: { path: { id: c.id } }, body: { version: c.version, dossier: v.dossier } }));
+            const saved = await call(
+              api.PATCH('/api/v1/cases/{id}', {
+                params: { path: { id: c.id } },
+                body: { version: c.version, dossier: v.dossier, severity: v.severity as Case['severity'], rating: (v.rating || null) as Case['rating'], topicIds: v.topicIds, languages: v.languages },
+              }),
+            );
             apply(saved);
-            form.resetDirty({ dossier: Object.fromEntries(SECTIONS.map((s) => [s, saved.dossier[s] ?? ''])) as typeof v.dossier });
+            form.setValues(valuesOf(saved));
+            form.resetDirty(valuesOf(saved));
             notifySuccess(t('common.saved'));
           } catch (e) {
             if (e instanceof ApiError && e.code === 'stale_revision') return setStale(true);
@@ -73,7 +89,7 @@ export function DossierForm({ c }: { c: Case }) {
                 onClick={async () => {
                   await qc.invalidateQueries({ queryKey: CASE_KEY(c.id) });
                   const fresh = qc.getQueryData<Case>(CASE_KEY(c.id));
-                  if (fresh) form.setValues({ dossier: Object.fromEntries(SECTIONS.map((s) => [s, fresh.dossier[s] ?? ''])) as typeof initial.dossier });
+                  if (fresh) form.setValues(valuesOf(fresh));
                   form.resetDirty();
                   setStale(false);
                 }}
@@ -83,6 +99,19 @@ export function DossierForm({ c }: { c: Case }) {
             </Alert>
           )}
           <ErrorAlert error={error} fields={FIELDS} />
+          {c.allowed.edit && (
+            <Paper withBorder p="md" component="section" aria-labelledby="dossier-class">
+              <Title order={2} size="h5" id="dossier-class" mb="xs">
+                {t('cases.classification')}
+              </Title>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <Select label={t('cases.severityLabel')} data={severityOptions(t)} allowDeselect={false} {...form.getInputProps('severity')} />
+                <Select label={t('cases.rating')} data={claimRatingOptions(t)} clearable {...form.getInputProps('rating')} />
+                <MultiSelect label={t('cases.topics')} description={t('cases.topicsHelp')} data={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicName(x, lang) }))} searchable maxValues={20} {...form.getInputProps('topicIds')} />
+                <MultiSelect label={t('cases.languages')} data={languages} searchable {...form.getInputProps('languages')} />
+              </SimpleGrid>
+            </Paper>
+          )}
           {SECTIONS.map((s) => (
             <Paper key={s} withBorder p="md" component="section" aria-labelledby={`dossier-${s}`}>
               <Title order={2} size="h5" id={`dossier-${s}`} mb={4}>
@@ -101,7 +130,7 @@ export function DossierForm({ c }: { c: Case }) {
             </Paper>
           ))}
           {c.allowed.edit && (
-            <Group justify="flex-end" style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', padding: '8px 0' }}>
+            <Group justify="flex-end">
               {form.isDirty() && (
                 <Text size="sm" c="dimmed">
                   {t('cases.unsaved')}

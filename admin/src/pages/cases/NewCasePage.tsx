@@ -128,6 +128,7 @@ export function NewCasePage() {
               </SimpleGrid>
               <MultiSelect
                 label={t('cases.topics')}
+                description={t('cases.topicsHelp')}
                 data={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicName(x, lang) }))}
                 searchable
                 maxValues={20}
