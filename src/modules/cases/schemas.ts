@@ -1,6 +1,6 @@
 // Request and response schemas of clarification cases (= the OpenAPI document).
 import { Type } from 'typebox';
-import { IsoDateTime, Nullable, Uuid } from '../../http/schemas.js';
+import { exampleOf, IsoDateTime, Nullable, Uuid } from '../../http/schemas.js';
 import { CLAIM_RATINGS, LICENCES } from '../content/service.js';
 import { CASE_STATUSES, CASE_TRANSITION_NAMES, REMINDER_KINDS, RESPONSE_FORMS, SEVERITIES } from './model.js';
 
@@ -14,6 +14,120 @@ export const Severity = lit(SEVERITIES);
 export const Form = lit(RESPONSE_FORMS, 'Art. 4.4: press release, spokesperson statement, press briefing / monthly press conference, post on the agency portal, information given to the press');
 const Rating = lit(CLAIM_RATINGS, 'How false the information is (ClaimReview rating)');
 
+// ----- examples of the OpenAPI document (Redocly checks them against these schemas) -----
+const CASE_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+const DIC_ID = 'c0d1e2f3-a4b5-4c6d-9e7f-8a9b0c1d2e3f';
+const AGENCY_ID = '7c6b5a49-3827-4e16-9d05-f4e3d2c1b0a9';
+const TOPIC_ID = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5e';
+const MEDIA_ID = '4d3c2b1a-0f9e-4d8c-8b7a-6f5e4d3c2b1a';
+const ITEM_ID = '5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b';
+const VERSION_VI = '0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f';
+const VERSION_EN = '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f';
+const FALSE_TEXT = 'Cầu Trường Tiền sẽ bị đóng cửa vĩnh viễn từ tháng 10, người đi bộ và xe máy không được qua lại.';
+const POST_URL = 'https://facebook.com/hue24h/posts/123';
+const sightingExample = {
+  id: 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b',
+  url: POST_URL,
+  platform: 'Facebook',
+  language: 'vi',
+  seenAt: '2026-10-04T13:20:00.000Z',
+  reach: 45000,
+  note: 'Bài đăng trên trang "Huế 24h", hơn 1.200 lượt chia sẻ.',
+  addedBy: 'tranthihoa',
+  createdAt: '2026-10-05T01:10:00.000Z',
+};
+const deadlineExample = { dueDate: '2026-10-12', deadlineAt: '2026-10-12T17:00:00.000Z', daysLeft: 4, overdue: false, answered: false, answeredOnTime: null };
+const assignmentExample = {
+  id: 'f2a3b4c5-d6e7-4f8a-9b0c-1d2e3f4a5b6c',
+  agencyId: AGENCY_ID,
+  notifiedAt: '2026-10-05T02:30:00.000Z',
+  notifiedBy: 'tranthihoa',
+  message: 'Đề nghị Sở Xây dựng cung cấp thông tin về kế hoạch duy tu cầu Trường Tiền.',
+  ...deadlineExample,
+  originalDueDate: '2026-10-12',
+  extensions: [],
+  materialReceivedAt: null,
+  materialNote: '',
+  materialLinks: [],
+  materialMediaIds: [],
+  reminders: [],
+};
+const responseExample = {
+  id: 'b4c5d6e7-f8a9-4b0c-8d1e-2f3a4b5c6d7e',
+  agencyId: AGENCY_ID,
+  form: 'agency_portal_post',
+  date: '2026-10-07',
+  links: ['https://sxd.hue.gov.vn/tin-tuc/cau-truong-tien-van-luu-thong-binh-thuong'],
+  mediaIds: [],
+  languages: ['vi', 'en'],
+  note: 'Đăng thông cáo trên cổng thông tin của Sở, bản tiếng Việt và tiếng Anh.',
+  createdBy: 'lequanghuy',
+  createdAt: '2026-10-07T03:00:00.000Z',
+};
+const attachmentExample = {
+  id: 'c5d6e7f8-a9b0-4c1d-9e2f-3a4b5c6d7e8f',
+  mediaId: MEDIA_ID,
+  url: null,
+  label: 'Ảnh chụp màn hình bài đăng',
+  note: 'Chụp lúc 20:30 ngày 04/10/2026.',
+  addedBy: 'tranthihoa',
+  addedByAgencyId: DIC_ID,
+  createdAt: '2026-10-05T01:15:00.000Z',
+};
+const eventExample = {
+  id: 'd6e7f8a9-b0c1-4d2e-8f3a-4b5c6d7e8f9a',
+  kind: 'notify',
+  at: '2026-10-05T02:30:00.000Z',
+  occurredAt: '2026-10-05T02:30:00.000Z',
+  text: 'Đã thông báo Sở Xây dựng thành phố Huế, hạn 12/10/2026.',
+  data: { caseId: CASE_ID, dueDate: '2026-10-12' },
+  actorLabel: 'tranthihoa',
+  actorAgencyId: DIC_ID,
+};
+const summaryExample = {
+  id: CASE_ID,
+  reference: 'VV-2026-0007',
+  title: 'Tin sai: cầu Trường Tiền bị đóng cửa vĩnh viễn',
+  status: 'agencies_notified',
+  severity: 'high',
+  topicIds: [TOPIC_ID],
+  languages: ['vi'],
+  firstSeenAt: '2026-10-04T12:45:00.000Z',
+  openedByAgencyId: DIC_ID,
+  openedBy: 'tranthihoa',
+  takenUp: true,
+  agencies: [{ agencyId: AGENCY_ID, ...deadlineExample }],
+  nextDueDate: '2026-10-12',
+  overdueCount: 0,
+  clarificationItemId: null,
+  version: 3,
+  createdAt: '2026-10-05T01:10:00.000Z',
+  updatedAt: '2026-10-05T02:30:00.000Z',
+};
+const caseExample = {
+  ...summaryExample,
+  falseText: FALSE_TEXT,
+  claimant: 'Trang Facebook "Huế 24h"',
+  rating: 'false',
+  reach: 45000,
+  dossier: {
+    situation: 'Bài đăng xuất hiện tối 04/10/2026 và được chia sẻ lại trên nhiều nhóm du lịch.',
+    impact: 'Gây hoang mang cho người dân và du khách dịp Festival Huế.',
+    facts: 'Cầu Trường Tiền chỉ tạm hạn chế xe máy vào ban đêm trong 5 ngày để sơn lại lan can; người đi bộ vẫn qua lại bình thường.',
+  },
+  takenUpAt: '2026-10-05T01:10:00.000Z',
+  closedReason: null,
+  closedAt: null,
+  reopenReason: null,
+  clarification: null,
+  sightings: [sightingExample],
+  assignments: [assignmentExample],
+  responses: [],
+  attachments: [attachmentExample],
+  timeline: [eventExample],
+  allowed: { edit: true, contribute: true, notify: true, extend: true, answerFor: [AGENCY_ID], createClarification: true, transitions: ['mark-published', 'close-without-publication'] },
+};
+
 const Dossier = Type.Object(
   {
     situation: Type.Optional(str(20_000, { description: '(a) the situation since the false information appeared' })),
@@ -22,7 +136,7 @@ const Dossier = Type.Object(
     legalGrounds: Type.Optional(str(20_000, { description: '(d) domestic and international legal grounds, experience, precedents' })),
     messaging: Type.Optional(str(20_000, { description: '(đ) proposed press messaging and orientation of public opinion' })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [caseExample.dossier] },
 );
 
 export const SightingBody = Type.Object(
@@ -34,7 +148,10 @@ export const SightingBody = Type.Object(
     reach: Type.Optional(Type.Integer({ minimum: 0 })),
     note: Type.Optional(str(2000)),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [{ url: 'https://www.tiktok.com/@dulichhue/video/7423150000000000000', platform: 'TikTok', language: 'vi', seenAt: '2026-10-05T09:00:00.000Z', reach: 12000, note: 'Video lặp lại nội dung bài đăng trên Facebook.' }],
+  },
 );
 
 const caseFields = {
@@ -50,24 +167,79 @@ const caseFields = {
   dossier: Type.Optional(Dossier),
 };
 
-export const OpenCaseBody = Type.Object({ ...caseFields, sightings: Type.Optional(Type.Array(SightingBody, { maxItems: 50 })) }, { additionalProperties: false });
+export const OpenCaseBody = Type.Object(
+  { ...caseFields, sightings: Type.Optional(Type.Array(SightingBody, { maxItems: 50 })) },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        title: 'Tin sai: cầu Trường Tiền bị đóng cửa vĩnh viễn',
+        falseText: FALSE_TEXT,
+        severity: 'high',
+        topicIds: [TOPIC_ID],
+        languages: ['vi'],
+        claimant: 'Trang Facebook "Huế 24h"',
+        rating: 'false',
+        firstSeenAt: '2026-10-04T12:45:00.000Z',
+        reach: 45000,
+        sightings: [{ url: POST_URL, platform: 'Facebook', language: 'vi' }],
+        dossier: { impact: 'Gây hoang mang cho người dân và du khách dịp Festival Huế.' },
+      },
+    ],
+  },
+);
 export const UpdateCaseBody = Type.Object(
   { version: Type.Integer({ minimum: 1, description: 'The version read; another one means someone saved meanwhile (409)' }), ...Type.Partial(Type.Object(caseFields)).properties },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        version: 3,
+        severity: 'critical',
+        dossier: {
+          ...caseExample.dossier,
+          legalGrounds: 'Nghị định 72/2013/NĐ-CP; thông báo tổ chức giao thông của Sở Xây dựng ngày 01/10/2026.',
+          messaging: 'Khẳng định cầu vẫn mở cho người đi bộ; công bố lịch sơn lan can và các tuyến thay thế.',
+        },
+      },
+    ],
+  },
 );
 export const AttachmentBody = Type.Object(
   { mediaId: Type.Optional(Uuid), url: Type.Optional(Url), label: Type.Optional(str(300)), note: Type.Optional(str(2000)) },
-  { additionalProperties: false, description: 'Exactly one of mediaId (a file of your media library) and url' },
+  {
+    additionalProperties: false,
+    description: 'Exactly one of mediaId (a file of your media library) and url',
+    examples: [
+      { mediaId: MEDIA_ID, label: 'Ảnh chụp màn hình bài đăng', note: 'Chụp lúc 20:30 ngày 04/10/2026.' },
+      { url: 'https://web.archive.org/web/20261004133000/' + POST_URL, label: 'Bản lưu trữ bài đăng' },
+    ],
+  },
 );
-export const SituationBody = Type.Object({ text: str(20_000, { minLength: 1 }), occurredAt: Type.Optional(IsoDateTime) }, { additionalProperties: false });
+export const SituationBody = Type.Object(
+  { text: str(20_000, { minLength: 1 }), occurredAt: Type.Optional(IsoDateTime) },
+  { additionalProperties: false, examples: [{ text: 'Ba báo điện tử đã đăng lại thông tin sai; một báo đã gỡ bài sau khi được liên hệ.', occurredAt: '2026-10-06T03:00:00.000Z' }] },
+);
 export const NotifyBody = Type.Object(
   { agencyIds: Type.Array(Uuid, { minItems: 1, maxItems: 50 }), message: Type.Optional(str(5000)), version: Type.Optional(Type.Integer({ minimum: 1 })) },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ agencyIds: [AGENCY_ID], message: 'Đề nghị Sở Xây dựng cung cấp thông tin về kế hoạch duy tu cầu Trường Tiền.', version: 2 }] },
 );
-export const ExtendBody = Type.Object({ dueDate: IsoDate, reason: str(2000, { minLength: 1 }) }, { additionalProperties: false });
+export const ExtendBody = Type.Object(
+  { dueDate: IsoDate, reason: str(2000, { minLength: 1 }) },
+  { additionalProperties: false, examples: [{ dueDate: '2026-10-15', reason: 'Chờ kết quả kiểm định kết cấu cầu của đơn vị tư vấn.' }] },
+);
 export const MaterialBody = Type.Object(
   { note: str(50_000, { minLength: 1 }), links: Type.Optional(Type.Array(Url, { maxItems: 50 })), mediaIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })) },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        note: 'Cầu Trường Tiền chỉ hạn chế xe máy từ 22:00 đến 05:00 trong 5 ngày (10–14/10/2026) để sơn lại lan can; người đi bộ qua lại bình thường.',
+        links: ['https://sxd.hue.gov.vn/thong-bao/to-chuc-giao-thong-cau-truong-tien'],
+        mediaIds: [MEDIA_ID],
+      },
+    ],
+  },
 );
 export const ResponseBody = Type.Object(
   {
@@ -79,12 +251,15 @@ export const ResponseBody = Type.Object(
     languages: Type.Optional(Type.Array(Lang, { maxItems: 20, description: 'Languages of a portal post' })),
     note: Type.Optional(str(5000)),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [{ agencyId: AGENCY_ID, form: 'agency_portal_post', date: '2026-10-07', links: responseExample.links, languages: ['vi', 'en'], note: responseExample.note }],
+  },
 );
 export const TransitionParams = Type.Object({ id: Uuid, name: lit(CASE_TRANSITION_NAMES) }, { additionalProperties: false });
 export const TransitionBody = Type.Object(
   { reason: Type.Optional(str(2000, { description: 'Required to close without publication and to reopen' })), version: Type.Optional(Type.Integer({ minimum: 1 })) },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ reason: 'Bài đăng đã bị gỡ và thông tin đã được báo chí đính chính; không cần đăng tin làm rõ.', version: 5 }, { version: 6 }] },
 );
 export const AttachmentParams = Type.Object({ id: Uuid, attachmentId: Uuid }, { additionalProperties: false });
 export const AgencyParams = Type.Object({ id: Uuid, agencyId: Uuid }, { additionalProperties: false });
@@ -109,7 +284,29 @@ export const ClarificationBody = Type.Object(
       ),
     ),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        agencyId: AGENCY_ID,
+        rating: 'false',
+        texts: {
+          vi: {
+            title: 'Cầu Trường Tiền không bị đóng cửa vĩnh viễn',
+            summary: 'Cầu chỉ hạn chế xe máy vào ban đêm trong 5 ngày để sơn lại lan can.',
+            body: '<p>Từ ngày 10 đến 14/10/2026, cầu Trường Tiền hạn chế xe máy từ 22:00 đến 05:00 để sơn lại lan can. Người đi bộ vẫn qua lại bình thường.</p>',
+          },
+          en: {
+            title: 'Trường Tiền Bridge is not closed for good',
+            summary: 'Motorbikes are restricted at night for five days while the railings are repainted.',
+            body: '<p>From 10 to 14 October 2026, motorbikes may not cross Trường Tiền Bridge between 22:00 and 05:00 while its railings are repainted. Pedestrians cross as usual.</p>',
+          },
+        },
+        statement: { en: 'Trường Tiền Bridge will be closed for good from October; pedestrians and motorbikes may no longer cross.' },
+        metadata: { activityDate: '2026-10-07', authors: ['Sở Xây dựng thành phố Huế'], tags: ['cầu Trường Tiền', 'giao thông'], place: 'Thành phố Huế', copyrightHolder: 'Sở Xây dựng thành phố Huế', licence: 'CC-BY-4.0' },
+      },
+    ],
+  },
 );
 export const ListQuery = Type.Object(
   {
@@ -137,7 +334,10 @@ const DeadlineFields = {
   answeredOnTime: Nullable(Type.Boolean()),
 };
 const AgencyDeadline = Type.Object({ agencyId: Uuid, ...DeadlineFields });
-const Sighting = Type.Object({ id: Uuid, url: Type.String(), platform: Type.String(), language: Nullable(Type.String()), seenAt: Nullable(IsoDateTime), reach: Nullable(Type.Integer()), note: Type.String(), addedBy: Type.String(), createdAt: IsoDateTime }, { $id: 'CaseSighting' });
+const Sighting = Type.Object(
+  { id: Uuid, url: Type.String(), platform: Type.String(), language: Nullable(Type.String()), seenAt: Nullable(IsoDateTime), reach: Nullable(Type.Integer()), note: Type.String(), addedBy: Type.String(), createdAt: IsoDateTime },
+  { $id: 'CaseSighting', examples: [sightingExample] },
+);
 const Assignment = Type.Object(
   {
     id: Uuid,
@@ -154,19 +354,19 @@ const Assignment = Type.Object(
     materialMediaIds: Type.Array(Uuid),
     reminders: Type.Array(Type.Object({ kind: lit(REMINDER_KINDS), dueDate: IsoDate, sentAt: IsoDateTime })),
   },
-  { $id: 'CaseAssignment' },
+  { $id: 'CaseAssignment', examples: [assignmentExample] },
 );
 const Response = Type.Object(
   { id: Uuid, agencyId: Uuid, form: Form, date: IsoDate, links: Type.Array(Type.String()), mediaIds: Type.Array(Uuid), languages: Type.Array(Type.String()), note: Type.String(), createdBy: Type.String(), createdAt: IsoDateTime },
-  { $id: 'CaseResponse' },
+  { $id: 'CaseResponse', examples: [responseExample] },
 );
 const Attachment = Type.Object(
   { id: Uuid, mediaId: Nullable(Uuid), url: Nullable(Type.String()), label: Type.String(), note: Type.String(), addedBy: Type.String(), addedByAgencyId: Nullable(Uuid), createdAt: IsoDateTime },
-  { $id: 'CaseAttachment' },
+  { $id: 'CaseAttachment', examples: [attachmentExample] },
 );
 const Event = Type.Object(
   { id: Uuid, kind: Type.String({ description: 'open, edit, sighting, attachment, situation, notify, extend, material, response, status, transition, clarification' }), at: IsoDateTime, occurredAt: IsoDateTime, text: Type.String(), data: Type.Record(Type.String(), Type.Unknown()), actorLabel: Type.String(), actorAgencyId: Nullable(Uuid) },
-  { $id: 'CaseEvent' },
+  { $id: 'CaseEvent', examples: [eventExample] },
 );
 const summaryFields = {
   id: Uuid,
@@ -188,7 +388,7 @@ const summaryFields = {
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 };
-export const CaseSummary = Type.Object(summaryFields, { $id: 'CaseSummary' });
+export const CaseSummary = Type.Object(summaryFields, { $id: 'CaseSummary', examples: [summaryExample] });
 export const Case = Type.Object(
   {
     ...summaryFields,
@@ -222,13 +422,61 @@ export const Case = Type.Object(
       { description: 'What the reader may do now (for the UI; the server checks again)' },
     ),
   },
-  { $id: 'Case' },
+  { $id: 'Case', examples: [caseExample] },
 );
-export const CaseList = Type.Object({ items: Type.Array(Type.Ref('CaseSummary')), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
-export const Precedents = Type.Object({
-  cases: Type.Array(Type.Ref('CaseSummary')),
-  clarifications: Type.Array(Type.Object({ versionId: Uuid, itemId: Uuid, language: Type.String(), agencyId: Uuid, title: Type.String(), summary: Type.String(), publishedAt: Nullable(IsoDateTime) })),
-});
+export const CaseList = Type.Object(
+  { items: Type.Array(Type.Ref('CaseSummary')), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() },
+  { examples: [{ items: [exampleOf(CaseSummary)], total: 1, limit: 50, offset: 0 }] },
+);
+export const Precedents = Type.Object(
+  {
+    cases: Type.Array(Type.Ref('CaseSummary')),
+    clarifications: Type.Array(Type.Object({ versionId: Uuid, itemId: Uuid, language: Type.String(), agencyId: Uuid, title: Type.String(), summary: Type.String(), publishedAt: Nullable(IsoDateTime) })),
+  },
+  {
+    examples: [
+      {
+        cases: [
+          {
+            ...summaryExample,
+            id: 'a7b8c9d0-e1f2-4a3b-8c4d-5e6f7a8b9c0d',
+            reference: 'VV-2025-0012',
+            title: 'Tin sai: cấm xe qua cầu Trường Tiền suốt dịp Tết',
+            status: 'closed',
+            severity: 'medium',
+            firstSeenAt: '2025-01-20T02:00:00.000Z',
+            agencies: [{ agencyId: AGENCY_ID, dueDate: '2025-01-28', deadlineAt: '2025-01-28T17:00:00.000Z', daysLeft: -619, overdue: false, answered: true, answeredOnTime: true }],
+            nextDueDate: null,
+            clarificationItemId: ITEM_ID,
+            version: 9,
+            createdAt: '2025-01-21T01:00:00.000Z',
+            updatedAt: '2025-02-10T08:00:00.000Z',
+          },
+        ],
+        clarifications: [
+          {
+            versionId: VERSION_VI,
+            itemId: ITEM_ID,
+            language: 'vi',
+            agencyId: AGENCY_ID,
+            title: 'Thông tin cấm xe qua cầu Trường Tiền dịp Tết là sai sự thật',
+            summary: 'Cầu Trường Tiền vẫn lưu thông bình thường trong dịp Tết Ất Tỵ 2025.',
+            publishedAt: '2025-01-24T09:00:00.000Z',
+          },
+          {
+            versionId: VERSION_EN,
+            itemId: ITEM_ID,
+            language: 'en',
+            agencyId: AGENCY_ID,
+            title: 'No ban on crossing Trường Tiền Bridge over Tết',
+            summary: 'Trường Tiền Bridge stayed open to traffic throughout the 2025 Lunar New Year.',
+            publishedAt: '2025-01-24T09:30:00.000Z',
+          },
+        ],
+      },
+    ],
+  },
+);
 export const Figures = Type.Object({
   items: Type.Array(
     Type.Object({
@@ -243,6 +491,15 @@ export const Figures = Type.Object({
       averageResponseHours: Nullable(Type.Number()),
     }),
   ),
+}, {
+  examples: [
+    {
+      items: [
+        { quarter: '2026-Q3', agencyId: DIC_ID, opened: 4, notified: 0, answeredOnTime: 0, answeredLate: 0, overdue: 0, pending: 0, averageResponseHours: null },
+        { quarter: '2026-Q3', agencyId: AGENCY_ID, opened: 1, notified: 3, answeredOnTime: 2, answeredLate: 1, overdue: 0, pending: 0, averageResponseHours: 61.5 },
+      ],
+    },
+  ],
 });
 
 export const caseSchemas = [Sighting, Assignment, Response, Attachment, Event, CaseSummary, Case];

@@ -45,6 +45,17 @@ const ImportStatus = Type.Object({
   ],
 });
 
+/** Documentation only: what GET /imports/template.csv answers (importTemplateCsv; the BOM left out). */
+const templateCsvExample = [
+  'kind,language,agency,title,summary,body,activity_date,authors,topics,tags,place,source_type,source_name,source_url,copyright_holder,licence,visibility,document_number,document_issuing_body,document_issue_date,document_effective_date,document_signer,document_type,claim_rating,claim_statement,claim_claimant,claim_first_seen,claim_urls,title_en,summary_en,body_en',
+  'news,vi,so-du-lich,Huế đón du khách quốc tế dịp cuối năm,Lượng khách quốc tế tăng mạnh.,"Đoạn thứ nhất.',
+  '',
+  'Đoạn thứ hai.",2026-12-01,Nguyễn Văn An; Trần Thị Bình,du-lich-di-san-le-hoi,du lịch; khách quốc tế,Thành phố Huế,own,,,Sở Du lịch,CC-BY-4.0,public,,,,,,,,,,,,Hue welcomes international visitors at year end,International arrivals rise sharply.,"First paragraph.',
+  '',
+  'Second paragraph."',
+  '',
+].join('\n');
+
 const MIME: Record<string, ImportFormat> = {
   'text/csv': 'csv',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
@@ -81,7 +92,10 @@ export async function importRoutes(app: FastifyInstance) {
         { additionalProperties: false },
       ),
       consumes: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json'],
-      body: Type.Unknown({ description: 'The file itself: CSV (UTF-8, header row), XLSX (first sheet) or a JSON array of objects; see GET /imports/template.csv' }),
+      body: Type.Unknown({
+        description:
+          'The file itself as the raw body (not multipart), with its Content-Type: `text/csv` (UTF-8, comma-separated, header row; a BOM is allowed), `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` (XLSX, first sheet, header row) or `application/json` (an array of objects with the same keys). Columns: kind, language, agency, title, summary, body, activity_date, authors, topics, tags, place, source_type, source_name, source_url, copyright_holder, licence, visibility, document_*, claim_* and title_<lang>/summary_<lang>/body_<lang> for translations (docs/import.md; GET /imports/template.csv has them all and an example row). At most 64 MiB and 100,000 rows. Example JSON body: `[{"kind":"news","language":"vi","agency":"so-du-lich","title":"Huế đón du khách quốc tế dịp cuối năm","activity_date":"2026-12-01","title_en":"Hue welcomes international visitors at year end"}]`',
+      }),
       response: { 202: Type.Object({ id: Type.String(), total: Type.Integer() }, { examples: [{ id: '8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f', total: 3 }] }), ...errors },
     },
     handler: async (req, reply) => {
@@ -107,7 +121,18 @@ export async function importRoutes(app: FastifyInstance) {
 
   r.get('/imports/template.csv', {
     config: { auth: 'public' },
-    schema: { tags: ['import'], summary: 'The import template: header row and one example row', response: { 200: { description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: Type.String() } } }, 404: errors[404], 401: errors[401] } },
+    schema: {
+      tags: ['import'],
+      summary: 'The import template: header row and one example row',
+      response: {
+        200: {
+          description: 'CSV, UTF-8 with BOM, sent as an attachment (ttdn-import-template.csv): the header row with every column, then one complete example row',
+          content: { 'text/csv': { schema: Type.String(), example: templateCsvExample } },
+        },
+        404: errors[404],
+        401: errors[401],
+      },
+    },
     handler: async (_req, reply) => {
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ttdn-import-template.csv"');
       return content.importTemplateCsv();

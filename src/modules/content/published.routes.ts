@@ -14,6 +14,32 @@ import * as content from './service.js';
 
 const reads = { 400: errors[400], 401: errors[401], 403: errors[403] };
 const notModified = Type.Null({ description: 'Not modified: your copy (If-None-Match) is current' });
+/** Documentation only: a Dublin Core XML answer (what dublinCoreXml gives for the Festival Huế example of published.schemas.ts). */
+const dublinCoreXmlExample = [
+  '<?xml version="1.0" encoding="UTF-8"?>',
+  '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+  '  <dc:title xml:lang="vi">Lễ hội Festival Huế 2026 khai mạc tại Đại Nội</dc:title>',
+  '  <dc:description xml:lang="vi">Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương.</dc:description>',
+  '  <dc:creator>Trần Thị Hoa</dc:creator>',
+  '  <dc:publisher xml:lang="vi">Sở Ngoại vụ thành phố Huế</dc:publisher>',
+  '  <dc:date>2026-06-04</dc:date>',
+  '  <dcterms:issued xsi:type="dcterms:W3CDTF">2026-06-04T12:00:00.000Z</dcterms:issued>',
+  '  <dcterms:modified xsi:type="dcterms:W3CDTF">2026-06-04T12:00:00.000Z</dcterms:modified>',
+  '  <dc:language>vi</dc:language>',
+  '  <dc:subject xml:lang="vi">Du lịch, di sản, lễ hội</dc:subject>',
+  '  <dc:subject xml:lang="vi">Festival Huế</dc:subject>',
+  '  <dc:type>Text</dc:type>',
+  '  <dc:type>news</dc:type>',
+  '  <dc:format>text/html</dc:format>',
+  '  <dc:identifier>https://ttdn.hue.gov.vn/vi/tin-tuc/5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b</dc:identifier>',
+  '  <dc:identifier>urn:sha256:c1f0e5a2b7d94f3e8a6b2c9d0e1f4a7b3c8d5e2f9a0b6c1d7e4f8a3b5c2d9e0f</dc:identifier>',
+  '  <dc:rights>CC-BY-4.0</dc:rights>',
+  '  <dcterms:license xsi:type="dcterms:URI">https://creativecommons.org/licenses/by/4.0/</dcterms:license>',
+  '  <dcterms:rightsHolder>Sở Ngoại vụ thành phố Huế</dcterms:rightsHolder>',
+  '  <dc:coverage xml:lang="vi">Đại Nội, thành phố Huế</dc:coverage>',
+  '</metadata>',
+  '',
+].join('\n');
 
 type Format = 'json' | 'dc-jsonld' | 'dc-xml';
 
@@ -79,7 +105,7 @@ export async function publishedRoutes(app: FastifyInstance) {
           content: {
             'application/json': { schema: Type.Ref('PublishedVersion') },
             'application/ld+json': { schema: DublinCoreJsonLd },
-            'application/xml': { schema: Type.String({ description: 'Dublin Core XML: a <metadata> element holding dc: and dcterms: elements' }) },
+            'application/xml': { schema: Type.String({ description: 'Dublin Core XML: a <metadata> element holding dc: and dcterms: elements' }), example: dublinCoreXmlExample },
           },
         },
         304: notModified,

@@ -37,7 +37,10 @@ export async function mediaRoutes(app: FastifyInstance) {
         'The type is read from the bytes, never from the name: images (JPEG, PNG, WebP, AVIF, GIF, TIFF), videos (MP4/H.264, WebM), documents (PDF, DOCX, XLSX, PPTX, ODT). The same file already in the agency returns the existing record (200, duplicate: true).',
       querystring: Type.Object({ agencyId: Type.Optional(Type.String({ format: 'uuid', description: 'Defaults to your agency' })) }, { additionalProperties: false }),
       consumes: ['multipart/form-data'],
-      body: Type.Unknown({ description: 'multipart/form-data with exactly one file part named "file"' }),
+      body: Type.Unknown({
+        description:
+          'multipart/form-data with exactly one file part named `file` (its filename is kept as the display name; any other file part is refused with 400 `field_unknown`, a second `file` with `media_one_file`). Accepted types, detected from the bytes: JPEG, PNG, WebP, AVIF, GIF, TIFF images; MP4 (H.264) and WebM videos; PDF, DOCX, XLSX, PPTX and ODT documents (anything else: 400 `media_type_not_allowed`; a filename extension that contradicts the bytes: 400 `media_extension_mismatch`). Size limit MEDIA_MAX_UPLOAD_MB (default 100 MB; larger: 400 `media_too_large`, or use the resumable /uploads). Example: `curl -F "file=@le-hoi-festival-hue.jpg" -H "Authorization: Bearer $TOKEN" https://ttdn.hue.gov.vn/api/v1/media`',
+      }),
       response: { 200: { $ref: 'Media' }, 201: { $ref: 'Media' }, ...w, 413: errors[413], 415: errors[415] },
     },
     handler: async (req, reply) => {
