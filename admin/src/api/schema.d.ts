@@ -362,6 +362,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The terms of use an API client or personal token accepts: their version (recorded with each acceptance) and text (Markdown) */
+        get: operations["getTermsOfUse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -2622,6 +2639,19 @@ export interface components {
             /** @description Always given: pass it as `since` next time (the last change seen, or the head of the stream) */
             nextCursor: string;
         };
+        /**
+         * @example {
+         *       "id": "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b",
+         *       "url": "https://facebook.com/hue24h/posts/123",
+         *       "platform": "Facebook",
+         *       "language": "vi",
+         *       "seenAt": "2026-10-04T13:20:00.000Z",
+         *       "reach": 45000,
+         *       "note": "Bài đăng trên trang \"Huế 24h\", hơn 1.200 lượt chia sẻ.",
+         *       "addedBy": "tranthihoa",
+         *       "createdAt": "2026-10-05T01:10:00.000Z"
+         *     }
+         */
         CaseSighting: {
             /** Format: uuid */
             id: string;
@@ -2635,6 +2665,28 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @example {
+         *       "id": "f2a3b4c5-d6e7-4f8a-9b0c-1d2e3f4a5b6c",
+         *       "agencyId": "7c6b5a49-3827-4e16-9d05-f4e3d2c1b0a9",
+         *       "notifiedAt": "2026-10-05T02:30:00.000Z",
+         *       "notifiedBy": "tranthihoa",
+         *       "message": "Đề nghị Sở Xây dựng cung cấp thông tin về kế hoạch duy tu cầu Trường Tiền.",
+         *       "dueDate": "2026-10-12",
+         *       "deadlineAt": "2026-10-12T17:00:00.000Z",
+         *       "daysLeft": 4,
+         *       "overdue": false,
+         *       "answered": false,
+         *       "answeredOnTime": null,
+         *       "originalDueDate": "2026-10-12",
+         *       "extensions": [],
+         *       "materialReceivedAt": null,
+         *       "materialNote": "",
+         *       "materialLinks": [],
+         *       "materialMediaIds": [],
+         *       "reminders": []
+         *     }
+         */
         CaseAssignment: {
             /** Format: uuid */
             id: string;
@@ -2695,6 +2747,25 @@ export interface components {
                 sentAt: string;
             }[];
         };
+        /**
+         * @example {
+         *       "id": "b4c5d6e7-f8a9-4b0c-8d1e-2f3a4b5c6d7e",
+         *       "agencyId": "7c6b5a49-3827-4e16-9d05-f4e3d2c1b0a9",
+         *       "form": "agency_portal_post",
+         *       "date": "2026-10-07",
+         *       "links": [
+         *         "https://sxd.hue.gov.vn/tin-tuc/cau-truong-tien-van-luu-thong-binh-thuong"
+         *       ],
+         *       "mediaIds": [],
+         *       "languages": [
+         *         "vi",
+         *         "en"
+         *       ],
+         *       "note": "Đăng thông cáo trên cổng thông tin của Sở, bản tiếng Việt và tiếng Anh.",
+         *       "createdBy": "lequanghuy",
+         *       "createdAt": "2026-10-07T03:00:00.000Z"
+         *     }
+         */
         CaseResponse: {
             /** Format: uuid */
             id: string;
@@ -2715,6 +2786,18 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @example {
+         *       "id": "c5d6e7f8-a9b0-4c1d-9e2f-3a4b5c6d7e8f",
+         *       "mediaId": "4d3c2b1a-0f9e-4d8c-8b7a-6f5e4d3c2b1a",
+         *       "url": null,
+         *       "label": "Ảnh chụp màn hình bài đăng",
+         *       "note": "Chụp lúc 20:30 ngày 04/10/2026.",
+         *       "addedBy": "tranthihoa",
+         *       "addedByAgencyId": "c0d1e2f3-a4b5-4c6d-9e7f-8a9b0c1d2e3f",
+         *       "createdAt": "2026-10-05T01:15:00.000Z"
+         *     }
+         */
         CaseAttachment: {
             /** Format: uuid */
             id: string;
@@ -2727,6 +2810,21 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @example {
+         *       "id": "d6e7f8a9-b0c1-4d2e-8f3a-4b5c6d7e8f9a",
+         *       "kind": "notify",
+         *       "at": "2026-10-05T02:30:00.000Z",
+         *       "occurredAt": "2026-10-05T02:30:00.000Z",
+         *       "text": "Đã thông báo Sở Xây dựng thành phố Huế, hạn 12/10/2026.",
+         *       "data": {
+         *         "caseId": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+         *         "dueDate": "2026-10-12"
+         *       },
+         *       "actorLabel": "tranthihoa",
+         *       "actorAgencyId": "c0d1e2f3-a4b5-4c6d-9e7f-8a9b0c1d2e3f"
+         *     }
+         */
         CaseEvent: {
             /** Format: uuid */
             id: string;
@@ -2743,6 +2841,42 @@ export interface components {
             actorLabel: string;
             actorAgencyId: string | null;
         };
+        /**
+         * @example {
+         *       "id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+         *       "reference": "VV-2026-0007",
+         *       "title": "Tin sai: cầu Trường Tiền bị đóng cửa vĩnh viễn",
+         *       "status": "agencies_notified",
+         *       "severity": "high",
+         *       "topicIds": [
+         *         "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5e"
+         *       ],
+         *       "languages": [
+         *         "vi"
+         *       ],
+         *       "firstSeenAt": "2026-10-04T12:45:00.000Z",
+         *       "openedByAgencyId": "c0d1e2f3-a4b5-4c6d-9e7f-8a9b0c1d2e3f",
+         *       "openedBy": "tranthihoa",
+         *       "takenUp": true,
+         *       "agencies": [
+         *         {
+         *           "agencyId": "7c6b5a49-3827-4e16-9d05-f4e3d2c1b0a9",
+         *           "dueDate": "2026-10-12",
+         *           "deadlineAt": "2026-10-12T17:00:00.000Z",
+         *           "daysLeft": 4,
+         *           "overdue": false,
+         *           "answered": false,
+         *           "answeredOnTime": null
+         *         }
+         *       ],
+         *       "nextDueDate": "2026-10-12",
+         *       "overdueCount": 0,
+         *       "clarificationItemId": null,
+         *       "version": 3,
+         *       "createdAt": "2026-10-05T01:10:00.000Z",
+         *       "updatedAt": "2026-10-05T02:30:00.000Z"
+         *     }
+         */
         CaseSummary: {
             /** Format: uuid */
             id: string;
@@ -2789,6 +2923,133 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /**
+         * @example {
+         *       "id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+         *       "reference": "VV-2026-0007",
+         *       "title": "Tin sai: cầu Trường Tiền bị đóng cửa vĩnh viễn",
+         *       "status": "agencies_notified",
+         *       "severity": "high",
+         *       "topicIds": [
+         *         "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5e"
+         *       ],
+         *       "languages": [
+         *         "vi"
+         *       ],
+         *       "firstSeenAt": "2026-10-04T12:45:00.000Z",
+         *       "openedByAgencyId": "c0d1e2f3-a4b5-4c6d-9e7f-8a9b0c1d2e3f",
+         *       "openedBy": "tranthihoa",
+         *       "takenUp": true,
+         *       "agencies": [
+         *         {
+         *           "agencyId": "7c6b5a49-3827-4e16-9d05-f4e3d2c1b0a9",
+         *           "dueDate": "2026-10-12",
+         *           "deadlineAt": "2026-10-12T17:00:00.000Z",
+         *           "daysLeft": 4,
+         *           "overdue": false,
+         *           "answered": false,
+         *           "answeredOnTime": null
+         *         }
+         *       ],
+         *       "nextDueDate": "2026-10-12",
+         *       "overdueCount": 0,
+         *       "clarificationItemId": null,
+         *       "version": 3,
+         *       "createdAt": "2026-10-05T01:10:00.000Z",
+         *       "updatedAt": "2026-10-05T02:30:00.000Z",
+         *       "falseText": "Cầu Trường Tiền sẽ bị đóng cửa vĩnh viễn từ tháng 10, người đi bộ và xe máy không được qua lại.",
+         *       "claimant": "Trang Facebook \"Huế 24h\"",
+         *       "rating": "false",
+         *       "reach": 45000,
+         *       "dossier": {
+         *         "situation": "Bài đăng xuất hiện tối 04/10/2026 và được chia sẻ lại trên nhiều nhóm du lịch.",
+         *         "impact": "Gây hoang mang cho người dân và du khách dịp Festival Huế.",
+         *         "facts": "Cầu Trường Tiền chỉ tạm hạn chế xe máy vào ban đêm trong 5 ngày để sơn lại lan can; người đi bộ vẫn qua lại bình thường."
+         *       },
+         *       "takenUpAt": "2026-10-05T01:10:00.000Z",
+         *       "closedReason": null,
+         *       "closedAt": null,
+         *       "reopenReason": null,
+         *       "clarification": null,
+         *       "sightings": [
+         *         {
+         *           "id": "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b",
+         *           "url": "https://facebook.com/hue24h/posts/123",
+         *           "platform": "Facebook",
+         *           "language": "vi",
+         *           "seenAt": "2026-10-04T13:20:00.000Z",
+         *           "reach": 45000,
+         *           "note": "Bài đăng trên trang \"Huế 24h\", hơn 1.200 lượt chia sẻ.",
+         *           "addedBy": "tranthihoa",
+         *           "createdAt": "2026-10-05T01:10:00.000Z"
+         *         }
+         *       ],
+         *       "assignments": [
+         *         {
+         *           "id": "f2a3b4c5-d6e7-4f8a-9b0c-1d2e3f4a5b6c",
+         *           "agencyId": "7c6b5a49-3827-4e16-9d05-f4e3d2c1b0a9",
+         *           "notifiedAt": "2026-10-05T02:30:00.000Z",
+         *           "notifiedBy": "tranthihoa",
+         *           "message": "Đề nghị Sở Xây dựng cung cấp thông tin về kế hoạch duy tu cầu Trường Tiền.",
+         *           "dueDate": "2026-10-12",
+         *           "deadlineAt": "2026-10-12T17:00:00.000Z",
+         *           "daysLeft": 4,
+         *           "overdue": false,
+         *           "answered": false,
+         *           "answeredOnTime": null,
+         *           "originalDueDate": "2026-10-12",
+         *           "extensions": [],
+         *           "materialReceivedAt": null,
+         *           "materialNote": "",
+         *           "materialLinks": [],
+         *           "materialMediaIds": [],
+         *           "reminders": []
+         *         }
+         *       ],
+         *       "responses": [],
+         *       "attachments": [
+         *         {
+         *           "id": "c5d6e7f8-a9b0-4c1d-9e2f-3a4b5c6d7e8f",
+         *           "mediaId": "4d3c2b1a-0f9e-4d8c-8b7a-6f5e4d3c2b1a",
+         *           "url": null,
+         *           "label": "Ảnh chụp màn hình bài đăng",
+         *           "note": "Chụp lúc 20:30 ngày 04/10/2026.",
+         *           "addedBy": "tranthihoa",
+         *           "addedByAgencyId": "c0d1e2f3-a4b5-4c6d-9e7f-8a9b0c1d2e3f",
+         *           "createdAt": "2026-10-05T01:15:00.000Z"
+         *         }
+         *       ],
+         *       "timeline": [
+         *         {
+         *           "id": "d6e7f8a9-b0c1-4d2e-8f3a-4b5c6d7e8f9a",
+         *           "kind": "notify",
+         *           "at": "2026-10-05T02:30:00.000Z",
+         *           "occurredAt": "2026-10-05T02:30:00.000Z",
+         *           "text": "Đã thông báo Sở Xây dựng thành phố Huế, hạn 12/10/2026.",
+         *           "data": {
+         *             "caseId": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+         *             "dueDate": "2026-10-12"
+         *           },
+         *           "actorLabel": "tranthihoa",
+         *           "actorAgencyId": "c0d1e2f3-a4b5-4c6d-9e7f-8a9b0c1d2e3f"
+         *         }
+         *       ],
+         *       "allowed": {
+         *         "edit": true,
+         *         "contribute": true,
+         *         "notify": true,
+         *         "extend": true,
+         *         "answerFor": [
+         *           "7c6b5a49-3827-4e16-9d05-f4e3d2c1b0a9"
+         *         ],
+         *         "createClarification": true,
+         *         "transitions": [
+         *           "mark-published",
+         *           "close-without-publication"
+         *         ]
+         *       }
+         *     }
+         */
         Case: {
             /** Format: uuid */
             id: string;
@@ -2838,6 +3099,13 @@ export interface components {
             claimant: string;
             rating: ("false" | "distorted" | "misleading" | "partly_false" | "missing_context") | null;
             reach: number | null;
+            /**
+             * @example {
+             *       "situation": "Bài đăng xuất hiện tối 04/10/2026 và được chia sẻ lại trên nhiều nhóm du lịch.",
+             *       "impact": "Gây hoang mang cho người dân và du khách dịp Festival Huế.",
+             *       "facts": "Cầu Trường Tiền chỉ tạm hạn chế xe máy vào ban đêm trong 5 ngày để sơn lại lan can; người đi bộ vẫn qua lại bình thường."
+             *     }
+             */
             dossier: {
                 /** @description (a) the situation since the false information appeared */
                 situation?: string;
@@ -2939,6 +3207,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2948,6 +3232,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2957,6 +3250,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2966,6 +3268,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2975,6 +3286,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2992,6 +3312,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3039,6 +3369,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3048,6 +3394,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3057,6 +3412,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3066,6 +3430,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3075,6 +3448,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3092,6 +3474,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3127,6 +3519,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3136,6 +3537,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3153,6 +3563,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3196,6 +3616,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3205,6 +3641,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3214,6 +3659,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3223,6 +3677,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3232,6 +3695,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3249,6 +3721,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3297,6 +3779,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3306,6 +3804,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3315,6 +3822,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3324,6 +3840,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3333,6 +3858,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3350,6 +3884,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3398,6 +3942,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3407,6 +3967,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3416,6 +3985,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3425,6 +4003,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3434,6 +4021,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3443,6 +4039,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3460,6 +4065,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3524,6 +4139,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3533,6 +4164,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3542,6 +4182,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3551,6 +4200,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3560,6 +4218,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3569,6 +4236,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3586,6 +4262,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3629,6 +4315,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3638,6 +4340,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3647,6 +4358,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3656,6 +4376,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3665,6 +4394,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3682,6 +4420,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3730,6 +4478,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3739,6 +4503,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3748,6 +4521,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3757,6 +4539,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3766,6 +4557,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3783,6 +4583,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3858,6 +4668,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3867,6 +4693,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3876,6 +4711,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3893,6 +4737,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3966,6 +4820,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3975,6 +4845,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3984,6 +4863,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3993,6 +4881,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4002,6 +4899,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4011,6 +4917,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4028,6 +4943,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4065,6 +4990,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4074,6 +5015,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4083,6 +5033,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4092,6 +5051,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4109,6 +5077,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4179,6 +5157,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4188,6 +5182,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4197,6 +5200,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4206,6 +5218,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4215,6 +5236,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4224,6 +5254,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4233,6 +5272,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4250,6 +5298,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4287,6 +5345,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4296,6 +5370,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4305,6 +5388,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4314,6 +5406,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4323,6 +5424,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4332,6 +5442,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4341,6 +5460,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4358,6 +5486,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4395,6 +5533,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4404,6 +5558,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4413,6 +5576,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4422,6 +5594,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4431,6 +5612,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4440,6 +5630,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4449,6 +5648,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4466,6 +5674,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4541,6 +5759,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4550,6 +5784,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4559,6 +5802,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4576,6 +5828,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4672,6 +5934,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4681,6 +5959,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4690,6 +5977,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4699,6 +5995,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4708,6 +6013,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4717,6 +6031,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4726,6 +6049,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4743,6 +6075,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4780,6 +6122,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4789,6 +6147,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4798,6 +6165,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4807,6 +6183,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4824,6 +6209,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4887,6 +6282,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4896,6 +6307,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4905,6 +6325,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4914,6 +6343,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4923,6 +6361,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4932,6 +6379,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4941,6 +6397,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4958,6 +6423,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4995,6 +6470,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5004,6 +6495,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5013,6 +6513,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5022,6 +6531,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5031,6 +6549,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5040,6 +6567,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5049,6 +6585,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5066,6 +6611,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5103,6 +6658,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5112,6 +6683,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5121,6 +6701,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5130,6 +6719,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5139,6 +6737,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5148,6 +6755,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5157,6 +6773,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5174,6 +6799,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5211,6 +6846,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5220,6 +6871,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5229,6 +6889,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5238,6 +6907,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5247,6 +6925,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5256,6 +6943,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5265,6 +6961,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5282,6 +6987,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5334,6 +7049,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5343,6 +7074,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5352,6 +7092,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5361,6 +7110,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5370,6 +7128,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5379,6 +7146,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5388,6 +7164,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5405,6 +7190,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5450,6 +7245,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5459,6 +7270,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5468,6 +7288,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5477,6 +7306,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5486,6 +7324,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5495,6 +7342,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5504,6 +7360,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5521,6 +7386,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5565,6 +7440,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5574,6 +7465,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5583,6 +7483,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5592,6 +7501,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5601,6 +7519,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5610,6 +7537,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5619,6 +7555,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5636,6 +7581,97 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTermsOfUse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "version": "2026-11",
+                     *       "markdown": "# Terms of use of shared data (version 2026-11)\n\n…"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Recorded as termsVersion with each credential */
+                        version: string;
+                        markdown: string;
+                    };
+                };
+            };
+            /** @description Not signed in, or the credential is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
+                    "ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "ratelimit-remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "ratelimit-reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5696,6 +7732,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5705,6 +7757,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5714,6 +7775,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5723,6 +7793,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5740,6 +7819,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5785,6 +7874,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5794,6 +7899,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5803,6 +7917,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5812,6 +7935,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5821,6 +7953,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5830,6 +7971,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5847,6 +7997,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5912,6 +8072,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5921,6 +8097,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5930,6 +8115,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5939,6 +8133,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5956,6 +8159,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6043,6 +8256,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6052,6 +8281,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6061,6 +8299,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6070,6 +8317,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6079,6 +8335,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6088,6 +8353,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6105,6 +8379,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6142,6 +8426,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6151,6 +8451,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6160,6 +8469,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6169,6 +8487,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6178,6 +8505,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6187,6 +8523,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6204,6 +8549,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6266,6 +8621,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6275,6 +8646,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6284,6 +8664,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6293,6 +8682,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6310,6 +8708,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6388,6 +8796,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6397,6 +8821,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6406,6 +8839,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6415,6 +8857,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6424,6 +8875,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6433,6 +8893,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6450,6 +8919,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6495,6 +8974,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6504,6 +8999,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6513,6 +9017,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6522,6 +9035,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6531,6 +9053,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6540,6 +9071,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6557,6 +9097,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6623,6 +9173,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6632,6 +9198,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6641,6 +9216,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6650,6 +9234,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6659,6 +9252,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6676,6 +9278,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6754,6 +9366,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6763,6 +9391,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6772,6 +9409,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6789,6 +9435,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6837,6 +9493,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6846,6 +9511,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6863,6 +9537,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6941,6 +9625,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6950,6 +9650,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6959,6 +9668,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6976,6 +9694,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7019,6 +9747,30 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     };
+                    /**
+                     * @example <?xml version="1.0" encoding="UTF-8"?>
+                     *     <metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                     *       <dc:title xml:lang="vi">Lễ hội Festival Huế 2026 khai mạc tại Đại Nội</dc:title>
+                     *       <dc:description xml:lang="vi">Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương.</dc:description>
+                     *       <dc:creator>Trần Thị Hoa</dc:creator>
+                     *       <dc:publisher xml:lang="vi">Sở Ngoại vụ thành phố Huế</dc:publisher>
+                     *       <dc:date>2026-06-04</dc:date>
+                     *       <dcterms:issued xsi:type="dcterms:W3CDTF">2026-06-04T12:00:00.000Z</dcterms:issued>
+                     *       <dcterms:modified xsi:type="dcterms:W3CDTF">2026-06-04T12:00:00.000Z</dcterms:modified>
+                     *       <dc:language>vi</dc:language>
+                     *       <dc:subject xml:lang="vi">Du lịch, di sản, lễ hội</dc:subject>
+                     *       <dc:subject xml:lang="vi">Festival Huế</dc:subject>
+                     *       <dc:type>Text</dc:type>
+                     *       <dc:type>news</dc:type>
+                     *       <dc:format>text/html</dc:format>
+                     *       <dc:identifier>https://ttdn.hue.gov.vn/vi/tin-tuc/5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b</dc:identifier>
+                     *       <dc:identifier>urn:sha256:c1f0e5a2b7d94f3e8a6b2c9d0e1f4a7b3c8d5e2f9a0b6c1d7e4f8a3b5c2d9e0f</dc:identifier>
+                     *       <dc:rights>CC-BY-4.0</dc:rights>
+                     *       <dcterms:license xsi:type="dcterms:URI">https://creativecommons.org/licenses/by/4.0/</dcterms:license>
+                     *       <dcterms:rightsHolder>Sở Ngoại vụ thành phố Huế</dcterms:rightsHolder>
+                     *       <dc:coverage xml:lang="vi">Đại Nội, thành phố Huế</dc:coverage>
+                     *     </metadata>
+                     */
                     "application/xml": string;
                 };
             };
@@ -7035,6 +9787,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7044,6 +9812,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7053,6 +9830,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7062,6 +9848,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7079,6 +9874,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7124,6 +9929,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7133,6 +9954,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7142,6 +9972,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7159,6 +9998,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7219,6 +10068,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7228,6 +10086,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7245,6 +10112,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7302,6 +10179,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7311,6 +10204,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7320,6 +10222,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7337,6 +10248,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7392,6 +10313,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7401,6 +10338,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7410,6 +10356,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7419,6 +10374,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7428,6 +10392,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7437,6 +10410,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7446,6 +10428,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7463,6 +10454,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7519,6 +10520,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7528,6 +10545,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7537,6 +10563,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7546,6 +10581,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7555,6 +10599,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7564,6 +10617,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7573,6 +10635,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7590,6 +10661,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7663,6 +10744,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7672,6 +10769,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7681,6 +10787,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7690,6 +10805,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7699,6 +10823,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7716,6 +10849,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7877,6 +11020,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7886,6 +11045,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7895,6 +11063,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7904,6 +11081,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7913,6 +11099,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7922,6 +11117,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7931,6 +11135,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7948,6 +11161,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8009,6 +11232,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8018,6 +11257,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8027,6 +11275,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8036,6 +11293,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8045,6 +11311,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8054,6 +11329,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8063,6 +11347,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8080,6 +11373,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8117,6 +11420,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8126,6 +11445,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8135,6 +11463,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8144,6 +11481,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8153,6 +11499,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8170,6 +11525,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8310,6 +11675,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8319,6 +11700,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8328,6 +11718,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8337,6 +11736,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8346,6 +11754,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8355,6 +11772,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8364,6 +11790,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8381,6 +11816,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8435,6 +11880,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8444,6 +11905,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8453,6 +11923,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8462,6 +11941,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8471,6 +11959,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8480,6 +11977,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8489,6 +11995,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8506,6 +12021,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8609,6 +12134,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8618,6 +12159,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8627,6 +12177,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8636,6 +12195,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8645,6 +12213,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8662,6 +12239,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8736,6 +12323,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8745,6 +12348,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8754,6 +12366,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8763,6 +12384,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8772,6 +12402,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8789,6 +12428,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8841,6 +12490,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8850,6 +12515,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8859,6 +12533,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8868,6 +12551,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8877,6 +12569,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8886,6 +12587,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8895,6 +12605,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8912,6 +12631,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8949,6 +12678,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8958,6 +12703,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8967,6 +12721,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8976,6 +12739,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8993,6 +12765,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9057,6 +12839,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9066,6 +12864,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9075,6 +12882,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9084,6 +12900,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9093,6 +12918,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9110,6 +12944,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9187,6 +13031,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9196,6 +13056,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9205,6 +13074,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9214,6 +13092,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9223,6 +13110,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9240,6 +13136,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9304,6 +13210,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9313,6 +13235,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9322,6 +13253,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9331,6 +13271,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9340,6 +13289,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9357,6 +13315,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9407,6 +13375,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9416,6 +13400,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9425,6 +13418,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9434,6 +13436,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9443,6 +13454,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9460,6 +13480,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9578,6 +13608,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9587,6 +13633,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9596,6 +13651,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9605,6 +13669,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9614,6 +13687,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9631,6 +13713,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9698,6 +13790,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9707,6 +13815,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9716,6 +13833,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9733,6 +13859,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9790,6 +13926,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9799,6 +13951,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9808,6 +13969,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9817,6 +13987,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9826,6 +14005,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9835,6 +14023,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9844,6 +14041,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9861,6 +14067,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9958,6 +14174,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9967,6 +14199,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9976,6 +14217,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9985,6 +14235,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9994,6 +14253,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10003,6 +14271,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10012,6 +14289,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10029,6 +14315,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10047,7 +14343,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The file itself: CSV (UTF-8, header row), XLSX (first sheet) or a JSON array of objects; see GET /imports/template.csv */
+        /** @description The file itself as the raw body (not multipart), with its Content-Type: `text/csv` (UTF-8, comma-separated, header row; a BOM is allowed), `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` (XLSX, first sheet, header row) or `application/json` (an array of objects with the same keys). Columns: kind, language, agency, title, summary, body, activity_date, authors, topics, tags, place, source_type, source_name, source_url, copyright_holder, licence, visibility, document_*, claim_* and title_<lang>/summary_<lang>/body_<lang> for translations (docs/import.md; GET /imports/template.csv has them all and an example row). At most 64 MiB and 100,000 rows. Example JSON body: `[{"kind":"news","language":"vi","agency":"so-du-lich","title":"Huế đón du khách quốc tế dịp cuối năm","activity_date":"2026-12-01","title_en":"Hue welcomes international visitors at year end"}]` */
         requestBody: {
             content: {
                 "text/csv": unknown;
@@ -10086,6 +14382,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10095,6 +14407,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10104,6 +14425,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10113,6 +14443,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10122,6 +14461,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10131,6 +14479,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10140,6 +14497,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10157,6 +14523,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10250,6 +14626,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10259,6 +14651,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10268,6 +14669,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10277,6 +14687,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10286,6 +14705,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10295,6 +14723,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10304,6 +14741,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10321,6 +14767,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10335,7 +14791,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV, UTF-8 with BOM */
+            /** @description CSV, UTF-8 with BOM, sent as an attachment (ttdn-import-template.csv): the header row with every column, then one complete example row */
             200: {
                 headers: {
                     /** @description Requests allowed to this caller per window (IETF draft RateLimit headers) */
@@ -10347,6 +14803,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example kind,language,agency,title,summary,body,activity_date,authors,topics,tags,place,source_type,source_name,source_url,copyright_holder,licence,visibility,document_number,document_issuing_body,document_issue_date,document_effective_date,document_signer,document_type,claim_rating,claim_statement,claim_claimant,claim_first_seen,claim_urls,title_en,summary_en,body_en
+                     *     news,vi,so-du-lich,Huế đón du khách quốc tế dịp cuối năm,Lượng khách quốc tế tăng mạnh.,"Đoạn thứ nhất.
+                     *
+                     *     Đoạn thứ hai.",2026-12-01,Nguyễn Văn An; Trần Thị Bình,du-lich-di-san-le-hoi,du lịch; khách quốc tế,Thành phố Huế,own,,,Sở Du lịch,CC-BY-4.0,public,,,,,,,,,,,,Hue welcomes international visitors at year end,International arrivals rise sharply.,"First paragraph.
+                     *
+                     *     Second paragraph."
+                     */
                     "text/csv": string;
                 };
             };
@@ -10356,6 +14820,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10365,6 +14838,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10382,6 +14864,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10455,6 +14947,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10464,6 +14972,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10473,6 +14990,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10490,6 +15016,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10534,6 +15070,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10543,6 +15095,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10552,6 +15113,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10561,6 +15131,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10570,6 +15149,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10579,6 +15167,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10596,6 +15193,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10638,6 +15245,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10647,6 +15270,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10656,6 +15288,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10665,6 +15306,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10674,6 +15324,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10691,6 +15350,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10735,6 +15404,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10744,6 +15429,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10753,6 +15447,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10770,6 +15473,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10888,6 +15601,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10897,6 +15626,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10906,6 +15644,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10915,6 +15662,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10924,6 +15680,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10941,6 +15706,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10956,7 +15731,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description multipart/form-data with exactly one file part named "file" */
+        /** @description multipart/form-data with exactly one file part named `file` (its filename is kept as the display name; any other file part is refused with 400 `field_unknown`, a second `file` with `media_one_file`). Accepted types, detected from the bytes: JPEG, PNG, WebP, AVIF, GIF, TIFF images; MP4 (H.264) and WebM videos; PDF, DOCX, XLSX, PPTX and ODT documents (anything else: 400 `media_type_not_allowed`; a filename extension that contradicts the bytes: 400 `media_extension_mismatch`). Size limit MEDIA_MAX_UPLOAD_MB (default 100 MB; larger: 400 `media_too_large`, or use the resumable /uploads). Example: `curl -F "file=@le-hoi-festival-hue.jpg" -H "Authorization: Bearer $TOKEN" https://ttdn.hue.gov.vn/api/v1/media` */
         requestBody: {
             content: {
                 "multipart/form-data": unknown;
@@ -10999,6 +15774,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11008,6 +15799,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11017,6 +15817,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11026,6 +15835,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11035,6 +15853,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11044,6 +15871,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11053,6 +15889,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11070,6 +15915,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11107,6 +15962,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11116,6 +15987,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11125,6 +16005,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11134,6 +16023,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11143,6 +16041,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11160,6 +16067,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11205,6 +16122,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11214,6 +16147,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11223,6 +16165,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11232,6 +16183,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11241,6 +16201,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11250,6 +16219,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11259,6 +16237,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11276,6 +16263,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11358,6 +16355,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11367,6 +16380,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11376,6 +16398,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11385,6 +16416,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11394,6 +16434,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11403,6 +16452,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11412,6 +16470,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11429,6 +16496,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11489,6 +16566,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11498,6 +16591,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11507,6 +16609,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11516,6 +16627,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11525,6 +16645,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11542,6 +16671,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11600,6 +16739,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11609,6 +16764,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11618,6 +16782,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11627,6 +16800,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11636,6 +16818,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11653,6 +16844,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11715,6 +16916,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11724,6 +16941,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11733,6 +16959,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11742,6 +16977,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11766,6 +17010,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11828,6 +17082,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11837,6 +17107,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11846,6 +17125,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11855,6 +17143,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11879,6 +17176,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11942,6 +17249,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11951,6 +17274,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11960,6 +17292,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11969,6 +17310,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11993,6 +17343,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12056,6 +17416,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12065,6 +17441,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12074,6 +17459,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12083,6 +17477,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12107,6 +17510,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12160,6 +17573,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12169,6 +17598,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12178,6 +17616,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12187,6 +17634,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12196,6 +17652,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12213,6 +17678,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12277,6 +17752,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12286,6 +17777,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12295,6 +17795,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12304,6 +17813,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12313,6 +17831,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12322,6 +17849,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12331,6 +17867,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12348,6 +17893,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12378,6 +17933,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                     *           "url": "https://newsroom.example.vn/hooks/ttdn",
+                     *           "events": [
+                     *             "published",
+                     *             "updated",
+                     *             "unpublished",
+                     *             "deleted"
+                     *           ],
+                     *           "description": "Cổng tin Sở Du lịch Huế: đồng bộ tin lễ hội",
+                     *           "active": true,
+                     *           "disabledReason": null,
+                     *           "owner": {
+                     *             "type": "client",
+                     *             "id": "2b7e4c9a-1d3f-4a8b-9c6e-5f0a1b2c3d4e"
+                     *           },
+                     *           "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *           "createdAt": "2026-06-01T02:00:00.000Z",
+                     *           "updatedAt": "2026-06-01T02:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             /** Format: uuid */
@@ -12410,6 +17992,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12419,6 +18017,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12428,6 +18035,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12437,6 +18053,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12454,6 +18079,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12468,6 +18103,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://newsroom.example.vn/hooks/ttdn",
+                 *       "events": [
+                 *         "published",
+                 *         "updated",
+                 *         "unpublished",
+                 *         "deleted"
+                 *       ],
+                 *       "description": "Cổng tin Sở Du lịch Huế: đồng bộ tin lễ hội"
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * @description http(s) URL the deliveries are POSTed to
@@ -12493,6 +18140,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "url": "https://newsroom.example.vn/hooks/ttdn",
+                     *       "events": [
+                     *         "published",
+                     *         "updated",
+                     *         "unpublished",
+                     *         "deleted"
+                     *       ],
+                     *       "description": "Cổng tin Sở Du lịch Huế: đồng bộ tin lễ hội",
+                     *       "active": true,
+                     *       "disabledReason": null,
+                     *       "owner": {
+                     *         "type": "client",
+                     *         "id": "2b7e4c9a-1d3f-4a8b-9c6e-5f0a1b2c3d4e"
+                     *       },
+                     *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *       "createdAt": "2026-06-01T02:00:00.000Z",
+                     *       "updatedAt": "2026-06-01T02:00:00.000Z",
+                     *       "secret": "whsec_Hx4Qm8Tz2Vb6Nc1Lp9Rw3Ks7Dy5Fg0Ja"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         id: string;
@@ -12524,6 +18194,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12533,6 +18219,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12542,6 +18237,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12551,6 +18255,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12560,6 +18273,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12577,6 +18299,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12605,6 +18337,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "url": "https://newsroom.example.vn/hooks/ttdn",
+                     *       "events": [
+                     *         "published",
+                     *         "updated",
+                     *         "unpublished",
+                     *         "deleted"
+                     *       ],
+                     *       "description": "Cổng tin Sở Du lịch Huế: đồng bộ tin lễ hội",
+                     *       "active": true,
+                     *       "disabledReason": null,
+                     *       "owner": {
+                     *         "type": "client",
+                     *         "id": "2b7e4c9a-1d3f-4a8b-9c6e-5f0a1b2c3d4e"
+                     *       },
+                     *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *       "createdAt": "2026-06-01T02:00:00.000Z",
+                     *       "updatedAt": "2026-06-01T02:00:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         id: string;
@@ -12634,6 +18388,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12643,6 +18413,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12652,6 +18431,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12661,6 +18449,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12678,6 +18475,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12723,6 +18530,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12732,6 +18555,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12741,6 +18573,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12750,6 +18591,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12767,6 +18617,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12810,6 +18670,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "url": "https://newsroom.example.vn/hooks/ttdn",
+                     *       "events": [
+                     *         "published",
+                     *         "updated",
+                     *         "unpublished",
+                     *         "deleted"
+                     *       ],
+                     *       "description": "Cổng tin Sở Du lịch Huế: đồng bộ tin lễ hội",
+                     *       "active": true,
+                     *       "disabledReason": null,
+                     *       "owner": {
+                     *         "type": "client",
+                     *         "id": "2b7e4c9a-1d3f-4a8b-9c6e-5f0a1b2c3d4e"
+                     *       },
+                     *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *       "createdAt": "2026-06-01T02:00:00.000Z",
+                     *       "updatedAt": "2026-06-01T02:00:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         id: string;
@@ -12839,6 +18721,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12848,6 +18746,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12857,6 +18764,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12866,6 +18782,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12875,6 +18800,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12892,6 +18826,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12920,6 +18864,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "url": "https://newsroom.example.vn/hooks/ttdn",
+                     *       "events": [
+                     *         "published",
+                     *         "updated",
+                     *         "unpublished",
+                     *         "deleted"
+                     *       ],
+                     *       "description": "Cổng tin Sở Du lịch Huế: đồng bộ tin lễ hội",
+                     *       "active": true,
+                     *       "disabledReason": null,
+                     *       "owner": {
+                     *         "type": "client",
+                     *         "id": "2b7e4c9a-1d3f-4a8b-9c6e-5f0a1b2c3d4e"
+                     *       },
+                     *       "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *       "createdAt": "2026-06-01T02:00:00.000Z",
+                     *       "updatedAt": "2026-06-01T02:00:00.000Z",
+                     *       "secret": "whsec_Hx4Qm8Tz2Vb6Nc1Lp9Rw3Ks7Dy5Fg0Ja"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         id: string;
@@ -12951,6 +18918,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12960,6 +18943,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12969,6 +18961,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12978,6 +18979,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12995,6 +19005,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13027,6 +19047,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f7a",
+                     *           "subscriptionId": "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                     *           "changeSeq": 1234,
+                     *           "event": "published",
+                     *           "status": "delivered",
+                     *           "attempts": 2,
+                     *           "nextAttemptAt": null,
+                     *           "lastAttemptAt": "2026-06-04T12:01:02.000Z",
+                     *           "lastStatus": 204,
+                     *           "lastError": null,
+                     *           "createdAt": "2026-06-04T12:00:01.000Z",
+                     *           "deliveredAt": "2026-06-04T12:01:02.000Z",
+                     *           "body": {
+                     *             "type": "change",
+                     *             "subscriptionId": "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                     *             "event": "published",
+                     *             "seq": 1234,
+                     *             "cursor": "c2VxOjEyMzQ",
+                     *             "at": "2026-06-04T12:00:00.000Z",
+                     *             "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *             "versionId": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+                     *             "language": "vi",
+                     *             "kind": "news",
+                     *             "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *             "visibility": "public",
+                     *             "contentHash": "c1f0e5a2b7d94f3e8a6b2c9d0e1f4a7b3c8d5e2f9a0b6c1d7e4f8a3b5c2d9e0f",
+                     *             "links": {
+                     *               "changes": "https://ttdn.hue.gov.vn/api/v1/changes?since=c2VxOjEyMzM",
+                     *               "published": "https://ttdn.hue.gov.vn/api/v1/item-versions/0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f/published"
+                     *             }
+                     *           },
+                     *           "attemptLog": [
+                     *             {
+                     *               "at": "2026-06-04T12:00:02.000Z",
+                     *               "status": 503,
+                     *               "error": "HTTP 503"
+                     *             },
+                     *             {
+                     *               "at": "2026-06-04T12:01:02.000Z",
+                     *               "status": 204,
+                     *               "error": null
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "nextCursor": 1187
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             /** Format: uuid */
@@ -13068,6 +19140,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13077,6 +19165,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13086,6 +19183,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13095,6 +19201,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13112,6 +19227,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13141,6 +19266,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f7a",
+                     *       "subscriptionId": "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                     *       "changeSeq": 1234,
+                     *       "event": "published",
+                     *       "status": "delivered",
+                     *       "attempts": 2,
+                     *       "nextAttemptAt": null,
+                     *       "lastAttemptAt": "2026-06-04T12:01:02.000Z",
+                     *       "lastStatus": 204,
+                     *       "lastError": null,
+                     *       "createdAt": "2026-06-04T12:00:01.000Z",
+                     *       "deliveredAt": "2026-06-04T12:01:02.000Z",
+                     *       "body": {
+                     *         "type": "change",
+                     *         "subscriptionId": "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                     *         "event": "published",
+                     *         "seq": 1234,
+                     *         "cursor": "c2VxOjEyMzQ",
+                     *         "at": "2026-06-04T12:00:00.000Z",
+                     *         "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *         "versionId": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+                     *         "language": "vi",
+                     *         "kind": "news",
+                     *         "agencyId": "9f8e7d6c-5b4a-4321-8fed-cba987654321",
+                     *         "visibility": "public",
+                     *         "contentHash": "c1f0e5a2b7d94f3e8a6b2c9d0e1f4a7b3c8d5e2f9a0b6c1d7e4f8a3b5c2d9e0f",
+                     *         "links": {
+                     *           "changes": "https://ttdn.hue.gov.vn/api/v1/changes?since=c2VxOjEyMzM",
+                     *           "published": "https://ttdn.hue.gov.vn/api/v1/item-versions/0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f/published"
+                     *         }
+                     *       },
+                     *       "attemptLog": [
+                     *         {
+                     *           "at": "2026-06-04T12:00:02.000Z",
+                     *           "status": 503,
+                     *           "error": "HTTP 503"
+                     *         },
+                     *         {
+                     *           "at": "2026-06-04T12:01:02.000Z",
+                     *           "status": 204,
+                     *           "error": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         id: string;
@@ -13179,6 +19351,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13188,6 +19376,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13197,6 +19394,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13206,6 +19412,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13215,6 +19430,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13232,6 +19456,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13276,6 +19510,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13285,6 +19535,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13294,6 +19553,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13303,6 +19571,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13320,6 +19597,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13358,6 +19645,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+                     *           "reference": "VV-2026-0007",
+                     *           "title": "Tin sai: cầu Trường Tiền bị đóng cửa vĩnh viễn",
+                     *           "status": "agencies_notified",
+                     *           "severity": "high",
+                     *           "topicIds": [
+                     *             "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5e"
+                     *           ],
+                     *           "languages": [
+                     *             "vi"
+                     *           ],
+                     *           "firstSeenAt": "2026-10-04T12:45:00.000Z",
+                     *           "openedByAgencyId": "c0d1e2f3-a4b5-4c6d-9e7f-8a9b0c1d2e3f",
+                     *           "openedBy": "tranthihoa",
+                     *           "takenUp": true,
+                     *           "agencies": [
+                     *             {
+                     *               "agencyId": "7c6b5a49-3827-4e16-9d05-f4e3d2c1b0a9",
+                     *               "dueDate": "2026-10-12",
+                     *               "deadlineAt": "2026-10-12T17:00:00.000Z",
+                     *               "daysLeft": 4,
+                     *               "overdue": false,
+                     *               "answered": false,
+                     *               "answeredOnTime": null
+                     *             }
+                     *           ],
+                     *           "nextDueDate": "2026-10-12",
+                     *           "overdueCount": 0,
+                     *           "clarificationItemId": null,
+                     *           "version": 3,
+                     *           "createdAt": "2026-10-05T01:10:00.000Z",
+                     *           "updatedAt": "2026-10-05T02:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "limit": 50,
+                     *       "offset": 0
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["CaseSummary"][];
                         total: number;
@@ -13372,6 +19702,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13381,6 +19727,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13390,6 +19745,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13407,6 +19771,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13421,6 +19795,33 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "Tin sai: cầu Trường Tiền bị đóng cửa vĩnh viễn",
+                 *       "falseText": "Cầu Trường Tiền sẽ bị đóng cửa vĩnh viễn từ tháng 10, người đi bộ và xe máy không được qua lại.",
+                 *       "severity": "high",
+                 *       "topicIds": [
+                 *         "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5e"
+                 *       ],
+                 *       "languages": [
+                 *         "vi"
+                 *       ],
+                 *       "claimant": "Trang Facebook \"Huế 24h\"",
+                 *       "rating": "false",
+                 *       "firstSeenAt": "2026-10-04T12:45:00.000Z",
+                 *       "reach": 45000,
+                 *       "sightings": [
+                 *         {
+                 *           "url": "https://facebook.com/hue24h/posts/123",
+                 *           "platform": "Facebook",
+                 *           "language": "vi"
+                 *         }
+                 *       ],
+                 *       "dossier": {
+                 *         "impact": "Gây hoang mang cho người dân và du khách dịp Festival Huế."
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     title: string;
                     /** @description The false or distorted information, as it circulated */
@@ -13434,6 +19835,13 @@ export interface operations {
                     rating?: ("false" | "distorted" | "misleading" | "partly_false" | "missing_context") | null;
                     firstSeenAt?: string | null;
                     reach?: number | null;
+                    /**
+                     * @example {
+                     *       "situation": "Bài đăng xuất hiện tối 04/10/2026 và được chia sẻ lại trên nhiều nhóm du lịch.",
+                     *       "impact": "Gây hoang mang cho người dân và du khách dịp Festival Huế.",
+                     *       "facts": "Cầu Trường Tiền chỉ tạm hạn chế xe máy vào ban đêm trong 5 ngày để sơn lại lan can; người đi bộ vẫn qua lại bình thường."
+                     *     }
+                     */
                     dossier?: {
                         /** @description (a) the situation since the false information appeared */
                         situation?: string;
@@ -13482,6 +19890,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13491,6 +19915,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13500,6 +19933,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13509,6 +19951,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13518,6 +19969,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13527,6 +19987,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13536,6 +20005,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13553,6 +20031,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13582,6 +20070,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "cases": [
+                     *         {
+                     *           "id": "a7b8c9d0-e1f2-4a3b-8c4d-5e6f7a8b9c0d",
+                     *           "reference": "VV-2025-0012",
+                     *           "title": "Tin sai: cấm xe qua cầu Trường Tiền suốt dịp Tết",
+                     *           "status": "closed",
+                     *           "severity": "medium",
+                     *           "topicIds": [
+                     *             "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5e"
+                     *           ],
+                     *           "languages": [
+                     *             "vi"
+                     *           ],
+                     *           "firstSeenAt": "2025-01-20T02:00:00.000Z",
+                     *           "openedByAgencyId": "c0d1e2f3-a4b5-4c6d-9e7f-8a9b0c1d2e3f",
+                     *           "openedBy": "tranthihoa",
+                     *           "takenUp": true,
+                     *           "agencies": [
+                     *             {
+                     *               "agencyId": "7c6b5a49-3827-4e16-9d05-f4e3d2c1b0a9",
+                     *               "dueDate": "2025-01-28",
+                     *               "deadlineAt": "2025-01-28T17:00:00.000Z",
+                     *               "daysLeft": -619,
+                     *               "overdue": false,
+                     *               "answered": true,
+                     *               "answeredOnTime": true
+                     *             }
+                     *           ],
+                     *           "nextDueDate": null,
+                     *           "overdueCount": 0,
+                     *           "clarificationItemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *           "version": 9,
+                     *           "createdAt": "2025-01-21T01:00:00.000Z",
+                     *           "updatedAt": "2025-02-10T08:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "clarifications": [
+                     *         {
+                     *           "versionId": "0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f",
+                     *           "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *           "language": "vi",
+                     *           "agencyId": "7c6b5a49-3827-4e16-9d05-f4e3d2c1b0a9",
+                     *           "title": "Thông tin cấm xe qua cầu Trường Tiền dịp Tết là sai sự thật",
+                     *           "summary": "Cầu Trường Tiền vẫn lưu thông bình thường trong dịp Tết Ất Tỵ 2025.",
+                     *           "publishedAt": "2025-01-24T09:00:00.000Z"
+                     *         },
+                     *         {
+                     *           "versionId": "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f",
+                     *           "itemId": "5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *           "language": "en",
+                     *           "agencyId": "7c6b5a49-3827-4e16-9d05-f4e3d2c1b0a9",
+                     *           "title": "No ban on crossing Trường Tiền Bridge over Tết",
+                     *           "summary": "Trường Tiền Bridge stayed open to traffic throughout the 2025 Lunar New Year.",
+                     *           "publishedAt": "2025-01-24T09:30:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         cases: components["schemas"]["CaseSummary"][];
                         clarifications: {
@@ -13605,6 +20153,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13614,6 +20178,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13623,6 +20196,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13640,6 +20222,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13672,6 +20264,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "quarter": "2026-Q3",
+                     *           "agencyId": "c0d1e2f3-a4b5-4c6d-9e7f-8a9b0c1d2e3f",
+                     *           "opened": 4,
+                     *           "notified": 0,
+                     *           "answeredOnTime": 0,
+                     *           "answeredLate": 0,
+                     *           "overdue": 0,
+                     *           "pending": 0,
+                     *           "averageResponseHours": null
+                     *         },
+                     *         {
+                     *           "quarter": "2026-Q3",
+                     *           "agencyId": "7c6b5a49-3827-4e16-9d05-f4e3d2c1b0a9",
+                     *           "opened": 1,
+                     *           "notified": 3,
+                     *           "answeredOnTime": 2,
+                     *           "answeredLate": 1,
+                     *           "overdue": 0,
+                     *           "pending": 0,
+                     *           "averageResponseHours": 61.5
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             /** @description YYYY-Qn (local calendar) */
@@ -13697,6 +20317,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13706,6 +20342,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13715,6 +20360,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13732,6 +20386,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13769,6 +20433,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13778,6 +20458,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13787,6 +20476,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13796,6 +20494,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13813,6 +20520,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13829,6 +20546,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 3,
+                 *       "severity": "critical",
+                 *       "dossier": {
+                 *         "situation": "Bài đăng xuất hiện tối 04/10/2026 và được chia sẻ lại trên nhiều nhóm du lịch.",
+                 *         "impact": "Gây hoang mang cho người dân và du khách dịp Festival Huế.",
+                 *         "facts": "Cầu Trường Tiền chỉ tạm hạn chế xe máy vào ban đêm trong 5 ngày để sơn lại lan can; người đi bộ vẫn qua lại bình thường.",
+                 *         "legalGrounds": "Nghị định 72/2013/NĐ-CP; thông báo tổ chức giao thông của Sở Xây dựng ngày 01/10/2026.",
+                 *         "messaging": "Khẳng định cầu vẫn mở cho người đi bộ; công bố lịch sơn lan can và các tuyến thay thế."
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     /** @description The version read; another one means someone saved meanwhile (409) */
                     version: number;
@@ -13844,6 +20574,13 @@ export interface operations {
                     rating?: ("false" | "distorted" | "misleading" | "partly_false" | "missing_context") | null;
                     firstSeenAt?: string | null;
                     reach?: number | null;
+                    /**
+                     * @example {
+                     *       "situation": "Bài đăng xuất hiện tối 04/10/2026 và được chia sẻ lại trên nhiều nhóm du lịch.",
+                     *       "impact": "Gây hoang mang cho người dân và du khách dịp Festival Huế.",
+                     *       "facts": "Cầu Trường Tiền chỉ tạm hạn chế xe máy vào ban đêm trong 5 ngày để sơn lại lan can; người đi bộ vẫn qua lại bình thường."
+                     *     }
+                     */
                     dossier?: {
                         /** @description (a) the situation since the false information appeared */
                         situation?: string;
@@ -13881,6 +20618,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13890,6 +20643,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13899,6 +20661,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13908,6 +20679,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13917,6 +20697,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13926,6 +20715,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13935,6 +20733,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13952,6 +20759,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13968,6 +20785,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://www.tiktok.com/@dulichhue/video/7423150000000000000",
+                 *       "platform": "TikTok",
+                 *       "language": "vi",
+                 *       "seenAt": "2026-10-05T09:00:00.000Z",
+                 *       "reach": 12000,
+                 *       "note": "Video lặp lại nội dung bài đăng trên Facebook."
+                 *     }
+                 */
                 "application/json": {
                     /** @description http(s) URL */
                     url: string;
@@ -14003,6 +20830,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14012,6 +20855,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14021,6 +20873,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14030,6 +20891,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14039,6 +20909,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14048,6 +20927,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14057,6 +20945,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14074,6 +20971,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14123,6 +21030,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14132,6 +21055,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14141,6 +21073,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14150,6 +21091,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14159,6 +21109,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14168,6 +21127,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14177,6 +21145,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14194,6 +21171,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14232,6 +21219,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14241,6 +21244,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14250,6 +21262,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14259,6 +21280,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14268,6 +21298,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14277,6 +21316,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14286,6 +21334,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14303,6 +21360,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14319,6 +21386,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "text": "Ba báo điện tử đã đăng lại thông tin sai; một báo đã gỡ bài sau khi được liên hệ.",
+                 *       "occurredAt": "2026-10-06T03:00:00.000Z"
+                 *     }
+                 */
                 "application/json": {
                     text: string;
                     /** Format: date-time */
@@ -14348,6 +21421,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14357,6 +21446,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14366,6 +21464,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14375,6 +21482,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14384,6 +21500,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14393,6 +21518,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14402,6 +21536,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14419,6 +21562,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14435,6 +21588,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "agencyIds": [
+                 *         "7c6b5a49-3827-4e16-9d05-f4e3d2c1b0a9"
+                 *       ],
+                 *       "message": "Đề nghị Sở Xây dựng cung cấp thông tin về kế hoạch duy tu cầu Trường Tiền.",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": {
                     agencyIds: string[];
                     message?: string;
@@ -14464,6 +21626,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14473,6 +21651,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14482,6 +21669,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14491,6 +21687,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14500,6 +21705,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14509,6 +21723,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14518,6 +21741,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14535,6 +21767,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14552,6 +21794,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dueDate": "2026-10-15",
+                 *       "reason": "Chờ kết quả kiểm định kết cấu cầu của đơn vị tư vấn."
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * Format: date
@@ -14584,6 +21832,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14593,6 +21857,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14602,6 +21875,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14611,6 +21893,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14620,6 +21911,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14629,6 +21929,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14638,6 +21947,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14655,6 +21973,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14672,6 +22000,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "Cầu Trường Tiền chỉ hạn chế xe máy từ 22:00 đến 05:00 trong 5 ngày (10–14/10/2026) để sơn lại lan can; người đi bộ qua lại bình thường.",
+                 *       "links": [
+                 *         "https://sxd.hue.gov.vn/thong-bao/to-chuc-giao-thong-cau-truong-tien"
+                 *       ],
+                 *       "mediaIds": [
+                 *         "4d3c2b1a-0f9e-4d8c-8b7a-6f5e4d3c2b1a"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     note: string;
                     links?: string[];
@@ -14701,6 +22040,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14710,6 +22065,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14719,6 +22083,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14728,6 +22101,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14737,6 +22119,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14746,6 +22137,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14755,6 +22155,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14772,6 +22181,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14788,6 +22207,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "agencyId": "7c6b5a49-3827-4e16-9d05-f4e3d2c1b0a9",
+                 *       "form": "agency_portal_post",
+                 *       "date": "2026-10-07",
+                 *       "links": [
+                 *         "https://sxd.hue.gov.vn/tin-tuc/cau-truong-tien-van-luu-thong-binh-thuong"
+                 *       ],
+                 *       "languages": [
+                 *         "vi",
+                 *         "en"
+                 *       ],
+                 *       "note": "Đăng thông cáo trên cổng thông tin của Sở, bản tiếng Việt và tiếng Anh."
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * Format: uuid
@@ -14831,6 +22265,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14840,6 +22290,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14849,6 +22308,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14858,6 +22326,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14867,6 +22344,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14876,6 +22362,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14885,6 +22380,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14902,6 +22406,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14948,6 +22462,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14957,6 +22487,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14966,6 +22505,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14975,6 +22523,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14984,6 +22541,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -14993,6 +22559,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -15002,6 +22577,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -15019,6 +22603,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -15035,6 +22629,40 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "agencyId": "7c6b5a49-3827-4e16-9d05-f4e3d2c1b0a9",
+                 *       "rating": "false",
+                 *       "texts": {
+                 *         "vi": {
+                 *           "title": "Cầu Trường Tiền không bị đóng cửa vĩnh viễn",
+                 *           "summary": "Cầu chỉ hạn chế xe máy vào ban đêm trong 5 ngày để sơn lại lan can.",
+                 *           "body": "<p>Từ ngày 10 đến 14/10/2026, cầu Trường Tiền hạn chế xe máy từ 22:00 đến 05:00 để sơn lại lan can. Người đi bộ vẫn qua lại bình thường.</p>"
+                 *         },
+                 *         "en": {
+                 *           "title": "Trường Tiền Bridge is not closed for good",
+                 *           "summary": "Motorbikes are restricted at night for five days while the railings are repainted.",
+                 *           "body": "<p>From 10 to 14 October 2026, motorbikes may not cross Trường Tiền Bridge between 22:00 and 05:00 while its railings are repainted. Pedestrians cross as usual.</p>"
+                 *         }
+                 *       },
+                 *       "statement": {
+                 *         "en": "Trường Tiền Bridge will be closed for good from October; pedestrians and motorbikes may no longer cross."
+                 *       },
+                 *       "metadata": {
+                 *         "activityDate": "2026-10-07",
+                 *         "authors": [
+                 *           "Sở Xây dựng thành phố Huế"
+                 *         ],
+                 *         "tags": [
+                 *           "cầu Trường Tiền",
+                 *           "giao thông"
+                 *         ],
+                 *         "place": "Thành phố Huế",
+                 *         "copyrightHolder": "Sở Xây dựng thành phố Huế",
+                 *         "licence": "CC-BY-4.0"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     agencyId?: string;
@@ -15090,6 +22718,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:invalid",
+                     *       "title": "Dữ liệu không hợp lệ.",
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "code": "field_format",
+                     *           "message": "Sai định dạng."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -15099,6 +22743,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:token_invalid",
+                     *       "title": "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.",
+                     *       "status": 401,
+                     *       "code": "token_invalid",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -15108,6 +22761,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:scope_missing",
+                     *       "title": "Mã truy cập thiếu quyền (scope) \"read:shared\".",
+                     *       "status": 403,
+                     *       "code": "scope_missing",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -15117,6 +22779,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:not_found",
+                     *       "title": "Không tìm thấy.",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -15126,6 +22797,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:stale_revision",
+                     *       "title": "Dữ liệu đã được người khác sửa. Tải lại rồi thử lại.",
+                     *       "status": 409,
+                     *       "code": "stale_revision",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -15135,6 +22815,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:too_large",
+                     *       "title": "Dữ liệu gửi lên quá lớn.",
+                     *       "status": 413,
+                     *       "code": "too_large",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -15144,6 +22833,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:unsupported_media_type",
+                     *       "title": "Định dạng dữ liệu không được hỗ trợ.",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -15161,6 +22859,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:ttdn:problem:rate_limited",
+                     *       "title": "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "instance": "5d0c8a8e-3f4b-4f7e-9a51-2c6e1b7d9f30",
+                     *       "retryAfter": 30
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
