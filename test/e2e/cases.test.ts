@@ -146,6 +146,7 @@ describe('clarification cases', () => {
     await first('POST', '/api/v1/auth/password', { currentPassword: demoPasswords(server).get(lateLogin)!, newPassword: latePassword });
 
     await signInFirstTimeInBrowser(page, server, 'so-van-hoa-the-thao', 'Cầu Trường Tiền sáu vài mười hai nhịp 1899', { twoFactor: true });
+    await page.getByTestId('cases-card').getByText('vụ việc quá hạn').waitFor();
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Vụ việc thông tin sai lệch' }).click();
     await page.getByRole('heading', { name: 'Vụ việc thông tin sai lệch', level: 1 }).waitFor();
     await page.getByTestId('case-row').filter({ hasText: earlier.reference }).waitFor();

@@ -106,7 +106,7 @@ export function DossierForm({ c }: { c: Case }) {
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <Select label={t('cases.severityLabel')} data={severityOptions(t)} allowDeselect={false} {...form.getInputProps('severity')} />
-                <Select label={t('cases.rating')} data={claimRatingOptions(t)} clearable {...form.getInputProps('rating')} />
+                <Select label={t('cases.rating')} data={claimRatingOptions(t)} clearable {...form.getInputProps('rating')} value={form.values.rating || null} onChange={(x) => form.setFieldValue('rating', x ?? '')} />
                 <MultiSelect label={t('cases.topics')} description={t('cases.topicsHelp')} data={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicName(x, lang) }))} searchable maxValues={20} {...form.getInputProps('topicIds')} />
                 <MultiSelect label={t('cases.languages')} data={languages} searchable {...form.getInputProps('languages')} />
               </SimpleGrid>

@@ -4,7 +4,7 @@
 // information seen again is added as a sighting to its case rather than opened twice.
 import { Alert, Anchor, Badge, Button, Grid, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -59,6 +59,11 @@ export function NewCasePage() {
   const words = (v.title.trim() || v.falseText.trim().split(/\s+/).slice(0, 6).join(' ')).slice(0, 300);
   const [textQ] = useDebouncedValue(words.length >= 3 ? words : '', 400);
   const [urlQ] = useDebouncedValue(URL_RE.test(url) ? url : '', 400);
+  // On a phone the precedents sit below the form: say there are some, near the top.
+  const isPhone = useMediaQuery('(max-width: 75em)');
+  const byUrl = usePrecedents(urlQ);
+  const byText = usePrecedents(textQ);
+  const found = new Set([...(byUrl.data?.cases ?? []), ...(byText.data?.cases ?? [])].map((c) => c.id)).size + (byText.data?.clarifications.length ?? 0);
 
   return (
     <>
@@ -96,6 +101,13 @@ export function NewCasePage() {
             <Stack>
               <ErrorAlert error={error} fields={FIELDS} />
               <TextInput label={t('cases.caseTitle')} required maxLength={300} data-autofocus {...form.getInputProps('title')} />
+              {isPhone && found > 0 && (
+                <Alert variant="light" color="orange" icon={<IconInfoCircle aria-hidden />} role="status">
+                  <Anchor href="#precedents-title" size="sm">
+                    {t('cases.precedentsFound', { n: found })}
+                  </Anchor>
+                </Alert>
+              )}
               <Paper withBorder p="md">
                 <Stack gap="sm">
                   <Title order={2} size="h4">
@@ -107,7 +119,7 @@ export function NewCasePage() {
                     <NumberInput label={t('cases.reach')} description={t('cases.reachHelp')} min={0} allowDecimal={false} thousandSeparator={lang === 'vi' ? '.' : ','} decimalSeparator={lang === 'vi' ? ',' : '.'} {...form.getInputProps('reach')} />
                   </SimpleGrid>
                   <TextInput label={t('cases.claimant')} maxLength={500} {...form.getInputProps('claimant')} />
-                  <Select label={t('cases.rating')} data={claimRatingOptions(t)} clearable {...form.getInputProps('rating')} />
+                  <Select label={t('cases.rating')} data={claimRatingOptions(t)} clearable {...form.getInputProps('rating')} value={v.rating || null} onChange={(x) => form.setFieldValue('rating', x ?? '')} />
                 </Stack>
               </Paper>
               <Paper withBorder p="md">

@@ -65,7 +65,7 @@ export interface Countdown {
 export function countdown(t: TFunction, d: { dueDate: string; answered: boolean; answeredOnTime: boolean | null }, now = Date.now()): Countdown {
   if (d.answered) return d.answeredOnTime === false ? { text: t('cases.answeredLate'), color: 'orange', overdue: false } : { text: t('cases.answeredOnTime'), color: 'green', overdue: false };
   const n = daysLeft(d.dueDate, now);
-  if (n < 0) return { text: t('cases.overdueDays', { n: -n }), color: 'red', overdue: true };
+  if (n < 0) return { text: t(n === -1 ? 'cases.overdueDaysOne' : 'cases.overdueDays', { n: -n }), color: 'red', overdue: true };
   if (n === 0) return { text: t('cases.dueToday'), color: 'orange', overdue: false };
   return { text: t(n === 1 ? 'cases.daysLeftOne' : 'cases.daysLeft', { n }), color: n <= 3 ? 'yellow' : 'blue', overdue: false };
 }
