@@ -135,7 +135,7 @@ export const enCases: Record<keyof typeof viCases, string> = {
   'cases.openInEditor': 'Open in the editor',
   'cases.publishedAt': 'Published {date}',
 
-  'cases.dossier.updates': '(a) Situation — updates',
+  'cases.dossier.updates': 'Situation updates',
   'cases.dossier.updates.help': 'Each development since the false information appeared, by when it happened.',
   'cases.noUpdates': 'No update yet.',
   'cases.newUpdate': 'New situation update',

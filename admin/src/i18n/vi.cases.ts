@@ -133,7 +133,7 @@ export const viCases = {
   'cases.openInEditor': 'Mở trong trình soạn thảo',
   'cases.publishedAt': 'Đã đăng {date}',
 
-  'cases.dossier.updates': '(a) Diễn biến — các lần cập nhật',
+  'cases.dossier.updates': 'Các lần cập nhật diễn biến',
   'cases.dossier.updates.help': 'Từng diễn biến kể từ khi thông tin sai lệch xuất hiện, theo thời điểm xảy ra.',
   'cases.noUpdates': 'Chưa có cập nhật nào.',
   'cases.newUpdate': 'Cập nhật diễn biến mới',

@@ -44,40 +44,28 @@ export function DossierForm({ c }: { c: Case }) {
     onValuesChange: () => setError(null),
   });
   const situationUpdates = c.timeline.filter((e) => e.kind === 'situation').sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+  const save = form.onSubmit(async (v) => {
+    setStale(false);
+    try {
+      const saved = await call(
+        api.PATCH('/api/v1/cases/{id}', {
+          params: { path: { id: c.id } },
+          body: { version: c.version, dossier: v.dossier, severity: v.severity as Case['severity'], rating: (v.rating || null) as Case['rating'], topicIds: v.topicIds, languages: v.languages },
+        }),
+      );
+      apply(saved);
+      form.setValues(valuesOf(saved));
+      form.resetDirty(valuesOf(saved));
+      notifySuccess(t('common.saved'));
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'stale_revision') return setStale(true);
+      setServerErrors(form, e, FIELDS);
+      setError(e);
+    }
+  });
   return (
     <Stack>
-      <Paper withBorder p="md" component="section" aria-labelledby="dossier-updates">
-        <Title order={2} size="h5" id="dossier-updates" mb={4}>
-          {t('cases.dossier.updates')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="xs">
-          {t('cases.dossier.updates.help')}
-        </Text>
-        {situationUpdates.length > 0 ? <SituationList updates={situationUpdates} /> : <Text size="sm">{t('cases.noUpdates')}</Text>}
-        {c.allowed.contribute && <SituationForm c={c} />}
-      </Paper>
-      <form
-        noValidate
-        onSubmit={form.onSubmit(async (v) => {
-          setStale(false);
-          try {
-            const saved = await call(
-              api.PATCH('/api/v1/cases/{id}', {
-                params: { path: { id: c.id } },
-                body: { version: c.version, dossier: v.dossier, severity: v.severity as Case['severity'], rating: (v.rating || null) as Case['rating'], topicIds: v.topicIds, languages: v.languages },
-              }),
-            );
-            apply(saved);
-            form.setValues(valuesOf(saved));
-            form.resetDirty(valuesOf(saved));
-            notifySuccess(t('common.saved'));
-          } catch (e) {
-            if (e instanceof ApiError && e.code === 'stale_revision') return setStale(true);
-            setServerErrors(form, e, FIELDS);
-            setError(e);
-          }
-        })}
-      >
+      <div>
         <Stack>
           {stale && (
             <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('cases.staleTitle')} role="alert" data-testid="dossier-stale">
@@ -127,6 +115,15 @@ export function DossierForm({ c }: { c: Case }) {
                   {c.dossier[s] || t('cases.notWritten')}
                 </Text>
               )}
+              {s === 'situation' && (
+                <Stack gap={4} mt="md">
+                  <Title order={3} size="h6">
+                    {t('cases.dossier.updates')}
+                  </Title>
+                  {situationUpdates.length > 0 ? <SituationList updates={situationUpdates} /> : <Text size="sm">{t('cases.noUpdates')}</Text>}
+                  {c.allowed.contribute && <SituationForm c={c} />}
+                </Stack>
+              )}
             </Paper>
           ))}
           {c.allowed.edit && (
@@ -136,13 +133,13 @@ export function DossierForm({ c }: { c: Case }) {
                   {t('cases.unsaved')}
                 </Text>
               )}
-              <Button type="submit" loading={form.submitting} disabled={!form.isDirty()} data-testid="save-dossier">
+              <Button onClick={() => save()} loading={form.submitting} disabled={!form.isDirty()} data-testid="save-dossier">
                 {t('cases.saveDossier')}
               </Button>
             </Group>
           )}
         </Stack>
-      </form>
+      </div>
     </Stack>
   );
 }
