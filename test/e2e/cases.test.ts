@@ -215,6 +215,10 @@ describe('clarification cases', () => {
     await owed.getByTestId('deadline').getByText('còn 10 ngày').waitFor();
     expect(await agencyPage.getByTestId('cases-owed').getByText(earlier.reference).count()).toBe(0);
     await shoot(agencyPage, 'cases-inbox-vi');
+    // a case it is not involved in does not exist for it
+    await agencyPage.goto(`${server.adminUrl.replace(/\/$/, '')}/cases/${earlier.id}`);
+    await agencyPage.getByText('Không tìm thấy vụ việc này, hoặc bạn không có quyền xem.').waitFor();
+    await agencyPage.goBack();
     await owed.getByRole('link', { name: 'Tin sai: Festival Huế 2026 bị hủy' }).click();
     await agencyPage.getByRole('tab', { name: /Cơ quan và phản hồi/ }).click();
     const own = agencyPage.getByTestId('assignment').filter({ has: agencyPage.getByRole('heading', { name: 'Sở Du lịch' }) });
@@ -251,8 +255,23 @@ describe('clarification cases', () => {
     await ward.getByTestId('deadline').getByText('đã trả lời trễ hạn').waitFor();
     await page.getByTestId('assignment').filter({ has: page.getByRole('heading', { name: 'Sở Du lịch' }) }).getByTestId('deadline').getByText('đã trả lời đúng hạn').waitFor();
 
-    // the dossier, saved with its version
+    // evidence: a link
+    await page.getByRole('tab', { name: /Nơi xuất hiện, bằng chứng/ }).click();
+    await page.getByRole('textbox', { name: 'Đường dẫn', exact: true }).fill('https://archive.example.org/festival-hue-2026-huy');
+    await page.getByRole('textbox', { name: 'Mô tả ngắn' }).fill('Bản lưu bài đăng');
+    await page.getByRole('button', { name: 'Thêm đường dẫn' }).click();
+    await page.getByTestId('attachment').getByRole('link', { name: 'Bản lưu bài đăng' }).waitFor();
+
+    // the dossier, saved with its version: someone else's save in between is said plainly, then reloaded
     await page.getByRole('tab', { name: 'Hồ sơ' }).click();
+    await page.getByTestId('dossier-facts').fill('Festival Huế 2026 vẫn diễn ra theo kế hoạch đã công bố.');
+    const { version } = (await admin('GET', `/api/v1/cases/${caseId}`)) as { version: number };
+    await admin('PATCH', `/api/v1/cases/${caseId}`, { version, dossier: { impact: 'Du khách hủy đặt phòng.' } });
+    await page.getByTestId('save-dossier').click();
+    await page.getByTestId('dossier-stale').getByText('Hồ sơ vừa được người khác lưu').waitFor();
+    await page.getByRole('button', { name: 'Tải lại hồ sơ mới nhất' }).click();
+    await expect.poll(() => page.getByTestId('dossier-impact').inputValue()).toBe('Du khách hủy đặt phòng.');
+    expect(await page.getByTestId('dossier-stale').count()).toBe(0);
     await page.getByTestId('dossier-facts').fill('Festival Huế 2026 vẫn diễn ra theo kế hoạch đã công bố.');
     await page.getByTestId('save-dossier').click();
     await page.getByText('Đã lưu thay đổi.').first().waitFor();

@@ -77,8 +77,10 @@ export function DossierForm({ c }: { c: Case }) {
                 onClick={async () => {
                   await qc.invalidateQueries({ queryKey: CASE_KEY(c.id) });
                   const fresh = qc.getQueryData<Case>(CASE_KEY(c.id));
-                  if (fresh) form.setValues(valuesOf(fresh));
-                  form.resetDirty();
+                  if (fresh) {
+                    form.setValues(valuesOf(fresh));
+                    form.resetDirty(valuesOf(fresh));
+                  }
                   setStale(false);
                 }}
               >
