@@ -112,7 +112,7 @@ describe('rate limits per principal', () => {
     for (const { p, m, op } of ops) expect(Object.keys(op.responses['429']?.headers ?? {}), `${m} ${p}`).toEqual(expect.arrayContaining(['retry-after', 'ratelimit-reset']));
     const meta = doc.paths['/api/v1/meta'].get.responses;
     expect(Object.keys(meta['200'].headers ?? {})).toEqual(['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset']);
-    expect(meta['429'].content).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } });
+    expect(meta['429'].content).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' }, example: expect.objectContaining({ status: 429, code: 'rate_limited', retryAfter: 30 }) } });
   });
 
   it('leaves the portal and the health checks alone', async () => {
