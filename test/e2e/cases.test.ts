@@ -313,6 +313,7 @@ describe('clarification cases', () => {
     await clar.getByRole('textbox', { name: 'Chủ sở hữu bản quyền' }).fill('Sở Du lịch');
     await page.waitForTimeout(300);
     expect(await seriousA11yViolations(page), 'axe (clarification form)').toEqual([]);
+    await shoot(page, 'cases-clarification-vi');
     await clar.getByTestId('create-clarification').click();
     await page.getByTestId('case-clarification').waitFor();
     const { clarification } = (await inPage(page, 'GET', `/api/v1/cases/${caseId}`)) as { clarification: { itemId: string; versions: Array<{ versionId: string; language: string }> } };
@@ -353,6 +354,8 @@ describe('clarification cases', () => {
     await page.goto(caseUrl);
     await page.getByRole('tab', { name: 'Nhật ký' }).click();
     for (const step of ['Mở vụ việc', 'Đề nghị cơ quan', 'Gia hạn', 'Nhận thông tin', 'Phản hồi', 'Tạo tin làm rõ']) await page.getByTestId('case-timeline').getByText(step, { exact: true }).first().waitFor();
+    expect(await seriousA11yViolations(page), 'axe (timeline)').toEqual([]);
+    await shoot(page, 'cases-timeline-vi');
 
     // the list (red countdown, overdue filter) and the figures
     await page.goto(`${server.adminUrl.replace(/\/$/, '')}/cases`);

@@ -4,6 +4,7 @@
 import { Anchor, Badge, Button, Group, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconBell, IconFilePlus, IconPlayerPlay, IconExternalLink } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
@@ -18,6 +19,7 @@ import { addDays, hueToday, REASON_TRANSITIONS, responseDays, useAgencyNames, ty
 
 export function CaseActions({ c }: { c: Case }) {
   const { t } = useI18n();
+  const isPhone = useMediaQuery('(max-width: 48em)');
   const [open, setOpen] = useState<null | 'notify' | 'clarification' | TransitionName>(null);
   const close = () => setOpen(null);
   const online = c.clarification?.versions.some((v) => v.online) ?? false;
@@ -45,10 +47,10 @@ export function CaseActions({ c }: { c: Case }) {
         ))}
       </Group>
       {c.clarification && <ClarificationBox c={c} />}
-      <Modal opened={open === 'notify'} onClose={close} title={t('cases.notify')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }} closeOnClickOutside={false}>
+      <Modal opened={open === 'notify'} onClose={close} title={t('cases.notify')} size="lg" fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }} closeOnClickOutside={false}>
         {open === 'notify' && <NotifyForm c={c} onDone={close} />}
       </Modal>
-      <Modal opened={open === 'clarification'} onClose={close} title={t('cases.createClarification')} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }} closeOnClickOutside={false}>
+      <Modal opened={open === 'clarification'} onClose={close} title={t('cases.createClarification')} size="xl" fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }} closeOnClickOutside={false}>
         {open === 'clarification' && <ClarificationForm c={c} onDone={close} />}
       </Modal>
       {transitions.map((n) => (

@@ -23,6 +23,7 @@ export function Timeline({ c }: { c: Case }) {
         return `${agency} — ${d.onTime ? t('cases.onTime') : t('cases.late')}`;
       case 'response':
         return `${agency} — ${formLabel(t, String(d.form))} (${day(d.date)})`;
+      case 'status':
       case 'transition':
         return `${statusLabel(t, String(d.from))} → ${statusLabel(t, String(d.to))}${d.reason ? ` — ${String(d.reason)}` : ''}`;
       case 'sighting':
