@@ -70,7 +70,7 @@ export function CaseFiguresPage() {
   const figures = useFigures(from, to);
   const names = useAgencyNames();
   const overdue = useQuery({
-    queryKey: ['cases', { overdue: true, limit: 50 }],
+    queryKey: ['cases', 'figures-overdue'],
     queryFn: () => call(api.GET('/api/v1/cases', { params: { query: { overdue: true, limit: 50 } } })),
   });
   const rows = sumFigures(figures.data?.items ?? []).sort((a, b) => (onTimeRate(a) ?? 101) - (onTimeRate(b) ?? 101));
@@ -187,11 +187,11 @@ export function CaseFiguresPage() {
 export function CasesHomeCard() {
   const { t } = useI18n();
   const overdue = useQuery({
-    queryKey: ['cases', { overdue: true, limit: 1 }],
+    queryKey: ['cases', 'count-overdue'],
     queryFn: () => call(api.GET('/api/v1/cases', { params: { query: { overdue: true, limit: 1 } } })),
   });
   const pending = useQuery({
-    queryKey: ['cases', { pending: true, limit: 1 }],
+    queryKey: ['cases', 'count-pending'],
     queryFn: () => call(api.GET('/api/v1/cases', { params: { query: { pending: true, limit: 1 } } })),
   });
   if (overdue.error || pending.error) return null;
