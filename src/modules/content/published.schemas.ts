@@ -8,6 +8,23 @@ const EXAMPLE_ID = '0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f';
 const EXAMPLE_ITEM = '5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b';
 const EXAMPLE_AGENCY = '9f8e7d6c-5b4a-4321-8fed-cba987654321';
 const EXAMPLE_HASH = 'c1f0e5a2b7d94f3e8a6b2c9d0e1f4a7b3c8d5e2f9a0b6c1d7e4f8a3b5c2d9e0f';
+/** A list row with the default fields, the example of lists and pages. */
+const EXAMPLE_CARD = {
+  id: EXAMPLE_ID,
+  itemId: EXAMPLE_ITEM,
+  agencyId: EXAMPLE_AGENCY,
+  kind: 'news',
+  language: 'vi',
+  isSource: true,
+  title: 'Lễ hội Festival Huế 2026 khai mạc tại Đại Nội',
+  summary: 'Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương.',
+  visibility: 'public',
+  topicIds: [],
+  activityDate: '2026-06-04',
+  publishedAt: '2026-06-04T12:00:00.000Z',
+  firstPublishedAt: '2026-06-04T12:00:00.000Z',
+  contentHash: EXAMPLE_HASH,
+};
 const Hash = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 (hex) of the canonical published form (docs/content-hash.md)', examples: [EXAMPLE_HASH] });
 const Instant = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$',
@@ -73,24 +90,7 @@ export const PublishedListItem = Type.Object(
   {
     $id: 'PublishedListItem',
     description: 'A published language version; only the fields asked for with `fields`',
-    examples: [
-      {
-        id: EXAMPLE_ID,
-        itemId: EXAMPLE_ITEM,
-        agencyId: EXAMPLE_AGENCY,
-        kind: 'news',
-        language: 'vi',
-        isSource: true,
-        title: 'Lễ hội Festival Huế 2026 khai mạc tại Đại Nội',
-        summary: 'Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương.',
-        visibility: 'public',
-        topicIds: [],
-        activityDate: '2026-06-04',
-        publishedAt: '2026-06-04T12:00:00.000Z',
-        firstPublishedAt: '2026-06-04T12:00:00.000Z',
-        contentHash: EXAMPLE_HASH,
-      },
-    ],
+    examples: [EXAMPLE_CARD],
   },
 );
 
@@ -104,24 +104,7 @@ export const PublishedPage = Type.Object(
     description: 'A page of published versions you may read',
     examples: [
       {
-        items: [
-          {
-            id: EXAMPLE_ID,
-            itemId: EXAMPLE_ITEM,
-            agencyId: EXAMPLE_AGENCY,
-            kind: 'news',
-            language: 'vi',
-            isSource: true,
-            title: 'Lễ hội Festival Huế 2026 khai mạc tại Đại Nội',
-            summary: 'Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương.',
-            visibility: 'public',
-            topicIds: [],
-            activityDate: '2026-06-04',
-            publishedAt: '2026-06-04T12:00:00.000Z',
-            firstPublishedAt: '2026-06-04T12:00:00.000Z',
-            contentHash: EXAMPLE_HASH,
-          },
-        ],
+        items: [EXAMPLE_CARD],
         nextCursor: 'eyJrIjoiMjAyNi0wNi0wNFQxMjowMDowMC4wMDBaIn0',
       },
     ],
