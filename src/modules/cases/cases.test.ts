@@ -298,3 +298,24 @@ describe('figures for reports', () => {
     expect((await a.client.get(`/api/v1/cases/figures?from=2026-01-01&to=2026-06-30&agencyId=${b.user.agencyId}`)).statusCode).toBe(403);
   });
 });
+
+describe('a case no longer worked owes nothing', () => {
+  it('unanswered notifications of a case closed without publication are not overdue (list, case, count), and still count as unanswered in the figures', async () => {
+    t.clock.set(local('2026-05-04T09:00:00'));
+    const c = (await dic.client.post('/api/v1/cases', { title: 'Tin sai đã tự gỡ', falseText: 'Nội dung sai đã được gỡ.' })).json();
+    await dic.client.post(`/api/v1/cases/${c.id}/notifications`, { agencyIds: [b.user.agencyId] });
+    t.clock.set(local('2026-05-13T09:00:00'));
+    const overdueIds = async () => ((await dic.client.get('/api/v1/cases?overdue=true')).json().items as Array<{ id: string }>).map((x) => x.id);
+    const before = (await dic.client.get(`/api/v1/cases/${c.id}`)).json();
+    expect(before.assignments[0].overdue).toBe(true);
+    expect(before.overdueCount).toBe(1);
+    expect(await overdueIds()).toContain(c.id);
+    const closed = await dic.client.post(`/api/v1/cases/${c.id}/transitions/close-without-publication`, { reason: 'Bài đăng đã bị gỡ, không còn lan truyền.' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().assignments[0]).toMatchObject({ overdue: false, answered: false });
+    expect(closed.json().overdueCount).toBe(0);
+    expect(await overdueIds()).not.toContain(c.id);
+    const figures = (await dic.client.get('/api/v1/cases/figures?from=2026-04-01&to=2026-06-30')).json().items as Array<Record<string, unknown>>;
+    expect(figures.find((r) => r.quarter === '2026-Q2' && r.agencyId === b.user.agencyId)).toMatchObject({ notified: 2, answeredOnTime: 0 });
+  });
+});

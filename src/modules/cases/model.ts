@@ -61,13 +61,14 @@ export interface DeadlineView {
   answeredOnTime: boolean | null;
 }
 
-export function deadlineView(a: { dueDate: string; materialReceivedAt: Date | null; answeredOnTime: boolean | null }, now: Date): DeadlineView {
+/** `caseActive`: a case published or closed owes nothing any more — its unanswered notifications are not overdue (they still count as unanswered in the figures). */
+export function deadlineView(a: { dueDate: string; materialReceivedAt: Date | null; answeredOnTime: boolean | null }, now: Date, caseActive = true): DeadlineView {
   const end = deadlineEnd(a.dueDate);
   return {
     dueDate: a.dueDate,
     deadlineAt: end.toISOString(),
     daysLeft: daysBetween(toLocalDate(now), a.dueDate),
-    overdue: !a.materialReceivedAt && now.getTime() >= end.getTime(),
+    overdue: caseActive && !a.materialReceivedAt && now.getTime() >= end.getTime(),
     answered: !!a.materialReceivedAt,
     answeredOnTime: a.answeredOnTime,
   };

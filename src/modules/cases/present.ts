@@ -1,16 +1,14 @@
 // Case rows -> API shapes. Deadlines are computed for the reader's "now" (the context clock).
-import { deadlineView } from './model.js';
+import { ACTIVE_STATUSES, deadlineView, type CaseStatus } from './model.js';
 import type * as repo from './repo.js';
 import type { getCase } from './use-cases/reading.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function agencyDeadlines(assignments: repo.AssignmentRow[], now: Date) {
-  return assignments.map((a) => ({ agencyId: a.agencyId, ...deadlineView(a, now) }));
-}
+const isActive = (row: repo.CaseRow) => ACTIVE_STATUSES.includes(row.status as CaseStatus);
 
 export function presentSummary(row: repo.CaseRow, assignments: repo.AssignmentRow[], now: Date) {
-  const agencies = agencyDeadlines(assignments, now);
+  const agencies = assignments.map((a) => ({ agencyId: a.agencyId, ...deadlineView(a, now, isActive(row)) }));
   const open = agencies.filter((a) => !a.answered).map((a) => a.dueDate).sort();
   return {
     id: row.id,
@@ -55,7 +53,7 @@ export function presentCase(d: Awaited<ReturnType<typeof getCase>>, now: Date) {
       notifiedAt: a.notifiedAt.toISOString(),
       notifiedBy: a.notifiedBy,
       message: a.message,
-      ...deadlineView(a, now),
+      ...deadlineView(a, now, isActive(row)),
       originalDueDate: a.originalDueDate,
       extensions: a.extensions,
       materialReceivedAt: iso(a.materialReceivedAt),

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { caseAssignments, caseAttachments, caseCounters, caseEvents, caseReminders, caseResponses, cases, caseSightings } from './tables.js';
+import { ACTIVE_STATUSES } from './model.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseInsert = typeof cases.$inferInsert;
@@ -132,7 +133,8 @@ export async function listCases(db: Database, scope: CaseScope, f: CaseListFilte
       ? sql`EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${cases.id} AND ${caseAssignments.agencyId} = ${f.agencyId})`
       : undefined,
     f.pending ? owing(sql``) : undefined,
-    f.overdueBefore ? owing(sql`AND ${caseAssignments.dueDate} < ${f.overdueBefore}`) : undefined,
+    // overdue: owed on a case still worked (a published or closed case owes nothing any more)
+    f.overdueBefore ? and(inArray(cases.status, [...ACTIVE_STATUSES]), owing(sql`AND ${caseAssignments.dueDate} < ${f.overdueBefore}`)) : undefined,
     ...(f.words ?? []).map((w) => sql`${cases.searchText} LIKE ${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`),
   );
   const [rows, [{ n }]] = await Promise.all([
@@ -155,7 +157,7 @@ export async function unansweredDueBy(db: Database, until: string): Promise<Remi
     .select({ assignment: caseAssignments, caseId: cases.id, reference: cases.reference, title: cases.title })
     .from(caseAssignments)
     .innerJoin(cases, eq(cases.id, caseAssignments.caseId))
-    .where(and(isNull(caseAssignments.materialReceivedAt), lte(caseAssignments.dueDate, until), inArray(cases.status, ['agencies_notified', 'material_received', 'opened'])))
+    .where(and(isNull(caseAssignments.materialReceivedAt), lte(caseAssignments.dueDate, until), inArray(cases.status, [...ACTIVE_STATUSES])))
     .orderBy(asc(caseAssignments.dueDate), asc(caseAssignments.id));
   return rows;
 }
