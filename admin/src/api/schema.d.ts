@@ -601,7 +601,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Settings clients need: content languages, jurisdiction, freshness period */
+        /** Settings clients need: content languages, jurisdiction, freshness period, days to answer a case */
         get: operations["getMeta"];
         put?: never;
         post?: never;
@@ -10048,7 +10048,8 @@ export interface operations {
                      *         "nameVi": "Thành phố Huế",
                      *         "nameEn": "Huế City"
                      *       },
-                     *       "staleAfterDays": 30
+                     *       "staleAfterDays": 30,
+                     *       "caseResponseDays": 7
                      *     }
                      */
                     "application/json": {
@@ -10059,6 +10060,8 @@ export interface operations {
                             nameEn: string;
                         };
                         staleAfterDays: number;
+                        /** @description Calendar days (Huế time) a notified agency has to answer a clarification case (CASE_RESPONSE_DAYS) */
+                        caseResponseDays: number;
                     };
                 };
             };

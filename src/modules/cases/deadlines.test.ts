@@ -164,3 +164,20 @@ describe('reminders through the job', () => {
     expect(status).toEqual([{ last_error: null }]);
   });
 });
+
+describe('CASE_RESPONSE_DAYS', () => {
+  it('sets the days an agency has, and clients read it from /meta', async () => {
+    const t = await createTestApp({ CASE_RESPONSE_DAYS: '10' });
+    try {
+      const dic = await withToken(t, 'appraiser');
+      const agency = await fixtureAgency(t, { slug: 'so-tai-nguyen' });
+      expect((await dic.client.get('/api/v1/meta')).json().caseResponseDays).toBe(10);
+      t.clock.set(local('2026-12-28T10:00:00'));
+      const opened = (await dic.client.post('/api/v1/cases', { title: 'Tin sai về lũ lụt', falseText: 'Đập thủy điện sắp vỡ.' })).json();
+      const notified = (await dic.client.post(`/api/v1/cases/${opened.id}/notifications`, { agencyIds: [agency] })).json();
+      expect(notified.assignments[0].dueDate).toBe('2027-01-07');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -54,18 +54,24 @@ export async function contentRoutes(app: FastifyInstance) {
     config: { auth: 'public' },
     schema: {
       tags: ['meta'],
-      summary: 'Settings clients need: content languages, jurisdiction, freshness period',
+      summary: 'Settings clients need: content languages, jurisdiction, freshness period, days to answer a case',
       response: {
         200: Type.Object({
           contentLanguages: Type.Array(Type.String(), { description: 'The first is the default source language' }),
           jurisdiction: Type.Object({ nameVi: Type.String(), nameEn: Type.String() }),
           staleAfterDays: Type.Integer(),
-        }, { examples: [{ contentLanguages: ['vi', 'en', 'fr', 'ja', 'ko', 'zh'], jurisdiction: { nameVi: 'Thành phố Huế', nameEn: 'Huế City' }, staleAfterDays: 30 }] }),
+          caseResponseDays: Type.Integer({ description: 'Calendar days (Huế time) a notified agency has to answer a clarification case (CASE_RESPONSE_DAYS)' }),
+        }, { examples: [{ contentLanguages: ['vi', 'en', 'fr', 'ja', 'ko', 'zh'], jurisdiction: { nameVi: 'Thành phố Huế', nameEn: 'Huế City' }, staleAfterDays: 30, caseResponseDays: 7 }] }),
         404: errors[404],
         401: errors[401],
       },
     },
-    handler: async (req) => ({ contentLanguages: req.ctx.config.contentLanguages, jurisdiction: req.ctx.config.jurisdiction, staleAfterDays: req.ctx.config.staleAfterDays }),
+    handler: async (req) => ({
+      contentLanguages: req.ctx.config.contentLanguages,
+      jurisdiction: req.ctx.config.jurisdiction,
+      staleAfterDays: req.ctx.config.staleAfterDays,
+      caseResponseDays: req.ctx.config.caseResponseDays,
+    }),
   });
 
   // ----- taxonomy -----

@@ -15,7 +15,8 @@ import { claimRatingOptions, languageName, licenceOptions } from '../../lib/cont
 import { rules, setServerErrors } from '../../lib/forms';
 import { notifySuccess } from '../../lib/notify';
 import { useApplyCase } from './CasePage';
-import { addDays, hueToday, REASON_TRANSITIONS, responseDays, useAgencyNames, type Case, type TransitionName } from './types';
+import { addDays, hueToday, REASON_TRANSITIONS, useAgencyNames, type Case, type TransitionName } from './types';
+import { useMeta } from '../../api/content';
 
 export function CaseActions({ c }: { c: Case }) {
   const { t } = useI18n();
@@ -107,7 +108,8 @@ function NotifyForm({ c, onDone }: { c: Case; onDone: () => void }) {
     validate: { agencyIds: (v) => (v.length ? null : t('cases.pickAgency')), message: r.maxLength(5000) },
     onValuesChange: () => setError(null),
   });
-  const days = responseDays(c);
+  // CASE_RESPONSE_DAYS of the server (Art. 4.5: 7 by default)
+  const days = useMeta().data?.caseResponseDays ?? 7;
   const due = addDays(hueToday(), days);
   return (
     <form

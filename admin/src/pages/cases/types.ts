@@ -80,9 +80,6 @@ export function useCase(id: string | undefined) {
   });
 }
 
-/** The server's CASE_RESPONSE_DAYS is not published: the due date shown before notifying assumes the default 7. */
-export const RESPONSE_DAYS = 7;
-
 /** Agencies by id and their names in the UI language (archived ones included: old cases name them). */
 export function useAgencyNames() {
   const { lang } = useI18n();
@@ -96,12 +93,4 @@ export function useAgencyNames() {
   /** Agencies that answer cases, still active: the ones the DIC can notify. */
   const answering = list.filter((a) => !a.archivedAt && (a.functions?.includes('answer_cases') ?? true));
   return { name, answering, list, error: agencies.error };
-}
-
-/** The server's response days, read from an assignment already made (notification day → original due date). */
-export function responseDays(c: Case): number {
-  const a = c.assignments[0];
-  if (!a) return RESPONSE_DAYS;
-  const notifiedDay = hueToday(new Date(a.notifiedAt).getTime());
-  return Math.round((Date.parse(`${a.originalDueDate}T00:00:00Z`) - Date.parse(`${notifiedDay}T00:00:00Z`)) / 86_400_000);
 }
