@@ -21,8 +21,14 @@ export function principalOf(actor: Actor, ip: string): string {
 
 /** Who made a request, for the rate limit and the usage counters alike: IPv6 callers grouped by /64 (one subscriber's network). */
 export function requestPrincipal(req: FastifyRequest): string {
-  return principalOf(req.ctx.actor, normalizeIP(req.ip ?? 'unknown'));
+  // asked twice per request (the limit, then the usage counters): worked out once per actor
+  const known = principals.get(req);
+  if (known && known.actor === req.ctx.actor) return known.principal;
+  const principal = principalOf(req.ctx.actor, normalizeIP(req.ip ?? 'unknown'));
+  principals.set(req, { actor: req.ctx.actor, principal });
+  return principal;
 }
+const principals = new WeakMap<FastifyRequest, { actor: Actor; principal: string }>();
 
 export function isApiRequest(url: string): boolean {
   return url.startsWith('/api/v1/');

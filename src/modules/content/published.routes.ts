@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import { conditionalGet } from '../../http/etag.js';
 import { cachedRead } from '../../http/response-cache.js';
 import { errors } from '../../http/schemas.js';
+import { anonymous } from '../../core/actor.js';
 import { publishedScope } from './policy.js';
 import { dublinCoreJsonLd, dublinCoreXml } from './dublin-core.js';
 import { ChangesQuery, DublinCoreJsonLd, PublishedItemParams, PublishedItemQuery, PublishedQuery, publishedSchemas } from './published.schemas.js';
@@ -65,7 +66,8 @@ function formatOf(req: FastifyRequest, format: Format | undefined): Format {
 }
 
 /** What a published read's answer depends on: what the reader may see (never who they are) and the URL. */
-export const scopeKey = (req: FastifyRequest) => JSON.stringify(publishedScope(req.ctx.actor));
+export const scopeKey = (req: FastifyRequest) => (req.ctx.actor.kind === 'anonymous' ? ANONYMOUS_SCOPE : JSON.stringify(publishedScope(req.ctx.actor)));
+const ANONYMOUS_SCOPE = JSON.stringify(publishedScope(anonymous));
 
 export async function publishedRoutes(app: FastifyInstance) {
   for (const s of publishedSchemas) app.addSchema(s);
