@@ -128,31 +128,32 @@ export function PrincipalTable({ report, agencyNames }: { report: UsageReport; a
   );
 }
 
-export function AgencyTable({ report }: { report: UsageReport }) {
-  const { t, lang } = useI18n();
+/** A table of counters with one row head column (an agency, a day) and the totals row. */
+function CounterTable<R>(props: { report: UsageReport; label: string; testId: string; head: string; rows: R[]; rowKey: (r: R) => string; rowHead: (r: R) => React.ReactNode; counters: (r: R) => Counters }) {
+  const { t } = useI18n();
   return (
-    <TableScroll minWidth={900} label={t('usage.byAgency')}>
-      <Table striped withTableBorder verticalSpacing="xs" data-testid="usage-agencies">
+    <TableScroll minWidth={900} label={props.label}>
+      <Table striped withTableBorder verticalSpacing="xs" data-testid={props.testId}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('usage.agency')}</Table.Th>
+            <Table.Th scope="col">{props.head}</Table.Th>
             <CounterHeads />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {report.agencies.map((a) => (
-            <Table.Tr key={a.agencyId ?? 'anonymous'}>
+          {props.rows.map((r) => (
+            <Table.Tr key={props.rowKey(r)}>
               <Table.Th scope="row" fw={500} miw={200}>
-                {agencyLabel(a, lang, t)}
+                {props.rowHead(r)}
               </Table.Th>
-              <CounterCells c={a.totals} />
+              <CounterCells c={props.counters(r)} />
             </Table.Tr>
           ))}
         </Table.Tbody>
         <Table.Tfoot>
           <Table.Tr>
             <Table.Th scope="row">{t('usage.total')}</Table.Th>
-            <CounterCells c={report.totals} strong />
+            <CounterCells c={props.report.totals} strong />
           </Table.Tr>
         </Table.Tfoot>
       </Table>
@@ -160,34 +161,34 @@ export function AgencyTable({ report }: { report: UsageReport }) {
   );
 }
 
+export function AgencyTable({ report }: { report: UsageReport }) {
+  const { t, lang } = useI18n();
+  return (
+    <CounterTable
+      report={report}
+      label={t('usage.byAgency')}
+      testId="usage-agencies"
+      head={t('usage.agency')}
+      rows={report.agencies}
+      rowKey={(a) => a.agencyId ?? 'anonymous'}
+      rowHead={(a) => agencyLabel(a, lang, t)}
+      counters={(a) => a.totals}
+    />
+  );
+}
+
 export function DayTable({ report }: { report: UsageReport }) {
   const { t, formatDate } = useI18n();
   return (
-    <TableScroll minWidth={900} label={t('usage.byDay')}>
-      <Table striped withTableBorder verticalSpacing="xs" data-testid="usage-days">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('usage.day')}</Table.Th>
-            <CounterHeads />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {report.days.map((d) => (
-            <Table.Tr key={d.day}>
-              <Table.Th scope="row" fw={500} className="nowrap">
-                {formatDate(`${d.day}T12:00:00+07:00`)}
-              </Table.Th>
-              <CounterCells c={d} />
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th scope="row">{t('usage.total')}</Table.Th>
-            <CounterCells c={report.totals} strong />
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
-    </TableScroll>
+    <CounterTable
+      report={report}
+      label={t('usage.byDay')}
+      testId="usage-days"
+      head={t('usage.day')}
+      rows={report.days}
+      rowKey={(d) => d.day}
+      rowHead={(d) => formatDate(`${d.day}T12:00:00+07:00`)}
+      counters={(d) => d}
+    />
   );
 }
