@@ -7,18 +7,19 @@ import { isApiRequest } from './rate-limit.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** NFC strings; a NUL anywhere (value or key) is refused naming where it is (`title`, `items/2/url`). */
-function nfc(value: unknown, path: string): unknown {
+/** NFC strings, a NUL anywhere (value or key) refused naming where it is (`title`, `items/2/url`); the path is built only when a NUL may be there. */
+function nfc(value: unknown, path: string | null): unknown {
   if (typeof value === 'string') {
-    if (value.includes('\0')) throw Invalid.field(path || '(body)', 'field_format');
+    if (path !== null && value.includes('\0')) throw Invalid.field(path || '(body)', 'field_format');
     return value.normalize('NFC');
   }
-  if (Array.isArray(value)) return value.map((v, i) => nfc(v, path ? `${path}/${i}` : String(i)));
+  const at = (key: string | number) => (path === null ? null : path ? `${path}/${key}` : String(key));
+  if (Array.isArray(value)) return value.map((v, i) => nfc(v, at(i)));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       const key = nfc(k, path) as string;
-      out[key] = nfc(v, path ? `${path}/${key}` : key);
+      out[key] = nfc(v, at(key));
     }
     return out;
   }
@@ -57,7 +58,8 @@ export function registerJsonBodyParser(app: FastifyInstance) {
       return done(Invalid.field('(body)', 'bad_json'), undefined);
     }
     try {
-      done(null, nfc(parsed, ''));
+      // JSON can carry a NUL only escaped: without "\\u0000" in the text there is none to look for
+      done(null, nfc(parsed, text.includes('\\u0000') ? '' : null));
     } catch (e) {
       done(e as Error, undefined);
     }
