@@ -5,16 +5,16 @@
 import { Anchor, Badge, Button, Collapse, Divider, Group, List, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { DateField, isDateValue } from '../../components/DateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type MessageKey } from '../../i18n';
 import { languageName, useContentLanguageOptions } from '../../lib/content';
-import { rules, setServerErrors } from '../../lib/forms';
+import { rules } from '../../lib/forms';
 import { notifySuccess } from '../../lib/notify';
 import { useApplyCase } from './CasePage';
+import { FormFooter, useCaseSubmit } from './caseForm';
 import { DeadlineBadge } from './CaseBadges';
 import { formLabel, formOptions, hueToday, useAgencyNames, type Assignment, type Case, type CaseResponse } from './types';
 
@@ -191,7 +191,7 @@ function ExtendForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => vo
   const { t } = useI18n();
   const r = rules(t);
   const apply = useApplyCase(c.id);
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useCaseSubmit(['dueDate', 'reason']);
   const form = useForm({
     initialValues: { dueDate: '', reason: '' },
     validate: {
@@ -203,29 +203,21 @@ function ExtendForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => vo
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (v) => {
-        try {
+      onSubmit={form.onSubmit(
+        run(form, async (v) => {
           apply(await call(api.POST('/api/v1/cases/{id}/agencies/{agencyId}/extension', { params: { path: { id: c.id, agencyId: a.agencyId } }, body: { dueDate: v.dueDate, reason: v.reason.trim() } })));
           notifySuccess(t('cases.extended'));
           onDone();
-        } catch (e) {
-          setServerErrors(form, e, ['dueDate', 'reason']);
-          setError(e);
-        }
-      })}
+        }),
+      )}
     >
       <Stack gap="xs" mt="sm" data-testid="extend-form">
         <ErrorAlert error={error} fields={['dueDate', 'reason']} />
         <DateField label={t('cases.newDueDate')} required {...form.getInputProps('dueDate')} />
         <Textarea label={t('cases.reason')} required autosize minRows={2} maxLength={2000} {...form.getInputProps('reason')} />
-        <Group justify="flex-end">
-          <Button size="xs" variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button size="xs" type="submit" loading={form.submitting}>
-            {t('cases.extendSubmit')}
-          </Button>
-        </Group>
+        <FormFooter size="xs" onCancel={onDone} loading={form.submitting}>
+          {t('cases.extendSubmit')}
+        </FormFooter>
       </Stack>
     </form>
   );
@@ -235,7 +227,7 @@ function MaterialForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => 
   const { t } = useI18n();
   const r = rules(t);
   const apply = useApplyCase(c.id);
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useCaseSubmit(['note', 'links']);
   const form = useForm({
     initialValues: { note: '', links: '' },
     validate: { note: r.length(1, 50_000), links: (v) => (linesOf(v).every((l) => URL_RE.test(l)) ? null : t('cases.linksHelp')) },
@@ -244,29 +236,21 @@ function MaterialForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => 
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (v) => {
-        try {
+      onSubmit={form.onSubmit(
+        run(form, async (v) => {
           apply(await call(api.POST('/api/v1/cases/{id}/agencies/{agencyId}/material', { params: { path: { id: c.id, agencyId: a.agencyId } }, body: { note: v.note.trim(), links: linesOf(v.links) } })));
           notifySuccess(t('cases.materialRecorded'));
           onDone();
-        } catch (e) {
-          setServerErrors(form, e, ['note', 'links']);
-          setError(e);
-        }
-      })}
+        }),
+      )}
     >
       <Stack gap="xs" mt="sm" data-testid="material-form">
         <ErrorAlert error={error} fields={['note', 'links']} />
         <Textarea label={t('cases.materialNote')} required autosize minRows={3} maxLength={50_000} {...form.getInputProps('note')} />
         <Textarea label={t('cases.links')} description={t('cases.linksHelp')} autosize minRows={2} {...form.getInputProps('links')} />
-        <Group justify="flex-end">
-          <Button size="xs" variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button size="xs" type="submit" loading={form.submitting}>
-            {t('cases.recordMaterialSubmit')}
-          </Button>
-        </Group>
+        <FormFooter size="xs" onCancel={onDone} loading={form.submitting}>
+          {t('cases.recordMaterialSubmit')}
+        </FormFooter>
       </Stack>
     </form>
   );
@@ -277,7 +261,8 @@ function ResponseForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => 
   const r = rules(t);
   const apply = useApplyCase(c.id);
   const languages = useContentLanguageOptions();
-  const [error, setError] = useState<unknown>(null);
+  const FIELDS = ['form', 'date', 'links', 'languages', 'note'];
+  const { error, setError, run } = useCaseSubmit(FIELDS);
   const form = useForm({
     initialValues: { form: 'press_release', date: hueToday(), links: '', languages: [] as string[], note: '' },
     validate: {
@@ -287,12 +272,11 @@ function ResponseForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => 
     },
     onValuesChange: () => setError(null),
   });
-  const FIELDS = ['form', 'date', 'links', 'languages', 'note'];
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (v) => {
-        try {
+      onSubmit={form.onSubmit(
+        run(form, async (v) => {
           apply(
             await call(
               api.POST('/api/v1/cases/{id}/responses', {
@@ -310,11 +294,8 @@ function ResponseForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => 
           );
           notifySuccess(t('cases.responseRecorded'));
           onDone();
-        } catch (e) {
-          setServerErrors(form, e, FIELDS);
-          setError(e);
-        }
-      })}
+        }),
+      )}
     >
       <Stack gap="xs" mt="sm" data-testid="response-form">
         <ErrorAlert error={error} fields={FIELDS} />
@@ -325,14 +306,9 @@ function ResponseForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => 
         {form.values.form === 'agency_portal_post' && <MultiSelect label={t('cases.postLanguages')} data={languages} {...form.getInputProps('languages')} />}
         <Textarea label={t('cases.links')} description={t('cases.linksHelp')} autosize minRows={2} {...form.getInputProps('links')} />
         <Textarea label={t('cases.note')} autosize minRows={2} maxLength={5000} {...form.getInputProps('note')} />
-        <Group justify="flex-end">
-          <Button size="xs" variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button size="xs" type="submit" loading={form.submitting}>
-            {t('cases.recordResponseSubmit')}
-          </Button>
-        </Group>
+        <FormFooter size="xs" onCancel={onDone} loading={form.submitting}>
+          {t('cases.recordResponseSubmit')}
+        </FormFooter>
       </Stack>
     </form>
   );

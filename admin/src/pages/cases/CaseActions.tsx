@@ -12,9 +12,10 @@ import { VersionBadges } from '../../components/ContentBadges';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type MessageKey } from '../../i18n';
 import { claimRatingOptions, languageName, licenceOptions } from '../../lib/content';
-import { rules, setServerErrors } from '../../lib/forms';
+import { rules } from '../../lib/forms';
 import { notifySuccess } from '../../lib/notify';
 import { useApplyCase } from './CasePage';
+import { FormFooter, useCaseSubmit } from './caseForm';
 import { addDays, hueToday, REASON_TRANSITIONS, useAgencyNames, type Case, type TransitionName } from './types';
 import { useMeta } from '../../api/content';
 
@@ -101,7 +102,7 @@ function NotifyForm({ c, onDone }: { c: Case; onDone: () => void }) {
   const r = rules(t);
   const apply = useApplyCase(c.id);
   const agencies = useAgencyNames();
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useCaseSubmit(['agencyIds', 'message']);
   const notified = new Set(c.assignments.map((a) => a.agencyId));
   const form = useForm({
     initialValues: { agencyIds: [] as string[], message: t('cases.notifyDefaultMessage') },
@@ -114,16 +115,13 @@ function NotifyForm({ c, onDone }: { c: Case; onDone: () => void }) {
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (v) => {
-        try {
+      onSubmit={form.onSubmit(
+        run(form, async (v) => {
           apply(await call(api.POST('/api/v1/cases/{id}/notifications', { params: { path: { id: c.id } }, body: { agencyIds: v.agencyIds, message: v.message.trim() || undefined } })));
           notifySuccess(t('cases.notified'));
           onDone();
-        } catch (e) {
-          setServerErrors(form, e, ['agencyIds', 'message']);
-          setError(e);
-        }
-      })}
+        }),
+      )}
     >
       <Stack>
         <ErrorAlert error={error} fields={['agencyIds', 'message']} />
@@ -141,14 +139,9 @@ function NotifyForm({ c, onDone }: { c: Case; onDone: () => void }) {
             {t('cases.notifyDue', { date: formatDate(`${due}T12:00:00+07:00`), days })}
           </Text>
         </Paper>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t('cases.notifySubmit')}
-          </Button>
-        </Group>
+        <FormFooter onCancel={onDone} loading={form.submitting}>
+          {t('cases.notifySubmit')}
+        </FormFooter>
       </Stack>
     </form>
   );
@@ -159,34 +152,26 @@ function TransitionForm({ c, name, onDone }: { c: Case; name: TransitionName; on
   const r = rules(t);
   const apply = useApplyCase(c.id);
   const needsReason = REASON_TRANSITIONS.includes(name);
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useCaseSubmit(['reason']);
   const form = useForm({ initialValues: { reason: '' }, validate: { reason: needsReason ? r.length(1, 2000) : r.maxLength(2000) }, onValuesChange: () => setError(null) });
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (v) => {
-        try {
+      onSubmit={form.onSubmit(
+        run(form, async (v) => {
           apply(await call(api.POST('/api/v1/cases/{id}/transitions/{name}', { params: { path: { id: c.id, name } }, body: { reason: v.reason.trim() || undefined, version: c.version } })));
           notifySuccess(t('cases.transitioned'));
           onDone();
-        } catch (e) {
-          setServerErrors(form, e, ['reason']);
-          setError(e);
-        }
-      })}
+        }),
+      )}
     >
       <Stack>
         <Text size="sm">{t(`cases.transitionHelp.${name}` as MessageKey)}</Text>
         <ErrorAlert error={error} fields={['reason']} />
         {needsReason && <Textarea label={t('cases.reason')} required autosize minRows={3} maxLength={2000} data-autofocus {...form.getInputProps('reason')} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting} color={name === 'close-without-publication' ? 'red' : undefined} data-testid="confirm-transition">
-            {t('common.confirm')}
-          </Button>
-        </Group>
+        <FormFooter onCancel={onDone} loading={form.submitting} color={name === 'close-without-publication' ? 'red' : undefined} data-testid="confirm-transition">
+          {t('common.confirm')}
+        </FormFooter>
       </Stack>
     </form>
   );
@@ -208,7 +193,7 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
   const r = rules(t);
   const apply = useApplyCase(c.id);
   const agencies = useAgencyNames();
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useCaseSubmit(CLAR_FIELDS);
   // The DIC may write it in a notified agency's name; an agency writes its own.
   const candidates = [...new Set([...c.allowed.answerFor, ...c.assignments.map((a) => a.agencyId)])];
   const form = useForm({
@@ -231,8 +216,8 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (v) => {
-        try {
+      onSubmit={form.onSubmit(
+        run(form, async (v) => {
           const text = (l: 'vi' | 'en') => ({ title: v.texts[l].title.trim(), summary: v.texts[l].summary.trim(), body: toHtml(v.texts[l].body) });
           const saved = await call(
             api.POST('/api/v1/cases/{id}/clarification', {
@@ -255,11 +240,8 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
           apply(saved);
           notifySuccess(t('cases.clarificationCreated'));
           onDone();
-        } catch (e) {
-          setServerErrors(form, e, CLAR_FIELDS);
-          setError(e);
-        }
-      })}
+        }),
+      )}
     >
       <Stack>
         <Text size="sm">{t('cases.clarificationHelp')}</Text>
@@ -301,14 +283,9 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
             </Stack>
           </Paper>
         ))}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting} data-testid="create-clarification">
-            {t('common.create')}
-          </Button>
-        </Group>
+        <FormFooter onCancel={onDone} loading={form.submitting} data-testid="create-clarification">
+          {t('common.create')}
+        </FormFooter>
       </Stack>
     </form>
   );

@@ -16,6 +16,7 @@ import { claimRatingOptions, hueLocalToIso, topicName, useContentLanguageOptions
 import { rules, setServerErrors } from '../../lib/forms';
 import { notifySuccess } from '../../lib/notify';
 import { useApplyCase } from './CasePage';
+import { useCaseSubmit } from './caseForm';
 import { CASE_KEY, severityOptions, type Case } from './types';
 
 const SECTIONS = ['situation', 'impact', 'facts', 'legalGrounds', 'messaging'] as const;
@@ -170,7 +171,7 @@ function SituationForm({ c }: { c: Case }) {
   const { t } = useI18n();
   const r = rules(t);
   const apply = useApplyCase(c.id);
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useCaseSubmit(['text', 'occurredAt']);
   const form = useForm({
     initialValues: { text: '', occurredAt: '' },
     validate: { text: r.length(1, 20_000), occurredAt: (v) => (isDateValue(v, true) ? null : t('common.invalidDateTime')) },
@@ -179,8 +180,8 @@ function SituationForm({ c }: { c: Case }) {
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (v) => {
-        try {
+      onSubmit={form.onSubmit(
+        run(form, async (v) => {
           apply(
             await call(
               api.POST('/api/v1/cases/{id}/situation-updates', {
@@ -191,11 +192,8 @@ function SituationForm({ c }: { c: Case }) {
           );
           form.reset();
           notifySuccess(t('cases.updateAdded'));
-        } catch (e) {
-          setServerErrors(form, e, ['text', 'occurredAt']);
-          setError(e);
-        }
-      })}
+        }),
+      )}
     >
       <Stack gap="xs" mt="sm">
         <ErrorAlert error={error} fields={['text', 'occurredAt']} />

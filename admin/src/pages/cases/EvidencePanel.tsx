@@ -12,10 +12,11 @@ import { DateField, isDateValue } from '../../components/DateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n';
 import { hueLocalToIso, languageName, useContentLanguageOptions } from '../../lib/content';
-import { rules, setServerErrors } from '../../lib/forms';
+import { rules } from '../../lib/forms';
 import { notifySuccess } from '../../lib/notify';
 import { MediaPicker } from '../media/MediaPicker';
 import { useApplyCase } from './CasePage';
+import { useCaseSubmit } from './caseForm';
 import { type Case } from './types';
 
 const URL_RE = /^https?:\/\/\S+$/i;
@@ -109,8 +110,8 @@ function SightingForm({ c }: { c: Case }) {
   const r = rules(t);
   const apply = useApplyCase(c.id);
   const languages = useContentLanguageOptions();
-  const [error, setError] = useState<unknown>(null);
   const FIELDS = ['url', 'platform', 'language', 'seenAt', 'reach', 'note'];
+  const { error, setError, run } = useCaseSubmit(FIELDS);
   const form = useForm({
     initialValues: { url: '', platform: '', language: '', seenAt: '', reach: '' as number | string, note: '' },
     validate: {
@@ -124,8 +125,8 @@ function SightingForm({ c }: { c: Case }) {
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (v) => {
-        try {
+      onSubmit={form.onSubmit(
+        run(form, async (v) => {
           apply(
             await call(
               api.POST('/api/v1/cases/{id}/sightings', {
@@ -143,11 +144,8 @@ function SightingForm({ c }: { c: Case }) {
           );
           form.reset();
           notifySuccess(t('cases.sightingAdded'));
-        } catch (e) {
-          setServerErrors(form, e, FIELDS);
-          setError(e);
-        }
-      })}
+        }),
+      )}
     >
       <Stack gap="xs" mt="md">
         <Title order={3} size="h5">
@@ -177,8 +175,8 @@ function EvidenceForm({ c }: { c: Case }) {
   const r = rules(t);
   const apply = useApplyCase(c.id);
   const [picking, setPicking] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const FIELDS = ['url', 'label', 'note'];
+  const { error, setError, run } = useCaseSubmit(FIELDS);
   const form = useForm({
     initialValues: { url: '', label: '', note: '' },
     validate: { url: (v) => (URL_RE.test(v.trim()) ? null : t('cases.urlHelp')), label: r.maxLength(300), note: r.maxLength(2000) },
@@ -189,16 +187,13 @@ function EvidenceForm({ c }: { c: Case }) {
     <>
       <form
         noValidate
-        onSubmit={form.onSubmit(async (v) => {
-          try {
+        onSubmit={form.onSubmit(
+          run(form, async (v) => {
             apply(await call(api.POST('/api/v1/cases/{id}/attachments', { params: { path: { id: c.id } }, body: { url: v.url.trim(), label: v.label.trim() || undefined, note: v.note.trim() || undefined } })));
             form.reset();
             notifySuccess(t('cases.evidenceAdded'));
-          } catch (e) {
-            setServerErrors(form, e, FIELDS);
-            setError(e);
-          }
-        })}
+          }),
+        )}
       >
         <Stack gap="xs" mt="md">
           <Title order={3} size="h5">

@@ -16,9 +16,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { claimRatingOptions, hueLocalToIso, topicName, useContentLanguageOptions } from '../../lib/content';
-import { rules, setServerErrors } from '../../lib/forms';
+import { rules } from '../../lib/forms';
 import { notifySuccess } from '../../lib/notify';
 import { CaseStatusBadge, SeverityBadge } from './CaseBadges';
+import { useCaseSubmit } from './caseForm';
 import { severityOptions, type CaseSummary, type OpenCaseBody } from './types';
 
 const FIELDS = ['title', 'falseText', 'firstSeenAt', 'reach', 'claimant', 'rating', 'severity', 'topicIds', 'languages', 'sightings.0.url', 'sightings.0.platform', 'sightings.0.language'];
@@ -31,7 +32,7 @@ export function NewCasePage() {
   const navigate = useNavigate();
   const topics = useTopics();
   const languages = useContentLanguageOptions();
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, run } = useCaseSubmit(FIELDS);
   const form = useForm({
     initialValues: {
       title: '',
@@ -72,31 +73,28 @@ export function NewCasePage() {
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <form
             noValidate
-            onSubmit={form.onSubmit(async (v) => {
-              setError(null);
-              const s = v.sightings[0]!;
-              const body: OpenCaseBody = {
-                title: v.title.trim(),
-                falseText: v.falseText.trim(),
-                severity: v.severity as OpenCaseBody['severity'],
-                topicIds: v.topicIds,
-                languages: v.languages,
-                claimant: v.claimant.trim() || undefined,
-                rating: (v.rating || undefined) as OpenCaseBody['rating'],
-                firstSeenAt: v.firstSeenAt ? hueLocalToIso(v.firstSeenAt) : undefined,
-                reach: typeof v.reach === 'number' ? v.reach : undefined,
-                sightings: s.url.trim() ? [{ url: s.url.trim(), platform: s.platform.trim() || undefined, language: s.language || undefined }] : undefined,
-              };
-              try {
+            onSubmit={form.onSubmit(
+              run(form, async (v) => {
+                setError(null);
+                const s = v.sightings[0]!;
+                const body: OpenCaseBody = {
+                  title: v.title.trim(),
+                  falseText: v.falseText.trim(),
+                  severity: v.severity as OpenCaseBody['severity'],
+                  topicIds: v.topicIds,
+                  languages: v.languages,
+                  claimant: v.claimant.trim() || undefined,
+                  rating: (v.rating || undefined) as OpenCaseBody['rating'],
+                  firstSeenAt: v.firstSeenAt ? hueLocalToIso(v.firstSeenAt) : undefined,
+                  reach: typeof v.reach === 'number' ? v.reach : undefined,
+                  sightings: s.url.trim() ? [{ url: s.url.trim(), platform: s.platform.trim() || undefined, language: s.language || undefined }] : undefined,
+                };
                 const created = await call(api.POST('/api/v1/cases', { body }));
                 await qc.invalidateQueries({ queryKey: ['cases'] });
                 notifySuccess(t('cases.opened', { reference: created.reference }));
                 navigate(`/cases/${created.id}`);
-              } catch (e) {
-                setServerErrors(form, e, FIELDS);
-                setError(e);
-              }
-            })}
+              }),
+            )}
           >
             <Stack>
               <ErrorAlert error={error} fields={FIELDS} />
