@@ -33,6 +33,7 @@ export const enCases: Record<keyof typeof viCases, string> = {
   'cases.overdueDays': '{n} days overdue',
   'cases.answeredOnTime': 'answered on time',
   'cases.answeredLate': 'answered late',
+  'cases.notAnswered': 'not answered',
 
   'cases.status.opened': 'Opened',
   'cases.status.agencies_notified': 'Agencies notified',

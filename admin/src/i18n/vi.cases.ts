@@ -31,6 +31,7 @@ export const viCases = {
   'cases.overdueDays': 'quá hạn {n} ngày',
   'cases.answeredOnTime': 'đã trả lời đúng hạn',
   'cases.answeredLate': 'đã trả lời trễ hạn',
+  'cases.notAnswered': 'không trả lời',
 
   'cases.status.opened': 'Mới mở',
   'cases.status.agencies_notified': 'Đã đề nghị cơ quan',

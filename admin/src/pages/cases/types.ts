@@ -62,9 +62,11 @@ export interface Countdown {
 }
 
 /** "còn 3 ngày" / "hạn hôm nay" / "quá hạn 2 ngày" / "đã nộp đúng hạn" / "đã nộp trễ", with a colour. */
-export function countdown(t: TFunction, d: { dueDate: string; answered: boolean; answeredOnTime: boolean | null }, now = Date.now()): Countdown {
+export function countdown(t: TFunction, d: { dueDate: string; answered: boolean; answeredOnTime: boolean | null; overdue: boolean }, now = Date.now()): Countdown {
   if (d.answered) return d.answeredOnTime === false ? { text: t('cases.answeredLate'), color: 'orange', overdue: false } : { text: t('cases.answeredOnTime'), color: 'green', overdue: false };
   const n = daysLeft(d.dueDate, now);
+  // past its due date but not overdue by the server: the case is published or closed and owes nothing any more
+  if (n < 0 && !d.overdue) return { text: t('cases.notAnswered'), color: 'gray', overdue: false };
   if (n < 0) return { text: t(n === -1 ? 'cases.overdueDaysOne' : 'cases.overdueDays', { n: -n }), color: 'red', overdue: true };
   if (n === 0) return { text: t('cases.dueToday'), color: 'orange', overdue: false };
   return { text: t(n === 1 ? 'cases.daysLeftOne' : 'cases.daysLeft', { n }), color: n <= 3 ? 'yellow' : 'blue', overdue: false };
