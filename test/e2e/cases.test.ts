@@ -1,9 +1,9 @@
 // Clarification cases in the admin app (issue 7): the DIC opens a case — seeing a precedent with
 // the same link first, which takes the new link as a sighting instead —, notifies two agencies
 // (the due date shown before sending), extends one agency's deadline with a reason; that agency
-// records its material and a response on time in its own inbox; the other answers late (the
-// server's clock is moved forward for that one request: a preloaded module shifts Date by the
-// offset written in a file); the DIC sees on time / late and creates the bilingual clarification
+// records its material and a response (with a file of its library) on time in its own inbox; the
+// other answers late (the server's clock is moved forward for that one request: a preloaded module
+// shifts Date by the offset written in a file); the DIC sees on time / late and creates the bilingual clarification
 // item, opened in the content editor. axe-core checks the list, the form and the case page; with
 // SHOTS_DIR set they are photographed at 1280 and 390 px in both languages.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { pdf } from '../helpers/media-files.js';
 import { adminSession, signInFirstTimeInBrowser, type ApiCall } from './support/accounts.js';
 import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
 import { demoPasswords, startServer, type TestServer } from './support/server.js';
@@ -118,6 +119,22 @@ async function inPage(p: Page, method: string, path: string, body?: unknown): Pr
       return json;
     },
     { method, path, body },
+  );
+}
+
+/** One file uploaded to the library of the page's user (multipart, with the page's session). */
+async function uploadInPage(p: Page, fileName: string, data: Buffer): Promise<{ id: string; fileName: string; title: Record<string, string> }> {
+  return p.evaluate(
+    async ({ fileName, bytes }) => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+      const body = new FormData();
+      body.append('file', new Blob([new Uint8Array(bytes)]), fileName);
+      const res = await fetch('/api/v1/media', { method: 'POST', headers: { 'x-csrf-token': session.csrfToken }, body });
+      const json = (await res.json()) as { id: string; fileName: string; title: Record<string, string> };
+      if (!res.ok) throw new Error(`upload ${fileName}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    },
+    { fileName, bytes: [...data] },
   );
 }
 
@@ -231,9 +248,22 @@ describe('clarification cases', () => {
     await own.getByTestId('material-form').getByRole('button', { name: 'Ghi nhận' }).click();
     await own.getByTestId('material').getByText('Đúng hạn').waitFor();
     await own.getByRole('button', { name: 'Ghi nhận hình thức phản hồi' }).click();
-    await own.getByTestId('response-form').getByRole('textbox', { name: 'Đường dẫn' }).fill('https://sodulich.example.vn/thong-cao/festival-2026');
-    await own.getByTestId('response-form').getByRole('button', { name: 'Ghi nhận' }).click();
+    const responseForm = own.getByTestId('response-form');
+    await responseForm.getByRole('textbox', { name: 'Đường dẫn' }).fill('https://sodulich.example.vn/thong-cao/festival-2026');
+    // with the press release, a file of its media library (uploaded there first, as the library's form does)
+    const file = await uploadInPage(agencyPage, 'thong-cao-festival-hue-2026.pdf', pdf(['Thong cao bao chi: Festival Hue 2026 van dien ra']));
+    const fileTitle = file.title.vi || Object.values(file.title).find(Boolean) || file.fileName;
+    await responseForm.getByRole('button', { name: 'Chọn từ thư viện' }).click();
+    const mediaPicker = agencyPage.getByRole('dialog', { name: 'Chọn từ thư viện' });
+    await mediaPicker.getByTestId('media-card').filter({ hasText: file.fileName }).first().getByRole('checkbox').check();
+    await mediaPicker.getByTestId('picker-add').click();
+    await responseForm.getByTestId('chosen-file').getByText(fileTitle).waitFor();
+    expect(await responseForm.getByRole('button', { name: `Bỏ tệp ${fileTitle}` }).count()).toBe(1);
+    await responseForm.getByRole('button', { name: 'Ghi nhận' }).click();
     await own.getByTestId('response').getByText('Thông cáo báo chí').waitFor();
+    const responseFile = own.getByTestId('response').getByRole('link', { name: fileTitle });
+    expect(await responseFile.getAttribute('href')).toMatch(new RegExp(`/media/${file.id}$`));
+    await shoot(agencyPage, 'cases-agencies-vi');
 
     // the ward answers 9 days after the notification: late (the server's clock moved for that request)
     await page.goto('about:blank');

@@ -2,17 +2,24 @@
 // reminders sent, the material received (on time or late) and its responses (Art. 4.4: form,
 // date, links, files); the DIC extends a deadline with a reason, the agency (or the DIC for it)
 // records its material and responses.
-import { Anchor, Badge, Button, Collapse, Divider, Group, List, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Collapse, Divider, Group, Input, List, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { IconLink, IconPhoto, IconX } from '@tabler/icons-react';
+import { useId } from 'react';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
+import { MEDIA_KEY, useMediaMany, type Media } from '../../api/media';
+import { useMe } from '../../auth/session';
 import { DateField, isDateValue } from '../../components/DateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type MessageKey } from '../../i18n';
 import { languageName, useContentLanguageOptions } from '../../lib/content';
 import { rules } from '../../lib/forms';
+import { mediaTitle } from '../../lib/media';
 import { notifySuccess } from '../../lib/notify';
+import { MediaPicker } from '../media/MediaPicker';
 import { useApplyCase } from './CasePage';
 import { FormFooter, useCaseSubmit } from './caseForm';
 import { DeadlineBadge } from './CaseBadges';
@@ -101,7 +108,7 @@ function AssignmentCard({ c, a, name, responses }: { c: Case; a: Assignment; nam
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             {a.materialNote}
           </Text>
-          <Links links={a.materialLinks} mediaIds={a.materialMediaIds} />
+          <Links links={a.materialLinks} mediaIds={a.materialMediaIds} agencyId={a.agencyId} />
         </Stack>
       ) : (
         <Text size="sm" c="dimmed">
@@ -133,7 +140,7 @@ function AssignmentCard({ c, a, name, responses }: { c: Case; a: Assignment; nam
                   {r.note}
                 </Text>
               )}
-              <Links links={r.links} mediaIds={r.mediaIds} />
+              <Links links={r.links} mediaIds={r.mediaIds} agencyId={a.agencyId} />
             </Paper>
           ))}
         </Stack>
@@ -164,26 +171,99 @@ function AssignmentCard({ c, a, name, responses }: { c: Case; a: Assignment; nam
   );
 }
 
-function Links({ links, mediaIds }: { links: string[]; mediaIds: string[] }) {
-  const { t } = useI18n();
+/**
+ * The links and library files of material or a response. A file is a link to its page in the
+ * library, named by its title where the viewer reads that agency's library (the DIC, the agency
+ * itself), else by its id as evidence is.
+ */
+function Links({ links, mediaIds, agencyId }: { links: string[]; mediaIds: string[]; agencyId: string }) {
+  const { t, lang } = useI18n();
+  const { seesAllAgencies, user } = useMe();
+  const files = useMediaMany(seesAllAgencies || user.agencyId === agencyId ? mediaIds : []);
   if (!links.length && !mediaIds.length) return null;
   return (
-    <List size="sm" spacing={2}>
+    <List size="sm" spacing={2} center>
       {links.map((l) => (
-        <List.Item key={l}>
-          <Anchor href={l} target="_blank" rel="noopener noreferrer" style={{ overflowWrap: 'anywhere' }}>
+        <List.Item key={l} icon={<IconLink size={16} aria-hidden />}>
+          <Anchor href={l} target="_blank" rel="noopener noreferrer" size="sm" style={{ overflowWrap: 'anywhere' }}>
             {l}
           </Anchor>
         </List.Item>
       ))}
-      {mediaIds.map((m) => (
-        <List.Item key={m}>
-          <Anchor component={Link} to={`/media/${m}`}>
-            {t('cases.mediaFile', { id: m.slice(0, 8) })}
-          </Anchor>
-        </List.Item>
-      ))}
+      {mediaIds.map((m, i) => {
+        const f = files[i]?.data;
+        return (
+          <List.Item key={m} icon={<IconPhoto size={16} aria-hidden />}>
+            <Anchor component={Link} to={`/media/${m}`} size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="case-file">
+              {f ? mediaTitle(f, lang) : t('cases.mediaFile', { id: m.slice(0, 8) })}
+            </Anchor>
+          </List.Item>
+        );
+      })}
     </List>
+  );
+}
+
+/** Files of the media library for material or a response: chosen in the picker, listed and removable until sent. */
+function FileChooser({ files, onChange }: { files: Media[]; onChange: (files: Media[]) => void }) {
+  const { t, lang } = useI18n();
+  const qc = useQueryClient();
+  const [picking, picker] = useDisclosure(false);
+  const labelId = useId();
+  return (
+    <Stack gap={4} role="group" aria-labelledby={labelId} data-testid="chosen-files">
+      <div>
+        <Input.Label component="div" id={labelId}>
+          {t('cases.files')}
+        </Input.Label>
+        <Input.Description>{t('cases.filesHelp')}</Input.Description>
+      </div>
+      {files.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('cases.noFilesChosen')}
+        </Text>
+      ) : (
+        <List size="sm" spacing={4} center>
+          {files.map((f) => {
+            const title = mediaTitle(f, lang);
+            return (
+              <List.Item key={f.id} icon={<IconPhoto size={16} aria-hidden />} data-testid="chosen-file" styles={{ itemWrapper: { width: '100%' }, itemLabel: { flex: 1, minWidth: 0 } }}>
+                <Group gap="xs" wrap="nowrap" justify="space-between">
+                  <Text size="sm" style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
+                    {title}
+                    {title !== f.fileName && (
+                      <Text span size="xs" c="dimmed">
+                        {' '}
+                        · {f.fileName}
+                      </Text>
+                    )}
+                  </Text>
+                  <ActionIcon size="sm" variant="subtle" color="gray" aria-label={t('cases.removeFile', { name: title })} onClick={() => onChange(files.filter((x) => x.id !== f.id))}>
+                    <IconX size={14} aria-hidden />
+                  </ActionIcon>
+                </Group>
+              </List.Item>
+            );
+          })}
+        </List>
+      )}
+      <Group>
+        <Button size="xs" variant="default" leftSection={<IconPhoto size={16} aria-hidden />} onClick={picker.open}>
+          {t('cases.pickMedia')}
+        </Button>
+      </Group>
+      <MediaPicker
+        opened={picking}
+        onClose={picker.close}
+        title={t('cases.pickMedia')}
+        exclude={files.map((f) => f.id)}
+        onPick={(picked) => {
+          // what the picker listed names the files once recorded, without asking again
+          for (const m of picked) qc.setQueryData(MEDIA_KEY(m.id), m);
+          onChange([...files, ...picked.filter((m) => !files.some((x) => x.id === m.id))]);
+        }}
+      />
+    </Stack>
   );
 }
 
@@ -229,7 +309,7 @@ function MaterialForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => 
   const apply = useApplyCase(c.id);
   const { error, setError, run } = useCaseSubmit(['note', 'links']);
   const form = useForm({
-    initialValues: { note: '', links: '' },
+    initialValues: { note: '', links: '', files: [] as Media[] },
     validate: { note: r.length(1, 50_000), links: (v) => (linesOf(v).every((l) => URL_RE.test(l)) ? null : t('cases.linksHelp')) },
     onValuesChange: () => setError(null),
   });
@@ -238,7 +318,7 @@ function MaterialForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => 
       noValidate
       onSubmit={form.onSubmit(
         run(form, async (v) => {
-          apply(await call(api.POST('/api/v1/cases/{id}/agencies/{agencyId}/material', { params: { path: { id: c.id, agencyId: a.agencyId } }, body: { note: v.note.trim(), links: linesOf(v.links) } })));
+          apply(await call(api.POST('/api/v1/cases/{id}/agencies/{agencyId}/material', { params: { path: { id: c.id, agencyId: a.agencyId } }, body: { note: v.note.trim(), links: linesOf(v.links), mediaIds: v.files.map((f) => f.id) } })));
           notifySuccess(t('cases.materialRecorded'));
           onDone();
         }),
@@ -248,6 +328,7 @@ function MaterialForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => 
         <ErrorAlert error={error} fields={['note', 'links']} />
         <Textarea label={t('cases.materialNote')} required autosize minRows={3} maxLength={50_000} {...form.getInputProps('note')} />
         <Textarea label={t('cases.links')} description={t('cases.linksHelp')} autosize minRows={2} {...form.getInputProps('links')} />
+        <FileChooser files={form.values.files} onChange={(files) => form.setFieldValue('files', files)} />
         <FormFooter size="xs" onCancel={onDone} loading={form.submitting}>
           {t('cases.recordMaterialSubmit')}
         </FormFooter>
@@ -264,7 +345,7 @@ function ResponseForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => 
   const FIELDS = ['form', 'date', 'links', 'languages', 'note'];
   const { error, setError, run } = useCaseSubmit(FIELDS);
   const form = useForm({
-    initialValues: { form: 'press_release', date: hueToday(), links: '', languages: [] as string[], note: '' },
+    initialValues: { form: 'press_release', date: hueToday(), links: '', files: [] as Media[], languages: [] as string[], note: '' },
     validate: {
       date: (v) => (!v ? t('common.required') : isDateValue(v) ? null : t('common.invalidDate')),
       links: (v) => (linesOf(v).every((l) => URL_RE.test(l)) ? null : t('cases.linksHelp')),
@@ -286,6 +367,7 @@ function ResponseForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => 
                   form: v.form as CaseResponse['form'],
                   date: v.date,
                   links: linesOf(v.links),
+                  mediaIds: v.files.map((f) => f.id),
                   languages: v.form === 'agency_portal_post' ? v.languages : undefined,
                   note: v.note.trim() || undefined,
                 },
@@ -305,6 +387,7 @@ function ResponseForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => 
         </SimpleGrid>
         {form.values.form === 'agency_portal_post' && <MultiSelect label={t('cases.postLanguages')} data={languages} {...form.getInputProps('languages')} />}
         <Textarea label={t('cases.links')} description={t('cases.linksHelp')} autosize minRows={2} {...form.getInputProps('links')} />
+        <FileChooser files={form.values.files} onChange={(files) => form.setFieldValue('files', files)} />
         <Textarea label={t('cases.note')} autosize minRows={2} maxLength={5000} {...form.getInputProps('note')} />
         <FormFooter size="xs" onCancel={onDone} loading={form.submitting}>
           {t('cases.recordResponseSubmit')}
