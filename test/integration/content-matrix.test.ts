@@ -425,10 +425,13 @@ describe('reads, lists, search and the appraisal queue: caller × state', () => 
         const queue = at(READ_GATE['appraisal queue'], who);
         const queued = inState(BY_STATE_READ['in the appraisal queue'], state);
         it(`appraisal queue · ${who} → ${label(queue)}${queue === 'ok' ? (queued ? ', row shown' : ', row hidden') : ''}`, async () => {
-          const res = await callers[who].get('/api/v1/appraisal-queue');
+          // the whole queue: earlier tests of this file submit many versions at the same instant, and the
+          // default page of 100 (oldest first, ties by random id) may end before the fixture
+          const res = await callers[who].get('/api/v1/appraisal-queue?limit=500');
           expectOutcome(res, queue);
           if (queue !== 'ok') return;
           const rows = res.json().items as Array<{ id: string; state: string }>;
+          expect(res.json().total).toBeLessThanOrEqual(500);
           expect(rows.some((r) => r.id === fixture[state].id)).toBe(queued);
           for (const r of rows) expect(r.state).toBe('submitted');
         });
