@@ -3,7 +3,7 @@
 import { decodeTimeIdCursor, encodeTimeIdCursor } from '../../../core/cursor.js';
 import { diffWords } from 'diff';
 import type { Context } from '../../../core/context.js';
-import { Forbidden, Invalid, NotFound } from '../../../core/errors.js';
+import { Forbidden, NotFound } from '../../../core/errors.js';
 import { canonicalJson } from '../../../core/crypto.js';
 import { contentPolicy, readableWorkingAgencies } from '../policy.js';
 import * as repo from '../repo.js';
@@ -40,8 +40,6 @@ function decodeCursor(cursor: string | undefined) {
 export async function listWorkingVersions(ctx: Context, input: ListInput) {
   const scope = readableWorkingAgencies(ctx.actor);
   if (!scope) throw new Forbidden();
-  // PostgreSQL text cannot hold NUL: refuse it here rather than fail in SQL (500).
-  if (input.q?.includes('\0')) throw Invalid.field('q', 'field_format');
   const limit = input.limit ?? 50;
   const rows = await repo.listWorkingVersions(ctx.db, { ...input, workingScope: scope, after: decodeCursor(input.cursor), limit: limit + 1 });
   const page = rows.slice(0, limit);

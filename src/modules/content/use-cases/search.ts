@@ -2,7 +2,7 @@
 // languages, phrases in quotes (websearch syntax), ranked title > summary > body, highlighted
 // snippets, facets, and corrected queries for typos. What an actor may see is decided by the policy.
 import type { Context } from '../../../core/context.js';
-import { Forbidden, Invalid, Unauthenticated } from '../../../core/errors.js';
+import { Forbidden, Unauthenticated } from '../../../core/errors.js';
 import { escapeHtml } from '../../../core/html.js';
 import type { Database } from '../../../db/client.js';
 import { publishedScope, readableWorkingAgencies } from '../policy.js';
@@ -72,8 +72,6 @@ export async function searchContent(ctx: Context, input: SearchInput) {
   const a = ctx.actor;
   const workingScope = readableWorkingAgencies(a);
   if (view === 'working' && !workingScope) throw a.kind === 'anonymous' ? new Unauthenticated() : new Forbidden();
-  // PostgreSQL text cannot hold NUL: refuse it here rather than fail in SQL (500).
-  if (input.q?.includes('\0')) throw Invalid.field('q', 'field_format');
   const filter: SearchFilter = {
     view,
     scope: publishedScope(a),
