@@ -6,7 +6,7 @@
 // shifts Date by the offset written in a file); the DIC sees on time / late and creates the bilingual clarification
 // item, opened in the content editor. axe-core checks the list, the form and the case page; with
 // SHOTS_DIR set they are photographed at 1280 and 390 px in both languages.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pdf } from '../helpers/media-files.js';
 import { adminSession, signInFirstTimeInBrowser, type ApiCall } from './support/accounts.js';
-import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
+import { launchBrowser, seriousA11yViolations, shootAtWidths, watchPageProblems } from './support/browser.js';
 import { demoPasswords, startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
@@ -73,19 +73,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function shoot(p: Page, name: string) {
-  if (!SHOTS_DIR) return;
-  mkdirSync(SHOTS_DIR, { recursive: true });
-  for (const width of [1280, 390]) {
-    await p.setViewportSize({ width, height: 900 });
-    await p.evaluate(() => window.scrollTo(0, 0));
-    await p.waitForTimeout(400);
-    await p.screenshot({ path: join(SHOTS_DIR, `${name}-${width}.png`), fullPage: true });
-    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `horizontal overflow of ${name} at ${width}px`).toBeLessThanOrEqual(1);
-  }
-  await p.setViewportSize({ width: 1280, height: 900 });
-}
+const shoot = (p: Page, name: string) => shootAtWidths(p, SHOTS_DIR, name, 400);
 
 /** A person's API session with a password (no second factor: a contributor). */
 async function personSession(login: string, password: string): Promise<ApiCall> {

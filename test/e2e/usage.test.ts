@@ -3,12 +3,10 @@
 // "API usage" and finds each caller with its counters, the client's terms-of-use acceptance, the
 // agencies and the totals, in Vietnamese and English. axe-core checks the page; with SHOTS_DIR set
 // it is photographed at 1280 and 390 px in both languages.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminSession, signInFirstTimeInBrowser } from './support/accounts.js';
-import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
+import { launchBrowser, seriousA11yViolations, shootAtWidths, watchPageProblems } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
@@ -34,19 +32,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function shoot(name: string) {
-  if (!SHOTS_DIR) return;
-  mkdirSync(SHOTS_DIR, { recursive: true });
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(SHOTS_DIR, `${name}-${width}.png`), fullPage: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `horizontal overflow of ${name} at ${width}px`).toBeLessThanOrEqual(1);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const shoot = (name: string) => shootAtWidths(page, SHOTS_DIR, name);
 
 describe('API usage', () => {
   it('counts a client’s, a person’s and an anonymous address’s requests', async () => {

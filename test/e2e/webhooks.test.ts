@@ -5,13 +5,11 @@
 // SHOTS_DIR set it is photographed at 1280 and 390 px in both languages.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { verifySignature } from '../../src/modules/webhooks/signature.js';
 import { adminSession, signInFirstTimeInBrowser } from './support/accounts.js';
-import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
+import { launchBrowser, seriousA11yViolations, shootAtWidths, watchPageProblems } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
 
 interface Received {
@@ -55,19 +53,7 @@ afterAll(async () => {
   await new Promise((r) => receiver?.close(r));
 });
 
-async function shoot(name: string) {
-  if (!SHOTS_DIR) return;
-  mkdirSync(SHOTS_DIR, { recursive: true });
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(SHOTS_DIR, `${name}-${width}.png`), fullPage: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `horizontal overflow of ${name} at ${width}px`).toBeLessThanOrEqual(1);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const shoot = (name: string) => shootAtWidths(page, SHOTS_DIR, name);
 
 /** Clicks the log's refresh button until `target` shows (the dispatcher and sender run every 30 s). */
 async function refreshUntil(target: Locator, refreshName: string, timeoutMs = 75_000) {

@@ -1,6 +1,8 @@
 // The system Chromium through playwright-core, plus helpers the journeys share: accessibility
 // checks with axe-core and a watch for Content-Security-Policy violations.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { AxeResults, Result } from 'axe-core';
@@ -37,4 +39,22 @@ export function watchPageProblems(page: Page): string[] {
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   return problems;
+}
+
+/**
+ * Screenshots of the page at desktop and phone widths into `dir` (SHOTS_DIR; nothing when unset),
+ * failing on horizontal overflow; the viewport is back at 1280 px afterwards.
+ */
+export async function shootAtWidths(page: Page, dir: string | undefined, name: string, settleMs = 300) {
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(settleMs);
+    await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `horizontal overflow of ${name} at ${width}px`).toBeLessThanOrEqual(1);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
