@@ -86,7 +86,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
   app.decorateRequest('ctx', null as never);
-  app.addHook('onRequest', async (req, reply) => {
+  // Hooks on every request's path are callback-style: an async hook costs a promise and a tick per request.
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
     req.ctx = {
       actor: anonymous,
@@ -99,6 +100,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       userAgent: req.headers['user-agent'] ?? null,
       config,
     };
+    done();
   });
 
   registerSecurityHeaders(app, config); // first: refusals carry the headers too
@@ -148,9 +150,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => generation.close());
   // After a write in this process, learn the new generation before the response leaves, so the writer's
   // next public page, feed or API read is fresh (a root hook: one inside the portal's plugin only sees its own routes).
-  app.addHook('onSend', async (req, _reply, payload) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') await generation.refresh().catch(() => undefined);
-    return payload;
+  app.addHook('onSend', (req, _reply, payload, done) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return done(null, payload);
+    generation.refresh().then(
+      () => done(null, payload),
+      () => done(null, payload),
+    );
   });
   const cacheLimits = { ...config.apiCache, maxEntryBytes: Math.min(4 * 1024 * 1024, config.apiCache.maxBytes) };
   app.decorate('apiCache', createResponseCache(opts.apiCache === false || config.apiCache.maxBytes === 0 ? null : generation, cacheLimits));

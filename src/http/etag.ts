@@ -22,16 +22,17 @@ export function etagMatches(header: string | string[] | undefined, etag: string)
  * readers, `private, no-cache` otherwise) and Vary; 304 with no body when the client has it already.
  */
 export function conditionalGet(vary = 'Authorization, Cookie') {
-  return async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload))) return payload;
+  // callback-style: it runs on every cached read, where a promise per hook is measurable
+  return (req: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: Error | null, payload?: unknown) => void) => {
+    if (reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload))) return done(null, payload);
     // a cached answer (response-cache.ts) comes with its tag
     const etag = (reply.getHeader('etag') as string | undefined) ?? weakEtag(payload);
     reply
       .header('etag', etag)
       .header('cache-control', req.ctx.actor.kind === 'anonymous' ? 'public, max-age=60' : 'private, no-cache')
       .header('vary', vary);
-    if (!etagMatches(req.headers['if-none-match'], etag)) return payload;
+    if (!etagMatches(req.headers['if-none-match'], etag)) return done(null, payload);
     reply.code(304).removeHeader('content-type');
-    return null;
+    done(null, null);
   };
 }

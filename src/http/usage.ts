@@ -76,8 +76,9 @@ export function registerUsageAccounting(app: FastifyInstance, recorder: UsageRec
     const held = route.preSerialization;
     route.preSerialization = held ? [...(Array.isArray(held) ? held : [held]), countItemsHook] : [countItemsHook];
   });
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     if (isApiRequest(req.url) && req.ctx) recorder.add(usageEntry(req, reply));
+    done();
   });
   recorder.start();
   app.addHook('onClose', async () => recorder.stop());

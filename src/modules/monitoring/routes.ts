@@ -20,10 +20,11 @@ async function monitoring(app: FastifyInstance, { handle }: { handle: DatabaseHa
     registers: [registry],
   });
   const problems = new Counter({ name: 'http_problems_total', help: 'Error responses by status', labelNames: ['status'], registers: [registry] });
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
     duration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     if (reply.statusCode >= 400) problems.inc({ status: String(reply.statusCode) });
+    done();
   });
 
   app.get('/healthz', { schema: { hide: true }, config: { auth: 'public' } }, async () => ({ status: 'ok' }));
