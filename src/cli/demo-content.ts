@@ -168,7 +168,8 @@ export const DEMO_ITEMS: DemoItem[] = [
   },
 ];
 
-function actorFor(user: { id: string; agencyId: string; role: string; username: string }): Actor {
+/** The demo account as the actor of a use case (as if signed in). */
+export function actorFor(user: { id: string; agencyId: string; role: string; username: string }): Actor {
   const role = user.role as Role;
   return { kind: 'user', userId: user.id, agencyId: user.agencyId, role, label: user.username, via: 'session', scopes: ROLE_SCOPES[role] };
 }

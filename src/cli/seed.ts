@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Role } from '../core/actor.js';
 import type { Context } from '../core/context.js';
 import * as accounts from '../modules/accounts/service.js';
+import { seedDemoCases } from './demo-cases.js';
 import { seedDemoContent } from './demo-content.js';
 
 interface SeedAgency {
@@ -79,6 +80,7 @@ export async function seedDemoData(ctx: Context, dataDir: string): Promise<{ age
     lines.push(`${a.slug}\t${a.role}\t${password}`);
   }
   const versions = await seedDemoContent(ctx, OPERATOR_SLUG);
+  await seedDemoCases(ctx, OPERATOR_SLUG);
   mkdirSync(dataDir, { recursive: true });
   const credentialsFile = join(dataDir, 'demo-accounts.txt');
   writeFileSync(credentialsFile, lines.join('\n') + '\n', { mode: 0o600 });

@@ -291,8 +291,14 @@ describe('clarification cases', () => {
     await expect.poll(() => page.getByTestId('dossier-impact').inputValue()).toBe('Du khách hủy đặt phòng.');
     expect(await page.getByTestId('dossier-stale').count()).toBe(0);
     await page.getByTestId('dossier-facts').fill('Festival Huế 2026 vẫn diễn ra theo kế hoạch đã công bố.');
+    // the case's own facts are edited in the same form: the title in the header follows
+    const title = page.getByTestId('edit-title');
+    await title.fill(`${await title.inputValue()} (cập nhật)`);
+    await page.getByTestId('edit-reach').fill('52000');
     await page.getByTestId('save-dossier').click();
     await page.getByText('Đã lưu thay đổi.').first().waitFor();
+    await page.getByRole('heading', { level: 1, name: /\(cập nhật\)$/ }).waitFor();
+    expect(((await admin('GET', `/api/v1/cases/${caseId}`)) as { reach: number }).reach).toBe(52000);
     await page.waitForTimeout(400);
     expect(await seriousA11yViolations(page), 'axe (case vi)').toEqual([]);
     await shoot(page, 'cases-page-vi');

@@ -11,6 +11,7 @@ import { systemClock } from '../../src/core/clock.js';
 import type { Context } from '../../src/core/context.js';
 import { openDatabase } from '../../src/db/client.js';
 import * as accounts from '../../src/modules/accounts/service.js';
+import { rowsOf } from '../../src/db/transaction.js';
 import { runCli } from '../helpers/cli.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { STRONG_PASSWORD } from '../helpers/app.js';
@@ -63,8 +64,17 @@ describe('ttdn CLI', () => {
     const file = join(dataDir, 'demo-accounts.txt');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8')).toMatch(/^so-du-lich\tcontributor\t\S{23}$/m);
+    // demo cases, made through the use cases: one worked with an overdue agency, one not taken up, one closed
+    const caseRows = async () =>
+      withDb(async (ctx) => rowsOf(await ctx.db.execute(sql`SELECT c.status, c.taken_up_at IS NOT NULL AS taken, (SELECT count(*)::int FROM case_assignments a WHERE a.case_id = c.id AND a.material_received_at IS NULL AND a.due_date < ${new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10)}) AS overdue FROM cases c ORDER BY c.created_at`)));
+    expect(await caseRows()).toEqual([
+      { status: 'closed_without_publication', taken: true, overdue: 0 },
+      { status: 'agencies_notified', taken: true, overdue: 1 },
+      { status: 'opened', taken: false, overdue: 0 },
+    ]);
     // Again: nothing duplicated.
     expect((await runCli(['seed'], env)).stdout).toMatch(/0 new accounts/);
+    expect(await caseRows()).toHaveLength(3);
   });
 
   it('users create prints a generated password that signs in and must be changed', async () => {

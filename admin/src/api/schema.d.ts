@@ -22695,6 +22695,8 @@ export interface operations {
                         place?: string;
                         copyrightHolder?: string;
                         licence?: "CC-BY-4.0" | "CC-BY-SA-4.0" | "CC-BY-NC-4.0" | "CC0-1.0" | "all-rights-reserved";
+                        /** @description The item's topics; defaults to the case's. An item needs one to be submitted, so a case without topics must name them here */
+                        topicIds?: string[];
                     };
                 };
             };

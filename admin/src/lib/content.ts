@@ -89,6 +89,13 @@ export function hueLocalToIso(value: string): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
+/** An ISO instant as a "datetime-local" value in Huế time (the inverse of hueLocalToIso); '' for none. */
+export function isoToHueLocal(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
+}
+
 /** Now, in Huế time, as a "datetime-local" value (the minimum of a schedule field). */
 export function hueLocalNow(): string {
   return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 16);

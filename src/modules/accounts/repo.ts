@@ -97,6 +97,11 @@ export async function findUsers(db: Database, ids: string[]): Promise<UserRow[]>
   return db.select().from(users).where(inArray(users.id, ids));
 }
 
+export async function displayNamesByUsername(db: Database, usernames: string[]): Promise<Array<{ username: string; displayName: string }>> {
+  if (!usernames.length) return [];
+  return db.select({ username: users.username, displayName: users.displayName }).from(users).where(inArray(users.username, usernames));
+}
+
 export async function findUserByLogin(db: Database, login: string): Promise<UserRow | null> {
   const l = login.trim().toLowerCase();
   const [r] = await db

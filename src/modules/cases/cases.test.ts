@@ -71,6 +71,12 @@ describe('opening a case, sightings and precedents', () => {
     expect(c.sightings).toHaveLength(2);
     expect(c.dossier).toEqual(OPEN.dossier);
     expect(c.timeline.map((e: { kind: string }) => e.kind)).toEqual(['open']);
+    // recorded by username, shown by the person's name
+    expect(c.openedBy).toBe(`Người dùng ${dic.user.username}`);
+    expect(c.timeline[0].actorLabel).toBe(`Người dùng ${dic.user.username}`);
+    expect(c.sightings[0].addedBy).toBe(`Người dùng ${dic.user.username}`);
+    const listed = (await dic.client.get('/api/v1/cases')).json().items.find((x: { id: string }) => x.id === caseId);
+    expect(listed.openedBy).toBe(`Người dùng ${dic.user.username}`);
     expect(c.allowed).toMatchObject({ edit: true, notify: true, transitions: ['mark-published', 'close-without-publication'] });
     const second = await dic.client.post('/api/v1/cases', { title: 'Tin sai khác', falseText: 'Nội dung khác.' });
     expect(second.json().reference).toBe('VV-2026-0002');
@@ -317,5 +323,43 @@ describe('a case no longer worked owes nothing', () => {
     expect(await overdueIds()).not.toContain(c.id);
     const figures = (await dic.client.get('/api/v1/cases/figures?from=2026-04-01&to=2026-06-30')).json().items as Array<Record<string, unknown>>;
     expect(figures.find((r) => r.quarter === '2026-Q2' && r.agencyId === b.user.agencyId)).toMatchObject({ notified: 2, answeredOnTime: 0 });
+  });
+});
+
+describe('editing a case and its clarification topics', () => {
+  it('edits the facts after opening (title, false text, claimant, first seen, reach) with the version; a stale version changes nothing', async () => {
+    t.clock.set(local('2026-06-01T09:00:00'));
+    const c = (await dic.client.post('/api/v1/cases', { title: 'Tin sai chưa rõ', falseText: 'Bản nháp nội dung.' })).json();
+    const edited = await dic.client.patch(`/api/v1/cases/${c.id}`, { version: c.version, title: 'Tin sai: Đại Nội đóng cửa', falseText: 'Đại Nội đóng cửa đến hết năm.', claimant: 'Kênh TikTok "hue.review"', firstSeenAt: '2026-05-30T02:00:00.000Z', reach: 8000 });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ title: 'Tin sai: Đại Nội đóng cửa', falseText: 'Đại Nội đóng cửa đến hết năm.', claimant: 'Kênh TikTok "hue.review"', firstSeenAt: '2026-05-30T02:00:00.000Z', reach: 8000, version: c.version + 1 });
+    const edit = edited.json().timeline.find((e: { kind: string }) => e.kind === 'edit');
+    expect(edit.data.fields).toEqual(expect.arrayContaining(['title', 'falseText', 'claimant', 'firstSeenAt', 'reach']));
+    const stale = await dic.client.patch(`/api/v1/cases/${c.id}`, { version: c.version, title: 'Ghi đè' });
+    expect(stale.statusCode).toBe(409);
+    expect((await dic.client.get(`/api/v1/cases/${c.id}`)).json().title).toBe('Tin sai: Đại Nội đóng cửa');
+    // found by its new words
+    const found = (await dic.client.get('/api/v1/cases?q=dai%20noi')).json().items as Array<{ id: string }>;
+    expect(found.map((x) => x.id)).toContain(c.id);
+  });
+
+  it('a clarification needs a topic: a case without one is refused with nothing created, unless the request names topics', async () => {
+    const c = (await dic.client.post('/api/v1/cases', { title: 'Tin sai không chủ đề', falseText: 'Nội dung sai.', rating: 'false' })).json();
+    const texts = {
+      vi: { title: 'Làm rõ tin sai', summary: 'Tóm tắt.', body: '<p>Nội dung.</p>' },
+      en: { title: 'Clarification', summary: 'Summary.', body: '<p>Body.</p>' },
+    };
+    const items = await count('items');
+    const refused = await dic.client.post(`/api/v1/cases/${c.id}/clarification`, { texts });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({ field: 'metadata/topicIds' });
+    expect(await count('items')).toBe(items);
+    const unknownTopic = await dic.client.post(`/api/v1/cases/${c.id}/clarification`, { texts, metadata: { topicIds: ['00000000-0000-4000-8000-000000000000'] } });
+    expect(unknownTopic.statusCode).toBe(400);
+    expect(await count('items')).toBe(items);
+    const created = await dic.client.post(`/api/v1/cases/${c.id}/clarification`, { texts, metadata: { topicIds: [topic] } });
+    expect(created.statusCode, created.body).toBe(201);
+    const item = (await dic.client.get(`/api/v1/item-versions/${created.json().clarification.versionId}`)).json();
+    expect(item.metadata.topicIds).toEqual([topic]);
   });
 });

@@ -7,7 +7,11 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 const isActive = (row: repo.CaseRow) => ACTIVE_STATUSES.includes(row.status as CaseStatus);
 
-export function presentSummary(row: repo.CaseRow, assignments: repo.AssignmentRow[], now: Date) {
+/** A recorded actor (a username, an API client's or the system's label) as the reader sees it. */
+type Names = ReadonlyMap<string, string>;
+const nameIn = (names: Names) => (label: string) => names.get(label) ?? label;
+
+export function presentSummary(row: repo.CaseRow, assignments: repo.AssignmentRow[], now: Date, names: Names = new Map()) {
   const agencies = assignments.map((a) => ({ agencyId: a.agencyId, ...deadlineView(a, now, isActive(row)) }));
   const open = agencies.filter((a) => !a.answered).map((a) => a.dueDate).sort();
   return {
@@ -20,7 +24,7 @@ export function presentSummary(row: repo.CaseRow, assignments: repo.AssignmentRo
     languages: row.languages,
     firstSeenAt: iso(row.firstSeenAt),
     openedByAgencyId: row.openedByAgencyId,
-    openedBy: row.openedByLabel,
+    openedBy: nameIn(names)(row.openedByLabel),
     takenUp: !!row.takenUpAt,
     agencies,
     nextDueDate: open[0] ?? null,
@@ -34,8 +38,9 @@ export function presentSummary(row: repo.CaseRow, assignments: repo.AssignmentRo
 
 export function presentCase(d: Awaited<ReturnType<typeof getCase>>, now: Date) {
   const { row } = d;
+  const name = nameIn(d.names);
   return {
-    ...presentSummary(row, d.assignments, now),
+    ...presentSummary(row, d.assignments, now, d.names),
     falseText: row.falseText,
     claimant: row.claimant,
     rating: (row.rating as never) ?? null,
@@ -46,25 +51,25 @@ export function presentCase(d: Awaited<ReturnType<typeof getCase>>, now: Date) {
     closedAt: iso(row.closedAt),
     reopenReason: row.reopenReason,
     clarification: d.clarification ? { ...d.clarification, publishedAt: iso(row.clarificationPublishedAt) } : null,
-    sightings: d.sightings.map((s) => ({ id: s.id, url: s.url, platform: s.platform, language: s.language, seenAt: iso(s.seenAt), reach: s.reach, note: s.note, addedBy: s.addedByLabel, createdAt: s.createdAt.toISOString() })),
+    sightings: d.sightings.map((s) => ({ id: s.id, url: s.url, platform: s.platform, language: s.language, seenAt: iso(s.seenAt), reach: s.reach, note: s.note, addedBy: name(s.addedByLabel), createdAt: s.createdAt.toISOString() })),
     assignments: d.assignments.map((a) => ({
       id: a.id,
       agencyId: a.agencyId,
       notifiedAt: a.notifiedAt.toISOString(),
-      notifiedBy: a.notifiedBy,
+      notifiedBy: name(a.notifiedBy),
       message: a.message,
       ...deadlineView(a, now, isActive(row)),
       originalDueDate: a.originalDueDate,
-      extensions: a.extensions,
+      extensions: a.extensions.map((e) => ({ ...e, by: name(e.by) })),
       materialReceivedAt: iso(a.materialReceivedAt),
       materialNote: a.materialNote,
       materialLinks: a.materialLinks,
       materialMediaIds: a.materialMediaIds,
       reminders: d.reminders.filter((r) => r.assignmentId === a.id).map((r) => ({ kind: r.kind as never, dueDate: r.dueDate, sentAt: r.sentAt.toISOString() })),
     })),
-    responses: d.responses.map((r) => ({ id: r.id, agencyId: r.agencyId, form: r.form as never, date: r.date, links: r.links, mediaIds: r.mediaIds, languages: r.languages, note: r.note, createdBy: r.createdByLabel, createdAt: r.createdAt.toISOString() })),
-    attachments: d.attachments.map((a) => ({ id: a.id, mediaId: a.mediaId, url: a.url, label: a.label, note: a.note, addedBy: a.addedByLabel, addedByAgencyId: a.addedByAgencyId, createdAt: a.createdAt.toISOString() })),
-    timeline: d.events.map((e) => ({ id: e.id, kind: e.kind, at: e.at.toISOString(), occurredAt: e.occurredAt.toISOString(), text: e.text, data: e.data, actorLabel: e.actorLabel, actorAgencyId: e.actorAgencyId })),
+    responses: d.responses.map((r) => ({ id: r.id, agencyId: r.agencyId, form: r.form as never, date: r.date, links: r.links, mediaIds: r.mediaIds, languages: r.languages, note: r.note, createdBy: name(r.createdByLabel), createdAt: r.createdAt.toISOString() })),
+    attachments: d.attachments.map((a) => ({ id: a.id, mediaId: a.mediaId, url: a.url, label: a.label, note: a.note, addedBy: name(a.addedByLabel), addedByAgencyId: a.addedByAgencyId, createdAt: a.createdAt.toISOString() })),
+    timeline: d.events.map((e) => ({ id: e.id, kind: e.kind, at: e.at.toISOString(), occurredAt: e.occurredAt.toISOString(), text: e.text, data: e.data, actorLabel: name(e.actorLabel), actorAgencyId: e.actorAgencyId })),
     allowed: d.allowed,
   };
 }

@@ -55,7 +55,7 @@ export async function caseRoutes(app: FastifyInstance) {
       const { status, ...q } = req.query;
       const res = await cases.listCases(req.ctx, { ...q, status: status?.split(',').map((s) => s.trim()).filter(Boolean) });
       const now = req.ctx.clock.now();
-      return { items: res.rows.map((x) => presentSummary(x.row, x.assignments, now)), total: res.total, limit: res.limit, offset: res.offset };
+      return { items: res.rows.map((x) => presentSummary(x.row, x.assignments, now, res.names)), total: res.total, limit: res.limit, offset: res.offset };
     },
   });
   r.get('/cases/precedents', {

@@ -279,6 +279,7 @@ export const ClarificationBody = Type.Object(
           place: Type.Optional(str(300)),
           copyrightHolder: Type.Optional(str(300)),
           licence: Type.Optional(lit(LICENCES)),
+          topicIds: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 20, description: "The item's topics; defaults to the case's. An item needs one to be submitted, so a case without topics must name them here" })),
         },
         { additionalProperties: false },
       ),

@@ -11,13 +11,13 @@ import { api, call } from '../../api/client';
 import { VersionBadges } from '../../components/ContentBadges';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type MessageKey } from '../../i18n';
-import { claimRatingOptions, languageName, licenceOptions } from '../../lib/content';
+import { claimRatingOptions, languageName, licenceOptions, topicName } from '../../lib/content';
 import { rules } from '../../lib/forms';
 import { notifySuccess } from '../../lib/notify';
 import { useApplyCase } from './CasePage';
 import { FormFooter, useCaseSubmit } from './caseForm';
 import { addDays, hueToday, REASON_TRANSITIONS, useAgencyNames, type Case, type TransitionName } from './types';
-import { useMeta } from '../../api/content';
+import { useMeta, useTopics } from '../../api/content';
 
 export function CaseActions({ c }: { c: Case }) {
   const { t } = useI18n();
@@ -177,7 +177,7 @@ function TransitionForm({ c, name, onDone }: { c: Case; name: TransitionName; on
   );
 }
 
-const CLAR_FIELDS = ['agencyId', 'rating', 'metadata.authors', 'metadata.tags', 'metadata.place', 'metadata.copyrightHolder', 'metadata.licence', 'texts.vi.title', 'texts.vi.summary', 'texts.vi.body', 'texts.en.title', 'texts.en.summary', 'texts.en.body', 'statement.en'];
+const CLAR_FIELDS = ['agencyId', 'rating', 'metadata.topicIds', 'metadata.authors', 'metadata.tags', 'metadata.place', 'metadata.copyrightHolder', 'metadata.licence', 'texts.vi.title', 'texts.vi.summary', 'texts.vi.body', 'texts.en.title', 'texts.en.summary', 'texts.en.body', 'statement.en'];
 
 /** Plain paragraphs typed in a text box, as the rich text the item body is. */
 const toHtml = (text: string) =>
@@ -189,7 +189,8 @@ const toHtml = (text: string) =>
     .join('');
 
 function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const topics = useTopics();
   const r = rules(t);
   const apply = useApplyCase(c.id);
   const agencies = useAgencyNames();
@@ -202,7 +203,7 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
       rating: c.rating ?? 'false',
       texts: { vi: { title: '', summary: '', body: c.dossier.facts ?? '' }, en: { title: '', summary: '', body: '' } },
       statement: { en: '' },
-      metadata: { authors: [] as string[], tags: [] as string[], place: '', copyrightHolder: '', licence: 'CC-BY-4.0' },
+      metadata: { topicIds: c.topicIds, authors: [] as string[], tags: [] as string[], place: '', copyrightHolder: '', licence: 'CC-BY-4.0' },
     },
     validate: {
       texts: {
@@ -210,6 +211,7 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
         en: { title: r.length(1, 500), summary: r.length(1, 3000), body: r.length(1, 500_000) },
       },
       statement: { en: r.length(1, 5000) },
+      metadata: { topicIds: (v: string[]) => (v.length ? null : t('cases.topicRequired')) },
     },
     onValuesChange: () => setError(null),
   });
@@ -228,6 +230,7 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
                 texts: { vi: text('vi'), en: text('en') },
                 statement: { en: v.statement.en.trim() },
                 metadata: {
+                  topicIds: v.metadata.topicIds,
                   authors: v.metadata.authors,
                   tags: v.metadata.tags,
                   place: v.metadata.place.trim() || undefined,
@@ -245,11 +248,6 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
     >
       <Stack>
         <Text size="sm">{t('cases.clarificationHelp')}</Text>
-        {c.topicIds.length === 0 && (
-          <Text size="sm" c="orange.9" role="note">
-            {t('cases.noTopicsWarning')}
-          </Text>
-        )}
         <ErrorAlert error={error} fields={CLAR_FIELDS} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {candidates.length > 0 && (
@@ -263,6 +261,15 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
           )}
           <Select label={t('cases.rating')} data={claimRatingOptions(t)} allowDeselect={false} required {...form.getInputProps('rating')} />
         </SimpleGrid>
+        <MultiSelect
+          label={t('cases.topics')}
+          description={t('cases.clarificationTopicsHelp')}
+          data={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicName(x, lang) }))}
+          searchable
+          required
+          maxValues={20}
+          {...form.getInputProps('metadata.topicIds')}
+        />
         <Textarea label={t('cases.statementEn')} description={t('cases.statementEnHelp')} required autosize minRows={2} maxLength={5000} {...form.getInputProps('statement.en')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TagsInput label={t('cases.metaAuthors')} description={t('cases.tagsHelp')} maxTags={20} {...form.getInputProps('metadata.authors')} />

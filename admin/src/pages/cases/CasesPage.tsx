@@ -8,6 +8,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
+import { useMeta } from '../../api/content';
 import { useAgencies } from '../../api/hooks';
 import { useMe } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -26,6 +27,7 @@ export const canOpenCase = (role: string) => role === 'appraiser' || role === 'a
 export function CasesPage() {
   const { t, lang } = useI18n();
   const { role, user, seesAllAgencies } = useMe();
+  const responseDays = useMeta().data?.caseResponseDays ?? 7;
   const [params, setParams] = useSearchParams();
   const [q, setQ] = useState(params.get('q') ?? '');
   const [debounced] = useDebouncedValue(q.trim(), 300);
@@ -93,7 +95,7 @@ export function CasesPage() {
     <>
       <PageHeader
         title={t('cases.title')}
-        intro={seesAllAgencies ? t('cases.introAll') : t('cases.introAgency')}
+        intro={seesAllAgencies ? t('cases.introAll', { days: responseDays }) : t('cases.introAgency')}
         actions={
           <>
             <Button component={Link} to="/cases/figures" variant="default" leftSection={<IconChartBar size={18} aria-hidden />}>

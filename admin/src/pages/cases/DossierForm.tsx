@@ -1,8 +1,9 @@
-// The dossier of Art. 4.3 as a structured form: (a) the situation since the false information
+// The case's facts (title, the false information, first seen, reach, claimant), its classification,
+// and the dossier of Art. 4.3 as a structured form: (a) the situation since the false information
 // appeared, with its dated updates, (b) impact, (c) the true nature of the facts, (d) legal grounds
 // and precedents, (đ) proposed press messaging. Saved with the case's version: another save in
 // between is a 409 said plainly, with the choice to reload.
-import { Alert, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,7 +13,7 @@ import { DateField, isDateValue } from '../../components/DateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useTopics } from '../../api/content';
-import { claimRatingOptions, hueLocalToIso, topicName, useContentLanguageOptions } from '../../lib/content';
+import { claimRatingOptions, hueLocalToIso, isoToHueLocal, topicName, useContentLanguageOptions } from '../../lib/content';
 import { rules, setServerErrors } from '../../lib/forms';
 import { notifySuccess } from '../../lib/notify';
 import { useApplyCase } from './CasePage';
@@ -20,7 +21,7 @@ import { useCaseSubmit } from './caseForm';
 import { CASE_KEY, severityOptions, type Case } from './types';
 
 const SECTIONS = ['situation', 'impact', 'facts', 'legalGrounds', 'messaging'] as const;
-const FIELDS = [...SECTIONS.map((s) => `dossier.${s}`), 'severity', 'rating', 'topicIds', 'languages'];
+const FIELDS = ['title', 'falseText', 'firstSeenAt', 'reach', 'claimant', ...SECTIONS.map((s) => `dossier.${s}`), 'severity', 'rating', 'topicIds', 'languages'];
 
 export function DossierForm({ c }: { c: Case }) {
   const { t, lang } = useI18n();
@@ -32,6 +33,11 @@ export function DossierForm({ c }: { c: Case }) {
   const [error, setError] = useState<unknown>(null);
   const [stale, setStale] = useState(false);
   const valuesOf = (x: Case) => ({
+    title: x.title,
+    falseText: x.falseText,
+    firstSeenAt: isoToHueLocal(x.firstSeenAt),
+    reach: (x.reach ?? '') as number | string,
+    claimant: x.claimant ?? '',
     severity: x.severity as string,
     rating: (x.rating ?? '') as string,
     topicIds: x.topicIds,
@@ -41,7 +47,13 @@ export function DossierForm({ c }: { c: Case }) {
   const initial = valuesOf(c);
   const form = useForm({
     initialValues: initial,
-    validate: { dossier: Object.fromEntries(SECTIONS.map((s) => [s, r.maxLength(20_000)])) },
+    validate: {
+      title: r.length(1, 300),
+      falseText: r.length(1, 20_000),
+      firstSeenAt: (v) => (isDateValue(v, true) ? null : t('common.invalidDateTime')),
+      claimant: r.maxLength(500),
+      dossier: Object.fromEntries(SECTIONS.map((s) => [s, r.maxLength(20_000)])),
+    },
     onValuesChange: () => setError(null),
   });
   const situationUpdates = c.timeline.filter((e) => e.kind === 'situation').sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
@@ -51,7 +63,15 @@ export function DossierForm({ c }: { c: Case }) {
       const saved = await call(
         api.PATCH('/api/v1/cases/{id}', {
           params: { path: { id: c.id } },
-          body: { version: c.version, dossier: v.dossier, severity: v.severity as Case['severity'], rating: (v.rating || null) as Case['rating'], topicIds: v.topicIds, languages: v.languages },
+          body: {
+            version: c.version,
+            // only what changed: a field nobody touched is not rewritten (nor listed in the timeline)
+            ...(form.isDirty('title') ? { title: v.title.trim() } : {}),
+            ...(form.isDirty('falseText') ? { falseText: v.falseText.trim() } : {}),
+            ...(form.isDirty('firstSeenAt') ? { firstSeenAt: v.firstSeenAt ? hueLocalToIso(v.firstSeenAt) : null } : {}),
+            ...(form.isDirty('reach') ? { reach: typeof v.reach === 'number' ? v.reach : null } : {}),
+            ...(form.isDirty('claimant') ? { claimant: v.claimant.trim() } : {}),
+            dossier: v.dossier, severity: v.severity as Case['severity'], rating: (v.rating || null) as Case['rating'], topicIds: v.topicIds, languages: v.languages },
         }),
       );
       apply(saved);
@@ -90,6 +110,22 @@ export function DossierForm({ c }: { c: Case }) {
             </Alert>
           )}
           <ErrorAlert error={error} fields={FIELDS} />
+          {c.allowed.edit && (
+            <Paper withBorder p="md" component="section" aria-labelledby="case-facts-title">
+              <Title order={2} size="h5" id="case-facts-title" mb="xs">
+                {t('cases.facts')}
+              </Title>
+              <Stack gap="sm">
+                <TextInput label={t('cases.caseTitle')} required maxLength={300} {...form.getInputProps('title')} data-testid="edit-title" />
+                <Textarea label={t('cases.falseText')} description={t('cases.falseTextHelp')} required autosize minRows={3} maxRows={12} maxLength={20_000} {...form.getInputProps('falseText')} />
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <DateField label={t('cases.firstSeen')} withTime {...form.getInputProps('firstSeenAt')} />
+                  <NumberInput label={t('cases.reach')} description={t('cases.reachHelp')} min={0} allowDecimal={false} thousandSeparator={lang === 'vi' ? '.' : ','} decimalSeparator={lang === 'vi' ? ',' : '.'} {...form.getInputProps('reach')} data-testid="edit-reach" />
+                </SimpleGrid>
+                <TextInput label={t('cases.claimant')} maxLength={500} {...form.getInputProps('claimant')} />
+              </Stack>
+            </Paper>
+          )}
           {c.allowed.edit && (
             <Paper withBorder p="md" component="section" aria-labelledby="dossier-class">
               <Title order={2} size="h5" id="dossier-class" mb="xs">

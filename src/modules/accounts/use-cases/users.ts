@@ -196,6 +196,15 @@ export async function activeUserIdsOfAgency(ctx: Context, agencyId: string): Pro
   return (await repo.listUsers(ctx.db, { agencyId, disabled: false })).map((u) => u.id);
 }
 
+/**
+ * Display names of accounts by username, for records that name their actor by the username it had
+ * (case timelines, like the audit log): the reader sees the person's current name.
+ */
+export async function displayNamesOf(ctx: Context, usernames: Iterable<string>): Promise<Map<string, string>> {
+  const wanted = [...new Set(usernames)].filter((u) => u && !u.includes(':')).slice(0, 1000); // system:… and webhook:… are not accounts
+  return new Map((await repo.displayNamesByUsername(ctx.db, wanted)).map((u) => [u.username, u.displayName]));
+}
+
 /** E-mail addresses and languages of active accounts, for notification e-mails (system use). */
 export async function emailsOf(ctx: Context, ids: string[]): Promise<Map<string, { email: string; locale: string }>> {
   const out = new Map<string, { email: string; locale: string }>();

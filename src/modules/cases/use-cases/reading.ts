@@ -4,6 +4,7 @@ import { toLocalDate } from '../../../core/clock.js';
 import { Forbidden, Invalid } from '../../../core/errors.js';
 import { CASE_STATUSES, CASE_TRANSITIONS, CASE_TRANSITION_NAMES, foldText } from '../model.js';
 import { casePolicy, readableCases } from '../policy.js';
+import * as accounts from '../../accounts/service.js';
 import * as repo from '../repo.js';
 import { loadCase } from './internal.js';
 import { clarificationState } from './transitions.js';
@@ -29,7 +30,16 @@ export async function getCase(ctx: Context, id: string) {
     createClarification: casePolicy.writeClarification(a, facts) && casePolicy.contribute(a, facts) && !row.clarificationItemId,
     transitions: casePolicy.run(a) ? CASE_TRANSITION_NAMES.filter((n) => (CASE_TRANSITIONS[n].from as readonly string[]).includes(row.status)) : [],
   };
-  return { row, assignments, sightings, responses, attachments, events, reminders, clarification, allowed, ownAgencyId: own };
+  // actors are recorded by username (as in the audit log); the page names people
+  const names = await accounts.displayNamesOf(ctx, [
+    row.openedByLabel,
+    ...sightings.map((x) => x.addedByLabel),
+    ...responses.map((x) => x.createdByLabel),
+    ...attachments.map((x) => x.addedByLabel),
+    ...events.map((x) => x.actorLabel),
+    ...assignments.flatMap((x) => [x.notifiedBy, ...x.extensions.map((e) => e.by)]),
+  ]);
+  return { row, assignments, sightings, responses, attachments, events, reminders, clarification, allowed, ownAgencyId: own, names };
 }
 
 export interface ListCasesInput {
@@ -61,5 +71,6 @@ export async function listCases(ctx: Context, input: ListCasesInput) {
     offset: input.offset ?? 0,
   });
   const assignments = await repo.assignmentsOf(ctx.db, rows.map((r) => r.id));
-  return { rows: rows.map((row) => ({ row, assignments: assignments.filter((x) => x.caseId === row.id) })), total, limit, offset: input.offset ?? 0 };
+  const names = await accounts.displayNamesOf(ctx, rows.map((r) => r.openedByLabel));
+  return { rows: rows.map((row) => ({ row, assignments: assignments.filter((x) => x.caseId === row.id) })), total, limit, offset: input.offset ?? 0, names };
 }

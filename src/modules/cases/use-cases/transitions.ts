@@ -67,7 +67,7 @@ export interface ClarificationInput {
   texts: Record<string, content.VersionText>;
   /** the false information per language; the source language defaults to the case's text */
   statement?: Record<string, string>;
-  metadata?: Pick<content.ItemMetadata, 'authors' | 'tags' | 'place' | 'copyrightHolder' | 'licence' | 'activityDate'>;
+  metadata?: Pick<content.ItemMetadata, 'authors' | 'tags' | 'place' | 'copyrightHolder' | 'licence' | 'activityDate'> & { topicIds?: string[] };
 }
 
 /** Creates the case's clarification item (draft, source language + translations), linked to the case. */
@@ -95,6 +95,9 @@ export async function createClarification(ctx: Context, id: string, input: Clari
       appearances: sightings.map((s) => ({ url: s.url, ...(s.platform ? { platform: s.platform } : {}) })),
     };
     const m = input.metadata ?? {};
+    // the item could not be submitted without a topic: say so now rather than at submission
+    const topicIds = [...new Set(m.topicIds ?? row.topicIds)];
+    if (!topicIds.length) throw Invalid.field('metadata/topicIds', 'field_required');
     const created = await content.createItem(tx, {
       agencyId,
       kind: 'clarification',
@@ -107,7 +110,7 @@ export async function createClarification(ctx: Context, id: string, input: Clari
         place: m.place,
         copyrightHolder: m.copyrightHolder,
         licence: m.licence,
-        topicIds: row.topicIds,
+        topicIds,
         source: { type: 'own' },
         visibility: 'public',
         claim,
