@@ -146,7 +146,7 @@ describe('reminders through the job', () => {
     const auditRows = rowsOf<{ action: string }>(await t.db.handle.db.execute(sql`SELECT action FROM audit_events WHERE target_id = ${caseId} ORDER BY seq`))
     expect(auditRows.map((r) => r.action)).toEqual(['case.open', 'case.notify', 'case.notify', 'case.status', 'case.material', 'case.extend']);
   });
-  it('runs as a job of the runner: two app processes send each reminder once', async () => {
+  it('runs as a job of the runner: two runners racing (as those of two app processes would, over one database) send each reminder once', async () => {
     t.clock.set(local('2026-05-10T15:00:00'));
     const opened = (await dic.client.post('/api/v1/cases', { title: 'Tin sai về giá vé tham quan Đại Nội', falseText: 'Giá vé tăng gấp ba từ tháng 6.' })).json();
     await dic.client.post(`/api/v1/cases/${opened.id}/notifications`, { agencyIds: [a.user.agencyId] });

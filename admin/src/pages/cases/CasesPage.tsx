@@ -112,6 +112,9 @@ export function CasesPage() {
       {!seesAllAgencies && (
         <SegmentedControl
           mb="md"
+          // stacked on a phone: the two labels do not fit side by side at 390 px
+          orientation={isPhone ? 'vertical' : 'horizontal'}
+          fullWidth={isPhone}
           value={view}
           onChange={(v) => setParam('view', v === 'owed' ? null : v)}
           data={[
