@@ -180,7 +180,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+  const tls = config.publicUrl?.startsWith('https:') ?? false;
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Swagger UI sets style attributes from its script (blocked by its own policy: a console error on
+    // every page), and `upgrade-insecure-requests` would break the page served over plain HTTP.
+    transformStaticCSP: (header) => {
+      const policy = header.replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline' https:");
+      return tls ? policy : policy.replace(/\s*upgrade-insecure-requests;?/, '');
+    },
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
   await app.register(monitoringRoutes, { handle: database });
   await app.register(portalRoutes, { config, generation: opts.portalCache === false ? null : generation });
   await app.register(feedRoutes, { config, generation });

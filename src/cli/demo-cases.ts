@@ -1,4 +1,5 @@
-// Demo clarification cases (Art. 4), so a newcomer's case board is not empty: one the DIC is working
+// Demo clarification cases (Art. 4), so a newcomer's case board is not empty, opened in the order of
+// their dates (references follow creation): one the DIC is working
 // with a notified agency that answered on time and one that is overdue, one an agency opened that
 // the DIC has not taken up yet, and one closed without publication. Made through the cases' own use
 // cases, each step at its own moment (a clock set back), so deadlines, timelines and figures are real.
@@ -30,7 +31,18 @@ export async function seedDemoCases(ctx: Context, operatorSlug: string): Promise
     return { ...ctx, actor: who.actor, clock };
   };
 
-  // 1. Worked by the DIC: the Monuments Centre answered on time, the Department of Tourism is overdue.
+  // 1. Closed without publication: the post was taken down before it spread.
+  const closed = await cases.openCase(at(dic, 40), {
+    title: 'Tin sai: giá vé thuyền rồng sông Hương tăng gấp ba',
+    falseText: 'Giá vé thuyền rồng trên sông Hương tăng gấp ba từ tháng này.',
+    severity: 'low',
+    rating: 'misleading',
+    languages: ['vi'],
+    topicIds: [topics['du-lich-di-san-le-hoi']].filter(Boolean),
+    sightings: [{ url: 'https://www.facebook.com/groups/demo-du-lich-hue/posts/2002', platform: 'Facebook', language: 'vi' }],
+  });
+  await cases.transitionCase(at(dic, 38), closed.id, 'close-without-publication', { reason: 'Bài đăng đã bị gỡ sau một giờ, không còn lan truyền.' });
+  // 2. Worked by the DIC: the Monuments Centre answered on time, the Department of Tourism is overdue.
   const festival = await cases.openCase(at(dic, 10), {
     title: 'Tin sai: Đại Nội Huế đóng cửa suốt mùa lễ hội',
     falseText: 'Đại Nội Huế sẽ đóng cửa hoàn toàn với du khách trong suốt mùa lễ hội để phục vụ quay phim, vé đã bán sẽ không được hoàn tiền.',
@@ -62,7 +74,7 @@ export async function seedDemoCases(ctx: Context, operatorSlug: string): Promise
   await cases.addResponse(at(monuments, 5), festival.id, { form: 'agency_portal_post', date: isoDay(now - 5 * DAY), links: ['https://hueworldheritage.org.vn/'], languages: ['vi', 'en'], note: 'Thông báo lịch mở cửa đăng trên cổng thông tin của Trung tâm.' });
   await cases.addSituationUpdate(at(dic, 4), festival.id, { text: 'Trang giả mạo đã xoá bài gốc sau khi được báo cáo; video TikTok vẫn còn.' });
 
-  // 2. Opened by a ward, not yet taken up by the DIC.
+  // 3. Opened by a ward, not yet taken up by the DIC.
   await cases.openCase(at(ward, 1), {
     title: 'Tin sai: cấm người đi bộ trên cầu Trường Tiền từ tháng sau',
     falseText: 'Từ tháng sau cầu Trường Tiền cấm hoàn toàn người đi bộ và xe đạp để sửa chữa.',
@@ -71,17 +83,6 @@ export async function seedDemoCases(ctx: Context, operatorSlug: string): Promise
     sightings: [{ url: 'https://zalo.me/demo-nhom-cu-dan-phu-xuan', platform: 'Zalo', language: 'vi' }],
   });
 
-  // 3. Closed without publication: the post was taken down before it spread.
-  const closed = await cases.openCase(at(dic, 40), {
-    title: 'Tin sai: giá vé thuyền rồng sông Hương tăng gấp ba',
-    falseText: 'Giá vé thuyền rồng trên sông Hương tăng gấp ba từ tháng này.',
-    severity: 'low',
-    rating: 'misleading',
-    languages: ['vi'],
-    topicIds: [topics['du-lich-di-san-le-hoi']].filter(Boolean),
-    sightings: [{ url: 'https://www.facebook.com/groups/demo-du-lich-hue/posts/2002', platform: 'Facebook', language: 'vi' }],
-  });
-  await cases.transitionCase(at(dic, 38), closed.id, 'close-without-publication', { reason: 'Bài đăng đã bị gỡ sau một giờ, không còn lan truyền.' });
   return 3;
 }
 

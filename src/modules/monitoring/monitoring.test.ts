@@ -31,4 +31,13 @@ describe('health and metrics', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['strict-transport-security']).toBeUndefined(); // only behind TLS
   });
+
+  it("the API docs page keeps Swagger UI's own policy, which lets its script style the page and, over plain HTTP, does not upgrade requests", async () => {
+    const res = await t.app.inject({ url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toMatch(/style-src 'self' 'unsafe-inline' https:/);
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).not.toMatch(/upgrade-insecure-requests/);
+  });
 });
