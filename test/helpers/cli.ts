@@ -11,8 +11,13 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
+  return runScript('src/main.ts', args, env, stdin);
+}
+
+/** Runs a TypeScript file of the project (path from its root) in its own Node process, with only `env` (and PATH, HOME). */
+export function runScript(script: string, args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],

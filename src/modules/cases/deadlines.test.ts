@@ -1,11 +1,10 @@
 // Deadlines of clarification cases (Art. 4.5): local calendar days in Asia/Ho_Chi_Minh (UTC+7, no
 // daylight saving) across month ends, the year end and leap days; late-evening notifications;
 // reminders 3 days and 1 day before and the day after, each sent once even when two runs race.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fixtureAgency, signedIn, type SignedIn, type TestApp } from '../../../test/helpers/app.js';
+import { runScript } from '../../../test/helpers/cli.js';
 import type { Role } from '../../core/actor.js';
 import { rowsOf } from '../../db/transaction.js';
 import { deadlineEnd, dueDateFor, reminderDue } from './model.js';
@@ -183,27 +182,15 @@ describe('reminders from two OS processes', () => {
     const opened = (await dic.client.post('/api/v1/cases', { title: 'Tin sai về cầu Phú Xuân', falseText: 'Cầu Phú Xuân bị nứt, sắp sập.' })).json();
     await dic.client.post(`/api/v1/cases/${opened.id}/notifications`, { agencyIds: [agency] });
     await signedIn(t, 'contributor', { agencyId: agency }); // someone to remind
-    const run = (clock: string, startAt: number) =>
-      new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../../test/helpers/case-reminders-process.ts')], {
-          env: { PATH: process.env.PATH ?? '', DATABASE_URL: t.db.url ?? '', CLOCK: clock, START_AT: String(startAt) },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d) => (out += d));
-        child.stderr.on('data', (d) => (err += d));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, out, err }));
-      });
+    const run = (clock: string, startAt: number) => runScript('test/helpers/case-reminders-process.ts', [], { DATABASE_URL: t.db.url ?? '', CLOCK: clock, START_AT: String(startAt) });
     const count = async () => rowsOf<{ kind: string; n: number }>(await t.db.handle.db.execute(sql`SELECT kind, count(*)::int AS n FROM notifications WHERE data->>'caseId' = ${opened.id} AND kind LIKE 'case.reminder.%' GROUP BY kind ORDER BY kind`));
     // 3 days before, then 1 day before: each time both processes fire together (after ~3 s, once both are loaded)
     for (const [day, kind] of [['2026-07-05T08:00:00', 'case.reminder.3d'], ['2026-07-07T08:00:00', 'case.reminder.1d']] as const) {
       const startAt = Date.now() + 3000;
       const [one, two] = await Promise.all([run(local(day).toISOString(), startAt), run(local(day).toISOString(), startAt)]);
-      expect(one.code, one.err).toBe(0);
-      expect(two.code, two.err).toBe(0);
-      expect(Number(one.out) + Number(two.out)).toBe(1); // one process sent it, the other found it claimed
+      expect(one.code, one.stderr).toBe(0);
+      expect(two.code, two.stderr).toBe(0);
+      expect(Number(one.stdout) + Number(two.stdout)).toBe(1); // one process sent it, the other found it claimed
       expect((await count()).find((r) => r.kind === kind)?.n).toBeGreaterThan(0);
     }
     const perKind = await count();
