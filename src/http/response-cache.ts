@@ -105,7 +105,16 @@ export function cachedRead(cache: ResponseCache, keyOf: (req: FastifyRequest) =>
       if (key === null) return done();
       const generation = source.settled();
       if (typeof generation === 'number') return answer(req, reply, key, generation, done);
-      generation.then((g) => answer(req, reply, key, g, done), done);
+      generation.then(
+        (g) => {
+          try {
+            answer(req, reply, key, g, done);
+          } catch (e) {
+            done(e as Error); // never an unhandled rejection
+          }
+        },
+        (e: Error) => done(e),
+      );
     },
     onSend: (req: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: Error | null, payload?: unknown) => void) => {
       const at = pending.get(req);
