@@ -229,8 +229,34 @@ async function serve(config: ReturnType<typeof loadConfigOrExit>, handle: Awaite
     await content.markInterruptedImports(systemContext(handle, config, 'system:bootstrap'));
     return { demo, firstAdmin };
   });
+  const firstSignIn: string[] = [];
+  if (firstAdmin) {
+    firstSignIn.push(
+      '',
+      '  First sign-in — shown only this once:',
+      `    user name: ${firstAdmin.username}`,
+      `    password:  ${firstAdmin.password}`,
+      '  You will be asked to choose a new password and to set up two-factor authentication.',
+      '  Lost it? Run: npx ttdn users reset-password admin',
+    );
+  }
+  if (demo) firstSignIn.push('', `  Demo agencies and accounts loaded; their passwords are in ${demo.credentialsFile}`);
   const app = await buildApp({ config, database: handle });
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES') throw e;
+    // the accounts are made: their one-time password must not be lost with the failed start
+    process.stdout.write(firstSignIn.join('\n') + '\n\n');
+    await app.close();
+    await handle.close();
+    fail(
+      code === 'EADDRINUSE'
+        ? `Cannot listen on ${config.host}:${config.port}: the port is in use (another TTDN?). Stop that process, or start with another port: PORT=3001 npm start`
+        : `Cannot listen on ${config.host}:${config.port}: permission denied. Choose a port above 1023 with PORT.`,
+    );
+  }
   // PORT=0 (any free port): links the server makes from now on (webhook payloads, e-mails) name the real one
   const addr = app.server.address();
   if (typeof addr === 'object' && addr) config.port = addr.port;
@@ -243,17 +269,7 @@ async function serve(config: ReturnType<typeof loadConfigOrExit>, handle: Awaite
     `  Admin app: ${base}/admin/`,
     `  API docs:  ${base}/api/docs   (OpenAPI: ${base}/api/v1/openapi.json)`,
   ];
-  if (firstAdmin) {
-    lines.push(
-      '',
-      '  First sign-in — shown only this once:',
-      `    user name: ${firstAdmin.username}`,
-      `    password:  ${firstAdmin.password}`,
-      '  You will be asked to choose a new password and to set up two-factor authentication.',
-      '  Lost it? Run: npx ttdn users reset-password admin',
-    );
-  }
-  if (demo) lines.push('', `  Demo agencies and accounts loaded; their passwords are in ${demo.credentialsFile}`);
+  lines.push(...firstSignIn);
   process.stdout.write(lines.join('\n') + '\n\n');
 
   let closing = false;

@@ -1,6 +1,8 @@
 // The operator CLI against the embedded database (or PostgreSQL when TEST_DATABASE_URL is set):
 // migrate, seed, users create / reset-password / unlock, audit verify, configuration errors.
 import { mkdtempSync, rmSync, statSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +77,22 @@ describe('ttdn CLI', () => {
     // Again: nothing duplicated.
     expect((await runCli(['seed'], env)).stdout).toMatch(/0 new accounts/);
     expect(await caseRows()).toHaveLength(3);
+  });
+
+  it('serve on a port in use stops with one clear line, and still prints the first sign-in it created', async () => {
+    const busy = createServer().listen(0, '127.0.0.1');
+    await once(busy, 'listening');
+    const port = (busy.address() as AddressInfo).port;
+    const dir = mkdtempSync(join(tmpdir(), 'ttdn-cli-port-'));
+    try {
+      const r = await runCli(['serve'], { DATA_DIR: dir, PORT: String(port), SEED_DEMO: 'false' });
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toBe(`Cannot listen on 127.0.0.1:${port}: the port is in use (another TTDN?). Stop that process, or start with another port: PORT=3001 npm start`);
+      expect(r.stdout).toMatch(/user name: admin\n\s+password:\s+\S{10,}/);
+    } finally {
+      busy.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('users create prints a generated password that signs in and must be changed', async () => {
