@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pdf } from '../helpers/media-files.js';
-import { adminSession, signInFirstTimeInBrowser, type ApiCall } from './support/accounts.js';
+import { adminSession, personSession, signInFirstTimeInBrowser } from './support/accounts.js';
 import { launchBrowser, seriousA11yViolations, shootAtWidths, watchPageProblems } from './support/browser.js';
 import { demoPasswords, startServer, type TestServer } from './support/server.js';
 
@@ -75,27 +75,6 @@ afterAll(async () => {
 
 const shoot = (p: Page, name: string) => shootAtWidths(p, SHOTS_DIR, name, 400);
 
-/** A person's API session with a password (no second factor: a contributor). */
-async function personSession(login: string, password: string): Promise<ApiCall> {
-  let cookie = '';
-  let csrf = '';
-  const call: ApiCall = async (method, path, body) => {
-    const res = await fetch(`${server.origin}${path}`, {
-      method,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0];
-    const json = (await res.json()) as Record<string, unknown>;
-    if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  await call('POST', '/api/v1/auth/sign-in', { login, password });
-  return call;
-}
-
 /** A JSON call with the browser page's own session (cookie and CSRF token), as the app makes it. */
 async function inPage(p: Page, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
   return p.evaluate(
@@ -147,7 +126,7 @@ describe('clarification cases', () => {
     // the late agency's account: first sign-in (password change) over the API
     const lateLogin = 'ubnd-phuong-thuan-hoa';
     const latePassword = 'Phố đi bộ Nguyễn Đình Chiểu bên sông 2026';
-    const first = await personSession(lateLogin, demoPasswords(server).get(lateLogin)!);
+    const first = await personSession(server, lateLogin, demoPasswords(server).get(lateLogin)!);
     await first('POST', '/api/v1/auth/password', { currentPassword: demoPasswords(server).get(lateLogin)!, newPassword: latePassword });
 
     await signInFirstTimeInBrowser(page, server, 'so-van-hoa-the-thao', 'Cầu Trường Tiền sáu vài mười hai nhịp 1899', { twoFactor: true });
@@ -258,7 +237,7 @@ describe('clarification cases', () => {
     await agencyPage.goto('about:blank');
     await setServerClock(9 * DAY);
     try {
-      const ward = await personSession(lateLogin, latePassword);
+      const ward = await personSession(server, lateLogin, latePassword);
       await ward('POST', `/api/v1/cases/${caseId}/agencies/${idOf('ubnd-phuong-thuan-hoa')}/material`, { note: 'Phường không tổ chức sự kiện nào liên quan; đề nghị liên hệ Ban tổ chức.' });
     } finally {
       await setServerClock(0);

@@ -58,10 +58,20 @@ export async function adminSession(
   server: Pick<TestServer, 'origin' | 'adminUsername' | 'adminPassword'>,
   newPassword = 'Chùa Thiên Mụ bên dòng sông Hương 1601',
 ): Promise<ApiCall> {
+  const call = sessionCall(server.origin);
+  await call('POST', '/api/v1/auth/sign-in', { login: server.adminUsername, password: server.adminPassword });
+  await call('POST', '/api/v1/auth/password', { currentPassword: server.adminPassword, newPassword });
+  const { secret } = (await call('POST', '/api/v1/auth/mfa/enrolment')) as { secret: string };
+  await call('POST', '/api/v1/auth/mfa/confirm', { code: totp(secret) });
+  return call;
+}
+
+/** A JSON caller that keeps the session cookie and CSRF token the server hands out. */
+function sessionCall(origin: string): ApiCall {
   let cookie = '';
   let csrf = '';
-  const call: ApiCall = async (method, path, body) => {
-    const res = await fetch(`${server.origin}${path}`, {
+  return async (method, path, body) => {
+    const res = await fetch(`${origin}${path}`, {
       method,
       headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) },
       body: body ? JSON.stringify(body) : undefined,
@@ -73,9 +83,11 @@ export async function adminSession(
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
   };
-  await call('POST', '/api/v1/auth/sign-in', { login: server.adminUsername, password: server.adminPassword });
-  await call('POST', '/api/v1/auth/password', { currentPassword: server.adminPassword, newPassword });
-  const { secret } = (await call('POST', '/api/v1/auth/mfa/enrolment')) as { secret: string };
-  await call('POST', '/api/v1/auth/mfa/confirm', { code: totp(secret) });
+}
+
+/** A person's API session with a password (no second factor: a contributor). */
+export async function personSession(server: Pick<TestServer, 'origin'>, login: string, password: string): Promise<ApiCall> {
+  const call = sessionCall(server.origin);
+  await call('POST', '/api/v1/auth/sign-in', { login, password });
   return call;
 }
