@@ -50,7 +50,7 @@ export function Timeline({ c }: { c: Case }) {
           )}
           <Text size="xs" c="dimmed">
             {formatDateTime(e.at)} · {e.actorLabel}
-            {e.actorAgencyId ? ` (${names.name(e.actorAgencyId)})` : ''}
+            {e.actorAgencyId && names.name(e.actorAgencyId) !== e.actorLabel ? ` (${names.name(e.actorAgencyId)})` : ''}
           </Text>
         </MTimeline.Item>
       ))}
