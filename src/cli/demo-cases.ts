@@ -3,7 +3,7 @@
 // with a notified agency that answered on time and one that is overdue, one an agency opened that
 // the DIC has not taken up yet, and one closed without publication. Made through the cases' own use
 // cases, each step at its own moment (a clock set back), so deadlines, timelines and figures are real.
-import type { Clock } from '../core/clock.js';
+import { toLocalDate, type Clock } from '../core/clock.js';
 import type { Context } from '../core/context.js';
 import * as accounts from '../modules/accounts/service.js';
 import * as cases from '../modules/cases/service.js';
@@ -12,14 +12,14 @@ import { actorFor } from './demo-content.js';
 
 const DAY = 24 * 3600_000;
 
-/** Loads the demo cases (skipped when any case exists). Returns how many were opened. */
-export async function seedDemoCases(ctx: Context, operatorSlug: string): Promise<number> {
+/** Loads the demo cases (skipped when any case exists). */
+export async function seedDemoCases(ctx: Context, operatorSlug: string): Promise<void> {
   const as = async (login: string) => {
     const user = await accounts.findUserByLogin(ctx, login);
     return { actor: actorFor(user), agencyId: user.agencyId };
   };
   const dic = await as(operatorSlug);
-  if ((await cases.listCases({ ...ctx, actor: dic.actor }, { limit: 1 })).total > 0) return 0;
+  if ((await cases.listCases({ ...ctx, actor: dic.actor }, { limit: 1 })).total > 0) return;
   const tourism = await as('so-du-lich');
   const monuments = await as('trung-tam-bao-ton-di-tich-co-do-hue');
   const ward = await as('ubnd-phuong-phu-xuan');
@@ -71,7 +71,7 @@ export async function seedDemoCases(ctx: Context, operatorSlug: string): Promise
     note: 'Lịch mở cửa Đại Nội trong mùa lễ hội: mở cửa từ 7h00 đến 22h00; điện Thái Hòa tạm đóng tối 12 và 13 để tổ chức chương trình nghệ thuật.',
     links: ['https://hueworldheritage.org.vn/'],
   });
-  await cases.addResponse(at(monuments, 5), festival.id, { form: 'agency_portal_post', date: isoDay(now - 5 * DAY), links: ['https://hueworldheritage.org.vn/'], languages: ['vi', 'en'], note: 'Thông báo lịch mở cửa đăng trên cổng thông tin của Trung tâm.' });
+  await cases.addResponse(at(monuments, 5), festival.id, { form: 'agency_portal_post', date: toLocalDate(new Date(now - 5 * DAY)), links: ['https://hueworldheritage.org.vn/'], languages: ['vi', 'en'], note: 'Thông báo lịch mở cửa đăng trên cổng thông tin của Trung tâm.' });
   await cases.addSituationUpdate(at(dic, 4), festival.id, { text: 'Trang giả mạo đã xoá bài gốc sau khi được báo cáo; video TikTok vẫn còn.' });
 
   // 3. Opened by a ward, not yet taken up by the DIC.
@@ -82,8 +82,4 @@ export async function seedDemoCases(ctx: Context, operatorSlug: string): Promise
     languages: ['vi'],
     sightings: [{ url: 'https://zalo.me/demo-nhom-cu-dan-phu-xuan', platform: 'Zalo', language: 'vi' }],
   });
-
-  return 3;
 }
-
-const isoDay = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);

@@ -193,6 +193,13 @@ describe('state secrets (Art. 4.6)', () => {
     const attached = await a.client.post(`/api/v1/cases/${caseId}/attachments`, { mediaId: clean.json().id, label: 'Ảnh chụp bài đăng' });
     expect(attached.statusCode, attached.body).toBe(201);
     expect(attached.json().attachments[0]).toMatchObject({ mediaId: clean.json().id, label: 'Ảnh chụp bài đăng' });
+    // without a label, a library file is named by its title or file name, for readers who cannot open that library
+    const unlabelled = await upload(a.client, await docx('Ảnh chụp bình luận'), 'binh-luan.docx');
+    const named = (await a.client.post(`/api/v1/cases/${caseId}/attachments`, { mediaId: unlabelled.json().id })).json();
+    const expected = Object.values((unlabelled.json().title ?? {}) as Record<string, string>).find(Boolean) ?? 'binh-luan.docx';
+    const namedRow = named.attachments.find((x: { mediaId: string }) => x.mediaId === unlabelled.json().id);
+    expect(namedRow.label).toBe(expected);
+    expect((await a.client.delete(`/api/v1/cases/${caseId}/attachments/${namedRow.id}`)).statusCode).toBe(200);
     const foreign = await b.client.post(`/api/v1/cases/${caseId}/attachments`, { mediaId: clean.json().id });
     expect(foreign.statusCode).toBe(404); // B is not involved in this case at all
     const link = await dic.client.post(`/api/v1/cases/${caseId}/attachments`, { url: 'https://archive.example/snap/1', label: 'Bản lưu' });

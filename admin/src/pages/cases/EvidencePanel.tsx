@@ -12,7 +12,6 @@ import { DateField, isDateValue } from '../../components/DateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n';
 import { hueLocalToIso, languageName, useContentLanguageOptions } from '../../lib/content';
-import { mediaTitle } from '../../lib/media';
 import { rules } from '../../lib/forms';
 import { notifySuccess } from '../../lib/notify';
 import { MediaPicker } from '../media/MediaPicker';
@@ -172,7 +171,7 @@ function SightingForm({ c }: { c: Case }) {
 }
 
 function EvidenceForm({ c }: { c: Case }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const r = rules(t);
   const apply = useApplyCase(c.id);
   const [picking, setPicking] = useState(false);
@@ -226,7 +225,7 @@ function EvidenceForm({ c }: { c: Case }) {
           setError(null);
           try {
             let latest: Case | null = null;
-            for (const f of files) latest = await call(api.POST('/api/v1/cases/{id}/attachments', { params: { path: { id: c.id } }, body: { mediaId: f.id, label: mediaTitle(f, lang).slice(0, 300) } })); // named for every reader, also those who cannot open that library
+            for (const f of files) latest = await call(api.POST('/api/v1/cases/{id}/attachments', { params: { path: { id: c.id } }, body: { mediaId: f.id } }));
             if (latest) apply(latest);
             notifySuccess(t('cases.evidenceAdded'));
           } catch (e) {

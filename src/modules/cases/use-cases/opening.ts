@@ -217,19 +217,22 @@ export async function addAttachment(ctx: Context, id: string, input: AttachmentI
       assertActive(row);
       throw new Forbidden();
     }
+    let fileLabel = '';
     if (input.mediaId) {
       const found = await media.getMedia(tx, input.mediaId).catch(() => null);
       if (!found?.access.library) throw Invalid.field('mediaId', 'media_not_found');
       // files are refused at upload; this re-checks what the library holds about them (older files, edited descriptions)
       const m = found.media;
       assertNoSecrets([m.extractedText, m.originalName, ...Object.values(m.title ?? {}), ...Object.values(m.caption ?? {})].map((s) => ['mediaId', s] as [string, string]));
+      // unlabelled, a file is named by its title (or name) for every reader, also those who cannot open that library
+      fileLabel = (m.title?.[ctx.locale] || Object.values(m.title ?? {}).find(Boolean) || m.originalName || '').slice(0, 300);
     }
     const w = who(ctx);
     const a = await repo.insertAttachment(tx.db, {
       caseId: row.id,
       mediaId: input.mediaId ?? null,
       url: input.url?.trim() ?? null,
-      label: input.label?.trim() ?? '',
+      label: input.label?.trim() || fileLabel,
       note: input.note?.trim() ?? '',
       addedBy: w.id,
       addedByLabel: w.label,
