@@ -27,6 +27,7 @@ import type { Context } from '../src/core/context.js';
 import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import * as content from '../src/modules/content/service.js';
+import { seedSyntheticItems } from '../src/cli/synthetic.js';
 
 interface Run {
   rps: number;
@@ -58,7 +59,7 @@ async function onEngine(label: string, handle: DatabaseHandle, dataDir: string, 
   await content.ensureDefaultTopics(ctx);
   await seedDemoData(ctx, dataDir);
   const t0 = performance.now();
-  await content.seedSyntheticItems(ctx, items, (d, n) => process.stderr.write(`\r  ${label}: ${d}/${n} synthetic items`));
+  await seedSyntheticItems(ctx, items, (d, n) => process.stderr.write(`\r  ${label}: ${d}/${n} synthetic items`));
   process.stderr.write(`\n  ${label}: seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
   await handle.db.execute(sql`ANALYZE`);
 

@@ -19,6 +19,7 @@ import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { rowsOf } from '../src/db/transaction.js';
 import * as content from '../src/modules/content/service.js';
+import { seedSyntheticItems } from '../src/cli/synthetic.js';
 
 const QUERIES: Record<string, string[]> = {
   'rare word': ['Kumamoto', 'Kanazawa', 'Gyeongju', 'Blois', 'JICA', 'KOICA'],
@@ -52,7 +53,7 @@ async function onEngine(label: string, handle: DatabaseHandle, dataDir: string, 
     await content.ensureDefaultTopics(ctx);
     await seedDemoData(ctx, dataDir);
     let t0 = performance.now();
-    await content.seedSyntheticItems(ctx, items, (d, n) => process.stderr.write(`\r  ${label}: ${d}/${n} synthetic items`));
+    await seedSyntheticItems(ctx, items, (d, n) => process.stderr.write(`\r  ${label}: ${d}/${n} synthetic items`));
     seedRate = items / ((performance.now() - t0) / 1000);
     process.stderr.write('\n');
     await handle.db.execute(sql`ANALYZE`); // planner statistics after a bulk load, as an operator would

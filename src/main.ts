@@ -14,6 +14,7 @@ import { verifyAuditChain } from './modules/audit/service.js';
 import { loadConfigOrExit, openDatabaseOrExit, systemContext } from './cli/context.js';
 import { ensureFirstAdmin, seedDemoData } from './cli/seed.js';
 import { exportCommand } from './cli/export.js';
+import { seedSyntheticItems } from './cli/synthetic.js';
 
 const USAGE = `Usage: ttdn <command>
 
@@ -76,7 +77,7 @@ async function main(argv: string[]) {
           const n = Number(seedOpts.items);
           if (!Number.isSafeInteger(n) || n < 1 || n > 5_000_000) fail('--items must be a whole number from 1 to 5000000', 2);
           const started = Date.now();
-          await content.seedSyntheticItems(systemContext(handle, config, 'system:seed'), n, (done, total) => process.stderr.write(`\r${done}/${total} synthetic items`));
+          await seedSyntheticItems(systemContext(handle, config, 'system:seed'), n, (done, total) => process.stderr.write(`\r${done}/${total} synthetic items`));
           process.stderr.write('\n');
           process.stdout.write(`Synthetic items: ${n} published in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
         }

@@ -16,6 +16,7 @@ import * as files from '../../test/helpers/media-files.js';
 import { anonymous } from '../core/actor.js';
 import { rowsOf } from '../db/transaction.js';
 import * as content from '../modules/content/service.js';
+import { seedSyntheticItems } from '../cli/synthetic.js';
 import { processPendingVariants } from '../modules/media/service.js';
 import { feedRoutes } from './feeds.routes.js';
 import { renderIndex, splitSitemap, type SitemapLimits } from './sitemap.js';
@@ -347,7 +348,7 @@ describe('cache', () => {
 describe('sitemap at size', () => {
   it('files of at most N addresses (and B bytes) hold every public published version exactly once, across query batches and ties at one instant', async () => {
     // 150 more published items, about 15% of them shared or internal (never in the sitemap)
-    await content.seedSyntheticItems(t.system, 150);
+    await seedSyntheticItems(t.system, 150);
     // 40 versions published at the same microsecond (which a JS Date cannot hold): the keyset must neither skip nor repeat them
     await t.system.db.execute(sql`UPDATE item_versions SET published_at = '2025-06-01 08:00:00.123456+00' WHERE id IN (SELECT id FROM item_versions WHERE state = 'published' ORDER BY id LIMIT 40)`);
     const versions = rowsOf<{ itemId: string; language: string; visibility: string }>(

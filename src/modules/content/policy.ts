@@ -1,7 +1,7 @@
 // Who may do what with content. Pure functions of (actor, action, resource) and the row filters
 // lists and search apply, so a list never shows what a read would refuse.
 import { hasScope, type Actor } from '../../core/actor.js';
-import type { Taker } from './workflow.js';
+import type { Taker } from './editorial/workflow.js';
 import type { Visibility } from './model.js';
 
 export interface VersionFacts {
