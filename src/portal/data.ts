@@ -74,14 +74,13 @@ export async function topicMenu(ctx: Context, words: Words, language: string): P
   return { menu: [...all.values()].filter((tp) => tp.count > 0), all };
 }
 
-function pictureOf(m: Awaited<ReturnType<typeof media.mediaOfPublishedItem>>[number], alt: string): Picture | null {
-  if (m.kind !== 'image' || m.variantsStatus !== 'ready') return null;
+function pictureOf(m: media.ShownFile, alt: string): Picture | null {
+  if (m.kind !== 'image') return null;
   const widths = m.variants.filter((v) => !v.crop && v.format === 'webp').sort((a, b) => a.width - b.width);
   if (!widths.length) return null;
-  const url = (name: string) => `/api/v1/media/${m.id}/variants/${m.variantsRevision}/${name}`;
   const largest = widths[widths.length - 1];
   const middle = widths.find((v) => v.width >= 1024) ?? largest;
-  return { src: url(middle.name), srcset: widths.map((v) => `${url(v.name)} ${v.width}w`).join(', '), width: middle.width, height: middle.height, alt };
+  return { src: middle.url, srcset: widths.map((v) => `${v.url} ${v.width}w`).join(', '), width: middle.width, height: middle.height, alt };
 }
 
 /**
@@ -89,28 +88,28 @@ function pictureOf(m: Awaited<ReturnType<typeof media.mediaOfPublishedItem>>[num
  * The ids must come from the published metadata of an item the reader may see.
  */
 export async function mediaViews(ctx: Context, refs: Array<{ mediaId: string; caption?: Record<string, string> }>, language: string): Promise<MediaView[]> {
-  const rows = new Map((await media.mediaOfPublishedItem(ctx, refs.map((r) => r.mediaId))).map((m) => [m.id, m]));
+  const files = new Map((await media.mediaOfPublishedItem(ctx, refs.map((r) => r.mediaId))).map((m) => [m.id, m]));
   const out: MediaView[] = [];
   for (const ref of refs) {
-    const m = rows.get(ref.mediaId);
+    const m = files.get(ref.mediaId);
     if (!m) continue;
     const alt = m.alt[language] ?? '';
-    const social = m.variantsStatus === 'ready' && m.variants.some((v) => v.name === 'social.webp') ? `/api/v1/media/${m.id}/variants/${m.variantsRevision}/social.webp` : null;
     out.push({
       id: m.id,
-      kind: m.kind as MediaView['kind'],
+      kind: m.kind,
       caption: ref.caption?.[language] ?? m.caption[language] ?? '',
       alt,
       picture: pictureOf(m, alt),
-      card: social,
-      fileUrl: m.kind === 'image' ? null : `/api/v1/media/${m.id}/original`,
+      card: m.variants.find((v) => v.name === 'social.webp')?.url ?? null,
+      // an image's original is not for the public; videos and documents are their own content
+      fileUrl: m.kind === 'image' ? null : m.originalUrl,
       mime: m.mime,
       size: m.size,
-      fileName: m.originalName,
+      fileName: m.fileName,
       width: m.width,
       height: m.height,
       sha256: m.sha256,
-      focal: { x: m.focalX, y: m.focalY },
+      focal: m.focalPoint,
       credit: { authors: m.authors, licence: m.licence, copyrightHolder: m.copyrightHolder },
     });
   }

@@ -15,7 +15,6 @@ import { createMediaTestApp, upload } from '../../test/helpers/media.js';
 import * as files from '../../test/helpers/media-files.js';
 import { anonymous } from '../core/actor.js';
 import { rowsOf } from '../db/transaction.js';
-import * as content from '../modules/content/service.js';
 import { seedSyntheticItems } from '../cli/synthetic.js';
 import { processPendingVariants } from '../modules/media/service.js';
 import { feedRoutes } from './feeds.routes.js';

@@ -70,13 +70,13 @@ export async function mediaFiles(ctx: Context, origin: string, ids: string[]): P
   for (let i = 0; i < unique.length; i += 1000) {
     for (const m of await media.mediaOfPublishedItem(ctx, unique.slice(i, i + 1000))) {
       let image: Enclosure | null = null;
-      if (m.kind === 'image' && m.variantsStatus === 'ready') {
+      if (m.kind === 'image') {
         const webp = m.variants.filter((v) => v.format === 'webp');
         const widths = webp.filter((v) => !v.crop).sort((a, b) => a.width - b.width);
         const v = widths.find((w) => w.width >= 1024) ?? webp.find((w) => w.crop === 'social') ?? widths[widths.length - 1];
-        if (v) image = { url: `${origin}/api/v1/media/${m.id}/variants/${m.variantsRevision}/${v.name}`, type: 'image/webp', length: v.size };
+        if (v) image = { url: `${origin}${v.url}`, type: 'image/webp', length: v.size };
       }
-      const file = m.kind === 'image' ? null : { url: `${origin}/api/v1/media/${m.id}/original`, type: m.mime, length: m.size };
+      const file = m.kind !== 'image' && m.originalUrl ? { url: `${origin}${m.originalUrl}`, type: m.mime, length: m.size } : null;
       out.set(m.id, { kind: m.kind, image, file });
     }
   }
@@ -152,8 +152,8 @@ export async function loadFeed(ctx: Context, origin: string, language: string, s
   }
   const cards = await content.listPublishedCards(ctx, { ...filter, language, pageSize: FEED_SIZE });
   // the texts and metadata of all entries in one query (versions taken down meanwhile are left out)
-  const texts = await content.publishedTexts(ctx, cards.items.map((c) => c.versionId));
-  const pages = cards.items.map((card) => ({ card, found: texts.get(card.versionId) }));
+  const forms = await content.publishedFormsOf(ctx, cards.items.map((c) => c.id));
+  const pages = cards.items.map((card) => ({ card, found: forms.get(card.id) }));
   const shown = pages.flatMap(({ found }) => (found ? [...(found.metadata.media ?? []).map((r) => r.mediaId), ...(found.metadata.document?.fileId ? [found.metadata.document.fileId] : [])] : []));
   const files = await mediaFiles(ctx, origin, shown);
   const entries = pages.map(({ card, found }): FeedEntry | null => {
@@ -167,11 +167,11 @@ export async function loadFeed(ctx: Context, origin: string, language: string, s
     enclosure ??= image;
     const agencyName = agencies.byId.get(card.agencyId)?.name ?? '';
     return {
-      id: `urn:uuid:${card.versionId}`,
+      id: `urn:uuid:${card.id}`,
       url: `${origin}${paths.item(language, card.itemId)}`,
-      title: found.text.title,
-      summary: found.text.summary,
-      contentHtml: absoluteLinks(found.text.body, origin),
+      title: found.title,
+      summary: found.summary,
+      contentHtml: absoluteLinks(found.body, origin),
       published: new Date(card.firstPublishedAt ?? card.publishedAt),
       updated: new Date(card.publishedAt),
       authors: m.authors?.length ? m.authors : agencyName ? [agencyName] : [],

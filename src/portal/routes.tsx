@@ -174,23 +174,24 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
       const found = await content.publishedPage(ctx, id, lang);
       if (found.status === 'missing') return errorPage(req, lang, 404, (found.languages ?? []).map((l) => ({ language: l, href: paths.item(l, id) })));
       if (found.status !== 'ok') return errorPage(req, lang, 410);
+      const { form } = found;
       const { all: topics } = await menuOf(ctx, words, lang);
-      const itemTopics = (found.metadata.topicIds ?? []).map((t) => topics.get(t)).filter((t) => t !== undefined);
-      const files = await mediaViews(ctx, [...(found.metadata.media ?? []), ...(found.metadata.document?.fileId ? [{ mediaId: found.metadata.document.fileId }] : [])], lang);
+      const itemTopics = (form.metadata.topicIds ?? []).map((t) => topics.get(t)).filter((t) => t !== undefined);
+      const files = await mediaViews(ctx, [...(form.metadata.media ?? []), ...(form.metadata.document?.fileId ? [{ mediaId: form.metadata.document.fileId }] : [])], lang);
       const url = `${site.origin}${paths.item(lang, id)}`;
-      const trail: Crumb[] = [{ name: words.t('home'), href: paths.home(lang) }, ...(itemTopics[0] ? [{ name: itemTopics[0].name, href: paths.topic(lang, itemTopics[0].slug) }] : []), { name: found.text.title }];
-      const agency = agencies.byId.get(found.item.agencyId) ?? null;
+      const trail: Crumb[] = [{ name: words.t('home'), href: paths.home(lang) }, ...(itemTopics[0] ? [{ name: itemTopics[0].name, href: paths.topic(lang, itemTopics[0].slug) }] : []), { name: form.title }];
+      const agency = agencies.byId.get(form.agencyId) ?? null;
       const image = files.find((f) => f.card);
-      const publishedAt = found.version.publishedAt!;
+      const publishedAt = new Date(form.publishedAt);
       const props = {
         itemId: id,
         language: lang,
         words,
-        kind: found.item.kind,
-        text: found.text,
-        metadata: found.metadata,
+        kind: form.kind,
+        text: { title: form.title, summary: form.summary, body: form.body },
+        metadata: form.metadata,
         publishedAt,
-        contentHash: found.version.contentHash,
+        contentHash: form.contentHash,
         agency,
         topics: itemTopics,
         media: files,
@@ -199,22 +200,22 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
       };
       if (mode !== 'page') {
         // print view and saved copy: the article and its attribution, absolute links, no menus
-        const html = renderToStaticMarkup(<PrintDocument language={lang} words={words} site={site} url={url} title={found.text.title} inlineCss={mode === 'download'}>
+        const html = renderToStaticMarkup(<PrintDocument language={lang} words={words} site={site} url={url} title={form.title} inlineCss={mode === 'download'}>
           <ItemPage {...props} print translations={[]} related={[]} origin={site.origin} />
         </PrintDocument>);
         return { status: 200, html: `<!doctype html>${html}` };
       }
-      const related = await content.relatedPublished(ctx, id, lang, found.metadata.topicIds ?? []);
+      const related = await content.relatedPublished(ctx, id, lang, form.metadata.topicIds ?? []);
       const meta: PageMeta = {
-        title: found.text.title,
-        description: found.text.summary,
+        title: form.title,
+        description: form.summary,
         canonical: url,
-        alternates: [{ language: lang, href: url }, ...found.translations.map((tr) => ({ language: tr.language, href: `${site.origin}${paths.item(tr.language, id)}` }))],
+        alternates: [{ language: lang, href: url }, ...form.translations.map((tr) => ({ language: tr.language, href: `${site.origin}${paths.item(tr.language, id)}` }))],
         image: image?.card ? `${site.origin}${image.card}` : undefined,
         ogType: 'article',
-        jsonLd: [articleLd(found, lang, url, site, agency?.name ?? '', files, publishedAt), breadcrumbLd(trail, site.origin)],
+        jsonLd: [articleLd(form, lang, url, site, agency?.name ?? '', files), breadcrumbLd(trail, site.origin)],
       };
-      const claim = found.item.kind === 'clarification' ? found.metadata.claim : undefined;
+      const claim = form.kind === 'clarification' ? form.metadata.claim : undefined;
       const statement = claim ? claimStatement(claim, lang) : null;
       if (claim?.rating && statement) {
         meta.jsonLd!.push(
@@ -225,7 +226,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
             rating: claim.rating,
             ratingName: words.ratings[claim.rating] ?? claim.rating,
             claim,
-            datePublished: found.version.firstPublishedAt ?? publishedAt,
+            datePublished: new Date(form.firstPublishedAt),
             author: { name: agency?.name || site.operator, url: agency ? `${site.origin}${paths.agency(lang, agency.slug)}` : null },
           }),
         );
@@ -233,7 +234,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
       const body = (
         <ItemPage
           {...props}
-          translations={found.translations.map((tr) => ({ language: tr.language, href: paths.item(tr.language, id) }))}
+          translations={form.translations.map((tr) => ({ language: tr.language, href: paths.item(tr.language, id) }))}
           related={await cardViews(ctx, related, agencies.byId, lang)}
         />
       );
@@ -248,18 +249,19 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
       const { ctx, words, site } = await basics(req, lang);
       const found = await content.publishedPage(ctx, id, lang);
       if (found.status !== 'ok') return errorPage(req, lang, found.status === 'gone' ? 410 : 404);
-      const photos = (await mediaViews(ctx, found.metadata.media ?? [], lang)).filter((m) => m.kind === 'image' && m.picture);
+      const { form } = found;
+      const photos = (await mediaViews(ctx, form.metadata.media ?? [], lang)).filter((m) => m.kind === 'image' && m.picture);
       const index = Number(n);
       const photo = photos[index - 1];
       if (!photo) return errorPage(req, lang, 404);
       const album = paths.item(lang, id);
-      const trail: Crumb[] = [{ name: words.t('home'), href: paths.home(lang) }, { name: found.text.title, href: album }, { name: words.t('photoOf', { n: index, count: photos.length }) }];
+      const trail: Crumb[] = [{ name: words.t('home'), href: paths.home(lang) }, { name: form.title, href: album }, { name: words.t('photoOf', { n: index, count: photos.length }) }];
       const url = `${site.origin}${paths.photo(lang, id, index)}`;
       const meta: PageMeta = {
-        title: `${found.text.title} (${index}/${photos.length})`,
-        description: photo.caption || found.text.summary,
+        title: `${form.title} (${index}/${photos.length})`,
+        description: photo.caption || form.summary,
         canonical: url,
-        alternates: [{ language: lang, href: url }, ...found.translations.map((tr) => ({ language: tr.language, href: `${site.origin}${paths.photo(tr.language, id, index)}` }))],
+        alternates: [{ language: lang, href: url }, ...form.translations.map((tr) => ({ language: tr.language, href: `${site.origin}${paths.photo(tr.language, id, index)}` }))],
         image: photo.card ? `${site.origin}${photo.card}` : undefined,
         jsonLd: [{ '@context': 'https://schema.org', '@type': 'ImageObject', contentUrl: `${site.origin}${photo.picture!.src}`, caption: photo.caption || undefined, width: photo.picture!.width, height: photo.picture!.height }, breadcrumbLd(trail, site.origin)],
       };
@@ -267,7 +269,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
         <PhotoPage
           language={lang}
           words={words}
-          title={found.text.title}
+          title={form.title}
           photo={photo}
           index={index}
           count={photos.length}
@@ -375,7 +377,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
         next: page < r.pages ? `${site.origin}${withPage(path, page + 1)}` : undefined,
         jsonLd: [breadcrumbLd(trail, site.origin)],
       };
-      const entries = r.items.map((c) => ({ itemId: c.itemId, title: c.title, summary: c.summary, publishedAt: c.publishedAt, agencyName: agencies.byId.get(c.agencyId)?.name ?? '', claim: c.claim }));
+      const entries = r.items.map((c) => ({ itemId: c.itemId, title: c.title, summary: c.summary, publishedAt: new Date(c.publishedAt), agencyName: agencies.byId.get(c.agencyId)?.name ?? '', claim: c.claim }));
       const body = <ClarificationsPage language={lang} words={words} place={site.place} trail={trail} entries={entries} rating={rating} ratings={[...content.CLAIM_RATINGS]} total={r.total} page={page} pages={r.pages} path={path} />;
       return { status: 200, html: await frame(ctx, lang, words, meta, 'clarifications', body, site) };
     });

@@ -28,22 +28,23 @@ export function organizationLd(a: { slug: string; name: string; otherName: strin
   };
 }
 
-export function articleLd(found: Extract<content.PublishedPage, { status: 'ok' }>, lang: string, url: string, site: SiteInfo, agencyName: string, files: MediaView[], publishedAt: Date) {
+export function articleLd(form: content.PublishedForm, lang: string, url: string, site: SiteInfo, agencyName: string, files: MediaView[]) {
+  const publishedAt = new Date(form.publishedAt);
   const images = files.filter((f) => f.picture);
   const videos = files.filter((f) => f.kind === 'video');
   return {
     '@context': 'https://schema.org',
-    '@type': found.item.kind === 'news' ? 'NewsArticle' : 'Article',
-    headline: found.text.title.slice(0, 110),
-    description: found.text.summary,
+    '@type': form.kind === 'news' ? 'NewsArticle' : 'Article',
+    headline: form.title.slice(0, 110),
+    description: form.summary,
     inLanguage: lang,
     url,
     mainEntityOfPage: url,
-    datePublished: isoLocal(found.version.firstPublishedAt ?? publishedAt),
+    datePublished: isoLocal(new Date(form.firstPublishedAt)),
     dateModified: isoLocal(publishedAt),
-    author: (found.metadata.authors ?? []).map((name) => ({ '@type': 'Person', name })),
+    author: (form.metadata.authors ?? []).map((name) => ({ '@type': 'Person', name })),
     publisher: { '@type': 'GovernmentOrganization', name: agencyName || site.operator },
-    ...(found.metadata.place ? { contentLocation: { '@type': 'Place', name: found.metadata.place } } : {}),
+    ...(form.metadata.place ? { contentLocation: { '@type': 'Place', name: form.metadata.place } } : {}),
     ...(images.length
       ? {
           image: images.map((i) => ({
@@ -58,8 +59,8 @@ export function articleLd(found: Extract<content.PublishedPage, { status: 'ok' }
           })),
         }
       : {}),
-    ...(videos.length ? { video: videos.map((v) => ({ '@type': 'VideoObject', name: v.caption || found.text.title, description: found.text.summary, contentUrl: `${site.origin}${v.fileUrl}`, uploadDate: isoLocal(publishedAt), ...(images[0] ? { thumbnailUrl: `${site.origin}${images[0].picture!.src}` } : {}) })) } : {}),
-    ...(found.version.contentHash ? { identifier: { '@type': 'PropertyValue', propertyID: 'sha256', value: found.version.contentHash } } : {}),
+    ...(videos.length ? { video: videos.map((v) => ({ '@type': 'VideoObject', name: v.caption || form.title, description: form.summary, contentUrl: `${site.origin}${v.fileUrl}`, uploadDate: isoLocal(publishedAt), ...(images[0] ? { thumbnailUrl: `${site.origin}${images[0].picture!.src}` } : {}) })) } : {}),
+    ...(form.contentHash ? { identifier: { '@type': 'PropertyValue', propertyID: 'sha256', value: form.contentHash } } : {}),
   };
 }
 

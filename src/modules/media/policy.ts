@@ -36,3 +36,11 @@ export const mediaPolicy = {
     return a.kind !== 'anonymous' && hasScope(a, 'read:shared');
   },
 };
+
+/** How a reader reaches a file: the rules above take it. */
+export interface MediaAccess {
+  /** in the library view (the owning agency's staff, the DIC/IOC) */
+  library: boolean;
+  /** through a published item the reader may see */
+  published: boolean;
+}

@@ -1,15 +1,15 @@
 // Media records as the API shows them: library readers see everything; readers through a
 // published item see the description, the variants and (where R6.3 allows) the original.
 import type { Actor } from '../../core/actor.js';
-import { mediaPolicy } from './policy.js';
-import type { MediaRow } from './repo.js';
-import type { MediaAccess } from './use-cases/library.js';
+import { mediaPolicy, type MediaAccess } from './policy.js';
+import type { MediaRow, MediaShown } from './repo.js';
 
 export const variantUrl = (m: Pick<MediaRow, 'id' | 'variantsRevision'>, name: string) => `/api/v1/media/${m.id}/variants/${m.variantsRevision}/${name}`;
 export const originalUrl = (m: Pick<MediaRow, 'id'>) => `/api/v1/media/${m.id}/original`;
 
-export function presentMedia(actor: Actor, m: MediaRow, access: MediaAccess, extra: { duplicate?: boolean } = {}) {
-  const base = {
+/** What any reader of a file sees: its description, its variants and (where R6.3 allows) its original, with their URLs. */
+export function presentShownFile(actor: Actor, m: MediaShown, access: MediaAccess) {
+  return {
     id: m.id,
     agencyId: m.agencyId,
     kind: m.kind as 'image' | 'video' | 'document',
@@ -38,8 +38,14 @@ export function presentMedia(actor: Actor, m: MediaRow, access: MediaAccess, ext
     originalUrl: mediaPolicy.downloadOriginal(actor, m, access) ? originalUrl(m) : null,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
-    ...(extra.duplicate !== undefined ? { duplicate: extra.duplicate } : {}),
   };
+}
+
+/** A file as a published item shows it (portal pages, feeds, sitemaps). */
+export type ShownFile = ReturnType<typeof presentShownFile>;
+
+export function presentMedia(actor: Actor, m: MediaShown, access: MediaAccess, extra: { duplicate?: boolean } = {}) {
+  const base = { ...presentShownFile(actor, m, access), ...(extra.duplicate !== undefined ? { duplicate: extra.duplicate } : {}) };
   if (!access.library) return base;
   return {
     ...base,

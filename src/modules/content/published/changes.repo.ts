@@ -73,3 +73,9 @@ export async function changesAfter(db: Database, scope: PublishedScope, since: n
       })),
   };
 }
+
+/** The last seq of the changes stream (0 when empty): the cursor a full national export is consistent with. */
+export async function changesHead(db: Database): Promise<number> {
+  const rows = rowsOf<{ head: string | number }>(await db.execute(sql`SELECT coalesce(max(seq), 0) AS head FROM public_changes`));
+  return Number(rows[0]?.head ?? 0);
+}

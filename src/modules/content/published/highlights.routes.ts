@@ -34,7 +34,7 @@ export async function highlightRoutes(app: FastifyInstance) {
       const language = req.query.language ?? req.ctx.config.contentLanguages[0];
       const cards = await content.highlightedCards(req.ctx, language);
       const itemIds = content.contentPolicy.appraise(req.ctx.actor) ? await content.highlightList(req.ctx) : cards.map((c) => c.itemId);
-      return { itemIds, items: cards.map((c) => ({ itemId: c.itemId, versionId: c.versionId, language: c.language, kind: c.kind, title: c.title, summary: c.summary, publishedAt: new Date(c.publishedAt).toISOString() })) };
+      return { itemIds, items: cards.map((c) => ({ itemId: c.itemId, versionId: c.id, language: c.language, kind: c.kind, title: c.title, summary: c.summary, publishedAt: c.publishedAt })) };
     },
   });
   api.put('/highlights', {

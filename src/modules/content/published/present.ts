@@ -1,13 +1,84 @@
-// Published versions as the open API gives them: the published form (of GET /item-versions/{id}/published
-// and /published/{itemId}/{language}), list rows with field selection, changes of the stream.
+// The published read model's one presenter: rows of repo.ts → the shapes every consumer reads (the
+// open API's list rows and published forms, the portal's view models, feeds, sitemaps, the changes
+// stream's data, webhooks, the national export). Nothing outside this file shapes a published row.
 import { Invalid } from '../../../core/errors.js';
+import type { ItemMetadata } from '../model.js';
 import { inPublishedScope, type PublishedScope } from '../policy.js';
-import type { PublishedFormRow, PublishedListRow } from './repo.js';
+import type { PublishedCardRow, PublishedFormRow } from './repo.js';
 
 const iso = (d: Date) => new Date(d).toISOString();
 
-/** The published form, with the translations the reader may see, from one bulk row (published.repo.ts publishedForms). */
-export function presentPublishedForm(f: PublishedFormRow, scope: PublishedScope) {
+/** Who reads: the reader's published scope decides which other languages of an item a form lists. */
+export interface PresentOptions {
+  audience: PublishedScope;
+}
+
+/** A version online as lists show it (the open API's list row picks its fields from this). */
+export interface PublishedCard {
+  id: string;
+  itemId: string;
+  agencyId: string;
+  kind: string;
+  language: string;
+  isSource: boolean;
+  title: string;
+  summary: string;
+  visibility: string;
+  topicIds: string[];
+  /** files the published revision uses, in order (cards show the first picture) */
+  mediaIds: string[];
+  activityDate: string | null;
+  publishedAt: string;
+  firstPublishedAt: string;
+  contentHash: string | null;
+}
+
+/** A language version as published (GET /item-versions/{id}/published, /published/{itemId}/{language}), with the translations the reader may see. */
+export interface PublishedForm {
+  id: string;
+  itemId: string;
+  agencyId: string;
+  kind: string;
+  language: string;
+  sourceLanguage: string;
+  title: string;
+  summary: string;
+  body: string;
+  metadata: ItemMetadata & Record<string, unknown>;
+  publishedAt: string;
+  firstPublishedAt: string;
+  revision: number;
+  contentHash: string;
+  translations: Array<{ id: string; language: string }>;
+}
+
+export function presentPublished(row: PublishedFormRow, opts: PresentOptions): PublishedForm;
+export function presentPublished(row: PublishedCardRow, opts: PresentOptions): PublishedCard;
+export function presentPublished(row: PublishedCardRow | PublishedFormRow, opts: PresentOptions): PublishedCard | PublishedForm {
+  return 'online' in row ? presentForm(row, opts.audience) : presentCard(row);
+}
+
+function presentCard(c: PublishedCardRow): PublishedCard {
+  return {
+    id: c.versionId,
+    itemId: c.itemId,
+    agencyId: c.agencyId,
+    kind: c.kind,
+    language: c.language,
+    isSource: c.isSource,
+    title: c.title,
+    summary: c.summary,
+    visibility: c.visibility,
+    topicIds: c.topicIds,
+    mediaIds: c.mediaIds,
+    activityDate: c.activityDate,
+    publishedAt: iso(c.publishedAt),
+    firstPublishedAt: iso(c.firstPublishedAt),
+    contentHash: c.contentHash,
+  };
+}
+
+function presentForm(f: PublishedFormRow, audience: PublishedScope): PublishedForm {
   return {
     id: f.versionId,
     itemId: f.itemId,
@@ -15,18 +86,19 @@ export function presentPublishedForm(f: PublishedFormRow, scope: PublishedScope)
     kind: f.kind,
     language: f.language,
     sourceLanguage: f.sourceLanguage,
-    title: f.text.title,
-    summary: f.text.summary,
-    body: f.text.body,
-    metadata: f.metadata,
+    title: f.title,
+    summary: f.summary,
+    body: f.body,
+    metadata: f.metadata as PublishedForm['metadata'],
     publishedAt: iso(f.publishedAt),
     firstPublishedAt: iso(f.firstPublishedAt),
     revision: f.revision,
     contentHash: f.contentHash,
-    translations: f.online.filter((o) => inPublishedScope(scope, o.visibility, o.agencyId)).map((o) => ({ id: o.id, language: o.language })),
+    translations: f.online.filter((o) => inPublishedScope(audience, o.visibility, o.agencyId)).map((o) => ({ id: o.id, language: o.language })),
   };
 }
-export type PublishedForm = ReturnType<typeof presentPublishedForm>;
+
+// ----- the open API's field selection over list rows
 
 /** Fields of a list row read from the version's row; the others need its published form. */
 export const CARD_FIELDS = ['id', 'itemId', 'agencyId', 'kind', 'language', 'isSource', 'title', 'summary', 'visibility', 'topicIds', 'activityDate', 'publishedAt', 'firstPublishedAt', 'contentHash'] as const;
@@ -45,22 +117,9 @@ export function parseFields(fields: string | undefined): ListField[] {
 export const needsForm = (fields: ListField[]) => fields.some((f) => (FORM_FIELDS as readonly string[]).includes(f));
 
 /** A list row with only the selected fields, in the order of the whitelist. */
-export function presentListRow(r: PublishedListRow, form: PublishedForm | undefined, fields: ListField[]): Record<string, unknown> {
+export function selectListFields(card: PublishedCard, form: PublishedForm | undefined, fields: ListField[]): Record<string, unknown> {
   const all: Record<string, unknown> = {
-    id: r.versionId,
-    itemId: r.itemId,
-    agencyId: r.agencyId,
-    kind: r.kind,
-    language: r.language,
-    isSource: r.isSource,
-    title: r.title,
-    summary: r.summary,
-    visibility: r.visibility,
-    topicIds: r.topicIds,
-    activityDate: r.activityDate,
-    publishedAt: iso(r.publishedAt),
-    firstPublishedAt: iso(r.firstPublishedAt),
-    contentHash: r.contentHash,
+    ...card,
     ...(form ? { sourceLanguage: form.sourceLanguage, body: form.body, metadata: form.metadata, revision: form.revision, translations: form.translations } : {}),
   };
   const out: Record<string, unknown> = {};

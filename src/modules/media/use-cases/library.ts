@@ -7,17 +7,13 @@ import { withTransaction } from '../../../db/transaction.js';
 import { getAgency, setAgencyStorageQuota } from '../../accounts/service.js';
 import { recordAuditEvent } from '../../audit/service.js';
 import { findSecrecyMark, itemsUsingMedia, mediaReadableThroughPublished, readableWorkingAgencies } from '../../content/service.js';
-import { mediaPolicy } from '../policy.js';
+import { mediaPolicy, type MediaAccess } from '../policy.js';
+import { presentShownFile, type ShownFile } from '../present.js';
 import * as repo from '../repo.js';
 import { mediaWorkQueued } from '../store.js';
 import { bumpPublicGeneration } from '../../../db/public-generation.js';
 
-export interface MediaAccess {
-  /** in the library view (the owning agency's staff, the DIC/IOC) */
-  library: boolean;
-  /** through a published item the reader may see */
-  published: boolean;
-}
+export type { MediaAccess } from '../policy.js';
 
 const RANK: Record<string, number> = { internal: 0, shared: 1, public: 2 };
 
@@ -197,10 +193,14 @@ export async function setStorageQuota(ctx: Context, agencyId: string, quotaBytes
  * one query: the item's publication already proves them readable, so only each file's own
  * visibility is checked. For listings and pages of published items.
  */
-export async function mediaOfPublishedItem(ctx: Context, ids: string[]): Promise<repo.MediaShown[]> {
+export async function mediaOfPublishedItem(ctx: Context, ids: string[]): Promise<ShownFile[]> {
   if (!ids.length) return [];
   const visibilities = mediaPolicy.publishedVisibilities(ctx.actor);
   const rows = await repo.findMediaMany(ctx.db, [...new Set(ids)]);
   const byId = new Map(rows.filter((m) => visibilities.includes(m.visibility as never)).map((m) => [m.id, m]));
-  return ids.map((id) => byId.get(id)).filter((m): m is repo.MediaShown => m !== undefined);
+  // presented as any reader through a published item sees them, with the URLs of their variants and original
+  return ids.flatMap((id) => {
+    const m = byId.get(id);
+    return m ? [presentShownFile(ctx.actor, m, { library: false, published: true })] : [];
+  });
 }

@@ -6,7 +6,7 @@ import { Invalid } from '../../../../core/errors.js';
 import { bumpPublicGeneration } from '../../../../db/public-generation.js';
 import * as changes from '../changes.repo.js';
 import { inPublishedScope, publishedScope } from '../../policy.js';
-import { presentPublishedForm, type PublishedForm } from '../present.js';
+import { presentPublished, type PublishedForm } from '../present.js';
 import * as published from '../repo.js';
 
 export type { ChangeEvent } from '../changes.repo.js';
@@ -137,7 +137,7 @@ export async function listChanges(ctx: Context, input: ChangesInput): Promise<{ 
   const views: ChangeView[] = rows.map((r) => viewOfChange(scope, r)).filter((v): v is ChangeView => v !== null);
   if (input.include === 'data') {
     const live = views.filter((v) => v.contentHash !== null).map((v) => v.versionId);
-    const forms = new Map((await published.publishedForms(ctx.db, live)).filter((f) => inPublishedScope(scope, f.visibility, f.agencyId)).map((f) => [f.versionId, presentPublishedForm(f, scope)]));
+    const forms = new Map((await published.publishedForms(ctx.db, live)).filter((f) => inPublishedScope(scope, f.visibility, f.agencyId)).map((f) => [f.versionId, presentPublished(f, { audience: scope })]));
     for (const v of views) v.data = v.contentHash === null ? null : (forms.get(v.versionId) ?? null);
   }
   return { changes: views, nextCursor: encodeChangeCursor(end) };

@@ -9,10 +9,10 @@ import type { Context } from '../../../../core/context.js';
 import * as accounts from '../../../accounts/service.js';
 import { NotFound } from '../../../../core/errors.js';
 import { dublinCoreJsonLd } from '../dublin-core.js';
-import * as exportRepo from '../export.repo.js';
+import { changesHead } from '../changes.repo.js';
 import { mediaIdsOf, type ItemMetadata } from '../../model.js';
 import { publishedScope } from '../../policy.js';
-import { presentPublishedForm, type PublishedForm } from '../present.js';
+import { presentPublished, type PublishedForm } from '../present.js';
 import * as published from '../repo.js';
 import { encodeChangeCursor, listChanges } from './changes.js';
 
@@ -69,7 +69,7 @@ function itemWriter(ctx: Context) {
   async function lines(forms: PublishedForm[]): Promise<Array<Record<string, unknown>>> {
     const topicIds = forms.flatMap((f) => (Array.isArray(f.metadata.topicIds) ? (f.metadata.topicIds as string[]) : [])).filter((id) => !topics.has(id));
     for (const t of await published.topicNames(ctx.db, topicIds)) topics.set(t.id, { vi: t.nameVi, en: t.nameEn });
-    const files = new Map((await exportRepo.mediaFiles(ctx.db, forms.flatMap((f) => mediaIdsOf(f.metadata as ItemMetadata)))).map((m) => [m.id, m]));
+    const files = new Map((await published.mediaFiles(ctx.db, forms.flatMap((f) => mediaIdsOf(f.metadata as ItemMetadata)))).map((m) => [m.id, m]));
     const out: Array<Record<string, unknown>> = [];
     for (const f of forms) {
       const vi = f.language === 'vi';
@@ -132,14 +132,14 @@ function header(ctx: Context, mode: ExportHeader['mode'], since: string | null, 
 export async function exportNationalFull(ctx: Context, write: ExportLine): Promise<ExportHeader> {
   const pub: Context = { ...ctx, actor: anonymous }; // explicit: the export is what the anonymous public reads
   const scope = publishedScope(pub.actor);
-  const cursor = encodeChangeCursor(await exportRepo.changesHead(pub.db));
+  const cursor = encodeChangeCursor(await changesHead(pub.db));
   const items = itemWriter(pub);
   let after: published.ListKey | null = null;
   let upserts = 0;
   for (;;) {
-    const rows = await published.listPublishedPage(pub.db, { scope }, 'published', after, PAGE);
+    const rows = await published.cardsAfter(pub.db, { scope }, 'published', after, PAGE);
     if (!rows.length) break;
-    const forms = new Map((await published.publishedForms(pub.db, rows.map((r) => r.versionId))).map((f) => [f.versionId, presentPublishedForm(f, scope)]));
+    const forms = new Map((await published.publishedForms(pub.db, rows.map((r) => r.versionId))).map((f) => [f.versionId, presentPublished(f, { audience: scope })]));
     const ordered = rows.map((r) => forms.get(r.versionId)).filter((f): f is PublishedForm => f !== undefined);
     for (const line of await items.lines(ordered)) await write(line);
     upserts += ordered.length;

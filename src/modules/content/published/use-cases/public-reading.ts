@@ -1,16 +1,26 @@
-// Reading what is published, as readers outside the agencies do (the portal, feeds, sitemaps):
-// only published versions, only the visibilities the reader may see (anonymous: public).
+// Reading what is published as a site does (the portal, feeds, sitemaps): lists of cards, an item's
+// page in a language, what topics and languages hold. Everything goes through the read model (repo.ts
+// and presentPublished), with the reader's published scope: anonymous readers see public content.
 import type { Context } from '../../../../core/context.js';
-import { Forbidden, Invalid } from '../../../../core/errors.js';
-import { bumpPublicGeneration } from '../../../../db/public-generation.js';
-import { withTransaction } from '../../../../db/transaction.js';
-import { recordAuditEvent } from '../../../audit/service.js';
-import { contentPolicy, readablePublishedVisibilities } from '../../policy.js';
-import * as pub from '../listings.repo.js';
-import * as repo from '../../editorial/repo.js';
-import type { Snapshot } from '../../model.js';
+import { Invalid } from '../../../../core/errors.js';
+import { inPublishedScope, publishedScope } from '../../policy.js';
+import { presentPublished, type PublishedCard, type PublishedForm } from '../present.js';
+import * as published from '../repo.js';
+import * as site from '../site.repo.js';
 
-export type { PublishedCard } from '../listings.repo.js';
+export type { PublishedCard, PublishedForm } from '../present.js';
+export type { SitemapKey, SitemapRow } from '../site.repo.js';
+
+export const MAX_PAGE = 500;
+
+/** A page number within 1..MAX_PAGE, or a refusal naming `page`. */
+export function checkedPage(page: number | undefined): number {
+  const n = page ?? 1;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) throw Invalid.field('page', 'field_format');
+  return n;
+}
+
+const cards = (rows: published.PublishedCardRow[], ctx: Context) => rows.map((r) => presentPublished(r, { audience: publishedScope(ctx.actor) }));
 
 export interface PublishedListInput {
   language?: string;
@@ -23,18 +33,15 @@ export interface PublishedListInput {
   pageSize?: number;
 }
 
-export const MAX_PAGE = 500;
-
 export async function listPublishedCards(ctx: Context, input: PublishedListInput) {
   const pageSize = Math.min(Math.max(input.pageSize ?? 20, 1), 100);
-  const page = input.page ?? 1;
-  if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) throw Invalid.field('page', 'field_format');
-  const filter: pub.PublishedFilter = { visibilities: readablePublishedVisibilities(ctx.actor), language: input.language, kind: input.kind, kinds: input.kinds, topicId: input.topicId, agencyId: input.agencyId, since: input.since };
+  const page = checkedPage(input.page);
+  const filter: published.CardFilter = { scope: publishedScope(ctx.actor), language: input.language, kind: input.kind, kinds: input.kinds, topicId: input.topicId, agencyId: input.agencyId, updatedSince: input.since };
   const offset = (page - 1) * pageSize;
-  const items = await pub.listPublished(ctx.db, filter, offset, pageSize);
+  const rows = await published.cardsPage(ctx.db, filter, offset, pageSize);
   // a page that is not full (and not past the end) tells the total: no count needed
-  const total = items.length < pageSize && (items.length > 0 || offset === 0) ? offset + items.length : await pub.countPublished(ctx.db, filter);
-  return { items, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  const total = rows.length < pageSize && (rows.length > 0 || offset === 0) ? offset + rows.length : await published.countCards(ctx.db, filter);
+  return { items: cards(rows, ctx), total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
 /** A section of a page made of several lists (see `publishedSections`). */
@@ -48,161 +55,80 @@ export interface PublishedSectionInput {
 }
 
 /** Several lists of the newest published cards the reader may see, in one query: section key → cards, newest first. */
-export async function publishedSections(ctx: Context, sections: PublishedSectionInput[]): Promise<Map<string, pub.PublishedCard[]>> {
-  return pub.publishedSections(
+export async function publishedSections(ctx: Context, sections: PublishedSectionInput[]): Promise<Map<string, PublishedCard[]>> {
+  const rows = await published.cardSections(
     ctx.db,
-    readablePublishedVisibilities(ctx.actor),
+    publishedScope(ctx.actor),
     sections.map((s) => ({ key: s.key, filter: { language: s.language, kinds: s.kinds, topicId: s.topicId, agencyId: s.agencyId }, limit: Math.min(Math.max(s.limit, 1), 100) })),
   );
+  return new Map([...rows].map(([key, list]) => [key, cards(list, ctx)]));
 }
 
-/** Topics (not archived, in the taxonomy's order) with how many versions the reader may see are published in the language. */
-export async function publishedTopicList(ctx: Context, language: string) {
-  return pub.topicsWithCounts(ctx.db, { visibilities: readablePublishedVisibilities(ctx.actor), language });
+/** Newest published items sharing a topic with this one (same language), for "related". */
+export async function relatedPublished(ctx: Context, itemId: string, language: string, topicIds: string[], limit = 4): Promise<PublishedCard[]> {
+  if (!topicIds.length) return [];
+  // no count: only the cards are needed
+  const rows = await published.cardsPage(ctx.db, { scope: publishedScope(ctx.actor), language, topicId: topicIds[0] }, 0, limit + 1);
+  return cards(rows.filter((c) => c.itemId !== itemId).slice(0, limit), ctx);
 }
 
-export interface PublishedEntryText {
-  text: { title: string; summary: string; body: string };
-  metadata: import('../../model.js').ItemMetadata;
-}
-
-/**
- * The text and published metadata of several published versions, as `publishedPage` gives them for
- * an 'ok' page, in one query: version id → entry (versions the reader may not see, or no longer
- * published, are left out). For feeds.
- */
-export async function publishedTexts(ctx: Context, versionIds: string[]): Promise<Map<string, PublishedEntryText>> {
-  const rows = await pub.publishedTexts(ctx.db, [...new Set(versionIds)], readablePublishedVisibilities(ctx.actor));
-  return new Map(rows.map((r) => [r.versionId, { text: r.text, metadata: (r.metadata ?? {}) as import('../../model.js').ItemMetadata }]));
-}
-
-export type { SitemapKey, SitemapRow } from '../listings.repo.js';
-
-/**
- * Published versions the reader may see for the sitemap, newest first, each with its item's other
- * readable languages: a keyset page after `after` (exclusive) and down to `until` (inclusive).
- */
-export async function listPublishedForSitemap(ctx: Context, range: { after?: pub.SitemapKey | null; until?: pub.SitemapKey | null }, limit: number) {
-  return pub.sitemapRows(ctx.db, readablePublishedVisibilities(ctx.actor), range, Math.min(Math.max(limit, 1), 10_000));
-}
-
-/** When listings last changed, as the reader sees them: `language` → date, `kind|{kind}|{language}`, `agency|{id}|{language}`, `topic|{id}|{language}` → date. */
-export async function publishedListingDates(ctx: Context): Promise<Map<string, Date>> {
-  const rows = await pub.newestPerListing(ctx.db, readablePublishedVisibilities(ctx.actor));
-  return new Map(rows.map((r) => [r.scope === 'language' ? r.language : `${r.scope}|${r.key}|${r.language}`, r.at]));
-}
-
-/** Languages with something published for this reader, in the configured order. */
-export async function publishedLanguageList(ctx: Context): Promise<string[]> {
-  const rows = await pub.publishedLanguages(ctx.db, readablePublishedVisibilities(ctx.actor));
-  const present = new Set(rows.map((r) => r.language));
-  return ctx.config.contentLanguages.filter((l) => present.has(l));
-}
-
-export async function publishedTopicCounts(ctx: Context, language: string): Promise<Map<string, number>> {
-  const rows = await pub.countsByTopic(ctx.db, { visibilities: readablePublishedVisibilities(ctx.actor), language });
-  return new Map(rows.map((r) => [r.topicId, Number(r.n)]));
+/** The published forms of several versions the reader may see, in one query: version id → form (others left out). For feeds. */
+export async function publishedFormsOf(ctx: Context, versionIds: string[]): Promise<Map<string, PublishedForm>> {
+  const scope = publishedScope(ctx.actor);
+  const rows = await published.publishedForms(ctx.db, versionIds);
+  return new Map(rows.filter((f) => inPublishedScope(scope, f.visibility, f.agencyId)).map((f) => [f.versionId, presentPublished(f, { audience: scope })]));
 }
 
 export type PublishedPage =
-  | {
-      status: 'ok';
-      version: repo.VersionRow;
-      item: repo.ItemRow;
-      text: { title: string; summary: string; body: string };
-      metadata: import('../../model.js').ItemMetadata;
-      /** other languages of the item the reader may see: versionId per language */
-      translations: Array<{ language: string; versionId: string }>;
-    }
+  | { status: 'ok'; form: PublishedForm }
   | { status: 'gone' }
   /** `languages`: the item is published in these other languages the reader may see */
   | { status: 'missing'; languages?: string[] };
 
 /**
- * One item in one language as the public sees it: 'ok', 'gone' once it was published and has been
- * taken down (410), or 'missing' (404: never published, or not for this reader).
+ * One item in one language as the reader may see it: 'ok' with its published form, 'gone' once it
+ * was published and has been taken down (410), or 'missing' (404: never published, or not for this reader).
  */
 export async function publishedPage(ctx: Context, itemId: string, language: string): Promise<PublishedPage> {
   if (!/^[0-9a-f-]{36}$/.test(itemId)) return { status: 'missing' };
-  // the item, its versions and the two published snapshots needed (this language's, the source's) in one query
-  const rows = await pub.itemWithVersions(ctx.db, itemId, language);
-  if (!rows.length) return { status: 'missing' };
-  const item = rows[0].item;
-  const snapshots = new Map(rows.flatMap((r) => (r.version && r.snapshot ? [[r.version.id, r.snapshot] as const] : [])));
-  const versions = rows
-    .map((r) => r.version)
-    .filter((v): v is repo.VersionRow => v !== null)
-    .sort((a, b) => Number(b.isSource) - Number(a.isSource) || (a.language < b.language ? -1 : a.language > b.language ? 1 : 0));
+  const scope = publishedScope(ctx.actor);
+  const form = await published.publishedFormOf(ctx.db, itemId, language);
+  if (form && inPublishedScope(scope, form.visibility, form.agencyId)) return { status: 'ok', form: presentPublished(form, { audience: scope }) };
+  const versions = await published.versionsStatus(ctx.db, itemId);
   const version = versions.find((v) => v.language === language);
-  if (!version) return { status: 'missing', languages: versions.filter((v) => contentPolicy.readPublished(ctx.actor, v)).map((v) => v.language) };
-  if (!contentPolicy.readPublished(ctx.actor, version)) {
-    // it was online once and has been withdrawn: say so (410), unless it was never for this reader
-    // (the item's current visibility stands for the withdrawn one: an internal item answers 404)
-    const wasPublic = Boolean(version.firstPublishedAt) && !version.publishedRevisionId && readablePublishedVisibilities(ctx.actor).includes(version.visibility as never);
-    return { status: wasPublic ? 'gone' : 'missing' };
-  }
-  const source = versions.find((v) => v.isSource) ?? version;
-  const snapshot = snapshots.get(version.id) as unknown as Snapshot;
-  const metadata = (source.publishedRevisionId ? (snapshots.get(source.id) as unknown as Snapshot).metadata : null) ?? {};
-  const translations = versions.filter((v) => v.id !== version.id && contentPolicy.readPublished(ctx.actor, v)).map((v) => ({ language: v.language, versionId: v.id }));
-  return { status: 'ok', version, item, text: snapshot.text, metadata, translations };
+  if (!version) return versions.length ? { status: 'missing', languages: versions.filter((v) => inPublishedScope(scope, v.pubVisibility, v.agencyId)).map((v) => v.language) } : { status: 'missing' };
+  // it was online once and has been withdrawn: say so (410), unless it was never for this reader
+  // (the item's current visibility stands for the withdrawn one: an internal item answers 404)
+  const withdrawn = version.everPublished && version.pubVisibility === null && inPublishedScope(scope, version.visibility, version.agencyId);
+  return { status: withdrawn ? 'gone' : 'missing' };
 }
 
-/** Newest published items sharing a topic with this one (same language), for "related". */
-export async function relatedPublished(ctx: Context, itemId: string, language: string, topicIds: string[], limit = 4) {
-  if (!topicIds.length) return [];
-  // no count: only the cards are needed
-  const cards = await pub.listPublished(ctx.db, { visibilities: readablePublishedVisibilities(ctx.actor), language, topicId: topicIds[0] }, 0, limit + 1);
-  return cards.filter((c) => c.itemId !== itemId).slice(0, limit);
+/** Topics (not archived, in the taxonomy's order) with how many versions the reader may see are published in the language. */
+export async function publishedTopicList(ctx: Context, language: string) {
+  return site.topicsWithCounts(ctx.db, publishedScope(ctx.actor), language);
 }
 
-export interface DocumentLibraryInput {
-  language: string;
-  documentType?: string;
-  issuer?: string;
-  year?: number;
-  number?: string;
-  page?: number;
-  pageSize?: number;
+export async function publishedTopicCounts(ctx: Context, language: string): Promise<Map<string, number>> {
+  const rows = await site.countsByTopic(ctx.db, publishedScope(ctx.actor), language);
+  return new Map(rows.map((r) => [r.topicId, Number(r.n)]));
 }
 
-/** The document library: published documents with their facts, filtered, 20 a page. */
-export async function documentLibrary(ctx: Context, input: DocumentLibraryInput) {
-  const pageSize = Math.min(Math.max(input.pageSize ?? 20, 1), 100);
-  const page = input.page ?? 1;
-  if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) throw Invalid.field('page', 'field_format');
-  const visibilities = readablePublishedVisibilities(ctx.actor);
-  const { rows, total } = await pub.listDocuments(ctx.db, { visibilities, language: input.language, documentType: input.documentType, issuer: input.issuer?.slice(0, 200), year: input.year, number: input.number?.slice(0, 100) }, (page - 1) * pageSize, pageSize);
-  const facets = await pub.documentFacets(ctx.db, visibilities, input.language);
-  return { items: rows, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)), facets };
+/** Languages with something published for this reader, in the configured order. */
+export async function publishedLanguageList(ctx: Context): Promise<string[]> {
+  const present = new Set((await site.publishedLanguages(ctx.db, publishedScope(ctx.actor))).map((r) => r.language));
+  return ctx.config.contentLanguages.filter((l) => present.has(l));
 }
 
-export const MAX_HIGHLIGHTS = 12;
-
-/** The DIC's highlights, as the reader may see them in one language. */
-export async function highlightedCards(ctx: Context, language: string) {
-  return pub.highlightedCards(ctx.db, { visibilities: readablePublishedVisibilities(ctx.actor), language });
+/**
+ * Published versions the reader may see for the sitemap, newest first, each with its item's other
+ * readable languages: a keyset page after `after` (exclusive) and down to `until` (inclusive).
+ */
+export async function listPublishedForSitemap(ctx: Context, range: { after?: site.SitemapKey | null; until?: site.SitemapKey | null }, limit: number) {
+  return site.sitemapRows(ctx.db, publishedScope(ctx.actor), range, Math.min(Math.max(limit, 1), 10_000));
 }
 
-/** The highlights as the appraisers manage them: item ids in order. */
-export async function highlightList(ctx: Context): Promise<string[]> {
-  return pub.highlightedItemIds(ctx.db);
-}
-
-/** The DIC chooses what the portal's home puts forward: items with something published publicly. */
-export async function setHighlights(ctx: Context, itemIds: string[]): Promise<string[]> {
-  if (!contentPolicy.appraise(ctx.actor)) throw new Forbidden();
-  const ids = [...new Set(itemIds)];
-  if (ids.length > MAX_HIGHLIGHTS) throw Invalid.field('itemIds', 'field_too_long', { max: MAX_HIGHLIGHTS });
-  return withTransaction(ctx, async (tx) => {
-    for (const [i, id] of ids.entries()) {
-      const versions = await repo.versionsOfItem(tx.db, id);
-      if (!versions.some((v) => v.pubVisibility === 'public')) throw Invalid.field(`itemIds/${i}`, 'not_online');
-    }
-    const before = await pub.highlightedItemIds(tx.db);
-    await pub.replaceHighlights(tx.db, ids, ctx.actor.label, ctx.clock.now());
-    await bumpPublicGeneration(tx.db);
-    await recordAuditEvent(tx, { action: 'highlights.set', targetType: 'highlights', data: { before, after: ids } });
-    return ids;
-  });
+/** When listings last changed, as the reader sees them: `language` → date, `kind|{kind}|{language}`, `agency|{id}|{language}`, `topic|{id}|{language}` → date. */
+export async function publishedListingDates(ctx: Context): Promise<Map<string, Date>> {
+  const rows = await site.newestPerListing(ctx.db, publishedScope(ctx.actor));
+  return new Map(rows.map((r) => [r.scope === 'language' ? r.language : `${r.scope}|${r.key}|${r.language}`, r.at]));
 }

@@ -8,7 +8,7 @@ import { Invalid, NotFound } from '../../../../core/errors.js';
 import * as accounts from '../../../accounts/service.js';
 import type { DcFacts } from '../dublin-core.js';
 import { inPublishedScope, publishedScope } from '../../policy.js';
-import { needsForm, parseFields, presentListRow, presentPublishedForm, type PublishedForm } from '../present.js';
+import { needsForm, parseFields, presentPublished, selectListFields, type PublishedForm } from '../present.js';
 import * as published from '../repo.js';
 
 export type { PublishedSort } from '../repo.js';
@@ -98,7 +98,7 @@ export async function listPublishedVersions(ctx: Context, q: PublishedQuery): Pr
   const activityTo = q.activityTo !== undefined ? parseDay(q.activityTo, 'activityTo') : undefined;
   if (activityFrom && activityTo && activityFrom > activityTo) throw Invalid.field('activityTo', 'field_range');
   const scope = publishedScope(ctx.actor);
-  const filter: published.PublishedListFilter = {
+  const filter: published.CardFilter = {
     scope,
     kind: q.kind,
     topicId: q.topicId,
@@ -110,11 +110,11 @@ export async function listPublishedVersions(ctx: Context, q: PublishedQuery): Pr
     activityFrom,
     activityTo,
   };
-  const rows = await published.listPublishedPage(ctx.db, filter, sort, after, limit + 1);
+  const rows = await published.cardsAfter(ctx.db, filter, sort, after, limit + 1);
   const page = rows.slice(0, limit);
-  const forms = needsForm(fields) ? new Map((await published.publishedForms(ctx.db, page.map((r) => r.versionId))).map((f) => [f.versionId, presentPublishedForm(f, scope)])) : new Map<string, PublishedForm>();
+  const forms = needsForm(fields) ? new Map((await published.publishedForms(ctx.db, page.map((r) => r.versionId))).map((f) => [f.versionId, presentPublished(f, { audience: scope })])) : new Map<string, PublishedForm>();
   return {
-    items: page.map((r) => presentListRow(r, forms.get(r.versionId), fields)),
+    items: page.map((r) => selectListFields(presentPublished(r, { audience: scope }), forms.get(r.versionId), fields)),
     nextCursor: rows.length > limit ? encodeListCursor(sort, page[page.length - 1].key) : null,
   };
 }
@@ -134,7 +134,7 @@ export async function getPublishedInLanguage(ctx: Context, itemId: string, langu
 function readable(ctx: Context, form: published.PublishedFormRow | null | undefined): PublishedForm {
   const scope = publishedScope(ctx.actor);
   if (!form || !inPublishedScope(scope, form.visibility, form.agencyId)) throw new NotFound();
-  return presentPublishedForm(form, scope);
+  return presentPublished(form, { audience: scope });
 }
 
 /** What a Dublin Core record of a published form names besides the form: its agency and its topics, in the version's language. */
