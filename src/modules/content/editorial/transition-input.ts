@@ -6,7 +6,7 @@ import type { Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Invalid } from '../../../core/errors.js';
 import { fieldErrorsFromSchema } from '../../../http/problems.js';
-import type { NoInput, TransitionInputs } from '../service.js';
+import type { NoInput, TransitionInputs } from './service.js';
 import { TRANSITION_BODIES } from './schemas.js';
 import { TRANSITION_NAMES, type TransitionName } from './workflow.js';
 
