@@ -175,8 +175,8 @@ async function contentCommand(ctx: ReturnType<typeof systemContext>, sub: string
   }
   if (sub === 'unpublish') {
     if (!rest[0]) fail('content unpublish needs a version id (see: ttdn content list).', 2);
-    const v = await content.transition(ctx, rest[0], 'unpublish');
-    process.stdout.write(`Unpublished ${v.id} (${v.language}); it is offline now.\n`);
+    const v = await content.unpublish(ctx, rest[0]);
+    process.stdout.write(`Unpublished ${v.version.id} (${v.version.language}); it is offline now.\n`);
     return;
   }
   if (sub === 'publish-due') {

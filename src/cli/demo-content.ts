@@ -234,19 +234,19 @@ export async function seedDemoContent(ctx: Context, operatorSlug: string): Promi
     }
     const all = [source.id, ...translations];
     if (d.state === 'draft') continue;
-    for (const id of all) await content.transition(author, id, 'submit', { declaration: { noStateSecrets: true } });
+    for (const id of all) await content.submitForAppraisal(author, id, { declaration: { noStateSecrets: true } });
     if (d.state === 'submitted') continue;
     if (d.state === 'returned') {
-      await content.transition(appraiser, source.id, 'return', { comment: 'Đề nghị bổ sung số liệu cụ thể và nguồn số liệu (Cục Thống kê).' });
+      await content.returnToAuthor(appraiser, source.id, { comment: 'Đề nghị bổ sung số liệu cụ thể và nguồn số liệu (Cục Thống kê).' });
       continue;
     }
     if (d.state === 'approved-scheduled') {
       const at = new Date(ctx.clock.now().getTime() + 7 * 24 * 3600_000);
-      for (const id of all) await content.transition(appraiser, id, 'approve', { checklist: CHECKS, publishAt: at });
+      for (const id of all) await content.approve(appraiser, id, { checklist: CHECKS, publishAt: at });
       continue;
     }
-    for (const id of all) await content.transition(appraiser, id, 'approve', { checklist: CHECKS });
-    if (d.state === 'unpublished') await content.transition(appraiser, source.id, 'unpublish');
+    for (const id of all) await content.approve(appraiser, id, { checklist: CHECKS });
+    if (d.state === 'unpublished') await content.unpublish(appraiser, source.id);
   }
   return versions;
 }

@@ -16,8 +16,8 @@ type Over = Parameters<typeof completeItem>[1];
 export function workflow(t: TestApp, topic: string) {
   const sys = () => t.system;
   const approve = async (versionId: string) => {
-    await content.transition(sys(), versionId, 'submit', DECLARE);
-    return content.transition(sys(), versionId, 'approve', { checklist: ALL_CHECKS });
+    await content.submitForAppraisal(sys(), versionId, DECLARE);
+    return content.approve(sys(), versionId, { checklist: ALL_CHECKS });
   };
   return {
     /** A new item in Vietnamese, submitted and approved (published unless `draft`). */
@@ -44,9 +44,9 @@ export function workflow(t: TestApp, topic: string) {
       return approve(versionId);
     },
     approve,
-    unpublish: (versionId: string) => content.transition(sys(), versionId, 'unpublish'),
-    publish: (versionId: string) => content.transition(sys(), versionId, 'publish'),
-    archive: (versionId: string) => content.transition(sys(), versionId, 'archive'),
+    unpublish: (versionId: string) => content.unpublish(sys(), versionId),
+    publish: (versionId: string) => content.publish(sys(), versionId),
+    archive: (versionId: string) => content.archive(sys(), versionId),
   };
 }
 

@@ -708,7 +708,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take a workflow transition: submit, withdraw, return, approve, publish, unpublish, archive, restore */
+        /**
+         * Take a workflow transition: submit, withdraw, return, approve, publish, unpublish, archive, restore
+         * @description The body depends on the transition named in the path (`{name}` discriminates the union): `submit` takes SubmitBody (the Art. 4.6 declaration), `return` ReturnBody (the comment), `approve` ApproveBody (the Art. 6.4 checklist, an optional comment, an optional `publishAt`), the others EmptyBody. A field that belongs to another transition is refused: 400 `field_unknown` naming the field, nothing changed.
+         */
         post: operations["postItemVersionsByIdTransitionsByName"];
         delete?: never;
         options?: never;
@@ -11844,21 +11847,28 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The body of the transition named in the path: SubmitBody, ReturnBody, ApproveBody, or EmptyBody for the others */
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description The author's declaration that the content holds no state secrets (Art. 4.6): required, and true */
                     declaration?: {
                         noStateSecrets: boolean;
                     };
+                } | {
                     comment?: string;
+                } | {
+                    /** @description The Art. 6.4 checklist: every item must be true */
                     checklist?: {
                         copyright?: boolean;
                         accuracy?: boolean;
                         noHarm?: boolean;
                         noStateSecrets?: boolean;
                     };
+                    comment?: string;
+                    /** @description Publish at this time instead of now (approved until then) */
                     publishAt?: string | null;
-                };
+                } | Record<string, never>;
             };
         };
         responses: {

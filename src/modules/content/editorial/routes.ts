@@ -1,11 +1,12 @@
 // HTTP: settings clients need, taxonomy, items and their language versions, workflow transitions,
 // history, the appraisal queue, freshness and scheduling.
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errors, exampleOf, IdParams, IsoDateTime, Nullable } from '../../../http/schemas.js';
 import { getJobStatus } from '../../monitoring/service.js';
 import * as content from '../service.js';
+import { transitionInput } from './transition-input.js';
 import { presentAppraisal, presentListRow, presentRevisionRef, presentTopic, presentWorking } from './present.js';
 import {
   AddTranslationBody,
@@ -128,17 +129,21 @@ export async function editorialRoutes(app: FastifyInstance) {
   });
   api.post('/item-versions/:id/transitions/:name', {
     config: { scope: 'write:own' },
+    // The body's variant is chosen by the `{name}` path parameter, which a body validator does not
+    // see: Fastify checks the path, transitionInput() the body against the named variant.
+    validatorCompiler: (route) => (route.httpPart === 'body' ? (body: unknown) => ({ value: body }) : TypeBoxValidatorCompiler(route)),
     schema: {
       tags: ['workflow'],
       summary: 'Take a workflow transition: submit, withdraw, return, approve, publish, unpublish, archive, restore',
+      description:
+        'The body depends on the transition named in the path (`{name}` discriminates the union): `submit` takes SubmitBody (the Art. 4.6 declaration), `return` ReturnBody (the comment), `approve` ApproveBody (the Art. 6.4 checklist, an optional comment, an optional `publishAt`), the others EmptyBody. A field that belongs to another transition is refused: 400 `field_unknown` naming the field, nothing changed.',
       params: TransitionParams,
       body: TransitionBody,
       response: { 200: { $ref: 'WorkingVersion' }, ...commonErrors, 413: errors[413], 415: errors[415] },
     },
     handler: async (req) => {
-      const { publishAt, ...rest } = req.body;
-      await content.transition(req.ctx, req.params.id, req.params.name, { ...rest, publishAt: publishAt ? new Date(publishAt) : null });
-      return working(req, req.params.id);
+      const { id, name } = req.params;
+      return presentWorking(req.ctx.actor, await content.transition(req.ctx, id, name, transitionInput(name, req.body)));
     },
   });
   api.get('/item-versions/:id/history', {

@@ -1,8 +1,8 @@
 // Request and response schemas of the content area.
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { IsoDateTime, Nullable, Uuid } from '../../../http/schemas.js';
 import { CLAIM_RATINGS, DOCUMENT_TYPES, KINDS, LICENCES, VISIBILITIES } from '../model.js';
-import { STATES, TRANSITION_NAMES } from './workflow.js';
+import { STATES, TRANSITION_NAMES, type TransitionName } from './workflow.js';
 
 export const lit = <T extends string>(xs: readonly T[], description?: string) => Type.Union(xs.map((x) => Type.Literal(x)), description ? { description } : {});
 export const str = (max: number, extra: Record<string, unknown> = {}) => Type.String({ maxLength: max, ...extra });
@@ -153,20 +153,45 @@ export const AddTranslationBody = Type.Object(
     examples: [{ language: 'en', text: { title: 'Huế Festival 2026 opens at the Imperial City', summary: 'The festival opens with an art programme on the Perfume River.', body: '<p>On the evening of 4 June, at Ngọ Môn Square…</p>' } }],
   },
 );
-export const TransitionBody = Type.Object(
+// One body per transition, chosen by the `{name}` path parameter (checked in transition-input.ts).
+const Comment = str(5000);
+export const SubmitBody = Type.Object(
   {
-    declaration: Type.Optional(Type.Object({ noStateSecrets: Type.Boolean() }, { additionalProperties: false })),
-    comment: Type.Optional(str(5000)),
+    declaration: Type.Optional(
+      Type.Object({ noStateSecrets: Type.Boolean() }, { additionalProperties: false, description: "The author's declaration that the content holds no state secrets (Art. 4.6): required, and true" }),
+    ),
+  },
+  { title: 'SubmitBody', description: 'submit: the author declares the content free of state secrets', additionalProperties: false },
+);
+export const ReturnBody = Type.Object({ comment: Type.Optional(Comment) }, { title: 'ReturnBody', description: 'return: what the author must change (required)', additionalProperties: false });
+export const ApproveBody = Type.Object(
+  {
     checklist: Type.Optional(
       Type.Object(
         { copyright: Type.Optional(Type.Boolean()), accuracy: Type.Optional(Type.Boolean()), noHarm: Type.Optional(Type.Boolean()), noStateSecrets: Type.Optional(Type.Boolean()) },
-        { additionalProperties: false },
+        { additionalProperties: false, description: 'The Art. 6.4 checklist: every item must be true' },
       ),
     ),
-    publishAt: Type.Optional(Nullable(IsoDateTime)),
+    comment: Type.Optional(Comment),
+    publishAt: Type.Optional(Type.Union([IsoDateTime, Type.Null()], { description: 'Publish at this time instead of now (approved until then)' })),
   },
-  { additionalProperties: false, examples: [{ checklist: { copyright: true, accuracy: true, noHarm: true, noStateSecrets: true }, comment: 'Đạt yêu cầu.', publishAt: null }, { declaration: { noStateSecrets: true } }] },
+  { title: 'ApproveBody', description: 'approve: the appraisal checklist, a comment, a time to publish', additionalProperties: false },
 );
+export const EmptyBody = Type.Object({}, { title: 'EmptyBody', description: 'withdraw, publish, unpublish, archive, restore', additionalProperties: false });
+export const TRANSITION_BODIES = {
+  submit: SubmitBody,
+  withdraw: EmptyBody,
+  return: ReturnBody,
+  approve: ApproveBody,
+  publish: EmptyBody,
+  unpublish: EmptyBody,
+  archive: EmptyBody,
+  restore: EmptyBody,
+} as const satisfies Record<TransitionName, TSchema>;
+export const TransitionBody = Type.Union([SubmitBody, ReturnBody, ApproveBody, EmptyBody], {
+  description: 'The body of the transition named in the path: SubmitBody, ReturnBody, ApproveBody, or EmptyBody for the others',
+  examples: [{ declaration: { noStateSecrets: true } }, { comment: 'Cần ghi rõ nguồn ảnh.' }, { checklist: { copyright: true, accuracy: true, noHarm: true, noStateSecrets: true }, comment: 'Đạt yêu cầu.', publishAt: null }, {}],
+});
 export const TransitionParams = Type.Object({ id: Uuid, name: lit(TRANSITION_NAMES) }, { additionalProperties: false });
 export const RestoreBody = Type.Object({ revisionId: Uuid, baseRevisionId: Uuid }, { additionalProperties: false, examples: [{ revisionId: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f', baseRevisionId: REVISION_ID }] });
 export const DiffQuery = Type.Object({ from: Uuid, to: Uuid }, { additionalProperties: false });

@@ -244,6 +244,73 @@ describe('agency boundaries', () => {
   });
 });
 
+describe('transition bodies: one variant per transition', () => {
+  /** What a refused transition must leave alone, as an appraiser sees it. */
+  const seen = async (id: string) => {
+    const v = (await appraiser.client.get(`/api/v1/item-versions/${id}`)).json();
+    return { state: v.state, updatedAt: v.updatedAt, revision: v.revision.id, online: v.online, scheduledAt: v.scheduledAt, appraisals: v.appraisals.length };
+  };
+
+  it('refuses a field of another transition (400 field_unknown on that field, vi/en) and changes nothing', async () => {
+    const v = await create();
+    const before = await seen(v.id);
+    const refused = await act(contributorA, v.id, 'submit', { ...DECLARE, checklist: ALL_CHECKS });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.json()).toMatchObject({ code: 'invalid', errors: [{ field: 'checklist', code: 'field_unknown', message: 'Unknown field.' }] });
+    const vi = await contributorA.client.post(`/api/v1/item-versions/${v.id}/transitions/submit`, { ...DECLARE, checklist: ALL_CHECKS }, { 'accept-language': 'vi' });
+    expect(vi.json().errors[0].message).toBe('Trường không được chấp nhận.');
+    expect(await seen(v.id)).toEqual(before);
+
+    expect((await act(contributorA, v.id, 'archive', { comment: 'Không dùng nữa.' })).json().errors).toEqual([{ field: 'comment', code: 'field_unknown', message: 'Unknown field.' }]);
+    expect(await seen(v.id)).toEqual(before);
+    expect((await act(contributorA, v.id, 'submit', DECLARE)).statusCode).toBe(200);
+    const submitted = await seen(v.id);
+    for (const [name, body, field] of [
+      ['return', { comment: 'Thiếu ảnh.', publishAt: null }, 'publishAt'],
+      ['approve', { checklist: ALL_CHECKS, ...DECLARE }, 'declaration'],
+      ['withdraw', { publishAt: null }, 'publishAt'],
+    ] as const) {
+      const res = await act(name === 'withdraw' ? contributorA : appraiser, v.id, name, body);
+      expect({ name, status: res.statusCode, errors: res.json().errors }).toEqual({ name, status: 400, errors: [{ field, code: 'field_unknown', message: 'Unknown field.' }] });
+    }
+    expect(await seen(v.id)).toEqual(submitted);
+  });
+
+  it("checks a field of the named transition as before (the variant's own rules and messages)", async () => {
+    const v = await create();
+    await act(contributorA, v.id, 'submit', DECLARE);
+    const long = await act(appraiser, v.id, 'return', { comment: 'x'.repeat(5001) });
+    expect(long.json().errors).toEqual([{ field: 'comment', code: 'field_too_long', message: expect.any(String) }]);
+    expect((await act(appraiser, v.id, 'approve', { checklist: { ...ALL_CHECKS, signed: true } })).json().errors[0]).toMatchObject({ field: 'checklist/signed', code: 'field_unknown' });
+    expect((await act(appraiser, v.id, 'approve', { checklist: ALL_CHECKS, publishAt: 'mai' })).json().errors[0]).toMatchObject({ field: 'publishAt', code: 'field_format' });
+    expect((await act(appraiser, v.id, 'approve', {})).json().errors.map((e: { field: string }) => e.field)).toEqual(['checklist/copyright', 'checklist/accuracy', 'checklist/noHarm', 'checklist/noStateSecrets']);
+    expect((await appraiser.client.get(`/api/v1/item-versions/${v.id}`)).json().state).toBe('submitted');
+  });
+
+  it('answers with the version as a read right after it shows it', async () => {
+    const v = await create();
+    const en = (await contributorA.client.post(`/api/v1/items/${v.itemId}/translations`, { language: 'en', text: { title: 'Hue Festival 2026 opens', summary: 'The festival opens on the Perfume River.', body: '<p>At the Noon Gate.</p>' } })).json();
+    const reads = async (who: SignedIn, id: string, name: string, body: object = {}) => {
+      const res = await act(who, id, name, body);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual((await who.client.get(`/api/v1/item-versions/${id}`)).json());
+      return res.json();
+    };
+    await reads(contributorA, en.id, 'submit', DECLARE);
+    expect((await reads(appraiser, en.id, 'approve', { checklist: ALL_CHECKS, comment: 'Đạt.' })).state).toBe('approved'); // waits for its source
+    await reads(contributorA, v.id, 'submit', DECLARE);
+    await reads(appraiser, v.id, 'return', { comment: 'Cần ghi rõ nguồn ảnh.' });
+    await reads(contributorA, v.id, 'submit', DECLARE);
+    expect((await reads(appraiser, v.id, 'approve', { checklist: ALL_CHECKS })).state).toBe('published');
+    await reads(appraiser, en.id, 'publish');
+    const down = await reads(appraiser, v.id, 'unpublish'); // the translation goes down with it
+    expect(down.versions.map((x: { state: string }) => x.state)).toEqual(['unpublished', 'unpublished']);
+    await reads(contributorA, v.id, 'archive');
+    await reads(contributorA, v.id, 'restore');
+  });
+});
+
 // Last: it moves the clock by hours, which ends the other tests' sessions.
 describe('scheduled publishing', () => {
   it('scheduled publishing fires at its time, and a schedule missed while the server was down fires at start', async () => {

@@ -1,5 +1,6 @@
-// The appraisal workflow, declared once (states, transitions, who may take each). The API, the
-// admin app, the CLI and the scheduler all go through `transition()` in use-cases/transitions.ts.
+// The appraisal workflow, declared once (states, transitions, who may take each). Each transition
+// is a named use case in use-cases/workflow/, which takes it under one guard (guard.ts) that applies
+// this declaration and the policy; the API, the admin app, the CLI and the scheduler all go there.
 import type { Role } from '../../../core/actor.js';
 
 export const STATES = ['draft', 'submitted', 'returned', 'approved', 'published', 'unpublished', 'archived'] as const;

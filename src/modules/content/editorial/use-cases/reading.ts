@@ -7,15 +7,27 @@ import { Forbidden, NotFound } from '../../../../core/errors.js';
 import { canonicalJson } from '../../../../core/crypto.js';
 import { contentPolicy, readableWorkingAgencies } from '../../policy.js';
 import * as repo from '../repo.js';
-import { loadVersion, snapshotOf } from './internal.js';
+import type { Database } from '../../../../db/client.js';
+import { loadVersion, snapshotOf, type Loaded } from './internal.js';
 
-export async function getWorkingVersion(ctx: Context, versionId: string) {
-  const { version, item, source } = await loadVersion(ctx.db, versionId);
-  if (!contentPolicy.readWorking(ctx.actor, version)) throw new NotFound();
-  const rev = (await repo.findRevision(ctx.db, version.workingRevisionId!))!;
-  const sourceRev = version.isSource ? rev : (await repo.findRevision(ctx.db, source.workingRevisionId!))!;
-  const versions = await repo.versionsOfItem(ctx.db, item.id);
-  const appraisals = await repo.appraisalsOfVersion(ctx.db, version.id);
+export async function getWorkingVersion(ctx: Context, versionId: string): Promise<WorkingView> {
+  const loaded = await loadVersion(ctx.db, versionId);
+  if (!contentPolicy.readWorking(ctx.actor, loaded.version)) throw new NotFound();
+  return workingViewOf(ctx.db, loaded);
+}
+
+export type WorkingView = Awaited<ReturnType<typeof workingViewOf>>;
+
+/**
+ * A version as its editors and appraisers see it: its working revision, the item's working metadata,
+ * the item's other versions and its appraisals. Also read by the workflow's use cases inside their
+ * transaction, after the change, so they answer without a second read.
+ */
+export async function workingViewOf(db: Database, { version, item, source }: Loaded) {
+  const rev = (await repo.findRevision(db, version.workingRevisionId!))!;
+  const sourceRev = version.isSource ? rev : (await repo.findRevision(db, source.workingRevisionId!))!;
+  const versions = await repo.versionsOfItem(db, item.id);
+  const appraisals = await repo.appraisalsOfVersion(db, version.id);
   return { version, item, revision: rev, text: snapshotOf(rev).text, metadata: snapshotOf(sourceRev).metadata ?? {}, versions, appraisals };
 }
 
