@@ -7,6 +7,17 @@ module.exports = {
     { name: 'db-knows-no-area', severity: 'error', from: { path: '^src/db/' }, to: { path: '^src/(modules|portal|jobs|http|cli)/' } },
     { name: 'portal-and-jobs-use-services', severity: 'error', from: { path: '^src/(portal|jobs)/' }, to: { path: '(^src/db/|(/|\\.)repo\\.ts$|/tables\\.ts$)' } },
     { name: 'cli-uses-services', severity: 'error', from: { path: '^src/cli/' }, to: { path: '((/|\\.)repo\\.ts$|/tables\\.ts$)' } },
+    {
+      name: 'http-is-transport',
+      severity: 'error',
+      comment:
+        'src/http/ is transport plumbing (hooks, parsers, problems, app-wide plugins): besides core/, config and the public generation it reaches an area only through its service.ts (and the usage recorder its accounting fills) — never a repo, tables, routes or schemas, the portal, jobs, the CLI, or app.ts, which hands it what it needs',
+      from: { path: '^src/http/' },
+      to: {
+        path: '^src/',
+        pathNot: ['^src/http/', '^src/core/', '^src/config\\.ts$', '^src/db/(client|public-generation)\\.ts$', '^src/modules/[^/]+/service\\.ts$', '^src/modules/usage/recorder\\.ts$'],
+      },
+    },
     { name: 'routes-never-import-repo', severity: 'error', from: { path: '\\.?routes\\.ts$' }, to: { path: '(/|\\.)repo\\.ts$' } },
     {
       name: 'areas-meet-through-services',

@@ -5,15 +5,13 @@ import { systemActor } from '../core/actor.js';
 import { systemClock } from '../core/clock.js';
 import type { Context } from '../core/context.js';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
+import { fail } from './command.js';
 
 export function loadConfigOrExit(): Config {
   try {
     return loadConfig();
   } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${e.message}\n`);
-      process.exit(2);
-    }
+    if (e instanceof ConfigError) fail(`Configuration error: ${e.message}`, 2);
     throw e;
   }
 }
@@ -22,8 +20,7 @@ export async function openDatabaseOrExit(config: Config): Promise<DatabaseHandle
   try {
     return await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   } catch (e) {
-    process.stderr.write(`Cannot open the database: ${(e as Error).message}\n`);
-    process.exit(1);
+    fail(`Cannot open the database: ${(e as Error).message}`);
   }
 }
 

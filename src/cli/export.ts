@@ -6,8 +6,8 @@ import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import type { Context } from '../core/context.js';
 import * as content from '../modules/content/service.js';
+import { fail, type Command } from './command.js';
 
 async function writeLines(path: string, produce: (write: content.ExportLine) => Promise<content.ExportHeader>): Promise<content.ExportHeader> {
   const body = `${path}.lines`;
@@ -31,15 +31,13 @@ async function writeLines(path: string, produce: (write: content.ExportLine) => 
   }
 }
 
-/** Returns an error message for the caller to print (exit 2), or null when done. */
-export async function exportCommand(ctx: Context, sub: string | undefined, args: string[]): Promise<string | null> {
+export const exportCommand: Command = async ({ ctx }, [sub, ...args]) => {
   const usage = 'Usage: ttdn export national (--full | --since CURSOR) --out FILE';
-  if (sub !== 'national') return usage;
+  if (sub !== 'national') fail(usage, 2);
   const { values } = parseArgs({ args, options: { full: { type: 'boolean' }, since: { type: 'string' }, out: { type: 'string' } } });
-  if (!values.out || Boolean(values.full) === (values.since !== undefined)) return usage;
+  if (!values.out || Boolean(values.full) === (values.since !== undefined)) fail(usage, 2);
   const since = values.since;
   const head = await writeLines(values.out, (write) => (since !== undefined ? content.exportNationalSince(ctx, since, write) : content.exportNationalFull(ctx, write)));
   process.stderr.write(`${head.mode} export: ${head.counts.upserts} upserts, ${head.counts.tombstones} tombstones, ${head.counts.media} media references → ${values.out}\n`);
   process.stdout.write(`${head.cursor}\n`);
-  return null;
-}
+};

@@ -1,12 +1,19 @@
-// Demo data that looks like the province: real agencies of Huế (since 2025 a centrally governed
-// city with wards and communes, no districts), each with its account. Loaded on an empty database.
+// `ttdn seed [--items N]`, and the demo data it loads: real agencies of Huế (since 2025 a centrally
+// governed city with wards and communes, no districts), each with its account, their items and cases.
+// `ttdn serve` loads the same on an empty database.
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { Role } from '../core/actor.js';
 import type { Context } from '../core/context.js';
+import { migrateDatabase } from '../db/migrate.js';
 import * as accounts from '../modules/accounts/service.js';
+import * as content from '../modules/content/service.js';
+import { systemContext } from './context.js';
+import { fail, type Command } from './command.js';
 import { seedDemoCases } from './demo-cases.js';
 import { seedDemoContent } from './demo-content.js';
+import { seedSyntheticItems } from './synthetic.js';
 
 interface SeedAgency {
   slug: string;
@@ -88,27 +95,18 @@ export async function seedDemoData(ctx: Context, dataDir: string): Promise<{ age
   return { agencies: ids.size, accounts: lines.length - 2, versions, credentialsFile };
 }
 
-/** The operator agency, created bare when demo data is off. */
-export async function ensureOperatorAgency(ctx: Context): Promise<string> {
-  const all = await accounts.listAgencies(ctx, { includeArchived: true });
-  const op = all.find((a) => a.isOperator);
-  if (op) return op.id;
-  const d = DEMO_AGENCIES.find((a) => a.slug === OPERATOR_SLUG)!;
-  const row = await accounts.createAgency(ctx, { slug: d.slug, nameVi: d.nameVi, nameEn: d.nameEn, type: d.type, isOperator: true, descriptionVi: d.descriptionVi, descriptionEn: d.descriptionEn });
-  return row.id;
-}
-
-/** On first start: the first administrator, with a generated password shown once. */
-export async function ensureFirstAdmin(ctx: Context): Promise<{ username: string; password: string } | null> {
-  if ((await accounts.countAllUsers(ctx)) > 0 && (await accounts.countActiveAdmins(ctx)) > 0) return null;
-  const operatorId = await ensureOperatorAgency(ctx);
-  const username = (await accounts.listUsers(ctx, { q: 'admin' })).some((u) => u.username === 'admin') ? `admin-${Date.now() % 100000}` : 'admin';
-  const { password } = await accounts.createUser(ctx, {
-    agencyId: operatorId,
-    email: `${username}@localhost.localdomain`,
-    username,
-    displayName: 'Quản trị hệ thống',
-    role: 'admin',
-  });
-  return { username, password };
-}
+export const seedCommand: Command = async ({ config, handle }, args) => {
+  await migrateDatabase(handle);
+  const { values } = parseArgs({ args, options: { items: { type: 'string' } } });
+  const ctx = systemContext(handle, config, 'system:seed');
+  await content.ensureDefaultTopics(ctx);
+  const seeded = await seedDemoData(ctx, config.dataDir);
+  process.stdout.write(`Demo data: ${seeded.agencies} agencies, ${seeded.accounts} new accounts, ${seeded.versions} language versions of items. Passwords: ${seeded.credentialsFile}\n`);
+  if (!values.items) return;
+  const n = Number(values.items);
+  if (!Number.isSafeInteger(n) || n < 1 || n > 5_000_000) fail('--items must be a whole number from 1 to 5000000', 2);
+  const started = Date.now();
+  await seedSyntheticItems(ctx, n, (done, total) => process.stderr.write(`\r${done}/${total} synthetic items`));
+  process.stderr.write('\n');
+  process.stdout.write(`Synthetic items: ${n} published in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+};

@@ -11,9 +11,9 @@ const tags = ['agencies'];
 const AgencyList = Type.Object({ items: Type.Array(Type.Ref('Agency')), total: Type.Integer() }, { examples: [{ items: [exampleOf(Agency)], total: 1 }] });
 
 export async function agencyRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  r.get('/agencies', {
+  api.get('/agencies', {
     config: { auth: 'public', scope: 'read:public' },
     schema: { tags, summary: 'List agencies (public information; staff fields for signed-in users)', querystring: AgencyListQuery, response: { 200: AgencyList, 400: errors[400], 401: errors[401], 403: errors[403] } },
     handler: async (req) => {
@@ -22,13 +22,13 @@ export async function agencyRoutes(app: FastifyInstance) {
     },
   });
 
-  r.get('/agencies/:id', {
+  api.get('/agencies/:id', {
     config: { auth: 'public', scope: 'read:public' },
     schema: { tags, summary: 'One agency', params: IdParams, response: { 200: { $ref: 'Agency' }, 404: errors[404], 400: errors[400], 401: errors[401], 403: errors[403] } },
     handler: async (req) => presentAgency(await accounts.getAgency(req.ctx, req.params.id), req.ctx.actor),
   });
 
-  r.post('/agencies', {
+  api.post('/agencies', {
     config: { scope: 'admin' },
     schema: { tags, summary: 'Create an agency (admin)', body: CreateAgencyBody, response: { 201: { $ref: 'Agency' }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409], 413: errors[413], 415: errors[415] } },
     handler: async (req, reply) => {
@@ -37,7 +37,7 @@ export async function agencyRoutes(app: FastifyInstance) {
     },
   });
 
-  r.patch('/agencies/:id', {
+  api.patch('/agencies/:id', {
     config: { scope: 'admin' },
     schema: { tags, summary: 'Update an agency (admin); send the version you edited', params: IdParams, body: UpdateAgencyBody, response: { 200: { $ref: 'Agency' }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
@@ -47,7 +47,7 @@ export async function agencyRoutes(app: FastifyInstance) {
   });
 
   for (const [path, archived] of [['archive', true], ['restore', false]] as const) {
-    r.post(`/agencies/:id/${path}`, {
+    api.post(`/agencies/:id/${path}`, {
       config: { scope: 'admin' },
       schema: { tags, summary: archived ? 'Archive an agency that has no active accounts (admin)' : 'Restore an archived agency (admin)', params: IdParams, response: { 200: { $ref: 'Agency' }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 413: errors[413], 415: errors[415] } },
       handler: async (req) => presentAgency(await accounts.setAgencyArchived(req.ctx, req.params.id, archived), req.ctx.actor),

@@ -19,11 +19,11 @@ import {
 const tags = ['auth'];
 
 export async function authRoutes(app: FastifyInstance, { config }: { config: Config }) {
-  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const stateOf = (s: accounts.ResolvedSession, now: Date) =>
     presentSessionState(s.user, s.session, s.pending, now, { idleMinutes: config.session.idleMinutes, lockMinutes: config.login.lockMinutes });
 
-  r.post('/auth/sign-in', {
+  api.post('/auth/sign-in', {
     config: { auth: 'public' },
     schema: {
       tags,
@@ -42,7 +42,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
     },
   });
 
-  r.post('/auth/second-factor', {
+  api.post('/auth/second-factor', {
     config: { auth: 'session', allowPending: true },
     schema: {
       tags,
@@ -60,7 +60,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
     },
   });
 
-  r.get('/auth/session', {
+  api.get('/auth/session', {
     config: { auth: 'session', allowPending: true },
     schema: { tags, summary: 'The signed-in user, the pending sign-in step and the CSRF token', response: { 200: { $ref: 'SessionState' }, 401: errors[401], 403: errors[403] } },
     handler: async (req) => {
@@ -69,7 +69,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
     },
   });
 
-  r.post('/auth/sign-out', {
+  api.post('/auth/sign-out', {
     config: { auth: 'session', allowPending: true },
     schema: { tags, summary: 'End this session', response: { 200: Ok, 401: errors[401], 403: errors[403], 400: errors[400], 413: errors[413], 415: errors[415] } },
     handler: async (req, reply) => {
@@ -79,7 +79,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
     },
   });
 
-  r.post('/auth/password', {
+  api.post('/auth/password', {
     config: { auth: 'session', allowPending: true },
     schema: {
       tags,
@@ -96,7 +96,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
     },
   });
 
-  r.post('/auth/mfa/enrolment', {
+  api.post('/auth/mfa/enrolment', {
     config: { auth: 'session', allowPending: true },
     schema: { tags, summary: 'Start setting up TOTP: returns the secret and a QR code', response: { 200: MfaEnrolment, 401: errors[401], 403: errors[403], 409: errors[409], 400: errors[400], 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
@@ -105,7 +105,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
     },
   });
 
-  r.post('/auth/mfa/confirm', {
+  api.post('/auth/mfa/confirm', {
     config: { auth: 'session', allowPending: true },
     schema: {
       tags,
@@ -119,7 +119,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
     },
   });
 
-  r.delete('/auth/mfa', {
+  api.delete('/auth/mfa', {
     config: { auth: 'session' },
     schema: { tags, summary: 'Turn off your own second factor (not allowed for roles that require it)', response: { 200: Ok, 401: errors[401], 403: errors[403], 400: errors[400], 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
@@ -128,7 +128,7 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
     },
   });
 
-  r.patch('/auth/profile', {
+  api.patch('/auth/profile', {
     config: { auth: 'session' },
     schema: { tags, summary: 'Update your display name or interface language', body: UpdateProfileBody, response: { 200: { $ref: 'User' }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[413], 415: errors[415] } },
     handler: async (req) => presentUser(await accounts.updateOwnProfile(req.ctx, req.body), req.ctx.clock.now(), config.login.lockMinutes),

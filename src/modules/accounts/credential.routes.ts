@@ -24,10 +24,10 @@ import { termsOfUse } from './terms.js';
 const ClientQuery = Type.Object({ agencyId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false });
 
 export async function credentialRoutes(app: FastifyInstance, { config }: { config: Config }) {
-  const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const w = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const errorResponses = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
 
-  r.get('/terms', {
+  api.get('/terms', {
     config: { auth: 'public' },
     schema: {
       tags: ['api-clients'],
@@ -47,9 +47,9 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
     },
   });
 
-  r.get('/sessions', {
+  api.get('/sessions', {
     config: { auth: 'session' },
-    schema: { tags: ['sessions'], summary: 'Active sessions: yours, or anyone\'s (all=true) for admins and IOC', querystring: SessionListQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('Session')), total: Type.Integer() }, { examples: [{ items: [exampleOf(Session)], total: 1 }] }), ...w } },
+    schema: { tags: ['sessions'], summary: 'Active sessions: yours, or anyone\'s (all=true) for admins and IOC', querystring: SessionListQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('Session')), total: Type.Integer() }, { examples: [{ items: [exampleOf(Session)], total: 1 }] }), ...errorResponses } },
     handler: async (req) => {
       const rows = await accounts.listSessions(req.ctx, req.query);
       const current = req.session?.session.id;
@@ -57,27 +57,27 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
     },
   });
 
-  r.delete('/sessions/:id', {
+  api.delete('/sessions/:id', {
     config: { auth: 'session' },
-    schema: { tags: ['sessions'], summary: 'Revoke a session (your own; anyone\'s for admins)', params: SessionIdParams, response: { 200: Ok, ...w, 413: errors[413], 415: errors[415] } },
+    schema: { tags: ['sessions'], summary: 'Revoke a session (your own; anyone\'s for admins)', params: SessionIdParams, response: { 200: Ok, ...errorResponses, 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
       await accounts.revokeSession(req.ctx, req.params.id);
       return { ok: true as const };
     },
   });
 
-  r.get('/api-clients', {
+  api.get('/api-clients', {
     config: { auth: 'user', scope: 'read:shared' },
-    schema: { tags: ['api-clients'], summary: 'API clients: all for admins and IOC, your agency\'s for others', querystring: ClientQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('ApiClient')), total: Type.Integer() }, { examples: [{ items: [exampleOf(ApiClient)], total: 1 }] }), ...w } },
+    schema: { tags: ['api-clients'], summary: 'API clients: all for admins and IOC, your agency\'s for others', querystring: ClientQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('ApiClient')), total: Type.Integer() }, { examples: [{ items: [exampleOf(ApiClient)], total: 1 }] }), ...errorResponses } },
     handler: async (req) => {
       const rows = await accounts.listApiClients(req.ctx, req.query);
       return { items: rows.map(presentApiClient), total: rows.length };
     },
   });
 
-  r.post('/api-clients', {
+  api.post('/api-clients', {
     config: { scope: 'admin' },
-    schema: { tags: ['api-clients'], summary: 'Register a system as an OAuth 2.0 client (admin); returns its secret once', body: CreateApiClientBody, response: { 201: ApiClientWithSecret, ...w, 413: errors[413], 415: errors[415] } },
+    schema: { tags: ['api-clients'], summary: 'Register a system as an OAuth 2.0 client (admin); returns its secret once', body: CreateApiClientBody, response: { 201: ApiClientWithSecret, ...errorResponses, 413: errors[413], 415: errors[415] } },
     handler: async (req, reply) => {
       const { expiresAt, ...rest } = req.body;
       const { client, clientSecret } = await accounts.createApiClient(req.ctx, { ...rest, scopes: rest.scopes as Scope[], expiresAt: expiresAt ? new Date(expiresAt) : null });
@@ -85,24 +85,24 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
     },
   });
 
-  r.post('/api-clients/:id/revoke', {
+  api.post('/api-clients/:id/revoke', {
     config: { scope: 'admin' },
-    schema: { tags: ['api-clients'], summary: 'Revoke a client and its access tokens (admin)', params: IdParams, response: { 200: { $ref: 'ApiClient' }, ...w, 413: errors[413], 415: errors[415] } },
+    schema: { tags: ['api-clients'], summary: 'Revoke a client and its access tokens (admin)', params: IdParams, response: { 200: { $ref: 'ApiClient' }, ...errorResponses, 413: errors[413], 415: errors[415] } },
     handler: async (req) => presentApiClient(await accounts.revokeApiClient(req.ctx, req.params.id)),
   });
 
-  r.get('/tokens', {
+  api.get('/tokens', {
     config: { auth: 'session' },
-    schema: { tags: ['tokens'], summary: 'Your personal API tokens (all=true: everyone\'s, for admins and IOC)', querystring: TokenListQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('PersonalToken')), total: Type.Integer() }, { examples: [{ items: [exampleOf(PersonalToken)], total: 1 }] }), ...w } },
+    schema: { tags: ['tokens'], summary: 'Your personal API tokens (all=true: everyone\'s, for admins and IOC)', querystring: TokenListQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('PersonalToken')), total: Type.Integer() }, { examples: [{ items: [exampleOf(PersonalToken)], total: 1 }] }), ...errorResponses } },
     handler: async (req) => {
       const rows = await accounts.listPersonalTokens(req.ctx, req.query);
       return { items: rows.map(presentPersonalToken), total: rows.length };
     },
   });
 
-  r.post('/tokens', {
+  api.post('/tokens', {
     config: { auth: 'session' },
-    schema: { tags: ['tokens'], summary: 'Create a personal API token (signed-in session only); returns it once', body: CreatePersonalTokenBody, response: { 201: PersonalTokenWithSecret, ...w, 413: errors[413], 415: errors[415] } },
+    schema: { tags: ['tokens'], summary: 'Create a personal API token (signed-in session only); returns it once', body: CreatePersonalTokenBody, response: { 201: PersonalTokenWithSecret, ...errorResponses, 413: errors[413], 415: errors[415] } },
     handler: async (req, reply) => {
       const { token, secret } = await accounts.createPersonalToken(req.ctx, {
         ...req.body,
@@ -113,9 +113,9 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
     },
   });
 
-  r.delete('/tokens/:id', {
+  api.delete('/tokens/:id', {
     config: { auth: 'session' },
-    schema: { tags: ['tokens'], summary: 'Revoke a personal token (yours; anyone\'s for admins)', params: IdParams, response: { 200: Ok, ...w, 413: errors[413], 415: errors[415] } },
+    schema: { tags: ['tokens'], summary: 'Revoke a personal token (yours; anyone\'s for admins)', params: IdParams, response: { 200: Ok, ...errorResponses, 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
       await accounts.revokePersonalToken(req.ctx, req.params.id);
       return { ok: true as const };

@@ -10,9 +10,9 @@ import { TokenRequestBody, TokenResponse } from './schemas.js';
 
 export async function oauthRoutes(app: FastifyInstance) {
   registerFormBodyParser(app);
-  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  r.post('/oauth/token', {
+  api.post('/oauth/token', {
     config: { auth: 'public' },
     schema: {
       tags: ['oauth'],

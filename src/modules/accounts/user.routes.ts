@@ -14,11 +14,11 @@ const UserList = Type.Object({ items: Type.Array(Type.Ref('User')), total: Type.
 const Revoked = Type.Object({ revoked: Type.Integer() }, { examples: [{ revoked: 2 }] });
 
 export async function userRoutes(app: FastifyInstance, { config }: { config: Config }) {
-  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const show = (row: Parameters<typeof presentUser>[0], now: Date) => presentUser(row, now, config.login.lockMinutes);
-  const w = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] };
+  const errorResponses = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] };
 
-  r.get('/users', {
+  api.get('/users', {
     config: { auth: 'user', scope: 'read:shared' },
     schema: { tags, summary: 'List accounts: all for DIC/IOC staff, your agency\'s for others', querystring: UserListQuery, response: { 200: UserList, 400: errors[400], 401: errors[401], 403: errors[403] } },
     handler: async (req) => {
@@ -28,24 +28,24 @@ export async function userRoutes(app: FastifyInstance, { config }: { config: Con
     },
   });
 
-  r.get('/users/:id', {
+  api.get('/users/:id', {
     config: { auth: 'user', scope: 'read:shared' },
     schema: { tags, summary: 'One account', params: IdParams, response: { 200: { $ref: 'User' }, 401: errors[401], 404: errors[404], 400: errors[400], 403: errors[403] } },
     handler: async (req) => show(await accounts.getUser(req.ctx, req.params.id), req.ctx.clock.now()),
   });
 
-  r.post('/users', {
+  api.post('/users', {
     config: { scope: 'admin' },
-    schema: { tags, summary: 'Create an account (admin); returns its initial password once', body: CreateUserBody, response: { 201: UserWithPassword, ...w, 413: errors[413], 415: errors[415] } },
+    schema: { tags, summary: 'Create an account (admin); returns its initial password once', body: CreateUserBody, response: { 201: UserWithPassword, ...errorResponses, 413: errors[413], 415: errors[415] } },
     handler: async (req, reply) => {
       const { user, password } = await accounts.createUser(req.ctx, req.body);
       return reply.code(201).send({ user: show(user, req.ctx.clock.now()), password });
     },
   });
 
-  r.patch('/users/:id', {
+  api.patch('/users/:id', {
     config: { scope: 'admin' },
-    schema: { tags, summary: 'Change an account: agency, role, e-mail, name (admin)', params: IdParams, body: UpdateUserBody, response: { 200: { $ref: 'User' }, ...w, 413: errors[413], 415: errors[415] } },
+    schema: { tags, summary: 'Change an account: agency, role, e-mail, name (admin)', params: IdParams, body: UpdateUserBody, response: { 200: { $ref: 'User' }, ...errorResponses, 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
       const { version, ...patch } = req.body;
       return show(await accounts.updateUser(req.ctx, req.params.id, version, patch), req.ctx.clock.now());
@@ -58,31 +58,31 @@ export async function userRoutes(app: FastifyInstance, { config }: { config: Con
     ['unlock', 'Release a sign-in lock (admin)', accounts.unlockUser],
   ] as const;
   for (const [path, summary, run] of actions) {
-    r.post(`/users/:id/${path}`, {
+    api.post(`/users/:id/${path}`, {
       config: { scope: 'admin' },
-      schema: { tags, summary, params: IdParams, response: { 200: { $ref: 'User' }, ...w, 413: errors[413], 415: errors[415] } },
+      schema: { tags, summary, params: IdParams, response: { 200: { $ref: 'User' }, ...errorResponses, 413: errors[413], 415: errors[415] } },
       handler: async (req) => show(await run(req.ctx, req.params.id), req.ctx.clock.now()),
     });
   }
 
-  r.post('/users/:id/reset-password', {
+  api.post('/users/:id/reset-password', {
     config: { scope: 'admin' },
-    schema: { tags, summary: 'Set a new password (generated unless given); the user must change it at next sign-in (admin)', params: IdParams, body: Type.Optional(PasswordResetBody), response: { 200: PasswordOnce, ...w, 413: errors[413], 415: errors[415] } },
+    schema: { tags, summary: 'Set a new password (generated unless given); the user must change it at next sign-in (admin)', params: IdParams, body: Type.Optional(PasswordResetBody), response: { 200: PasswordOnce, ...errorResponses, 413: errors[413], 415: errors[415] } },
     handler: async (req) => accounts.resetUserPassword(req.ctx, req.params.id, req.body ?? {}),
   });
 
-  r.post('/users/:id/reset-mfa', {
+  api.post('/users/:id/reset-mfa', {
     config: { scope: 'admin' },
-    schema: { tags, summary: 'Clear the second factor (lost device); the user enrols again (admin)', params: IdParams, response: { 200: Ok, ...w, 413: errors[413], 415: errors[415] } },
+    schema: { tags, summary: 'Clear the second factor (lost device); the user enrols again (admin)', params: IdParams, response: { 200: Ok, ...errorResponses, 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
       await accounts.resetUserMfa(req.ctx, req.params.id);
       return { ok: true as const };
     },
   });
 
-  r.post('/users/:id/revoke-sessions', {
+  api.post('/users/:id/revoke-sessions', {
     config: { scope: 'admin' },
-    schema: { tags, summary: 'End every session of an account (admin)', params: IdParams, response: { 200: Revoked, ...w, 413: errors[413], 415: errors[415] } },
+    schema: { tags, summary: 'End every session of an account (admin)', params: IdParams, response: { 200: Revoked, ...errorResponses, 413: errors[413], 415: errors[415] } },
     handler: async (req) => ({ revoked: await accounts.revokeAllSessionsOfUser(req.ctx, req.params.id) }),
   });
 }

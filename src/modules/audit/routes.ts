@@ -66,8 +66,8 @@ const present = (e: AuditRow) => ({ ...e, occurredAt: e.occurredAt.toISOString()
 
 export async function auditRoutes(app: FastifyInstance) {
   app.addSchema(AuditEvent);
-  const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  r.get('/audit-events', {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  api.get('/audit-events', {
     config: { auth: 'user', scope: 'admin' },
     schema: {
       tags: ['audit'],
@@ -81,7 +81,7 @@ export async function auditRoutes(app: FastifyInstance) {
       return { items: rows.map(present), nextBefore: rows.length === limit ? rows[rows.length - 1].seq : null };
     },
   });
-  r.get('/audit-events/verify', {
+  api.get('/audit-events/verify', {
     config: { auth: 'user', scope: 'admin' },
     schema: {
       tags: ['audit'],

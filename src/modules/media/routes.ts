@@ -17,7 +17,7 @@ import * as mediaService from './service.js';
 import { presentMedia } from './present.js';
 import { ListMediaQuery, MediaSchema, StorageUsage, UpdateMediaBody } from './schemas.js';
 
-const w = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] };
+const errorResponses = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] };
 
 const contentDisposition = (type: 'inline' | 'attachment', name: string) => {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
@@ -25,10 +25,10 @@ const contentDisposition = (type: 'inline' | 'attachment', name: string) => {
 };
 
 export async function mediaRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
   await app.register(multipart, { throwFileSizeLimit: false });
 
-  r.post('/media', {
+  api.post('/media', {
     config: { scope: 'write:own' },
     schema: {
       tags: ['media'],
@@ -41,7 +41,7 @@ export async function mediaRoutes(app: FastifyInstance) {
         description:
           'multipart/form-data with exactly one file part named `file` (its filename is kept as the display name; any other file part is refused with 400 `field_unknown`, a second `file` with `media_one_file`). Accepted types, detected from the bytes: JPEG, PNG, WebP, AVIF, GIF, TIFF images; MP4 (H.264) and WebM videos; PDF, DOCX, XLSX, PPTX and ODT documents (anything else: 400 `media_type_not_allowed`; a filename extension that contradicts the bytes: 400 `media_extension_mismatch`). Size limit MEDIA_MAX_UPLOAD_MB (default 100 MB; larger: 400 `media_too_large`, or use the resumable /uploads). Example: `curl -F "file=@le-hoi-festival-hue.jpg" -H "Authorization: Bearer $TOKEN" https://ttdn.hue.gov.vn/api/v1/media`',
       }),
-      response: { 200: { $ref: 'Media' }, 201: { $ref: 'Media' }, ...w, 413: errors[413], 415: errors[415] },
+      response: { 200: { $ref: 'Media' }, 201: { $ref: 'Media' }, ...errorResponses, 413: errors[413], 415: errors[415] },
     },
     handler: async (req, reply) => {
       const ctx = req.ctx;
@@ -81,12 +81,12 @@ export async function mediaRoutes(app: FastifyInstance) {
     },
   });
 
-  r.get('/media', {
+  api.get('/media', {
     schema: {
       tags: ['media'],
       summary: 'The media library: your agency’s files (all agencies for the DIC/IOC), newest first',
       querystring: ListMediaQuery,
-      response: { 200: Type.Object({ items: Type.Array(Type.Ref('Media')), nextCursor: Nullable(Type.String()) }, { examples: [{ items: [exampleOf(MediaSchema)], nextCursor: null }] }), ...w },
+      response: { 200: Type.Object({ items: Type.Array(Type.Ref('Media')), nextCursor: Nullable(Type.String()) }, { examples: [{ items: [exampleOf(MediaSchema)], nextCursor: null }] }), ...errorResponses },
     },
     handler: async (req) => {
       const page = await mediaService.listMedia(req.ctx, req.query);
@@ -94,16 +94,16 @@ export async function mediaRoutes(app: FastifyInstance) {
     },
   });
 
-  r.get('/media/:id', {
+  api.get('/media/:id', {
     config: { auth: 'public', scope: 'read:public' },
-    schema: { tags: ['media'], summary: 'One file: its description, hash, variants and (where allowed) the original’s address', params: IdParams, response: { 200: { $ref: 'Media' }, ...w } },
+    schema: { tags: ['media'], summary: 'One file: its description, hash, variants and (where allowed) the original’s address', params: IdParams, response: { 200: { $ref: 'Media' }, ...errorResponses } },
     handler: async (req) => {
       const { media, access } = await mediaService.getMedia(req.ctx, req.params.id);
       return presentMedia(req.ctx.actor, media, access);
     },
   });
 
-  r.get('/media/:id/usage', {
+  api.get('/media/:id/usage', {
     schema: {
       tags: ['media'],
       summary: 'Items whose working or published version uses the file',
@@ -113,15 +113,15 @@ export async function mediaRoutes(app: FastifyInstance) {
           { items: Type.Array(Type.Object({ itemId: Type.String(), versionId: Type.String(), language: Type.String(), state: Type.String(), title: Type.String(), online: Type.Boolean() })) },
           { examples: [{ items: [{ itemId: '5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b', versionId: '0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f', language: 'vi', state: 'published', title: 'Lễ hội Festival Huế 2026 khai mạc tại Đại Nội', online: true }] }] },
         ),
-        ...w,
+        ...errorResponses,
       },
     },
     handler: async (req) => ({ items: await mediaService.mediaUsage(req.ctx, req.params.id) }),
   });
 
-  r.patch('/media/:id', {
+  api.patch('/media/:id', {
     config: { scope: 'write:own' },
-    schema: { tags: ['media'], summary: 'Describe a file: titles, captions and alt texts per language, authors, licence, visibility, focal point', params: IdParams, body: UpdateMediaBody, response: { 200: { $ref: 'Media' }, ...w, 413: errors[413], 415: errors[415] } },
+    schema: { tags: ['media'], summary: 'Describe a file: titles, captions and alt texts per language, authors, licence, visibility, focal point', params: IdParams, body: UpdateMediaBody, response: { 200: { $ref: 'Media' }, ...errorResponses, 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
       const { version, ...patch } = req.body;
       const m = await mediaService.updateMedia(req.ctx, req.params.id, version, patch);
@@ -129,16 +129,16 @@ export async function mediaRoutes(app: FastifyInstance) {
     },
   });
 
-  r.delete('/media/:id', {
+  api.delete('/media/:id', {
     config: { scope: 'write:own' },
-    schema: { tags: ['media'], summary: 'Delete a file from the library (refused while a published item shows it)', params: IdParams, response: { 200: Ok, ...w, 413: errors[413], 415: errors[415] } },
+    schema: { tags: ['media'], summary: 'Delete a file from the library (refused while a published item shows it)', params: IdParams, response: { 200: Ok, ...errorResponses, 413: errors[413], 415: errors[415] } },
     handler: async (req) => {
       await mediaService.deleteMedia(req.ctx, req.params.id);
       return { ok: true as const };
     },
   });
 
-  r.get('/media/:id/downloads', {
+  api.get('/media/:id/downloads', {
     schema: {
       tags: ['media'],
       summary: 'Downloads of the original per day and account/client (R5.2)',
@@ -148,7 +148,7 @@ export async function mediaRoutes(app: FastifyInstance) {
           { items: Type.Array(Type.Object({ day: Type.String(), principal: Type.String(), principalAgencyId: Nullable(Type.String()), count: Type.Integer(), bytes: Type.Integer() })) },
           { examples: [{ items: [{ day: '2026-06-05', principal: 'client:2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', principalAgencyId: '9f8e7d6c-5b4a-4321-8fed-cba987654321', count: 3, bytes: 12548208 }] }] },
         ),
-        ...w,
+        ...errorResponses,
       },
     },
     handler: async (req) => ({ items: (await mediaService.downloadStats(req.ctx, req.params.id)).map(({ mediaId: _m, ...d }) => d) }),
@@ -175,7 +175,7 @@ export async function mediaRoutes(app: FastifyInstance) {
     disposition?: string;
   }
 
-  r.route({
+  api.route({
     method: ['GET', 'HEAD'],
     url: '/media/:id/original',
     config: { auth: 'public', scope: 'read:public' },
@@ -209,7 +209,7 @@ export async function mediaRoutes(app: FastifyInstance) {
     },
   });
 
-  r.route({
+  api.route({
     method: ['GET', 'HEAD'],
     url: '/media/:id/variants/:revision/:name',
     config: { auth: 'public', scope: 'read:public' },
@@ -241,19 +241,19 @@ export async function mediaRoutes(app: FastifyInstance) {
     },
   });
 
-  r.get('/media-usage/:id', {
-    schema: { tags: ['media'], summary: 'Storage used by an agency, and its quota', params: IdParams, response: { 200: StorageUsage, ...w } },
+  api.get('/media-usage/:id', {
+    schema: { tags: ['media'], summary: 'Storage used by an agency, and its quota', params: IdParams, response: { 200: StorageUsage, ...errorResponses } },
     handler: async (req) => mediaService.storageUsage(req.ctx, req.params.id),
   });
 
-  r.put('/media-usage/:id/quota', {
+  api.put('/media-usage/:id/quota', {
     config: { scope: 'admin' },
     schema: {
       tags: ['media'],
       summary: 'Set an agency’s storage quota (administrators); null restores the default',
       params: IdParams,
       body: Type.Object({ quotaBytes: Nullable(Type.Integer({ minimum: 0, maximum: 1024 ** 5 })) }, { additionalProperties: false, examples: [{ quotaBytes: 53687091200 }] }),
-      response: { 200: StorageUsage, ...w, 413: errors[413], 415: errors[415] },
+      response: { 200: StorageUsage, ...errorResponses, 413: errors[413], 415: errors[415] },
     },
     handler: async (req) => mediaService.setStorageQuota(req.ctx, req.params.id, req.body.quotaBytes),
   });

@@ -1,13 +1,12 @@
 // Liveness, readiness and Prometheus metrics.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { sql } from 'drizzle-orm';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { DatabaseHandle } from '../../db/client.js';
 import { hasScope } from '../../core/actor.js';
 import { NotFound } from '../../core/errors.js';
 import { isLoopback } from '../../http/cookies.js';
-import { appliedMigrationCount, expectedMigrationCount } from '../../db/migrate.js';
+import { checkReadiness } from './service.js';
 
 async function monitoring(app: FastifyInstance, { handle }: { handle: DatabaseHandle }) {
   const registry = new Registry();
@@ -30,17 +29,7 @@ async function monitoring(app: FastifyInstance, { handle }: { handle: DatabaseHa
   app.get('/healthz', { schema: { hide: true }, config: { auth: 'public' } }, async () => ({ status: 'ok' }));
 
   app.get('/readyz', { schema: { hide: true }, config: { auth: 'public' } }, async (_req, reply) => {
-    const checks: Record<string, string> = {};
-    try {
-      await handle.db.execute(sql`SELECT 1`);
-      checks.database = 'ok';
-    } catch {
-      checks.database = 'unreachable';
-    }
-    const applied = checks.database === 'ok' ? await appliedMigrationCount(handle) : 0;
-    const expected = expectedMigrationCount();
-    checks.migrations = applied >= expected ? 'ok' : `pending (${applied}/${expected})`;
-    const ready = Object.values(checks).every((v) => v === 'ok');
+    const { ready, checks } = await checkReadiness(handle);
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
   });
 

@@ -1,26 +1,23 @@
-// Job health: recorded by the job runner, read by the admin app and /readyz-style checks.
-import { eq, sql } from 'drizzle-orm';
+// Job health (recorded by the job runner, read by the admin app) and the readiness probe's checks.
 import type { Context } from '../../core/context.js';
-import { jobStatus } from './tables.js';
+import type { DatabaseHandle } from '../../db/client.js';
+import { appliedMigrationCount, expectedMigrationCount } from '../../db/migrate.js';
+import * as repo from './repo.js';
 
-export async function recordJobRun(ctx: Context, name: string, outcome: { ok: boolean; error?: string; details?: Record<string, unknown> }) {
-  const now = ctx.clock.now();
-  await ctx.db
-    .insert(jobStatus)
-    .values({ name, lastRunAt: now, lastOkAt: outcome.ok ? now : null, lastError: outcome.error ?? null, runs: 1, details: outcome.details ?? {} })
-    .onConflictDoUpdate({
-      target: jobStatus.name,
-      set: {
-        lastRunAt: now,
-        ...(outcome.ok ? { lastOkAt: now } : {}),
-        lastError: outcome.error ?? null,
-        runs: sql`${jobStatus.runs} + 1`,
-        details: outcome.details ?? {},
-      },
-    });
+export async function recordJobRun(ctx: Context, name: string, outcome: repo.JobOutcome) {
+  await repo.upsertJobRun(ctx.db, name, ctx.clock.now(), outcome);
 }
 
 export async function getJobStatus(ctx: Context, name: string) {
-  const [r] = await ctx.db.select().from(jobStatus).where(eq(jobStatus.name, name));
-  return r ?? null;
+  return repo.findJobStatus(ctx.db, name);
+}
+
+/** Ready when the database answers and every migration of this build is applied. */
+export async function checkReadiness(handle: DatabaseHandle): Promise<{ ready: boolean; checks: Record<string, string> }> {
+  const checks: Record<string, string> = {};
+  checks.database = (await repo.databaseAnswers(handle.db)) ? 'ok' : 'unreachable';
+  const applied = checks.database === 'ok' ? await appliedMigrationCount(handle) : 0;
+  const expected = expectedMigrationCount();
+  checks.migrations = applied >= expected ? 'ok' : `pending (${applied}/${expected})`;
+  return { ready: Object.values(checks).every((v) => v === 'ok'), checks };
 }

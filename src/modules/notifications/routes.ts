@@ -25,8 +25,8 @@ const notificationExample = {
 };
 
 export async function notificationRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  r.get('/notifications', {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  api.get('/notifications', {
     config: { auth: 'session' },
     schema: {
       tags: ['notifications'],
@@ -42,12 +42,12 @@ export async function notificationRoutes(app: FastifyInstance) {
       };
     },
   });
-  r.post('/notifications/:id/read', {
+  api.post('/notifications/:id/read', {
     config: { auth: 'session' },
     schema: { tags: ['notifications'], summary: 'Mark one notification read', params: IdParams, response: { 200: Type.Object({ marked: Type.Integer() }, { examples: [{ marked: 1 }] }), 401: errors[401], 403: errors[403], 404: errors[404], 400: errors[400], 413: errors[413], 415: errors[415] } },
     handler: async (req) => ({ marked: await markNotificationsRead(req.ctx, [req.params.id]) }),
   });
-  r.post('/notifications/read-all', {
+  api.post('/notifications/read-all', {
     config: { auth: 'session' },
     schema: { tags: ['notifications'], summary: 'Mark all your notifications read', response: { 200: Type.Object({ marked: Type.Integer() }, { examples: [{ marked: 4 }] }), 401: errors[401], 403: errors[403], 400: errors[400], 413: errors[413], 415: errors[415] } },
     handler: async (req) => ({ marked: await markNotificationsRead(req.ctx, 'all') }),

@@ -7,8 +7,8 @@ import { UsageQuery } from './schemas.js';
 import { readUsage } from './service.js';
 
 export async function usageRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  r.get('/usage', {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  api.get('/usage', {
     schema: {
       tags: ['usage'],
       summary: 'API usage per client, person or anonymous address and per agency, by day',

@@ -12,6 +12,7 @@ import { deadlineEnd, dueDateFor, workingStatus, type ResponseForm } from '../mo
 import { casePolicy } from '../policy.js';
 import * as repo from '../repo.js';
 import { assertActive, assertNoSecrets, assertVersion, loadCase, record, who } from './internal.js';
+import { getCase } from './reading.js';
 
 const fmt = (date: string) => date.split('-').reverse().join('/');
 
@@ -63,7 +64,8 @@ export async function notifyAgencies(ctx: Context, id: string, input: { agencyId
       });
     }
     if (!row.takenUpAt) await repo.updateCase(tx.db, row.id, { takenUpAt: now });
-    return followAssignments(tx, { ...row, takenUpAt: row.takenUpAt ?? now });
+    await followAssignments(tx, { ...row, takenUpAt: row.takenUpAt ?? now });
+    return getCase(tx, row.id);
   });
 }
 
@@ -81,7 +83,7 @@ export async function extendDeadline(ctx: Context, id: string, agencyId: string,
     const now = ctx.clock.now();
     const extension = { from: a.dueDate, to: input.dueDate, reason: input.reason.trim(), by: ctx.actor.label, at: now.toISOString() };
     // reminders are keyed by due date: the new date has its own, so they are re-armed by this alone
-    const saved = await repo.updateAssignment(tx.db, a.id, { dueDate: input.dueDate, extensions: [...a.extensions, extension] });
+    await repo.updateAssignment(tx.db, a.id, { dueDate: input.dueDate, extensions: [...a.extensions, extension] });
     await repo.updateCase(tx.db, row.id, { version: row.version + 1, updatedAt: now });
     await record(tx, row, 'extend', { agencyId, from: a.dueDate, to: input.dueDate, reason: extension.reason }, { agencyId });
     await notifyUsers(tx, await accounts.activeUserIdsOfAgency(tx, agencyId), {
@@ -90,7 +92,7 @@ export async function extendDeadline(ctx: Context, id: string, agencyId: string,
       link: `/admin/cases/${row.id}`,
       data: { caseId: row.id, dueDate: input.dueDate },
     });
-    return saved;
+    return getCase(tx, row.id);
   });
 }
 
@@ -116,7 +118,7 @@ export async function recordMaterial(ctx: Context, id: string, agencyId: string,
     if (a.materialReceivedAt) throw new Conflict('case_material_already_received');
     const now = ctx.clock.now();
     const onTime = now.getTime() < deadlineEnd(a.dueDate).getTime();
-    const saved = await repo.updateAssignment(tx.db, a.id, { materialReceivedAt: now, materialNote: input.note.trim(), materialLinks: input.links ?? [], materialMediaIds: input.mediaIds ?? [], answeredOnTime: onTime });
+    await repo.updateAssignment(tx.db, a.id, { materialReceivedAt: now, materialNote: input.note.trim(), materialLinks: input.links ?? [], materialMediaIds: input.mediaIds ?? [], answeredOnTime: onTime });
     await record(tx, row, 'material', { agencyId, onTime, dueDate: a.dueDate }, { agencyId });
     await notifyUsers(tx, await accounts.activeUserIdsWithRole(tx, 'appraiser'), {
       kind: 'case.material',
@@ -125,7 +127,7 @@ export async function recordMaterial(ctx: Context, id: string, agencyId: string,
       data: { caseId: row.id, agencyId, onTime },
     });
     await followAssignments(tx, row);
-    return saved;
+    return getCase(tx, row.id);
   });
 }
 
@@ -166,6 +168,6 @@ export async function addResponse(ctx: Context, id: string, input: ResponseInput
     });
     await repo.updateCase(tx.db, row.id, { version: row.version + 1, updatedAt: ctx.clock.now() });
     await record(tx, row, 'response', { agencyId, form: r.form, date: r.date, responseId: r.id }, { agencyId });
-    return r;
+    return getCase(tx, row.id);
   });
 }

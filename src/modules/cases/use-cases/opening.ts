@@ -13,6 +13,7 @@ import { casePolicy, isDic, readableCases } from '../policy.js';
 import * as repo from '../repo.js';
 import type { Dossier } from '../tables.js';
 import { assertActive, assertNoSecrets, assertVersion, loadCase, record, refreshSearchText, who } from './internal.js';
+import { getCase } from './reading.js';
 
 export interface SightingInput {
   url: string;
@@ -101,7 +102,7 @@ export async function openCase(ctx: Context, input: OpenCaseInput) {
   if (dup >= 0) throw new Conflict('case_duplicate_sighting');
   await assertTopics(ctx, input.topicIds);
   const dic = isDic(ctx.actor);
-  const created = await withTransaction(ctx, async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const now = ctx.clock.now();
     const year = Number(toLocalDate(now).slice(0, 4));
     const n = await repo.nextReferenceNumber(tx.db, year);
@@ -138,9 +139,8 @@ export async function openCase(ctx: Context, input: OpenCaseInput) {
         data: { caseId: row.id },
       });
     }
-    return row;
+    return getCase(tx, row.id);
   });
-  return created;
 }
 
 function earliest(sightings: SightingInput[] | undefined): Date | null {
@@ -172,7 +172,7 @@ export async function updateCase(ctx: Context, id: string, version: number, patc
     const saved = await repo.updateCase(tx.db, row.id, { ...changes, takenUpAt, version: row.version + 1, updatedAt: ctx.clock.now() });
     await refreshSearchText(tx, saved);
     await record(tx, saved, 'edit', { fields: Object.keys(changes), ...(takenUpAt && !row.takenUpAt ? { takenUp: true } : {}) });
-    return saved;
+    return getCase(tx, row.id);
   });
 }
 
@@ -192,7 +192,7 @@ export async function addSighting(ctx: Context, id: string, input: SightingInput
     const saved = await repo.updateCase(tx.db, row.id, { firstSeenAt, languages, version: row.version + 1, updatedAt: ctx.clock.now() });
     await refreshSearchText(tx, saved);
     await record(tx, saved, 'sighting', { sightingId: s.id, url: s.url, platform: s.platform });
-    return s;
+    return getCase(tx, row.id);
   });
 }
 
@@ -241,7 +241,7 @@ export async function addAttachment(ctx: Context, id: string, input: AttachmentI
     });
     await repo.updateCase(tx.db, row.id, { version: row.version + 1, updatedAt: ctx.clock.now() });
     await record(tx, row, 'attachment', { attachmentId: a.id, mediaId: a.mediaId, url: a.url, label: a.label });
-    return a;
+    return getCase(tx, row.id);
   });
 }
 
@@ -256,6 +256,7 @@ export async function addSituationUpdate(ctx: Context, id: string, input: { text
     }
     await repo.updateCase(tx.db, row.id, { version: row.version + 1, updatedAt: ctx.clock.now() });
     await record(tx, row, 'situation', {}, { text: input.text.trim(), occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined });
+    return getCase(tx, row.id);
   });
 }
 
@@ -288,5 +289,6 @@ export async function removeAttachment(ctx: Context, id: string, attachmentId: s
     await repo.deleteAttachment(tx.db, a.id);
     await repo.updateCase(tx.db, row.id, { version: row.version + 1, updatedAt: ctx.clock.now() });
     await record(tx, row, 'attachment_removed', { attachmentId: a.id, mediaId: a.mediaId, url: a.url, label: a.label });
+    return getCase(tx, row.id);
   });
 }

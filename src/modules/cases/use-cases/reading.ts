@@ -1,13 +1,28 @@
 // Reading cases: one case with everything its page shows, and lists (the DIC's board, an agency's inbox).
 import type { Context } from '../../../core/context.js';
 import { toLocalDate } from '../../../core/clock.js';
+import { systemActor } from '../../../core/actor.js';
 import { Forbidden, Invalid } from '../../../core/errors.js';
 import { CASE_STATUSES, CASE_TRANSITIONS, CASE_TRANSITION_NAMES, foldText } from '../model.js';
 import { casePolicy, readableCases } from '../policy.js';
 import * as accounts from '../../accounts/service.js';
+import * as content from '../../content/service.js';
 import * as repo from '../repo.js';
 import { loadCase } from './internal.js';
-import { clarificationState } from './transitions.js';
+
+/** The linked item's language versions and whether each is online. Read as a named system actor: the case's readers see its state, not its text. */
+export async function clarificationState(ctx: Context, row: repo.CaseRow) {
+  if (!row.clarificationVersionId) return null;
+  const v = await content.getWorkingVersion({ ...ctx, actor: systemActor('system:cases') }, row.clarificationVersionId);
+  return {
+    itemId: v.item.id,
+    versionId: v.version.id,
+    versions: v.versions.map((x) => ({ versionId: x.id, language: x.language, state: x.state, online: x.pubVisibility !== null })),
+  };
+}
+
+/** A case with everything its page shows, as the actor may see it; write use cases answer with it, read in their transaction. */
+export type CaseDetail = Awaited<ReturnType<typeof getCase>>;
 
 export async function getCase(ctx: Context, id: string) {
   const { row, assignments, facts } = await loadCase(ctx, id);
@@ -39,7 +54,7 @@ export async function getCase(ctx: Context, id: string) {
     ...events.map((x) => x.actorLabel),
     ...assignments.flatMap((x) => [x.notifiedBy, ...x.extensions.map((e) => e.by)]),
   ]);
-  return { row, assignments, sightings, responses, attachments, events, reminders, clarification, allowed, ownAgencyId: own, names };
+  return { id: row.id, row, assignments, sightings, responses, attachments, events, reminders, clarification, allowed, ownAgencyId: own, names };
 }
 
 export interface ListCasesInput {

@@ -1,7 +1,6 @@
 // The DIC's transitions of a case (mark the clarification published, close with or without it,
 // reopen with a reason) and the clarification item a case produces: a content item of kind
 // 'clarification' whose claim comes from the case, appraised and published like any other.
-import { systemActor } from '../../../core/actor.js';
 import type { Context } from '../../../core/context.js';
 import { toLocalDate } from '../../../core/clock.js';
 import { Conflict, Forbidden, Invalid } from '../../../core/errors.js';
@@ -11,17 +10,7 @@ import { CASE_TRANSITIONS, workingStatus, type CaseTransition } from '../model.j
 import { casePolicy } from '../policy.js';
 import * as repo from '../repo.js';
 import { assertActive, assertNoSecrets, assertVersion, loadCase, record } from './internal.js';
-
-/** The linked item's language versions and whether each is online. Read as a named system actor: the case's readers see its state, not its text. */
-export async function clarificationState(ctx: Context, row: repo.CaseRow) {
-  if (!row.clarificationVersionId) return null;
-  const v = await content.getWorkingVersion({ ...ctx, actor: systemActor('system:cases') }, row.clarificationVersionId);
-  return {
-    itemId: v.item.id,
-    versionId: v.version.id,
-    versions: v.versions.map((x) => ({ versionId: x.id, language: x.language, state: x.state, online: x.pubVisibility !== null })),
-  };
-}
+import { clarificationState, getCase } from './reading.js';
 
 export async function transitionCase(ctx: Context, id: string, name: CaseTransition, input: { reason?: string; version?: number } = {}) {
   const def = CASE_TRANSITIONS[name];
@@ -55,7 +44,7 @@ export async function transitionCase(ctx: Context, id: string, name: CaseTransit
     }
     const saved = await repo.updateCase(tx.db, row.id, patch);
     await record(tx, saved, 'transition', { name, from: row.status, to: saved.status, ...(reason ? { reason } : {}) });
-    return saved;
+    return getCase(tx, row.id);
   });
 }
 
@@ -120,6 +109,6 @@ export async function createClarification(ctx: Context, id: string, input: Clari
     for (const language of others) await content.addTranslation(tx, created.itemId, { language, text: input.texts[language] });
     const saved = await repo.updateCase(tx.db, row.id, { clarificationItemId: created.itemId, clarificationVersionId: created.id, version: row.version + 1, updatedAt: ctx.clock.now() });
     await record(tx, saved, 'clarification', { itemId: created.itemId, versionId: created.id, agencyId, languages: [source, ...others] });
-    return saved;
+    return getCase(tx, row.id);
   });
 }
