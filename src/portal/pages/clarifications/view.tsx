@@ -1,11 +1,11 @@
 // Clarifications (Art. 4): each false or distorted piece of information about the province with
 // its rating and the clarification that answers it, newest first, filterable by rating.
-import type * as content from '../../modules/content/service.js';
-import { Crumbs, Pager, type Crumb } from '../components.js';
-import { formatDate, isoLocal } from '../format.js';
-import type { Words } from '../i18n.js';
-import { paths } from '../urls.js';
-import { claimStatement, RatingBadge } from './claim.js';
+import type * as content from '../../../modules/content/service.js';
+import { Crumbs, Pager, type Crumb } from '../../components.js';
+import { formatDate, isoLocal } from '../../format.js';
+import type { Words } from '../../i18n.js';
+import { paths } from '../../urls.js';
+import { claimStatement, RatingBadge } from '../../claim.js';
 
 export interface ClarificationEntry {
   itemId: string;

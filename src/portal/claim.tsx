@@ -1,9 +1,9 @@
 // What a clarification answers: the false or distorted information as it circulated, its rating,
 // who spread it, when and where it appeared. Shown on the clarification's page and in the list.
-import type * as content from '../../modules/content/service.js';
-import { formatDate } from '../format.js';
-import { LANGUAGE_NAMES, type Words } from '../i18n.js';
-import { safeHref } from '../urls.js';
+import type * as content from '../modules/content/service.js';
+import { formatDate } from './format.js';
+import { LANGUAGE_NAMES, type Words } from './i18n.js';
+import { safeHref } from './urls.js';
 
 /** The statement in the page's language, else in the first language it was written in. */
 export function claimStatement(claim: content.ClaimFields, language: string): { text: string; language: string } | null {
