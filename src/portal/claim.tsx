@@ -31,11 +31,7 @@ export function ClaimBox({ claim, language, words, absolute }: { claim: content.
       <h2 id="claim-heading" lang={chrome}>
         {t('claimHeading')}
       </h2>
-      {statement ? (
-        <blockquote lang={statement.language !== language ? statement.language : undefined}>
-          <p>{statement.text}</p>
-        </blockquote>
-      ) : null}
+      <ClaimQuote statement={statement} language={language} />
       {statement && statement.language !== language ? (
         <p className="meta" lang={chrome}>
           {t('claimInLanguage', { language: LANGUAGE_NAMES[statement.language] ?? statement.language })}
@@ -83,5 +79,15 @@ export function ClaimBox({ claim, language, words, absolute }: { claim: content.
         ) : null}
       </dl>
     </section>
+  );
+}
+
+/** The statement as it circulated, marked with its language when that is not the page's. */
+export function ClaimQuote({ statement, language }: { statement: { text: string; language: string } | null; language: string }) {
+  if (!statement) return null;
+  return (
+    <blockquote lang={statement.language !== language ? statement.language : undefined}>
+      <p>{statement.text}</p>
+    </blockquote>
   );
 }

@@ -62,12 +62,15 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
       });
     };
 
+  /** The portal's 404, one cached page per language. */
+  const notFoundPage = (req: FastifyRequest, reply: FastifyReply, lang: string) =>
+    serve(req, reply, { key: `404:${lang}`, render: () => sites.renderErrorPage(req, lang, 404), failure: failure(req, lang) });
+
   // anything else outside the API and the admin app: the portal's 404, in the reader's language
   const notFound = (req: FastifyRequest, reply: FastifyReply) => {
     const path = req.url.split('?')[0];
     if (/^\/(api|admin)(\/|$)/.test(path) || !/text\/html/.test(String(req.headers.accept ?? ''))) return reply.callNotFound();
-    const lang = pickLocale(req.headers['accept-language'], 'vi');
-    return serve(req, reply, { key: `404:${lang}`, render: () => sites.renderErrorPage(req, lang, 404), failure: failure(req, lang) });
+    return notFoundPage(req, reply, pickLocale(req.headers['accept-language'], 'vi'));
   };
 
   const routes: Array<[string, RouteHandlerMethod]> = [
@@ -111,7 +114,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
       async (req, reply) => {
         const { lang } = req.params as Params;
         if (!config.contentLanguages.includes(lang)) return reply.callNotFound();
-        return serve(req, reply, { key: `404:${lang}`, render: () => sites.renderErrorPage(req, lang, 404), failure: failure(req, lang) });
+        return notFoundPage(req, reply, lang);
       },
     ],
   ];

@@ -16,7 +16,7 @@ import { Layout, type Alternate, type PageMeta } from './layout.js';
 import { ErrorPage } from './pages/error/view.js';
 import { languageSpaces, readerOf, type Reader } from './reader.js';
 import type { Rendered } from './serve.js';
-import { paths } from './urls.js';
+import { paths, withPage } from './urls.js';
 
 /** What every page of one language shares. */
 export interface Site {
@@ -92,3 +92,9 @@ export const inEveryLanguage = (site: Site, pathIn: (language: string) => string
 
 /** Where every breadcrumb trail starts. */
 export const homeCrumb = (site: Site): Crumb => ({ name: site.words.t('home'), href: paths.home(site.language) });
+
+/** rel=prev and rel=next of a page of a listing. */
+export const prevNext = (site: Site, path: string, page: number, pages: number) => ({
+  prev: page > 1 ? absolute(site, withPage(path, page - 1)) : undefined,
+  next: page < pages ? absolute(site, withPage(path, page + 1)) : undefined,
+});

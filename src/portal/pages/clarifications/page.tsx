@@ -2,7 +2,7 @@
 import * as content from '../../../modules/content/service.js';
 import { breadcrumbLd, type Crumb } from '../../components.js';
 import { found, notFound, pageNumber, type FramedPage } from '../../page.js';
-import { absolute, homeCrumb, inEveryLanguage, type Site } from '../../site.js';
+import { absolute, homeCrumb, inEveryLanguage, prevNext, type Site } from '../../site.js';
 import { paths, withPage } from '../../urls.js';
 import { ClarificationsPage, type ClarificationEntry } from './view.js';
 
@@ -37,8 +37,7 @@ export const clarificationsPage: FramedPage<{ rating: string | undefined; page: 
       canonical: absolute(site, withPage(path, d.page)),
       alternates: inEveryLanguage(site, (l) => paths.clarifications(l)),
       noindex: Boolean(d.rating),
-      prev: d.page > 1 ? absolute(site, withPage(path, d.page - 1)) : undefined,
-      next: d.page < d.pages ? absolute(site, withPage(path, d.page + 1)) : undefined,
+      ...prevNext(site, path, d.page, d.pages),
       jsonLd: [breadcrumbLd(trailOf(site), site.info.origin)],
     };
   },

@@ -6,7 +6,7 @@ import { agencyEntries, cardViews, type AgencyEntry, type CardView } from '../..
 import { KIND_NAMES } from '../../i18n.js';
 import type { PageMeta } from '../../layout.js';
 import { found, notFound, pageNumber, type FramedPage } from '../../page.js';
-import { absolute, homeCrumb, inEveryLanguage, type Site } from '../../site.js';
+import { absolute, homeCrumb, inEveryLanguage, prevNext, type Site } from '../../site.js';
 import { organizationLd } from '../../structured-data.js';
 import { paths, withPage } from '../../urls.js';
 import { AgencyPage } from './agency-view.js';
@@ -59,8 +59,7 @@ export const listingPage = (kind: ListingKind): FramedPage<{ slug: string; page:
       title: d.page > 1 ? `${d.heading} — ${site.words.t('page', { n: d.page })}` : d.heading,
       canonical: absolute(site, withPage(path, d.page)),
       alternates: inEveryLanguage(site, (l) => withPage(PATHS[kind](l, d.slug), d.page)),
-      prev: d.page > 1 ? absolute(site, withPage(path, d.page - 1)) : undefined,
-      next: d.page < d.pages ? absolute(site, withPage(path, d.page + 1)) : undefined,
+      ...prevNext(site, path, d.page, d.pages),
       // the agency page's trail in its JSON-LD leaves out the directory, as it always has
       jsonLd: [breadcrumbLd([homeCrumb(site), { name: d.heading }], site.info.origin)],
     };
