@@ -81,7 +81,9 @@ export interface GenerationSource {
  * kept for the current generation and dropped when it moves; made afresh every time without a
  * generation source. A failed value is not kept.
  */
-export function generationMemo(generation: GenerationSource | null) {
+export type GenerationMemo = <T>(key: string, make: () => Promise<T>) => Promise<T>;
+
+export function generationMemo(generation: GenerationSource | null): GenerationMemo {
   let memoGeneration = -1;
   const memo = new Map<string, Promise<unknown>>();
   return function remember<T>(key: string, make: () => Promise<T>): Promise<T> {

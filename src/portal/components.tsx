@@ -1,7 +1,7 @@
-// Pieces several portal pages share: cards, the pager, the breadcrumb trail.
-import type { CardView } from './data.js';
+// Pieces several portal pages share: cards, the pager, the breadcrumb trail, the search box, a file's credit.
+import type { CardView, MediaView } from './data.js';
 import { formatDate, isoLocal } from './format.js';
-import type { Words } from './i18n.js';
+import { LICENCE_NAMES, type Words } from './i18n.js';
 import { paths, withPage } from './urls.js';
 
 export function Cards({ cards, language, words, headingLevel = 3 }: { cards: CardView[]; language: string; words: Words; headingLevel?: 2 | 3 }) {
@@ -75,3 +75,35 @@ export function breadcrumbLd(trail: Crumb[], origin: string) {
     itemListElement: trail.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, ...(c.href ? { item: `${origin}${c.href}` } : {}) })),
   };
 }
+
+export function SearchBox({ language, words, q = '' }: { language: string; words: Words; q?: string }) {
+  const chrome = words.lang !== language ? words.lang : undefined;
+  return (
+    <form className="searchbox" role="search" action={paths.search(language)} method="get" lang={chrome}>
+      <label htmlFor="q" className="skip">
+        {words.t('searchLabel')}
+      </label>
+      <input id="q" name="q" type="search" defaultValue={q} placeholder={words.t('searchPlaceholder')} maxLength={200} />
+      <button type="submit">{words.t('searchButton')}</button>
+    </form>
+  );
+}
+
+/** Who made a file and under what licence: "Ảnh: Lê Văn Cường · CC BY 4.0 · © Sở Du lịch". */
+export function Credit({ media, words, chrome }: { media: MediaView; words: Words; chrome: string | undefined }) {
+  const c = media.credit;
+  const parts = [c.licence ? (LICENCE_NAMES[c.licence] ?? c.licence) : '', c.copyrightHolder ? `© ${c.copyrightHolder}` : ''].filter(Boolean);
+  if (!c.authors.length && !parts.length) return null;
+  return (
+    <span className="credit">
+      {c.authors.length ? (
+        <>
+          <span lang={chrome}>{words.t('photoBy')}</span> {c.authors.join(', ')}
+        </>
+      ) : null}
+      {c.authors.length && parts.length ? ' · ' : ''}
+      {parts.join(' · ')}
+    </span>
+  );
+}
+

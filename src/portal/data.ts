@@ -27,6 +27,30 @@ export interface AgencyLink {
   website: string | null;
 }
 
+/** Agencies by id in the page's words, and the operator's name (the footer's). */
+export interface AgencyDirectory {
+  byId: Map<string, AgencyLink>;
+  operator: string;
+}
+
+/** Topics in the taxonomy's order: `menu` those with something published in the language, `all` by id. */
+export interface TopicMenu {
+  menu: TopicLink[];
+  all: Map<string, TopicLink>;
+}
+
+/** An agency as its page and the directory show it. */
+export interface AgencyEntry {
+  id: string;
+  slug: string;
+  name: string;
+  otherName: string;
+  description: string;
+  parent: { slug: string; name: string } | null;
+  children: Array<{ slug: string; name: string }>;
+  contact: { address?: string; phone?: string; email?: string; website?: string };
+}
+
 export interface Picture {
   src: string;
   srcset: string;
@@ -60,7 +84,7 @@ export function siteInfo(ctx: Context, words: Words, operatorName: string, origi
   return { name: words.t('siteName', { place }), place, operator: operatorName, origin };
 }
 
-export async function agencyDirectory(ctx: Context, words: Words): Promise<{ byId: Map<string, AgencyLink>; operator: string }> {
+export async function agencyDirectory(ctx: Context, words: Words): Promise<AgencyDirectory> {
   const rows = await accounts.listAgencies(ctx, {});
   const byId = new Map(rows.map((a) => [a.id, { id: a.id, slug: a.slug, name: words.lang === 'vi' ? a.nameVi : a.nameEn, website: a.contact?.website ?? null }]));
   const op = rows.find((a) => a.isOperator);
@@ -68,7 +92,7 @@ export async function agencyDirectory(ctx: Context, words: Words): Promise<{ byI
 }
 
 /** Topics that have something published in the language, in the taxonomy's order. */
-export async function topicMenu(ctx: Context, words: Words, language: string): Promise<{ menu: TopicLink[]; all: Map<string, TopicLink> }> {
+export async function topicMenu(ctx: Context, words: Words, language: string): Promise<TopicMenu> {
   const topics = await content.publishedTopicList(ctx, language); // with their counts, in one query
   const all = new Map(topics.map((tp) => [tp.id, { id: tp.id, slug: tp.slug, name: words.lang === 'vi' ? tp.nameVi : tp.nameEn, count: tp.count }]));
   return { menu: [...all.values()].filter((tp) => tp.count > 0), all };
@@ -179,11 +203,11 @@ export async function homeSections(ctx: Context, agencies: Map<string, AgencyLin
 }
 
 /** Every active agency with its description, contacts, parent and units, in the page's words. */
-export async function agencyEntries(ctx: Context, words: Words) {
+export async function agencyEntries(ctx: Context, words: Words): Promise<Map<string, AgencyEntry>> {
   const rows = await accounts.listAgencies(ctx, {});
   const vi = words.lang === 'vi';
   const name = (a: (typeof rows)[number]) => (vi ? a.nameVi : a.nameEn);
-  const bySlug = new Map(
+  const bySlug = new Map<string, AgencyEntry>(
     rows.map((a) => {
       const parent = a.parentId ? rows.find((p) => p.id === a.parentId) : undefined;
       return [

@@ -5,21 +5,15 @@
 // catch-all (find-my-way prefers static segments).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { anonymous } from '../core/actor.js';
-import type { Context } from '../core/context.js';
-import * as content from '../modules/content/service.js';
-import { createPageCache, etagOf, generationMemo, type GenerationSource } from './cache.js';
+import { createPageCache, generationMemo, type GenerationSource } from './cache.js';
 import { FEED_TYPES, feedShared, loadFeed, renderFeed, type FeedScope } from './feeds.js';
+import { languageSpaces, originOf, readerOf } from './reader.js';
+import { createServe, type Rendered } from './serve.js';
 import { planSitemap, renderIndex, renderSitemapPage, SITEMAP_TYPE, type SitemapLimits, type SitemapPlan } from './sitemap.js';
 import { feedFile, paths, type FeedFormat } from './urls.js';
 
-interface Rendered {
-  status: number;
-  body: string;
-  type: string;
-}
-
 const NOT_FOUND: Rendered = { status: 404, body: 'Not found\n', type: 'text/plain; charset=utf-8' };
+const FAILED: Rendered = { status: 500, body: 'Internal server error\n', type: 'text/plain; charset=utf-8' };
 const HIDDEN = { schema: { hide: true } };
 
 export async function feedRoutes(
@@ -29,54 +23,22 @@ export async function feedRoutes(
   const { config } = opts;
   const generation = opts.generation ?? null;
   // feeds and sitemaps have their own cache, so they neither evict pages nor are evicted by them
-  const cache = createPageCache(300);
-  const origin = (req: FastifyRequest) => config.publicUrl ?? `${req.protocol}://${req.headers.host ?? `${config.host}:${config.port}`}`;
-  const publicCtx = (req: FastifyRequest): Context => ({ ...req.ctx, actor: anonymous });
+  const serveAnswer = createServe({ config, generation, cache: createPageCache(300), keyOf: (origin, name) => `${origin} ${name}`, failureLog: 'portal feed failed' });
+  const serve = (req: FastifyRequest, reply: FastifyReply, name: string, render: () => Promise<Rendered>) => serveAnswer(req, reply, { key: name, render, failure: async () => FAILED });
 
   // What every feed of a language shares (agencies, topics, open languages) changes only with the
   // public generation: kept per generation (not at all without a generation source).
   const remember = generationMemo(generation);
-
-  /** Whether a language has a URL space: vi and en always, others once something is published in them (as the pages). */
-  async function languageOpen(ctx: Context, lang: string): Promise<boolean> {
-    if (!config.contentLanguages.includes(lang)) return false;
-    if (lang === 'vi' || lang === 'en') return true;
-    return (await remember('languages', () => content.publishedLanguageList(ctx))).includes(lang);
-  }
-
-  /** Answers from the cache (or 304), rendering on a miss. The key includes the origin: bodies carry absolute addresses. */
-  async function serve(req: FastifyRequest, reply: FastifyReply, name: string, render: () => Promise<Rendered>) {
-    const gen = generation?.current() ?? 0;
-    const key = `${origin(req)} ${name}`;
-    reply.header('vary', 'Accept-Encoding').header('cache-control', 'public, max-age=0, must-revalidate');
-    const ifNoneMatch = req.headers['if-none-match'];
-    if (generation && ifNoneMatch && ifNoneMatch === etagOf(gen, key)) return reply.code(304).header('etag', ifNoneMatch).send();
-    let cached = generation ? cache.get(gen, key) : undefined;
-    if (!cached) {
-      let rendered: Rendered;
-      try {
-        rendered = await render();
-      } catch (e) {
-        req.log.error({ err: e }, 'portal feed failed');
-        return reply.code(500).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send('Internal server error\n');
-      }
-      cached = cache.put(gen, key, rendered.status, rendered.body, rendered.type);
-    }
-    reply.code(cached.status).type(cached.type).header('etag', cached.etag).header('last-modified', cached.lastModifiedHttp);
-    const accept = String(req.headers['accept-encoding'] ?? '');
-    if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(cached.br);
-    if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(cached.gzip);
-    return reply.send(cached.html);
-  }
+  const languages = languageSpaces(config, remember);
 
   // ----- feeds
   const feed = (format: FeedFormat, scope: FeedScope['kind']) => async (req: FastifyRequest, reply: FastifyReply) => {
     const { lang, slug = '' } = req.params as { lang: string; slug?: string };
     return serve(req, reply, `feed ${lang} ${scope} ${slug} ${format}`, async () => {
-      const ctx = publicCtx(req);
-      if (!(await languageOpen(ctx, lang))) return NOT_FOUND;
+      const { ctx, origin } = readerOf(config, req);
+      if (!(await languages.isOpen(ctx, lang))) return NOT_FOUND;
       const shared = await remember(`feed:${lang}`, () => feedShared(ctx, lang));
-      const found = await loadFeed(ctx, origin(req), lang, scope === 'all' ? { kind: 'all' } : { kind: scope, slug }, shared);
+      const found = await loadFeed(ctx, origin, lang, scope === 'all' ? { kind: 'all' } : { kind: scope, slug }, shared);
       if (!found) return NOT_FOUND;
       return { status: 200, body: renderFeed(found, format, ctx.clock.now()), type: FEED_TYPES[format] };
     });
@@ -92,9 +54,10 @@ export async function feedRoutes(
   // then each file rendered from its range when asked (and cached like the pages)
   let planned: { key: string; plan: Promise<SitemapPlan> } | null = null;
   const sitemapPlan = (req: FastifyRequest): Promise<SitemapPlan> => {
-    const key = `${generation?.current() ?? 0} ${origin(req)}`;
+    const { ctx, origin } = readerOf(config, req);
+    const key = `${generation?.current() ?? 0} ${origin}`;
     if (!generation || planned?.key !== key) {
-      const entry = { key, plan: planSitemap(publicCtx(req), origin(req), opts.sitemapLimits) };
+      const entry = { key, plan: planSitemap(ctx, origin, opts.sitemapLimits) };
       planned = entry;
       entry.plan.catch(() => {
         if (planned === entry) planned = null;
@@ -103,14 +66,16 @@ export async function feedRoutes(
     return planned!.plan;
   };
   const sitemapFile = async (req: FastifyRequest, plan: SitemapPlan, n: number): Promise<Rendered> => {
-    const body = await renderSitemapPage(publicCtx(req), origin(req), plan, n, opts.sitemapLimits);
+    const { ctx, origin } = readerOf(config, req);
+    const body = await renderSitemapPage(ctx, origin, plan, n, opts.sitemapLimits);
     return body === null ? NOT_FOUND : { status: 200, body, type: SITEMAP_TYPE };
   };
   app.get(paths.sitemap(), HIDDEN, async (req, reply) =>
     serve(req, reply, 'sitemap', async () => {
       const plan = await sitemapPlan(req);
       if (plan.pages.length === 1) return sitemapFile(req, plan, 1);
-      return { status: 200, body: renderIndex(plan.pages.map((p, i) => ({ loc: `${origin(req)}${paths.sitemapPage(i + 1)}`, lastmod: p.lastmod }))), type: SITEMAP_TYPE };
+      const { origin } = readerOf(config, req);
+      return { status: 200, body: renderIndex(plan.pages.map((p, i) => ({ loc: `${origin}${paths.sitemapPage(i + 1)}`, lastmod: p.lastmod }))), type: SITEMAP_TYPE };
     }),
   );
   app.get('/sitemaps/:file', HIDDEN, async (req, reply) => {
@@ -125,6 +90,6 @@ export async function feedRoutes(
     reply
       .type('text/plain; charset=utf-8')
       .header('cache-control', 'public, max-age=3600')
-      .send(['User-agent: *', 'Allow: /', 'Allow: /api/v1/media/', 'Disallow: /admin/', 'Disallow: /api/', '', `Sitemap: ${origin(req)}${paths.sitemap()}`, ''].join('\n')),
+      .send(['User-agent: *', 'Allow: /', 'Allow: /api/v1/media/', 'Disallow: /admin/', 'Disallow: /api/', '', `Sitemap: ${originOf(config, req)}${paths.sitemap()}`, ''].join('\n')),
   );
 }

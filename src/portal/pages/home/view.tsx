@@ -1,10 +1,9 @@
 // Home: what the database is, a search box, the latest items, photos and videos, and the latest
 // of each topic.
-import { Cards } from '../components.js';
-import type { CardView, TopicLink } from '../data.js';
-import type { Words } from '../i18n.js';
-import { paths } from '../urls.js';
-import { SearchBox } from './search.js';
+import { Cards, SearchBox } from '../../components.js';
+import type { CardView, TopicLink } from '../../data.js';
+import type { Words } from '../../i18n.js';
+import { paths } from '../../urls.js';
 
 export interface HomeProps {
   language: string;

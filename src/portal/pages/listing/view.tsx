@@ -1,8 +1,8 @@
 // A listing: one topic, one kind or one agency's items, newest first, with pages.
 import { Fragment } from 'react';
-import { Cards, Crumbs, Pager, type Crumb } from '../components.js';
-import type { CardView } from '../data.js';
-import type { Words } from '../i18n.js';
+import { Cards, Crumbs, Pager, type Crumb } from '../../components.js';
+import type { CardView } from '../../data.js';
+import type { Words } from '../../i18n.js';
 
 export interface ListingProps {
   language: string;

@@ -1,11 +1,11 @@
 // Clarifications (Art. 4): each false or distorted piece of information about the province with
 // its rating and the clarification that answers it, newest first, filterable by rating.
-import type * as content from '../../modules/content/service.js';
-import { Crumbs, Pager, type Crumb } from '../components.js';
-import { formatDate, isoLocal } from '../format.js';
-import type { Words } from '../i18n.js';
-import { paths } from '../urls.js';
-import { claimStatement, RatingBadge } from './claim.js';
+import type * as content from '../../../modules/content/service.js';
+import { Crumbs, Pager, type Crumb } from '../../components.js';
+import { formatDate, isoLocal } from '../../format.js';
+import type { Words } from '../../i18n.js';
+import { paths } from '../../urls.js';
+import { ClaimQuote, claimStatement, RatingBadge } from '../../claim.js';
 
 export interface ClarificationEntry {
   itemId: string;
@@ -57,27 +57,20 @@ export function ClarificationsPage(p: ClarificationsProps) {
       </p>
       {p.entries.length ? (
         <ul className="clarifications">
-          {p.entries.map((c) => {
-            const statement = claimStatement(c.claim, language);
-            return (
-              <li key={c.itemId}>
-                <RatingBadge rating={c.claim.rating} words={words} language={language} />
-                <h2>
-                  <a href={paths.item(language, c.itemId)}>{c.title}</a>
-                </h2>
-                {statement ? (
-                  <blockquote lang={statement.language !== language ? statement.language : undefined}>
-                    <p>{statement.text}</p>
-                  </blockquote>
-                ) : null}
-                <p>{c.summary}</p>
-                <p className="meta">
-                  <time dateTime={isoLocal(c.publishedAt)}>{formatDate(c.publishedAt, language)}</time>
-                  {c.agencyName ? ` · ${c.agencyName}` : ''}
-                </p>
-              </li>
-            );
-          })}
+          {p.entries.map((c) => (
+            <li key={c.itemId}>
+              <RatingBadge rating={c.claim.rating} words={words} language={language} />
+              <h2>
+                <a href={paths.item(language, c.itemId)}>{c.title}</a>
+              </h2>
+              <ClaimQuote statement={claimStatement(c.claim, language)} language={language} />
+              <p>{c.summary}</p>
+              <p className="meta">
+                <time dateTime={isoLocal(c.publishedAt)}>{formatDate(c.publishedAt, language)}</time>
+                {c.agencyName ? ` · ${c.agencyName}` : ''}
+              </p>
+            </li>
+          ))}
         </ul>
       ) : (
         <p lang={chrome}>{t('empty')}</p>

@@ -1,9 +1,8 @@
 // One photo of an album, large, with its caption and links to the previous and next photos: a
 // viewer that works with the keyboard alone and without JavaScript.
-import { Crumbs, type Crumb } from '../components.js';
-import type { MediaView } from '../data.js';
-import type { Words } from '../i18n.js';
-import { Credit } from './item.js';
+import { Credit, Crumbs, type Crumb } from '../../components.js';
+import type { MediaView } from '../../data.js';
+import type { Words } from '../../i18n.js';
 
 export function PhotoPage(p: { language: string; words: Words; title: string; photo: MediaView; index: number; count: number; prev: string | null; next: string | null; album: string; trail: Crumb[] }) {
   const { words, language, photo } = p;

@@ -1,13 +1,13 @@
 // One item in one language, with full attribution (agency, authors, dates, source, licence),
 // its files (album, video, document file), other languages, related items and share links.
 import { Fragment } from 'react';
-import type { ClaimFields } from '../../modules/content/service.js';
-import { Cards, Crumbs, type Crumb } from '../components.js';
-import type { AgencyLink, CardView, MediaView, TopicLink } from '../data.js';
-import { formatBytes, formatDate, isoLocal } from '../format.js';
-import { LANGUAGE_NAMES, LICENCE_NAMES, type Words } from '../i18n.js';
-import { paths, safeHref } from '../urls.js';
-import { ClaimBox } from './claim.js';
+import type { ClaimFields } from '../../../modules/content/service.js';
+import { Cards, Credit, Crumbs, type Crumb } from '../../components.js';
+import type { AgencyLink, CardView, MediaView, TopicLink } from '../../data.js';
+import { formatBytes, formatDate, isoLocal } from '../../format.js';
+import { LANGUAGE_NAMES, LICENCE_NAMES, type Words } from '../../i18n.js';
+import { paths, safeHref } from '../../urls.js';
+import { ClaimBox } from '../../claim.js';
 
 export interface ItemProps {
   itemId: string;
@@ -266,22 +266,3 @@ export function ItemPage(p: ItemProps) {
     </article>
   );
 }
-
-/** Who made a file and under what licence: "Ảnh: Lê Văn Cường · CC BY 4.0 · © Sở Du lịch". */
-export function Credit({ media, words, chrome }: { media: MediaView; words: Words; chrome: string | undefined }) {
-  const c = media.credit;
-  const parts = [c.licence ? (LICENCE_NAMES[c.licence] ?? c.licence) : '', c.copyrightHolder ? `© ${c.copyrightHolder}` : ''].filter(Boolean);
-  if (!c.authors.length && !parts.length) return null;
-  return (
-    <span className="credit">
-      {c.authors.length ? (
-        <>
-          <span lang={chrome}>{words.t('photoBy')}</span> {c.authors.join(', ')}
-        </>
-      ) : null}
-      {c.authors.length && parts.length ? ' · ' : ''}
-      {parts.join(' · ')}
-    </span>
-  );
-}
-

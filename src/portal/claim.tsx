@@ -1,9 +1,9 @@
 // What a clarification answers: the false or distorted information as it circulated, its rating,
 // who spread it, when and where it appeared. Shown on the clarification's page and in the list.
-import type * as content from '../../modules/content/service.js';
-import { formatDate } from '../format.js';
-import { LANGUAGE_NAMES, type Words } from '../i18n.js';
-import { safeHref } from '../urls.js';
+import type * as content from '../modules/content/service.js';
+import { formatDate } from './format.js';
+import { LANGUAGE_NAMES, type Words } from './i18n.js';
+import { safeHref } from './urls.js';
 
 /** The statement in the page's language, else in the first language it was written in. */
 export function claimStatement(claim: content.ClaimFields, language: string): { text: string; language: string } | null {
@@ -31,11 +31,7 @@ export function ClaimBox({ claim, language, words, absolute }: { claim: content.
       <h2 id="claim-heading" lang={chrome}>
         {t('claimHeading')}
       </h2>
-      {statement ? (
-        <blockquote lang={statement.language !== language ? statement.language : undefined}>
-          <p>{statement.text}</p>
-        </blockquote>
-      ) : null}
+      <ClaimQuote statement={statement} language={language} />
       {statement && statement.language !== language ? (
         <p className="meta" lang={chrome}>
           {t('claimInLanguage', { language: LANGUAGE_NAMES[statement.language] ?? statement.language })}
@@ -83,5 +79,15 @@ export function ClaimBox({ claim, language, words, absolute }: { claim: content.
         ) : null}
       </dl>
     </section>
+  );
+}
+
+/** The statement as it circulated, marked with its language when that is not the page's. */
+export function ClaimQuote({ statement, language }: { statement: { text: string; language: string } | null; language: string }) {
+  if (!statement) return null;
+  return (
+    <blockquote lang={statement.language !== language ? statement.language : undefined}>
+      <p>{statement.text}</p>
+    </blockquote>
   );
 }

@@ -1,22 +1,9 @@
 // Search: a plain GET form (works without JavaScript), results with highlighted snippets,
 // facets as links, corrected queries. Matching ignores diacritics ("hue" finds "Huế").
-import { Pager } from '../components.js';
-import { formatDate } from '../format.js';
-import type { Words } from '../i18n.js';
-import { paths } from '../urls.js';
-
-export function SearchBox({ language, words, q = '' }: { language: string; words: Words; q?: string }) {
-  const chrome = words.lang !== language ? words.lang : undefined;
-  return (
-    <form className="searchbox" role="search" action={paths.search(language)} method="get" lang={chrome}>
-      <label htmlFor="q" className="skip">
-        {words.t('searchLabel')}
-      </label>
-      <input id="q" name="q" type="search" defaultValue={q} placeholder={words.t('searchPlaceholder')} maxLength={200} />
-      <button type="submit">{words.t('searchButton')}</button>
-    </form>
-  );
-}
+import { Pager, SearchBox } from '../../components.js';
+import { formatDate } from '../../format.js';
+import type { Words } from '../../i18n.js';
+import { paths } from '../../urls.js';
 
 export interface SearchHit {
   itemId: string;

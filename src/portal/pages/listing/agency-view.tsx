@@ -1,45 +1,9 @@
-// Agencies: the directory (structure: each agency under its parent) and one agency's page with
-// its functions, contacts, units, portal link and published items (Decree 42/2022 Art. 7).
-import { Cards, Crumbs, Pager, type Crumb } from '../components.js';
-import type { CardView } from '../data.js';
-import type { Words } from '../i18n.js';
-import { paths, safeHref } from '../urls.js';
-
-export interface AgencyEntry {
-  slug: string;
-  name: string;
-  otherName: string;
-  description: string;
-  parent: { slug: string; name: string } | null;
-  children: Array<{ slug: string; name: string }>;
-  contact: { address?: string; phone?: string; email?: string; website?: string };
-}
-
-export function AgencyDirectoryPage({ language, words, roots, trail }: { language: string; words: Words; roots: Array<AgencyEntry & { units: AgencyEntry[] }>; trail: Crumb[] }) {
-  const chrome = words.lang !== language ? words.lang : undefined;
-  return (
-    <>
-      <Crumbs trail={trail} words={words} language={language} />
-      <h1 lang={chrome}>{words.t('agencies')}</h1>
-      <ul className="directory" lang={chrome}>
-        {roots.map((a) => (
-          <li key={a.slug}>
-            <a href={paths.agency(language, a.slug)}>{a.name}</a>
-            {a.units.length ? (
-              <ul>
-                {a.units.map((u) => (
-                  <li key={u.slug}>
-                    <a href={paths.agency(language, u.slug)}>{u.name}</a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
+// One agency's page: its functions, contacts, parent and units, portal link and published items
+// (Decree 42/2022 Art. 7).
+import { Cards, Crumbs, Pager, type Crumb } from '../../components.js';
+import type { AgencyEntry, CardView } from '../../data.js';
+import type { Words } from '../../i18n.js';
+import { paths, safeHref } from '../../urls.js';
 
 export function AgencyPage(p: { language: string; words: Words; agency: AgencyEntry; trail: Crumb[]; cards: CardView[]; total: number; page: number; pages: number; path: string }) {
   const { words, language, agency } = p;

@@ -1,9 +1,9 @@
 // The document library: published documents filterable by type, issuer, year and number, as a
 // table with their official facts and the file.
-import { Crumbs, Pager } from '../components.js';
-import { formatDate } from '../format.js';
-import type { Words } from '../i18n.js';
-import { paths } from '../urls.js';
+import { Crumbs, Pager } from '../../components.js';
+import { formatDate } from '../../format.js';
+import type { Words } from '../../i18n.js';
+import { paths } from '../../urls.js';
 
 export interface DocumentEntry {
   itemId: string;

@@ -1,7 +1,7 @@
 // The province's profile (giới thiệu): the profile pages the agencies publish, grouped by topic.
-import { Cards, Crumbs, type Crumb } from '../components.js';
-import type { CardView } from '../data.js';
-import type { Words } from '../i18n.js';
+import { Cards, Crumbs, type Crumb } from '../../components.js';
+import type { CardView } from '../../data.js';
+import type { Words } from '../../i18n.js';
 
 export interface ProfileProps {
   language: string;
