@@ -5,7 +5,7 @@ import { IconBell, IconChecks } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, call } from '../api/client';
-import { useNotifications, type Notification } from '../api/content';
+import { useNotifications, type Notification } from '../api/notifications';
 import { useI18n } from '../i18n';
 import { notifyError } from '../lib/notify';
 

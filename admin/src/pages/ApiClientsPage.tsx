@@ -6,7 +6,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call, type ApiClient } from '../api/client';
-import { useAgencies } from '../api/hooks';
+import { useAgencies } from '../api/agencies';
 import { useMe } from '../auth/session';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { FutureDateField, isDateValue } from '../components/DateInput';

@@ -6,7 +6,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call, type PersonalToken } from '../api/client';
-import { useUsers } from '../api/hooks';
+import { useUsers } from '../api/users';
 import { ROLE_SCOPES, useMe } from '../auth/session';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { FutureDateField, isDateValue } from '../components/DateInput';

@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useAgencies } from '../../api/hooks';
+import { useAgencies } from '../../api/agencies';
 import { useMe } from '../../auth/session';
 import { TableScroll } from '../../components/TableScroll';
 import { ErrorAlert } from '../../components/ErrorAlert';

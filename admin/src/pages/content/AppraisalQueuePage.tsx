@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
-import { useAgencies } from '../../api/hooks';
+import { useAgencies } from '../../api/agencies';
 import { useMe } from '../../auth/session';
 import { LanguageBadge } from '../../components/ContentBadges';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -8,7 +8,8 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, call } from '../../api/client';
-import { useMeta, type ItemListRow } from '../../api/content';
+import { useMeta } from '../../api/meta';
+import { type ItemListRow } from '../../api/content';
 import { MAX_HIGHLIGHTS, saveHighlights, useHighlightCards } from '../../api/highlights';
 import { useMe } from '../../auth/session';
 import { LanguageBadge } from '../../components/ContentBadges';

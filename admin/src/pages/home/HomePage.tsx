@@ -5,7 +5,8 @@ import { IconBuildingPlus, IconFileText, IconLock, IconUserPlus } from '@tabler/
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
-import { useAgencies, useAgency, useUsers } from '../../api/hooks';
+import { useAgencies, useAgency } from '../../api/agencies';
+import { useUsers } from '../../api/users';
 import { useMe } from '../../auth/session';
 import { RoleBadge } from '../../components/Badges';
 import { TableScroll } from '../../components/TableScroll';

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
-import { useAgencies } from '../../api/hooks';
+import { useAgencies } from '../../api/agencies';
 import { useMe } from '../../auth/session';
 import { DateField, isDateValue } from '../../components/DateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -5,7 +5,7 @@ import { IconChevronDown, IconChevronRight, IconKey, IconPlayerPause, IconPlayer
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { api, call } from '../../api/client';
-import { useAgencies } from '../../api/hooks';
+import { useAgencies } from '../../api/agencies';
 import { useMe } from '../../auth/session';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';

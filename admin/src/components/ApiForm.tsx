@@ -1,0 +1,96 @@
+// The scaffold every form that writes through the API shares: Mantine's form with the last refusal
+// (cleared as soon as the person edits), a submit that puts a refusal's field errors on the fields
+// and the rest in the alert, and the footer with Cancel and the submit button.
+import { Button, Group, Stack, type MantineSize, type MantineSpacing, type StyleProp } from '@mantine/core';
+import { useForm, type UseFormInput, type UseFormReturnType } from '@mantine/form';
+import { useState, type ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import { setServerErrors } from '../lib/forms';
+import { ErrorAlert } from './ErrorAlert';
+
+type Values = Record<string, unknown>;
+
+export interface ApiFormOptions<V extends Values> extends Omit<UseFormInput<V>, 'onValuesChange'> {
+  /** Form paths a refusal may name: their messages go onto the fields, the rest into the alert. */
+  fields: readonly string[];
+  submit: (values: V, form: UseFormReturnType<V>) => Promise<unknown>;
+  /** A refusal the form answers itself (a stale revision, say): true when handled, so it is not shown. */
+  onRefusal?: (error: unknown) => boolean;
+}
+
+export function useApiForm<V extends Values>({ fields, submit, onRefusal, ...input }: ApiFormOptions<V>) {
+  const [error, setError] = useState<unknown>(null);
+  const form = useForm<V>({ ...input, onValuesChange: () => setError(null) });
+  const onSubmit = form.onSubmit(async (values) => {
+    setError(null);
+    try {
+      await submit(values, form);
+    } catch (e) {
+      if (onRefusal?.(e)) return;
+      setServerErrors(form, e, fields);
+      setError(e);
+    }
+  });
+  return { form, error, setError, onSubmit, fields };
+}
+
+export type ApiFormState = Pick<ReturnType<typeof useApiForm>, 'onSubmit' | 'error' | 'fields'>;
+
+/** The form element: `intro`, the refusal, the fields, then `footer`, in one stack. */
+export function ApiForm({
+  state,
+  intro,
+  footer,
+  children,
+  gap,
+  mt,
+  'data-testid': testId,
+}: {
+  state: ApiFormState;
+  intro?: ReactNode;
+  footer?: ReactNode;
+  children: ReactNode;
+  gap?: MantineSpacing;
+  mt?: StyleProp<MantineSpacing>;
+  'data-testid'?: string;
+}) {
+  return (
+    <form noValidate onSubmit={state.onSubmit}>
+      <Stack gap={gap} mt={mt} data-testid={testId}>
+        {intro}
+        <ErrorAlert error={state.error} fields={state.fields} />
+        {children}
+        {footer}
+      </Stack>
+    </form>
+  );
+}
+
+/** Cancel, then the submit button, at the end of a form. */
+export function FormFooter({
+  onCancel,
+  loading,
+  size,
+  color,
+  children,
+  'data-testid': testId,
+}: {
+  onCancel: () => void;
+  loading: boolean;
+  size?: MantineSize;
+  color?: string;
+  children: ReactNode;
+  'data-testid'?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <Group justify="flex-end">
+      <Button size={size} variant="default" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button size={size} type="submit" loading={loading} color={color} data-testid={testId}>
+        {children}
+      </Button>
+    </Group>
+  );
+}
