@@ -2,7 +2,7 @@
 // their history and diffs, the lists, the appraisal queue, and the writes — create, save, add a
 // translation, restore a revision and the workflow's transitions. Every write answers the version,
 // which replaces its cached copy; the rest of the items' cache goes stale.
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, call, type Json, type Schemas } from './client';
 import type { ItemTransition } from './enums';
 import { resourceKeys } from './keys';
@@ -41,8 +41,15 @@ export function useItemPages(query: Omit<ItemQuery, 'cursor'>) {
   });
 }
 
-export function useItems(query: ItemQuery, enabled = true) {
-  return useQuery({ queryKey: itemKeys.list(query), queryFn: () => call(api.GET('/api/v1/items', { params: { query } })), enabled });
+/** One page of items; `keepPrevious` keeps the last answer on screen while the next query loads. */
+export function useItems(query: ItemQuery, { enabled = true, keepPrevious = false } = {}) {
+  return useQuery({
+    queryKey: itemKeys.list(query),
+    queryFn: () => call(api.GET('/api/v1/items', { params: { query } })),
+    enabled,
+    staleTime: 0,
+    placeholderData: keepPrevious ? keepPreviousData : undefined,
+  });
 }
 
 export function useVersion(id: string | undefined) {
@@ -73,9 +80,15 @@ export function useDiff(id: string | undefined, from: string | null | undefined,
   });
 }
 
-/** The versions waiting for appraisal, oldest first. */
-export function useAppraisalQueue(enabled = true) {
-  return useQuery({ queryKey: itemKeys.appraisalQueue(), queryFn: () => call(api.GET('/api/v1/appraisal-queue')), enabled, staleTime: 0 });
+/** The versions waiting for appraisal; `poll` asks again every 30 s (the queue's own page). */
+export function useAppraisalQueue({ enabled = true, poll = false } = {}) {
+  return useQuery({
+    queryKey: itemKeys.appraisalQueue(),
+    queryFn: () => call(api.GET('/api/v1/appraisal-queue')),
+    enabled,
+    staleTime: 0,
+    refetchInterval: poll ? 30_000 : undefined,
+  });
 }
 
 const byId = (id: string) => ({ params: { path: { id } } });

@@ -16,6 +16,8 @@ export interface CacheEffect<TResult, TVars> {
   remove?: (result: TResult, vars: TVars) => readonly QueryKey[];
   /** Key prefixes that go stale. */
   invalidate?: (result: TResult, vars: TVars) => readonly QueryKey[];
+  /** A series of writes may have partly happened when one fails: mark stale then too. */
+  evenOnError?: boolean;
 }
 
 export async function applyCacheEffect<TResult, TVars>(qc: QueryClient, effect: CacheEffect<TResult, TVars>, result: TResult, vars: TVars) {
@@ -57,6 +59,9 @@ export function useApiMutation<TVars, TResult>(mutationFn: (vars: TVars) => Prom
       if (message) notifySuccess(message);
       await options.onSuccess?.(result, vars);
     },
-    onError: options.notifyErrors ? (e) => notifyError(e.message) : undefined,
+    onError: async (e, vars) => {
+      if (effect.evenOnError) await Promise.all((effect.invalidate?.(undefined as TResult, vars) ?? []).map((queryKey) => qc.invalidateQueries({ queryKey })));
+      if (options.notifyErrors) notifyError(e.message);
+    },
   });
 }

@@ -22,9 +22,14 @@ export function useTopics(includeArchived = false) {
 export const topicRequests = {
   create: (body: CreateTopicBody) => call(api.POST('/api/v1/topics', { body })),
   update: ({ id, ...body }: UpdateTopicBody & { id: string }) => call(api.PATCH('/api/v1/topics/{id}', { params: { path: { id } }, body })),
+
+  /** New positions 0..n-1 in `order`, written one topic at a time (only those that move). */
+  renumber: async (order: readonly Topic[]) => {
+    for (const [position, x] of order.entries()) if (x.position !== position) await topicRequests.update({ id: x.id, version: x.version, position });
+  },
 };
 
-/** Positions are renumbered one topic at a time; the list is refreshed once all are written. */
+/** The list is read again after any write, even one that failed halfway through a renumbering. */
 export function useTopicMutation<TVars, TResult>(request: (vars: TVars) => Promise<TResult>, options?: WriteOptions<TResult, TVars>) {
-  return useApiMutation(request, resourceChanged(topicKeys), options);
+  return useApiMutation(request, { ...resourceChanged(topicKeys), evenOnError: true }, options);
 }

@@ -4,12 +4,12 @@
 import { ActionIcon, Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconAlertCircle, IconArrowDown, IconArrowUp, IconCheck, IconDeviceFloppy, IconExternalLink, IconInfoCircle, IconPlus, IconRestore, IconSearch, IconTrash } from '@tabler/icons-react';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, call } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { useMeta } from '../../api/meta';
-import { type ItemListRow } from '../../api/content';
+import { useItems, type ItemListRow } from '../../api/content';
 import { MAX_HIGHLIGHTS, saveHighlights, useHighlightCards } from '../../api/highlights';
 import { useMe } from '../../auth/session';
 import { LanguageBadge } from '../../components/ContentBadges';
@@ -388,12 +388,7 @@ function AddPanel({ chosen, full, onAdd, onFound }: AddProps) {
   const headingId = useId();
   const hintId = useId();
   const query = { state: 'published' as const, q: debounced || undefined, limit: SEARCH_LIMIT };
-  const result = useQuery({
-    queryKey: ['items', query],
-    queryFn: () => call(api.GET('/api/v1/items', { params: { query } })),
-    placeholderData: keepPreviousData,
-    staleTime: 0,
-  });
+  const result = useItems(query, { keepPrevious: true });
   const entries = publicItems(result.data?.items ?? [], lang);
   const more = !!result.data?.nextCursor;
   useEffect(() => {
