@@ -34,40 +34,52 @@ export function useApiForm<V extends Values>({ fields, submit, onRefusal, ...inp
   return { form, error, setError, onSubmit, fields };
 }
 
-export type ApiFormState = Pick<ReturnType<typeof useApiForm>, 'onSubmit' | 'error' | 'fields'>;
+export type ApiFormState = Pick<ReturnType<typeof useApiForm>, 'onSubmit' | 'error' | 'fields' | 'form'>;
 
-/** The form element: `intro`, the refusal, the fields, then `footer`, in one stack. */
+/** The footer's Cancel and submit button (a form may have its own buttons instead). */
+interface FooterProps {
+  submitLabel: ReactNode;
+  onCancel: () => void;
+  size?: MantineSize;
+  color?: string;
+  submitTestId?: string;
+}
+
+/** The form element: `intro`, the refusal, the fields, then Cancel and the submit button, in one stack. */
 export function ApiForm({
   state,
   intro,
-  footer,
   children,
   gap,
   mt,
   'data-testid': testId,
+  ...footer
 }: {
   state: ApiFormState;
   intro?: ReactNode;
-  footer?: ReactNode;
   children: ReactNode;
   gap?: MantineSpacing;
   mt?: StyleProp<MantineSpacing>;
   'data-testid'?: string;
-}) {
+} & (FooterProps | { [K in keyof FooterProps]?: never })) {
   return (
     <form noValidate onSubmit={state.onSubmit}>
       <Stack gap={gap} mt={mt} data-testid={testId}>
         {intro}
         <ErrorAlert error={state.error} fields={state.fields} />
         {children}
-        {footer}
+        {footer.submitLabel !== undefined && footer.onCancel && (
+          <FormFooter onCancel={footer.onCancel} loading={state.form.submitting} size={footer.size} color={footer.color} data-testid={footer.submitTestId}>
+            {footer.submitLabel}
+          </FormFooter>
+        )}
       </Stack>
     </form>
   );
 }
 
 /** Cancel, then the submit button, at the end of a form. */
-export function FormFooter({
+function FormFooter({
   onCancel,
   loading,
   size,

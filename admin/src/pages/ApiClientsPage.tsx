@@ -7,7 +7,7 @@ import type { ApiClient } from '../api/client';
 import type { ClientScope } from '../api/enums';
 import { useAgencies } from '../api/agencies';
 import { useMe } from '../auth/session';
-import { ApiForm, FormFooter, useApiForm } from '../components/ApiForm';
+import { ApiForm, useApiForm } from '../components/ApiForm';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { FutureDateField, isDateValue } from '../components/DateInput';
 import { TableScroll } from '../components/TableScroll';
@@ -169,24 +169,21 @@ function NewClientForm({ onClose }: { onClose: () => void }) {
   return (
     <ApiForm
       state={state}
-      footer={
-        <FormFooter onCancel={onClose} loading={form.submitting}>
-          {t('common.create')}
-        </FormFooter>
-      }
+      submitLabel={t('common.create')}
+      onCancel={onClose}
     >
-        <TextInput label={t('clients.name')} required maxLength={200} data-autofocus {...form.getInputProps('name')} />
-        <Textarea label={t('clients.description')} maxLength={2000} autosize minRows={2} {...form.getInputProps('description')} />
-        <Select label={t('clients.agency')} required searchable data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: agencyName(a, lang) }))} {...form.getInputProps('agencyId')} />
-        <Checkbox.Group label={t('clients.scopes')} required {...form.getInputProps('scopes')}>
-          <Stack gap={6} mt={6}>
-            {CLIENT_SCOPES.map((s) => (
-              <Checkbox key={s} value={s} label={`${scopeLabel(t, s)} (${s})`} description={scopeHelp(t, s)} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-        <FutureDateField label={t('clients.expiresAt')} {...form.getInputProps('expiresAt')} />
-        <Checkbox label={t('clients.terms')} {...form.getInputProps('acceptTerms', { type: 'checkbox' })} data-testid="accept-terms" />
+      <TextInput label={t('clients.name')} required maxLength={200} data-autofocus {...form.getInputProps('name')} />
+      <Textarea label={t('clients.description')} maxLength={2000} autosize minRows={2} {...form.getInputProps('description')} />
+      <Select label={t('clients.agency')} required searchable data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: agencyName(a, lang) }))} {...form.getInputProps('agencyId')} />
+      <Checkbox.Group label={t('clients.scopes')} required {...form.getInputProps('scopes')}>
+        <Stack gap={6} mt={6}>
+          {CLIENT_SCOPES.map((s) => (
+            <Checkbox key={s} value={s} label={`${scopeLabel(t, s)} (${s})`} description={scopeHelp(t, s)} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      <FutureDateField label={t('clients.expiresAt')} {...form.getInputProps('expiresAt')} />
+      <Checkbox label={t('clients.terms')} {...form.getInputProps('acceptTerms', { type: 'checkbox' })} data-testid="accept-terms" />
     </ApiForm>
   );
 }

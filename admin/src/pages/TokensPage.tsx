@@ -7,7 +7,7 @@ import type { TokenScope } from '../api/enums';
 import { tokenRequests, useTokenMutation, useTokens } from '../api/tokens';
 import { useUsers } from '../api/users';
 import { ROLE_SCOPES, useMe } from '../auth/session';
-import { ApiForm, FormFooter, useApiForm } from '../components/ApiForm';
+import { ApiForm, useApiForm } from '../components/ApiForm';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { FutureDateField, isDateValue } from '../components/DateInput';
 import { TableScroll } from '../components/TableScroll';
@@ -142,22 +142,19 @@ function NewTokenForm({ onClose }: { onClose: () => void }) {
   return (
     <ApiForm
       state={state}
-      footer={
-        <FormFooter onCancel={onClose} loading={form.submitting}>
-          {t('common.create')}
-        </FormFooter>
-      }
+      submitLabel={t('common.create')}
+      onCancel={onClose}
     >
-        <TextInput label={t('tokens.name')} required maxLength={200} data-autofocus {...form.getInputProps('name')} />
-        <Checkbox.Group label={t('tokens.scopes')} required {...form.getInputProps('scopes')}>
-          <Stack gap={6} mt={6}>
-            {allowed.map((s) => (
-              <Checkbox key={s} value={s} label={`${scopeLabel(t, s)} (${s})`} description={scopeHelp(t, s)} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-        <FutureDateField label={t('tokens.expiresAt')} {...form.getInputProps('expiresAt')} />
-        <Checkbox label={t('tokens.terms')} {...form.getInputProps('acceptTerms', { type: 'checkbox' })} />
+      <TextInput label={t('tokens.name')} required maxLength={200} data-autofocus {...form.getInputProps('name')} />
+      <Checkbox.Group label={t('tokens.scopes')} required {...form.getInputProps('scopes')}>
+        <Stack gap={6} mt={6}>
+          {allowed.map((s) => (
+            <Checkbox key={s} value={s} label={`${scopeLabel(t, s)} (${s})`} description={scopeHelp(t, s)} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      <FutureDateField label={t('tokens.expiresAt')} {...form.getInputProps('expiresAt')} />
+      <Checkbox label={t('tokens.terms')} {...form.getInputProps('acceptTerms', { type: 'checkbox' })} />
     </ApiForm>
   );
 }

@@ -5,12 +5,12 @@
 import { ActionIcon, Anchor, Badge, Button, Collapse, Divider, Group, Input, List, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLink, IconPhoto, IconX } from '@tabler/icons-react';
-import { useId, type ReactNode } from 'react';
+import { useId } from 'react';
 import { Link } from 'react-router';
 import { caseRequests, useCaseMutation, type Assignment, type Case, type CaseResponse } from '../../api/cases';
 import { useMediaMany, useRememberMedia, type Media } from '../../api/media';
 import { useMe } from '../../auth/session';
-import { ApiForm, FormFooter, useApiForm } from '../../components/ApiForm';
+import { ApiForm, useApiForm } from '../../components/ApiForm';
 import { DateField, isDateValue } from '../../components/DateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -263,25 +263,6 @@ function FileChooser({ files, onChange }: { files: Media[]; onChange: (files: Me
   );
 }
 
-/** The forms under an agency's card: small, with Cancel and their submit button. */
-function AssignmentForm({ state, submitLabel, onDone, testId, children }: { state: ReturnType<typeof useApiForm>; submitLabel: string; onDone: () => void; testId: string; children: ReactNode }) {
-  return (
-    <ApiForm
-      state={state}
-      gap="xs"
-      mt="sm"
-      data-testid={testId}
-      footer={
-        <FormFooter size="xs" onCancel={onDone} loading={state.form.submitting}>
-          {submitLabel}
-        </FormFooter>
-      }
-    >
-      {children}
-    </ApiForm>
-  );
-}
-
 function ExtendForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => void }) {
   const { t } = useI18n();
   const r = rules(t);
@@ -297,10 +278,10 @@ function ExtendForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => vo
   });
   const { form } = state;
   return (
-    <AssignmentForm state={state} submitLabel={t('cases.extendSubmit')} onDone={onDone} testId="extend-form">
+    <ApiForm state={state} gap="xs" mt="sm" data-testid="extend-form" submitLabel={t('cases.extendSubmit')} onCancel={onDone} size="xs">
       <DateField label={t('cases.newDueDate')} required {...form.getInputProps('dueDate')} />
       <Textarea label={t('cases.reason')} required autosize minRows={2} maxLength={2000} {...form.getInputProps('reason')} />
-    </AssignmentForm>
+    </ApiForm>
   );
 }
 
@@ -316,11 +297,11 @@ function MaterialForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => 
   });
   const { form } = state;
   return (
-    <AssignmentForm state={state} submitLabel={t('cases.recordMaterialSubmit')} onDone={onDone} testId="material-form">
+    <ApiForm state={state} gap="xs" mt="sm" data-testid="material-form" submitLabel={t('cases.recordMaterialSubmit')} onCancel={onDone} size="xs">
       <Textarea label={t('cases.materialNote')} required autosize minRows={3} maxLength={50_000} {...form.getInputProps('note')} />
       <Textarea label={t('cases.links')} description={t('cases.linksHelp')} autosize minRows={2} {...form.getInputProps('links')} />
       <FileChooser files={form.values.files} onChange={(files) => form.setFieldValue('files', files)} />
-    </AssignmentForm>
+    </ApiForm>
   );
 }
 
@@ -351,7 +332,7 @@ function ResponseForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => 
   });
   const { form } = state;
   return (
-    <AssignmentForm state={state} submitLabel={t('cases.recordResponseSubmit')} onDone={onDone} testId="response-form">
+    <ApiForm state={state} gap="xs" mt="sm" data-testid="response-form" submitLabel={t('cases.recordResponseSubmit')} onCancel={onDone} size="xs">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select label={t('cases.responseForm')} data={formOptions(t)} allowDeselect={false} required {...form.getInputProps('form')} />
         <DateField label={t('cases.responseDate')} required {...form.getInputProps('date')} />
@@ -360,6 +341,6 @@ function ResponseForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => 
       <Textarea label={t('cases.links')} description={t('cases.linksHelp')} autosize minRows={2} {...form.getInputProps('links')} />
       <FileChooser files={form.values.files} onChange={(files) => form.setFieldValue('files', files)} />
       <Textarea label={t('cases.note')} autosize minRows={2} maxLength={5000} {...form.getInputProps('note')} />
-    </AssignmentForm>
+    </ApiForm>
   );
 }

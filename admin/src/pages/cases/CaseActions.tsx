@@ -10,7 +10,7 @@ import { caseRequests, useCaseMutation, type Case } from '../../api/cases';
 import type { CaseTransition } from '../../api/enums';
 import { useMeta } from '../../api/meta';
 import { useTopics } from '../../api/topics';
-import { ApiForm, FormFooter, useApiForm } from '../../components/ApiForm';
+import { ApiForm, useApiForm } from '../../components/ApiForm';
 import { VersionBadges } from '../../components/ContentBadges';
 import { useI18n, type MessageKey } from '../../i18n';
 import { claimRatingOptions, languageName, licenceOptions, topicName } from '../../lib/content';
@@ -114,26 +114,23 @@ function NotifyForm({ c, onDone }: { c: Case; onDone: () => void }) {
   return (
     <ApiForm
       state={state}
-      footer={
-        <FormFooter onCancel={onDone} loading={form.submitting}>
-          {t('cases.notifySubmit')}
-        </FormFooter>
-      }
+      submitLabel={t('cases.notifySubmit')}
+      onCancel={onDone}
     >
-        <MultiSelect
-          label={t('cases.agenciesToNotify')}
-          data={agencies.answering.filter((a) => !notified.has(a.id)).map((a) => ({ value: a.id, label: agencies.name(a.id) }))}
-          searchable
-          required
-          data-autofocus
-          {...form.getInputProps('agencyIds')}
-        />
-        <Textarea label={t('cases.message')} autosize minRows={3} maxLength={5000} {...form.getInputProps('message')} />
-        <Paper withBorder p="sm" bg="var(--mantine-color-blue-light)">
-          <Text size="sm" data-testid="notify-due">
-            {t('cases.notifyDue', { date: formatDate(`${due}T12:00:00+07:00`), days })}
-          </Text>
-        </Paper>
+      <MultiSelect
+        label={t('cases.agenciesToNotify')}
+        data={agencies.answering.filter((a) => !notified.has(a.id)).map((a) => ({ value: a.id, label: agencies.name(a.id) }))}
+        searchable
+        required
+        data-autofocus
+        {...form.getInputProps('agencyIds')}
+      />
+      <Textarea label={t('cases.message')} autosize minRows={3} maxLength={5000} {...form.getInputProps('message')} />
+      <Paper withBorder p="sm" bg="var(--mantine-color-blue-light)">
+        <Text size="sm" data-testid="notify-due">
+          {t('cases.notifyDue', { date: formatDate(`${due}T12:00:00+07:00`), days })}
+        </Text>
+      </Paper>
     </ApiForm>
   );
 }
@@ -154,11 +151,10 @@ function TransitionForm({ c, name, onDone }: { c: Case; name: CaseTransition; on
     <ApiForm
       state={state}
       intro={<Text size="sm">{t(`cases.transitionHelp.${name}` as MessageKey)}</Text>}
-      footer={
-        <FormFooter onCancel={onDone} loading={form.submitting} color={name === 'close-without-publication' ? 'red' : undefined} data-testid="confirm-transition">
-          {t('common.confirm')}
-        </FormFooter>
-      }
+      submitLabel={t('common.confirm')}
+      onCancel={onDone}
+      color={name === 'close-without-publication' ? 'red' : undefined}
+      submitTestId="confirm-transition"
     >
       {needsReason && <Textarea label={t('cases.reason')} required autosize minRows={3} maxLength={2000} data-autofocus {...form.getInputProps('reason')} />}
     </ApiForm>
@@ -225,53 +221,51 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
     <ApiForm
       state={state}
       intro={<Text size="sm">{t('cases.clarificationHelp')}</Text>}
-      footer={
-        <FormFooter onCancel={onDone} loading={form.submitting} data-testid="create-clarification">
-          {t('common.create')}
-        </FormFooter>
-      }
+      submitLabel={t('common.create')}
+      onCancel={onDone}
+      submitTestId="create-clarification"
     >
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {candidates.length > 0 && (
-            <Select
-              label={t('cases.clarificationAgency')}
-              description={t('cases.clarificationAgencyHelp')}
-              data={candidates.map((id) => ({ value: id, label: agencies.name(id) }))}
-              clearable
-              {...form.getInputProps('agencyId')}
-            />
-          )}
-          <Select label={t('cases.rating')} data={claimRatingOptions(t)} allowDeselect={false} required {...form.getInputProps('rating')} />
-        </SimpleGrid>
-        <MultiSelect
-          label={t('cases.topics')}
-          description={t('cases.clarificationTopicsHelp')}
-          data={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicName(x, lang) }))}
-          searchable
-          required
-          maxValues={20}
-          {...form.getInputProps('metadata.topicIds')}
-        />
-        <Textarea label={t('cases.statementEn')} description={t('cases.statementEnHelp')} required autosize minRows={2} maxLength={5000} {...form.getInputProps('statement.en')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TagsInput label={t('cases.metaAuthors')} description={t('cases.tagsHelp')} maxTags={20} {...form.getInputProps('metadata.authors')} />
-          <TagsInput label={t('cases.metaTags')} description={t('cases.tagsHelp')} maxTags={30} {...form.getInputProps('metadata.tags')} />
-          <TextInput label={t('cases.metaPlace')} maxLength={300} {...form.getInputProps('metadata.place')} />
-          <TextInput label={t('cases.metaCopyright')} maxLength={300} {...form.getInputProps('metadata.copyrightHolder')} />
-          <Select label={t('cases.metaLicence')} data={licenceOptions(t)} allowDeselect={false} {...form.getInputProps('metadata.licence')} />
-        </SimpleGrid>
-        {(['vi', 'en'] as const).map((l) => (
-          <Paper key={l} withBorder p="sm">
-            <Stack gap="xs">
-              <Title order={3} size="h5">
-                {languageName(t, l)}
-              </Title>
-              <TextInput label={t('cases.itemTitle')} required maxLength={500} {...form.getInputProps(`texts.${l}.title`)} />
-              <Textarea label={t('cases.itemSummary')} required autosize minRows={2} maxLength={3000} {...form.getInputProps(`texts.${l}.summary`)} />
-              <Textarea label={t('cases.itemBody')} description={t('cases.itemBodyHelp')} required autosize minRows={4} {...form.getInputProps(`texts.${l}.body`)} />
-            </Stack>
-          </Paper>
-        ))}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {candidates.length > 0 && (
+          <Select
+            label={t('cases.clarificationAgency')}
+            description={t('cases.clarificationAgencyHelp')}
+            data={candidates.map((id) => ({ value: id, label: agencies.name(id) }))}
+            clearable
+            {...form.getInputProps('agencyId')}
+          />
+        )}
+        <Select label={t('cases.rating')} data={claimRatingOptions(t)} allowDeselect={false} required {...form.getInputProps('rating')} />
+      </SimpleGrid>
+      <MultiSelect
+        label={t('cases.topics')}
+        description={t('cases.clarificationTopicsHelp')}
+        data={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicName(x, lang) }))}
+        searchable
+        required
+        maxValues={20}
+        {...form.getInputProps('metadata.topicIds')}
+      />
+      <Textarea label={t('cases.statementEn')} description={t('cases.statementEnHelp')} required autosize minRows={2} maxLength={5000} {...form.getInputProps('statement.en')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TagsInput label={t('cases.metaAuthors')} description={t('cases.tagsHelp')} maxTags={20} {...form.getInputProps('metadata.authors')} />
+        <TagsInput label={t('cases.metaTags')} description={t('cases.tagsHelp')} maxTags={30} {...form.getInputProps('metadata.tags')} />
+        <TextInput label={t('cases.metaPlace')} maxLength={300} {...form.getInputProps('metadata.place')} />
+        <TextInput label={t('cases.metaCopyright')} maxLength={300} {...form.getInputProps('metadata.copyrightHolder')} />
+        <Select label={t('cases.metaLicence')} data={licenceOptions(t)} allowDeselect={false} {...form.getInputProps('metadata.licence')} />
+      </SimpleGrid>
+      {(['vi', 'en'] as const).map((l) => (
+        <Paper key={l} withBorder p="sm">
+          <Stack gap="xs">
+            <Title order={3} size="h5">
+              {languageName(t, l)}
+            </Title>
+            <TextInput label={t('cases.itemTitle')} required maxLength={500} {...form.getInputProps(`texts.${l}.title`)} />
+            <Textarea label={t('cases.itemSummary')} required autosize minRows={2} maxLength={3000} {...form.getInputProps(`texts.${l}.summary`)} />
+            <Textarea label={t('cases.itemBody')} description={t('cases.itemBodyHelp')} required autosize minRows={4} {...form.getInputProps(`texts.${l}.body`)} />
+          </Stack>
+        </Paper>
+      ))}
     </ApiForm>
   );
 }

@@ -86,60 +86,60 @@ export function NewCasePage() {
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <ApiForm state={state}>
-              <TextInput label={t('cases.caseTitle')} required maxLength={300} data-autofocus {...form.getInputProps('title')} />
-              {isPhone && found > 0 && (
-                <Alert variant="light" color="orange" icon={<IconInfoCircle aria-hidden />} role="status">
-                  <Anchor href="#precedents-title" size="sm">
-                    {t('cases.precedentsFound', { n: found })}
-                  </Anchor>
-                </Alert>
-              )}
-              <Paper withBorder p="md">
-                <Stack gap="sm">
-                  <Title order={2} size="h4">
-                    {t('cases.falseInfo')}
-                  </Title>
-                  <Textarea label={t('cases.falseText')} description={t('cases.falseTextHelp')} required autosize minRows={3} maxLength={20_000} {...form.getInputProps('falseText')} />
-                  <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                    <DateField label={t('cases.firstSeen')} withTime {...form.getInputProps('firstSeenAt')} />
-                    <NumberInput label={t('cases.reach')} description={t('cases.reachHelp')} min={0} allowDecimal={false} thousandSeparator={lang === 'vi' ? '.' : ','} decimalSeparator={lang === 'vi' ? ',' : '.'} {...form.getInputProps('reach')} />
-                  </SimpleGrid>
-                  <TextInput label={t('cases.claimant')} maxLength={500} {...form.getInputProps('claimant')} />
-                  <Select label={t('cases.rating')} data={claimRatingOptions(t)} clearable {...form.getInputProps('rating')} value={v.rating || null} onChange={(x) => form.setFieldValue('rating', x ?? '')} />
-                </Stack>
-              </Paper>
-              <Paper withBorder p="md">
-                <Stack gap="sm">
-                  <Title order={2} size="h4">
-                    {t('cases.firstSighting')}
-                  </Title>
-                  <TextInput label={t('cases.url')} description={t('cases.urlHelp')} placeholder="https://" type="url" maxLength={2000} {...form.getInputProps('sightings.0.url')} />
-                  <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                    <TextInput label={t('cases.platform')} placeholder="Facebook, TikTok, YouTube…" maxLength={100} {...form.getInputProps('sightings.0.platform')} />
-                    <Select label={t('cases.language')} data={languages} searchable clearable {...form.getInputProps('sightings.0.language')} />
-                  </SimpleGrid>
-                </Stack>
-              </Paper>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Select label={t('cases.severityLabel')} data={severityOptions(t)} allowDeselect={false} {...form.getInputProps('severity')} />
-                <MultiSelect label={t('cases.languages')} description={t('cases.languagesHelp')} data={languages} searchable {...form.getInputProps('languages')} />
-              </SimpleGrid>
-              <MultiSelect
-                label={t('cases.topics')}
-                description={t('cases.topicsHelp')}
-                data={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicName(x, lang) }))}
-                searchable
-                maxValues={20}
-                {...form.getInputProps('topicIds')}
-              />
-              <Group justify="flex-end">
-                <Button variant="default" component={Link} to="/cases">
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" loading={form.submitting} data-testid="open-case">
-                  {t('cases.openSubmit')}
-                </Button>
-              </Group>
+            <TextInput label={t('cases.caseTitle')} required maxLength={300} data-autofocus {...form.getInputProps('title')} />
+            {isPhone && found > 0 && (
+              <Alert variant="light" color="orange" icon={<IconInfoCircle aria-hidden />} role="status">
+                <Anchor href="#precedents-title" size="sm">
+                  {t('cases.precedentsFound', { n: found })}
+                </Anchor>
+              </Alert>
+            )}
+            <Paper withBorder p="md">
+              <Stack gap="sm">
+                <Title order={2} size="h4">
+                  {t('cases.falseInfo')}
+                </Title>
+                <Textarea label={t('cases.falseText')} description={t('cases.falseTextHelp')} required autosize minRows={3} maxLength={20_000} {...form.getInputProps('falseText')} />
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <DateField label={t('cases.firstSeen')} withTime {...form.getInputProps('firstSeenAt')} />
+                  <NumberInput label={t('cases.reach')} description={t('cases.reachHelp')} min={0} allowDecimal={false} thousandSeparator={lang === 'vi' ? '.' : ','} decimalSeparator={lang === 'vi' ? ',' : '.'} {...form.getInputProps('reach')} />
+                </SimpleGrid>
+                <TextInput label={t('cases.claimant')} maxLength={500} {...form.getInputProps('claimant')} />
+                <Select label={t('cases.rating')} data={claimRatingOptions(t)} clearable {...form.getInputProps('rating')} value={v.rating || null} onChange={(x) => form.setFieldValue('rating', x ?? '')} />
+              </Stack>
+            </Paper>
+            <Paper withBorder p="md">
+              <Stack gap="sm">
+                <Title order={2} size="h4">
+                  {t('cases.firstSighting')}
+                </Title>
+                <TextInput label={t('cases.url')} description={t('cases.urlHelp')} placeholder="https://" type="url" maxLength={2000} {...form.getInputProps('sightings.0.url')} />
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <TextInput label={t('cases.platform')} placeholder="Facebook, TikTok, YouTube…" maxLength={100} {...form.getInputProps('sightings.0.platform')} />
+                  <Select label={t('cases.language')} data={languages} searchable clearable {...form.getInputProps('sightings.0.language')} />
+                </SimpleGrid>
+              </Stack>
+            </Paper>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select label={t('cases.severityLabel')} data={severityOptions(t)} allowDeselect={false} {...form.getInputProps('severity')} />
+              <MultiSelect label={t('cases.languages')} description={t('cases.languagesHelp')} data={languages} searchable {...form.getInputProps('languages')} />
+            </SimpleGrid>
+            <MultiSelect
+              label={t('cases.topics')}
+              description={t('cases.topicsHelp')}
+              data={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicName(x, lang) }))}
+              searchable
+              maxValues={20}
+              {...form.getInputProps('topicIds')}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" component={Link} to="/cases">
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={form.submitting} data-testid="open-case">
+                {t('cases.openSubmit')}
+              </Button>
+            </Group>
           </ApiForm>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -6,7 +6,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { topicRequests, useTopicMutation, useTopics, type Topic } from '../../api/topics';
-import { ApiForm, FormFooter, useApiForm } from '../../components/ApiForm';
+import { ApiForm, useApiForm } from '../../components/ApiForm';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -192,11 +192,8 @@ function TopicForm({ initial, slugFixed, submitLabel, onSubmit, onCancel }: { in
   return (
     <ApiForm
       state={state}
-      footer={
-        <FormFooter onCancel={onCancel} loading={form.submitting}>
-          {submitLabel}
-        </FormFooter>
-      }
+      submitLabel={submitLabel}
+      onCancel={onCancel}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label={t('topics.nameVi')} required maxLength={200} lang="vi" {...form.getInputProps('nameVi')} data-autofocus />

@@ -3,7 +3,7 @@
 import { Checkbox, Group, Textarea, TextInput } from '@mantine/core';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '../../api/enums';
 import { useWebhookMutation, webhookRequests, type SubscriptionWithSecret } from '../../api/webhooks';
-import { ApiForm, FormFooter, useApiForm } from '../../components/ApiForm';
+import { ApiForm, useApiForm } from '../../components/ApiForm';
 import { useI18n, type MessageKey } from '../../i18n';
 import { rules } from '../../lib/forms';
 
@@ -25,30 +25,27 @@ export function NewWebhookForm({ onCancel, onCreated }: { onCancel: () => void; 
   return (
     <ApiForm
       state={state}
-      footer={
-        <FormFooter onCancel={onCancel} loading={form.submitting}>
-          {t('common.create')}
-        </FormFooter>
-      }
+      submitLabel={t('common.create')}
+      onCancel={onCancel}
     >
-        <TextInput
-          label={t('webhooks.url')}
-          description={t('webhooks.urlHelp')}
-          placeholder="https://"
-          type="url"
-          required
-          maxLength={2000}
-          data-autofocus
-          {...form.getInputProps('url')}
-        />
-        <Checkbox.Group label={t('webhooks.events')} required {...form.getInputProps('events')}>
-          <Group gap="md" mt={6}>
-            {WEBHOOK_EVENTS.map((e) => (
-              <Checkbox key={e} value={e} label={t(`webhooks.event.${e}` as MessageKey)} />
-            ))}
-          </Group>
-        </Checkbox.Group>
-        <Textarea label={t('webhooks.description')} maxLength={500} autosize minRows={2} {...form.getInputProps('description')} />
+      <TextInput
+        label={t('webhooks.url')}
+        description={t('webhooks.urlHelp')}
+        placeholder="https://"
+        type="url"
+        required
+        maxLength={2000}
+        data-autofocus
+        {...form.getInputProps('url')}
+      />
+      <Checkbox.Group label={t('webhooks.events')} required {...form.getInputProps('events')}>
+        <Group gap="md" mt={6}>
+          {WEBHOOK_EVENTS.map((e) => (
+            <Checkbox key={e} value={e} label={t(`webhooks.event.${e}` as MessageKey)} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Textarea label={t('webhooks.description')} maxLength={500} autosize minRows={2} {...form.getInputProps('description')} />
     </ApiForm>
   );
 }
