@@ -9,8 +9,8 @@ import { PasswordChangePage } from './auth/PasswordChangeForm';
 import { RecoveryCodes } from './auth/RecoveryCodes';
 import { SecondFactorPage } from './auth/SecondFactorPage';
 import { SignInPage } from './auth/SignInPage';
-import { applySession, AuthProvider, useAuth, useMe, useSessionQuery } from './auth/session';
-import { queryClient, SESSION_KEY } from './api/query';
+import { applySession, refreshSession } from './api/auth';
+import { AuthProvider, useAuth, useMe, useSessionQuery } from './auth/session';
 import type { Pending } from './api/client';
 import { useDocumentLanguage, useI18n } from './i18n';
 import { AppLayout } from './layout/AppLayout';
@@ -103,7 +103,7 @@ function Screens() {
           codes={recoveryCodes}
           onDone={async () => {
             // Fetch the new state first: the cached one still says "enrolment pending".
-            await queryClient.refetchQueries({ queryKey: SESSION_KEY });
+            await refreshSession({ wait: true });
             showRecoveryCodes(null);
           }}
         />

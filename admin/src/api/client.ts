@@ -14,6 +14,8 @@ export type PersonalToken = Schemas['PersonalToken'];
 export type AuditEvent = Schemas['AuditEvent'];
 export type Problem = Schemas['Problem'];
 export type Pending = SessionState['pending'];
+/** The JSON content of a generated request body or response. */
+export type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
 /** An API refusal: the problem document, in the UI language. */
 export class ApiError extends Error {

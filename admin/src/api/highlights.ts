@@ -35,7 +35,7 @@ export function useHighlightCards(language: string, fallbacks: readonly string[]
 }
 
 /** Writes the whole list (order matters) and refreshes every cached language. */
-export async function saveHighlights(qc: QueryClient, itemIds: string[]): Promise<string[]> {
+async function saveHighlights(qc: QueryClient, itemIds: string[]): Promise<string[]> {
   const saved = await call(api.PUT('/api/v1/highlights', { body: { itemIds } }));
   await qc.invalidateQueries({ queryKey: HIGHLIGHTS_KEY });
   return saved.itemIds;

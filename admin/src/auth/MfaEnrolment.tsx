@@ -3,7 +3,7 @@ import { Button, Code, Group, Image, Stack, Text, TextInput } from '@mantine/cor
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { api, call } from '../api/client';
+import { authRequests } from '../api/auth';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
@@ -14,7 +14,7 @@ const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');
 
 export function MfaEnrolment({ onConfirmed }: { onConfirmed: (recoveryCodes: string[]) => void }) {
   const { t } = useI18n();
-  const start = useMutation({ mutationFn: () => call(api.POST('/api/v1/auth/mfa/enrolment')) });
+  const start = useMutation({ mutationFn: authRequests.startMfaEnrolment });
   const started = useRef(false);
   useEffect(() => {
     // Once per mount (StrictMode re-runs effects): a second start would replace the secret shown.
@@ -30,7 +30,7 @@ export function MfaEnrolment({ onConfirmed }: { onConfirmed: (recoveryCodes: str
     onValuesChange: () => confirm.reset(),
   });
   const confirm = useMutation({
-    mutationFn: (code: string) => call(api.POST('/api/v1/auth/mfa/confirm', { body: { code } })),
+    mutationFn: authRequests.confirmMfa,
     onSuccess: (r) => onConfirmed(r.recoveryCodes),
     onError: (e) => setServerErrors(form, e, ['code']),
   });

@@ -2,7 +2,8 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { api, call, type SessionState } from '../api/client';
+import { authRequests } from '../api/auth';
+import type { SessionState } from '../api/client';
 import { PasswordField } from '../components/PasswordField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n';
@@ -24,7 +25,7 @@ export function PasswordChangeForm({ onChanged, autoFocus }: { onChanged: (s: Se
     onValuesChange: () => change.reset(),
   });
   const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => call(api.POST('/api/v1/auth/password', { body })),
+    mutationFn: authRequests.changePassword,
     onSuccess: (s) => {
       form.reset();
       onChanged(s);

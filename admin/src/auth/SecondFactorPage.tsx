@@ -1,12 +1,13 @@
 import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { api, call } from '../api/client';
+import { authRequests } from '../api/auth';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n';
 import { setServerErrors } from '../lib/forms';
 import { AuthLayout } from './AuthLayout';
-import { applySession, useAuth } from './session';
+import { applySession } from '../api/auth';
+import { useAuth } from './session';
 
 export function SecondFactorPage() {
   const { t } = useI18n();
@@ -18,7 +19,7 @@ export function SecondFactorPage() {
     onValuesChange: () => verify.reset(),
   });
   const verify = useMutation({
-    mutationFn: (code: string) => call(api.POST('/api/v1/auth/second-factor', { body: { code } })),
+    mutationFn: authRequests.secondFactor,
     onSuccess: applySession,
     onError: (e) => setServerErrors(form, e, ['code']),
   });

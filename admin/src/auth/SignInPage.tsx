@@ -1,13 +1,14 @@
 import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { api, call } from '../api/client';
+import { authRequests } from '../api/auth';
 import { PasswordField } from '../components/PasswordField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n';
 import { setServerErrors } from '../lib/forms';
 import { AuthLayout } from './AuthLayout';
-import { applySession, useAuth } from './session';
+import { applySession } from '../api/auth';
+import { useAuth } from './session';
 
 export function SignInPage() {
   const { t } = useI18n();
@@ -20,7 +21,7 @@ export function SignInPage() {
     },
   });
   const signIn = useMutation({
-    mutationFn: (body: { login: string; password: string }) => call(api.POST('/api/v1/auth/sign-in', { body })),
+    mutationFn: authRequests.signIn,
     onSuccess: (state) => {
       setNotice(null);
       applySession(state);

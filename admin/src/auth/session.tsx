@@ -2,9 +2,9 @@
 // (recovery codes) that must survive the session state changing underneath them.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError, call, setAuthProblemListener, setCsrfToken, type SessionState } from '../api/client';
+import { authRequests, forgetSession, readSession, refreshSession } from '../api/auth';
+import { setAuthProblemListener, type SessionState } from '../api/client';
 import { queryClient, SESSION_KEY } from '../api/query';
-import { hasStoredLang, setLang } from '../i18n';
 
 type Role = 'admin' | 'appraiser' | 'security' | 'contributor' | 'reader';
 export const ROLES: readonly Role[] = ['admin', 'appraiser', 'security', 'contributor', 'reader'];
@@ -18,30 +18,6 @@ export const ROLE_SCOPES: Record<string, readonly string[]> = {
   reader: ['read:public', 'read:shared'],
 };
 export type { Role };
-
-// Keep the CSRF token in step with every change of the cached session, synchronously.
-queryClient.getQueryCache().subscribe((event) => {
-  if (event.query.queryKey[0] !== SESSION_KEY[0]) return;
-  const state = event.query.state.data as SessionState | null | undefined;
-  setCsrfToken(state?.csrfToken ?? null);
-});
-
-export function applySession(state: SessionState | null) {
-  setCsrfToken(state?.csrfToken ?? null);
-  if (state && !hasStoredLang() && (state.user.locale === 'vi' || state.user.locale === 'en')) setLang(state.user.locale, false);
-  queryClient.setQueryData(SESSION_KEY, state);
-}
-
-async function fetchSession(): Promise<SessionState | null> {
-  try {
-    const s = await call(api.GET('/api/v1/auth/session'));
-    if (!hasStoredLang() && (s.user.locale === 'vi' || s.user.locale === 'en')) setLang(s.user.locale, false);
-    return s;
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) return null;
-    throw e;
-  }
-}
 
 export type AuthNotice = 'signedOut' | 'sessionEnded' | null;
 
@@ -57,7 +33,7 @@ interface AuthContextValue {
 const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function useSessionQuery() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Infinity });
+  return useQuery({ queryKey: SESSION_KEY, queryFn: readSession, staleTime: Infinity });
 }
 
 export function AuthProvider({ state, children }: { state: SessionState | null; children: ReactNode }) {
@@ -68,24 +44,22 @@ export function AuthProvider({ state, children }: { state: SessionState | null; 
     setAuthProblemListener((status) => {
       if (status === 401) {
         const wasSignedIn = !!queryClient.getQueryData(SESSION_KEY);
-        queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
-        applySession(null);
+        forgetSession();
         if (wasSignedIn) setNotice('sessionEnded');
       } else {
-        void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+        void refreshSession();
       }
     });
   }, []);
 
   const signOut = useCallback(async () => {
     try {
-      await call(api.POST('/api/v1/auth/sign-out'));
+      await authRequests.signOut();
     } catch {
       /* signed out either way: the cookie is gone or the session already ended */
     }
     setRecoveryCodes(null);
-    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
-    applySession(null);
+    forgetSession();
     setNotice('signedOut');
   }, []);
 

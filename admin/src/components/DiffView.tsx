@@ -1,7 +1,8 @@
 // Word diff of each changed field. Removed words are struck through and added ones underlined
 // (not only coloured), and each change is announced to screen readers by a hidden marker.
 import { Box, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
-import type { FieldDiff, Topic } from '../api/content';
+import type { FieldDiff } from '../api/content';
+import type { Topic } from '../api/topics';
 import { useI18n, type MessageKey, type TFunction } from '../i18n';
 import { topicName } from '../lib/content';
 

@@ -2,18 +2,17 @@
 // in without a pending step, saved as the account's language.
 import { Button } from '@mantine/core';
 import { IconLanguage } from '@tabler/icons-react';
-import { api } from '../api/client';
-import { queryClient, SESSION_KEY } from '../api/query';
+import { authRequests } from '../api/auth';
 import type { SessionState } from '../api/client';
+import { queryClient, SESSION_KEY } from '../api/query';
 import { setLang, useI18n, type Lang } from '../i18n';
 
 export function switchLanguage(lang: Lang) {
   setLang(lang);
   const s = queryClient.getQueryData<SessionState | null>(SESSION_KEY);
   if (s && !s.pending && s.user.locale !== lang) {
-    void api.PATCH('/api/v1/auth/profile', { body: { locale: lang } }).then(({ data }) => {
-      if (data) queryClient.setQueryData<SessionState | null>(SESSION_KEY, (old) => (old ? { ...old, user: data } : old));
-    });
+    // the switch itself is done: a refused save of the preference is not worth a message
+    authRequests.updateProfile({ locale: lang }).catch(() => undefined);
   }
 }
 

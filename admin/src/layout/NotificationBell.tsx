@@ -2,10 +2,8 @@
 // one read by opening it, or all at once.
 import { Indicator, Menu, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconBell, IconChecks } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { api, call } from '../api/client';
-import { useNotifications, type Notification } from '../api/content';
+import { useNotifications, useReadNotifications, type Notification } from '../api/notifications';
 import { useI18n } from '../i18n';
 import { notifyError } from '../lib/notify';
 
@@ -15,29 +13,20 @@ export const appPath = (link: string) => (link.startsWith('/admin/') ? link.slic
 export function NotificationBell() {
   const { t, formatDateTime } = useI18n();
   const navigate = useNavigate();
-  const qc = useQueryClient();
   const n = useNotifications();
+  const read = useReadNotifications();
   const unread = n.data?.unread ?? 0;
   const items = n.data?.items ?? [];
 
   const open = async (x: Notification) => {
     if (!x.readAt) {
-      try {
-        await call(api.POST('/api/v1/notifications/{id}/read', { params: { path: { id: x.id } } }));
-      } catch {
-        /* opening the link matters more than the read mark */
-      }
-      void qc.invalidateQueries({ queryKey: ['notifications'] });
+      // opening the link matters more than the read mark
+      await read.mutateAsync(x.id).catch(() => undefined);
     }
     if (x.link) navigate(appPath(x.link));
   };
   const readAll = async () => {
-    try {
-      await call(api.POST('/api/v1/notifications/read-all'));
-      await qc.invalidateQueries({ queryKey: ['notifications'] });
-    } catch (e) {
-      notifyError(e instanceof Error ? e.message : String(e));
-    }
+    await read.mutateAsync(undefined).catch((e: Error) => notifyError(e.message));
   };
   const label = unread ? t('notif.labelUnread', { count: unread }) : t('notif.label');
 

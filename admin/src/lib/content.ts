@@ -1,27 +1,16 @@
 // The content model as the admin app shows it: kinds, states, visibilities, licences, document
-// types and content languages (mirrors src/modules/content/model.ts and workflow.ts), with labels.
+// types and content languages (the lists typed from the API schema in api/enums.ts), with labels.
 import { currentLang, useI18n, type Lang, type MessageKey, type TFunction } from '../i18n';
-import { useMeta, type Topic } from '../api/content';
+import { CLAIM_RATINGS, DOCUMENT_TYPES, KINDS, LICENCES, STATES, TRANSITION_ORDER, VISIBILITIES, type ItemState } from '../api/enums';
+import { useMeta } from '../api/meta';
+import type { Topic } from '../api/topics';
 
-export const KINDS = ['news', 'photo_album', 'video', 'document', 'publication', 'profile_page', 'clarification'] as const;
-export type Kind = (typeof KINDS)[number];
-export const STATES = ['draft', 'submitted', 'returned', 'approved', 'published', 'unpublished', 'archived'] as const;
-export type State = (typeof STATES)[number];
-export const VISIBILITIES = ['public', 'shared', 'internal'] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
-export const LICENCES = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-NC-4.0', 'CC0-1.0', 'all-rights-reserved'] as const;
-export type Licence = (typeof LICENCES)[number];
-export const DOCUMENT_TYPES = ['decision', 'directive', 'plan', 'report', 'official_letter', 'circular', 'decree', 'law', 'other'] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
-/** How false a clarified claim is (schema.org ClaimReview's rating), worst first. */
-export const CLAIM_RATINGS = ['false', 'distorted', 'misleading', 'partly_false', 'missing_context'] as const;
-export type ClaimRating = (typeof CLAIM_RATINGS)[number];
+export { CLAIM_RATINGS, DOCUMENT_TYPES, KINDS, LICENCES, STATES, TRANSITION_ORDER, VISIBILITIES } from '../api/enums';
+export type { ClaimRating, DocumentType, ItemKind as Kind, Licence, ItemState as State, ItemTransition as TransitionName, Visibility } from '../api/enums';
 /** As many places where a claim appeared as the API accepts. */
 export const MAX_APPEARANCES = 20;
 /** Languages with a name in the catalogues; the server's own list comes from GET /meta (useContentLanguageOptions). */
 export const CONTENT_LANGUAGES = ['vi', 'en', 'fr', 'zh', 'ja', 'ko', 'ru', 'de'] as const;
-export const TRANSITION_ORDER = ['submit', 'withdraw', 'return', 'approve', 'publish', 'unpublish', 'archive', 'restore'] as const;
-export type TransitionName = (typeof TRANSITION_ORDER)[number];
 
 const has = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
 
@@ -58,7 +47,7 @@ export function useContentLanguageOptions(extra: readonly string[] = []) {
   return contentLanguageOptions(t, meta.data?.contentLanguages ?? ['vi'], extra);
 }
 
-export const STATE_COLORS: Record<State, string> = {
+export const STATE_COLORS: Record<ItemState, string> = {
   draft: 'gray',
   submitted: 'orange',
   returned: 'red',

@@ -1,16 +1,10 @@
 // Option lists for selects, labelled in the UI language.
 import type { Agency } from '../api/client';
+import { AGENCY_TYPES, ROLE_LIST } from '../api/enums';
 import type { Lang, MessageKey, TFunction } from '../i18n';
 
-// Districts were abolished in July 2025: still a valid type for older records, listed last.
-export const AGENCY_TYPES = ['department', 'commune', 'public_service_unit', 'central_agency', 'press', 'other', 'district'] as const;
-export type AgencyType = (typeof AGENCY_TYPES)[number];
-export const AGENCY_FUNCTIONS = ['contribute', 'exploit', 'answer_cases'] as const;
-export type AgencyFunction = (typeof AGENCY_FUNCTIONS)[number];
-export const ROLE_LIST = ['admin', 'appraiser', 'security', 'contributor', 'reader'] as const;
-export type RoleName = (typeof ROLE_LIST)[number];
-export const CLIENT_SCOPES = ['read:public', 'read:shared', 'write:own'] as const;
-export type ScopeName = 'read:public' | 'read:shared' | 'write:own' | 'admin';
+export { AGENCY_FUNCTIONS, AGENCY_TYPES, CLIENT_SCOPES, ROLE_LIST } from '../api/enums';
+export type { AgencyFunction, AgencyType, RoleName, TokenScope as ScopeName } from '../api/enums';
 
 export const agencyName = (a: Pick<Agency, 'nameVi' | 'nameEn'>, lang: Lang) => (lang === 'en' && a.nameEn ? a.nameEn : a.nameVi);
 

@@ -2,9 +2,9 @@
 // the UI language, and which file types the pickers accept.
 import { IconFileText, IconMovie, IconPhoto } from '@tabler/icons-react';
 import type { Lang, MessageKey, TFunction } from '../i18n';
-import type { Media, MediaKind } from '../api/media';
+import { MEDIA_KINDS, type MediaKind } from '../api/enums';
+import type { Media } from '../api/media';
 
-export const MEDIA_KINDS = ['image', 'video', 'document'] as const satisfies readonly MediaKind[];
 
 export const mediaKindLabel = (t: TFunction, k: string) => ((MEDIA_KINDS as readonly string[]).includes(k) ? t(`mediaKind.${k}` as MessageKey) : k);
 export const mediaKindOptions = (t: TFunction) => MEDIA_KINDS.map((v) => ({ value: v, label: mediaKindLabel(t, v) }));

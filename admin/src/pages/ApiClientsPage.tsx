@@ -1,13 +1,13 @@
 // API clients (OAuth 2.0 client credentials): admins register and revoke; IOC security reads.
 import { Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifySuccess } from '../lib/notify';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, call, type ApiClient } from '../api/client';
-import { useAgencies } from '../api/hooks';
+import { apiClientRequests, useApiClientMutation, useApiClients } from '../api/api-clients';
+import type { ApiClient } from '../api/client';
+import type { ClientScope } from '../api/enums';
+import { useAgencies } from '../api/agencies';
 import { useMe } from '../auth/session';
+import { ApiForm, useApiForm } from '../components/ApiForm';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { FutureDateField, isDateValue } from '../components/DateInput';
 import { TableScroll } from '../components/TableScroll';
@@ -16,17 +16,15 @@ import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
 import { SecretOnce } from '../components/SecretOnce';
 import { endOfDayInHue, useI18n } from '../i18n';
-import { rules, setServerErrors } from '../lib/forms';
+import { rules } from '../lib/forms';
 import { agencyName, CLIENT_SCOPES, scopeLabel, scopeHelp } from '../lib/labels';
-
-type ClientScope = (typeof CLIENT_SCOPES)[number];
 
 export function ApiClientsPage() {
   const { t, lang, formatDateTime, formatDate } = useI18n();
   const { isAdmin } = useMe();
-  const qc = useQueryClient();
   const [creating, setCreating] = useState(false);
-  const clients = useQuery({ queryKey: ['api-clients'], queryFn: () => call(api.GET('/api/v1/api-clients')) });
+  const clients = useApiClients();
+  const revoke = useApiClientMutation(apiClientRequests.revoke, { success: t('clients.revokedDone') });
   const agencies = useAgencies({ includeArchived: true });
   const byId = new Map((agencies.data?.items ?? []).map((a) => [a.id, a]));
   const status = (c: ApiClient) =>
@@ -108,11 +106,7 @@ export function ApiClientsPage() {
                     {isAdmin && (
                       <Table.Td>
                         {!c.revokedAt && (
-                          <ConfirmButton size="xs" variant="light" danger message={t('clients.revokeConfirm', { name: c.name })} aria-label={`${t('clients.revoke')}: ${c.name}`} onConfirm={async () => {
-                            await call(api.POST('/api/v1/api-clients/{id}/revoke', { params: { path: { id: c.id } } }));
-                            await qc.invalidateQueries({ queryKey: ['api-clients'] });
-                            notifySuccess(t('clients.revokedDone'));
-                          }}>
+                          <ConfirmButton size="xs" variant="light" danger message={t('clients.revokeConfirm', { name: c.name })} aria-label={`${t('clients.revoke')}: ${c.name}`} onConfirm={() => revoke.mutateAsync(c.id)}>
                             {t('clients.revoke')}
                           </ConfirmButton>
                         )}
@@ -132,16 +126,13 @@ export function ApiClientsPage() {
   );
 }
 
-const FIELDS = ['name', 'description', 'agencyId', 'scopes', 'acceptTerms', 'expiresAt'];
-
 function NewClientForm({ onClose }: { onClose: () => void }) {
   const { t, lang } = useI18n();
   const r = rules(t);
-  const qc = useQueryClient();
   const agencies = useAgencies({});
-  const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<{ client: ApiClient; clientSecret: string } | null>(null);
-  const form = useForm({
+  const create = useApiClientMutation(apiClientRequests.create, { onSuccess: setCreated });
+  const state = useApiForm({
     initialValues: { name: '', description: '', agencyId: null as string | null, scopes: ['read:public'] as string[], acceptTerms: false, expiresAt: '' },
     validate: {
       name: r.length(2, 200),
@@ -151,9 +142,18 @@ function NewClientForm({ onClose }: { onClose: () => void }) {
       acceptTerms: (v) => (v ? null : t('clients.termsRequired')),
       expiresAt: (v) => (isDateValue(v) ? null : t('common.invalidDate')),
     },
-    // A refusal shown for the previous attempt goes away as soon as the person edits the form.
-    onValuesChange: () => setError(null),
+    fields: ['name', 'description', 'agencyId', 'scopes', 'acceptTerms', 'expiresAt'],
+    submit: (v) =>
+      create.mutateAsync({
+        name: v.name.trim(),
+        description: v.description.trim() || undefined,
+        agencyId: v.agencyId!,
+        scopes: v.scopes as ClientScope[],
+        acceptTerms: v.acceptTerms,
+        expiresAt: v.expiresAt ? endOfDayInHue(v.expiresAt) : null,
+      }),
   });
+  const { form } = state;
   if (created) {
     return (
       <SecretOnce
@@ -167,54 +167,23 @@ function NewClientForm({ onClose }: { onClose: () => void }) {
     );
   }
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(async (v) => {
-        setError(null);
-        try {
-          const res = await call(
-            api.POST('/api/v1/api-clients', {
-              body: {
-                name: v.name.trim(),
-                description: v.description.trim() || undefined,
-                agencyId: v.agencyId!,
-                scopes: v.scopes as ClientScope[],
-                acceptTerms: v.acceptTerms,
-                expiresAt: v.expiresAt ? endOfDayInHue(v.expiresAt) : null,
-              },
-            }),
-          );
-          await qc.invalidateQueries({ queryKey: ['api-clients'] });
-          setCreated(res);
-        } catch (e) {
-          setServerErrors(form, e, FIELDS);
-          setError(e);
-        }
-      })}
+    <ApiForm
+      state={state}
+      submitLabel={t('common.create')}
+      onCancel={onClose}
     >
-      <Stack>
-        <ErrorAlert error={error} fields={FIELDS} />
-        <TextInput label={t('clients.name')} required maxLength={200} data-autofocus {...form.getInputProps('name')} />
-        <Textarea label={t('clients.description')} maxLength={2000} autosize minRows={2} {...form.getInputProps('description')} />
-        <Select label={t('clients.agency')} required searchable data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: agencyName(a, lang) }))} {...form.getInputProps('agencyId')} />
-        <Checkbox.Group label={t('clients.scopes')} required {...form.getInputProps('scopes')}>
-          <Stack gap={6} mt={6}>
-            {CLIENT_SCOPES.map((s) => (
-              <Checkbox key={s} value={s} label={`${scopeLabel(t, s)} (${s})`} description={scopeHelp(t, s)} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-        <FutureDateField label={t('clients.expiresAt')} {...form.getInputProps('expiresAt')} />
-        <Checkbox label={t('clients.terms')} {...form.getInputProps('acceptTerms', { type: 'checkbox' })} data-testid="accept-terms" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t('common.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <TextInput label={t('clients.name')} required maxLength={200} data-autofocus {...form.getInputProps('name')} />
+      <Textarea label={t('clients.description')} maxLength={2000} autosize minRows={2} {...form.getInputProps('description')} />
+      <Select label={t('clients.agency')} required searchable data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: agencyName(a, lang) }))} {...form.getInputProps('agencyId')} />
+      <Checkbox.Group label={t('clients.scopes')} required {...form.getInputProps('scopes')}>
+        <Stack gap={6} mt={6}>
+          {CLIENT_SCOPES.map((s) => (
+            <Checkbox key={s} value={s} label={`${scopeLabel(t, s)} (${s})`} description={scopeHelp(t, s)} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      <FutureDateField label={t('clients.expiresAt')} {...form.getInputProps('expiresAt')} />
+      <Checkbox label={t('clients.terms')} {...form.getInputProps('acceptTerms', { type: 'checkbox' })} data-testid="accept-terms" />
+    </ApiForm>
   );
 }

@@ -1,11 +1,11 @@
 // The audit log (admins, IOC security): filters, newest first, "load more" by cursor; chain check.
 import { Alert, Anchor, Badge, Button, Code, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, call } from '../api/client';
-import { useAgencies, useUsers } from '../api/hooks';
+import { useAuditPages, useAuditVerify } from '../api/reports';
+import { useAgencies } from '../api/agencies';
+import { useUsers } from '../api/users';
 import { DateField, isDateValue } from '../components/DateInput';
 import { TableScroll } from '../components/TableScroll';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -96,7 +96,7 @@ function AuditData({ data }: { data: Record<string, unknown> }) {
 
 export function AuditVerify() {
   const { t } = useI18n();
-  const verify = useMutation({ mutationFn: () => call(api.GET('/api/v1/audit-events/verify')) });
+  const verify = useAuditVerify();
   const r = verify.data;
   return (
     <Stack gap="sm">
@@ -155,12 +155,7 @@ export function AuditPage() {
     targetId: filters.targetId || undefined,
     limit: PAGE,
   };
-  const events = useInfiniteQuery({
-    queryKey: ['audit', query],
-    initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) => call(api.GET('/api/v1/audit-events', { params: { query: { ...query, before: pageParam } } })),
-    getNextPageParam: (last) => last.nextBefore ?? undefined,
-  });
+  const events = useAuditPages(query);
 
   const apply = (e: FormEvent) => {
     e.preventDefault();

@@ -3,9 +3,8 @@ import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput
 import { useForm } from '@mantine/form';
 import { notifySuccess } from '../lib/notify';
 import { useState } from 'react';
-import { api, call, type SessionState } from '../api/client';
-import { queryClient, SESSION_KEY } from '../api/query';
-import { applySession, MFA_REQUIRED_ROLES, useAuth, useMe } from '../auth/session';
+import { applySession, authRequests } from '../api/auth';
+import { MFA_REQUIRED_ROLES, useAuth, useMe } from '../auth/session';
 import { MfaEnrolment } from '../auth/MfaEnrolment';
 import { PasswordChangeForm } from '../auth/PasswordChangeForm';
 import { RoleBadge } from '../components/Badges';
@@ -63,8 +62,7 @@ function AccountForm() {
           setError(null);
           try {
             const locale = v.locale === 'en' ? 'en' : 'vi';
-            const next = await call(api.PATCH('/api/v1/auth/profile', { body: { displayName: v.displayName.trim(), locale } }));
-            queryClient.setQueryData<SessionState | null>(SESSION_KEY, (old) => (old ? { ...old, user: next } : old));
+            await authRequests.updateProfile({ displayName: v.displayName.trim(), locale });
             setLang(locale);
             notifySuccess(t('common.saved'));
           } catch (e) {
@@ -121,8 +119,7 @@ function MfaPanel() {
         {user.mfaEnabled && !required && (
           <Group>
             <ConfirmButton variant="default" danger message={t('profile.mfaDisableConfirm')} onConfirm={async () => {
-              await call(api.DELETE('/api/v1/auth/mfa'));
-              await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+              await authRequests.disableMfa();
               notifySuccess(t('profile.mfaDisabled'));
             }}>
               {t('profile.mfaDisable')}

@@ -1,9 +1,8 @@
 // Active sessions: your own, or everyone's for admins and IOC security. Admins end anyone's.
 import { Badge, Button, Group, SegmentedControl, Table, Text } from '@mantine/core';
-import { notifySuccess } from '../lib/notify';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, call, type Session } from '../api/client';
+import type { Session } from '../api/client';
+import { useRevokeSession, useSessions } from '../api/sessions';
 import { useMe } from '../auth/session';
 import { TableScroll } from '../components/TableScroll';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -39,18 +38,8 @@ export function SessionsPage() {
   const canSeeAll = me.isAdmin || me.isSecurity;
   const [scope, setScope] = useState<'mine' | 'all'>('mine');
   const all = canSeeAll && scope === 'all';
-  const qc = useQueryClient();
-  const sessions = useQuery({
-    queryKey: ['sessions', all],
-    queryFn: () => call(api.GET('/api/v1/sessions', { params: { query: all ? { all: true } : {} } })),
-  });
-  const revoke = useMutation({
-    mutationFn: (id: string) => call(api.DELETE('/api/v1/sessions/{id}', { params: { path: { id } } })),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['sessions'] });
-      notifySuccess(t('sessions.revoked'));
-    },
-  });
+  const sessions = useSessions(all);
+  const revoke = useRevokeSession({ success: t('sessions.revoked') });
   const canRevoke = (s: Session) => !s.current && (me.isAdmin || s.userId === me.user.id);
 
   return (

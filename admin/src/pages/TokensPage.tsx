@@ -1,13 +1,13 @@
 // Personal API tokens: your own (everyone's for admins and IOC security, read-only for IOC).
 import { Badge, Button, Checkbox, Group, Modal, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifySuccess } from '../lib/notify';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, call, type PersonalToken } from '../api/client';
-import { useUsers } from '../api/hooks';
+import type { PersonalToken } from '../api/client';
+import type { TokenScope } from '../api/enums';
+import { tokenRequests, useTokenMutation, useTokens } from '../api/tokens';
+import { useUsers } from '../api/users';
 import { ROLE_SCOPES, useMe } from '../auth/session';
+import { ApiForm, useApiForm } from '../components/ApiForm';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { FutureDateField, isDateValue } from '../components/DateInput';
 import { TableScroll } from '../components/TableScroll';
@@ -16,8 +16,8 @@ import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
 import { SecretOnce } from '../components/SecretOnce';
 import { endOfDayInHue, useI18n } from '../i18n';
-import { rules, setServerErrors } from '../lib/forms';
-import { scopeLabel, type ScopeName, scopeHelp } from '../lib/labels';
+import { rules } from '../lib/forms';
+import { scopeLabel, scopeHelp } from '../lib/labels';
 
 export function TokensPage() {
   const { t, formatDateTime, formatDate } = useI18n();
@@ -26,8 +26,8 @@ export function TokensPage() {
   const [showAll, setShowAll] = useState(false);
   const all = canSeeAll && showAll;
   const [creating, setCreating] = useState(false);
-  const qc = useQueryClient();
-  const tokens = useQuery({ queryKey: ['tokens', all], queryFn: () => call(api.GET('/api/v1/tokens', { params: { query: all ? { all: true } : {} } })) });
+  const tokens = useTokens(all);
+  const revoke = useTokenMutation(tokenRequests.revoke, { success: t('tokens.revokedDone') });
   const users = useUsers({}, all);
   const userById = new Map((users.data?.items ?? []).map((u) => [u.id, u]));
   const canRevoke = (tk: PersonalToken) => !tk.revokedAt && (me.isAdmin || tk.userId === me.user.id);
@@ -97,11 +97,7 @@ export function TokensPage() {
                   <Table.Td className="nowrap">{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : t('common.never')}</Table.Td>
                   <Table.Td>
                     {canRevoke(tk) && (
-                      <ConfirmButton size="xs" variant="light" danger message={t('tokens.revokeConfirm', { name: tk.name })} aria-label={`${t('tokens.revoke')}: ${tk.name}`} onConfirm={async () => {
-                        await call(api.DELETE('/api/v1/tokens/{id}', { params: { path: { id: tk.id } } }));
-                        await qc.invalidateQueries({ queryKey: ['tokens'] });
-                        notifySuccess(t('tokens.revokedDone'));
-                      }}>
+                      <ConfirmButton size="xs" variant="light" danger message={t('tokens.revokeConfirm', { name: tk.name })} aria-label={`${t('tokens.revoke')}: ${tk.name}`} onConfirm={() => revoke.mutateAsync(tk.id)}>
                         {t('tokens.revoke')}
                       </ConfirmButton>
                     )}
@@ -119,17 +115,14 @@ export function TokensPage() {
   );
 }
 
-const FIELDS = ['name', 'scopes', 'expiresAt', 'acceptTerms'];
-
 function NewTokenForm({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const { role } = useMe();
   const r = rules(t);
-  const qc = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<{ token: PersonalToken; secret: string } | null>(null);
   const allowed = ROLE_SCOPES[role] ?? ['read:public'];
-  const form = useForm({
+  const create = useTokenMutation(tokenRequests.create, { onSuccess: setCreated });
+  const state = useApiForm({
     initialValues: { name: '', scopes: ['read:public'] as string[], expiresAt: '', acceptTerms: false },
     validate: {
       name: r.length(1, 200),
@@ -137,54 +130,31 @@ function NewTokenForm({ onClose }: { onClose: () => void }) {
       acceptTerms: (v) => (v ? null : t('clients.termsRequired')),
       expiresAt: (v) => (isDateValue(v) ? null : t('common.invalidDate')),
     },
-    // A refusal shown for the previous attempt goes away as soon as the person edits the form.
-    onValuesChange: () => setError(null),
+    fields: ['name', 'scopes', 'expiresAt', 'acceptTerms'],
+    submit: (v) => create.mutateAsync({ name: v.name.trim(), scopes: v.scopes as TokenScope[], acceptTerms: v.acceptTerms, expiresAt: v.expiresAt ? endOfDayInHue(v.expiresAt) : null }),
   });
+  const { form } = state;
   if (created) {
     return (
       <SecretOnce intro={t('tokens.secretFor', { name: created.token.name })} secrets={[{ label: t('tokens.title'), value: created.secret, testId: 'token-secret' }]} onDone={onClose} />
     );
   }
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(async (v) => {
-        setError(null);
-        try {
-          const res = await call(
-            api.POST('/api/v1/tokens', {
-              body: { name: v.name.trim(), scopes: v.scopes as ScopeName[], acceptTerms: v.acceptTerms, expiresAt: v.expiresAt ? endOfDayInHue(v.expiresAt) : null },
-            }),
-          );
-          await qc.invalidateQueries({ queryKey: ['tokens'] });
-          setCreated(res);
-        } catch (e) {
-          setServerErrors(form, e, FIELDS);
-          setError(e);
-        }
-      })}
+    <ApiForm
+      state={state}
+      submitLabel={t('common.create')}
+      onCancel={onClose}
     >
-      <Stack>
-        <ErrorAlert error={error} fields={FIELDS} />
-        <TextInput label={t('tokens.name')} required maxLength={200} data-autofocus {...form.getInputProps('name')} />
-        <Checkbox.Group label={t('tokens.scopes')} required {...form.getInputProps('scopes')}>
-          <Stack gap={6} mt={6}>
-            {allowed.map((s) => (
-              <Checkbox key={s} value={s} label={`${scopeLabel(t, s)} (${s})`} description={scopeHelp(t, s)} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-        <FutureDateField label={t('tokens.expiresAt')} {...form.getInputProps('expiresAt')} />
-        <Checkbox label={t('tokens.terms')} {...form.getInputProps('acceptTerms', { type: 'checkbox' })} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t('common.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <TextInput label={t('tokens.name')} required maxLength={200} data-autofocus {...form.getInputProps('name')} />
+      <Checkbox.Group label={t('tokens.scopes')} required {...form.getInputProps('scopes')}>
+        <Stack gap={6} mt={6}>
+          {allowed.map((s) => (
+            <Checkbox key={s} value={s} label={`${scopeLabel(t, s)} (${s})`} description={scopeHelp(t, s)} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      <FutureDateField label={t('tokens.expiresAt')} {...form.getInputProps('expiresAt')} />
+      <Checkbox label={t('tokens.terms')} {...form.getInputProps('acceptTerms', { type: 'checkbox' })} />
+    </ApiForm>
   );
 }

@@ -1,10 +1,8 @@
 // Agencies: search, filter by type, include archived; admins add and edit.
 import { Anchor, Badge, Button, Group, Select, Switch, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { useAgencies } from '../../api/hooks';
+import { useAgencies } from '../../api/agencies';
 import { useMe } from '../../auth/session';
 import { TableScroll } from '../../components/TableScroll';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -12,15 +10,13 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { agencyName, agencyTypeLabel, agencyTypeOptions, type AgencyType } from '../../lib/labels';
+import { useUrlFilters } from '../../lib/urlFilters';
 
 export function AgenciesPage() {
   const { t, lang } = useI18n();
   const { isAdmin } = useMe();
-  const [q, setQ] = useState('');
-  const [debounced] = useDebouncedValue(q.trim(), 250);
-  const [type, setType] = useState<string>('');
-  const [includeArchived, setIncludeArchived] = useState(false);
-  const list = useAgencies({ q: debounced || undefined, type: (type || undefined) as AgencyType | undefined, includeArchived: includeArchived || undefined });
+  const filters = useUrlFilters(['type', 'includeArchived'], { debounceMs: 250 });
+  const list = useAgencies({ q: filters.get('q') || undefined, type: (filters.get('type') || undefined) as AgencyType | undefined, includeArchived: filters.flag('includeArchived') || undefined });
   const all = useAgencies({ includeArchived: true });
   const byId = new Map((all.data?.items ?? []).map((a) => [a.id, a]));
 
@@ -41,8 +37,8 @@ export function AgenciesPage() {
           label={t('common.search')}
           placeholder={t('agencies.search')}
           leftSection={<IconSearch size={16} aria-hidden />}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
+          value={filters.search}
+          onChange={(e) => filters.setSearch(e.currentTarget.value)}
           maxLength={200}
           type="search"
           w={{ base: '100%', sm: 320 }}
@@ -50,12 +46,12 @@ export function AgenciesPage() {
         <Select
           label={t('agencies.type')}
           data={[{ value: '', label: t('common.all') }, ...agencyTypeOptions(t)]}
-          value={type}
-          onChange={(v) => setType(v ?? '')}
+          value={filters.get('type')}
+          onChange={(v) => filters.set('type', v)}
           allowDeselect={false}
           w={{ base: '100%', sm: 220 }}
         />
-        <Switch label={t('agencies.includeArchived')} checked={includeArchived} onChange={(e) => setIncludeArchived(e.currentTarget.checked)} mb={8} />
+        <Switch label={t('agencies.includeArchived')} checked={filters.flag('includeArchived')} onChange={(e) => filters.set('includeArchived', e.currentTarget.checked)} mb={8} />
       </Group>
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       {list.isPending ? (

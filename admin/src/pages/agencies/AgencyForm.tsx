@@ -3,7 +3,7 @@ import { Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Switch, T
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { Agency } from '../../api/client';
-import { useAgencies } from '../../api/hooks';
+import { useAgencies } from '../../api/agencies';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type MessageKey } from '../../i18n';
 import { rules, setServerErrors, SLUG_PATTERN } from '../../lib/forms';

@@ -1,13 +1,12 @@
 // One agency: details (editable by admins), archive/restore, its file storage (quota set by
 // admins), and its accounts.
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { notifySuccess } from '../../lib/notify';
 import { IconUserPlus } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, ApiError, call, type Agency } from '../../api/client';
-import { useAgency, useUsers } from '../../api/hooks';
+import { ApiError, type Agency } from '../../api/client';
+import { agencyRequests, useAgency, useAgencyMutation } from '../../api/agencies';
+import { useUsers } from '../../api/users';
 import { useMe } from '../../auth/session';
 import { RoleBadge, UserStatusBadges } from '../../components/Badges';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -26,7 +25,9 @@ export function AgencyPage() {
   const { t, lang } = useI18n();
   const { isAdmin } = useMe();
   const agency = useAgency(id);
-  const qc = useQueryClient();
+  const restore = useAgencyMutation(agencyRequests.restore, { success: t('agencies.restoredDone') });
+  const archive = useAgencyMutation(agencyRequests.archive, { success: t('agencies.archivedDone') });
+  const update = useAgencyMutation(agencyRequests.update, { success: t('common.saved') });
   const [stale, setStale] = useState(false);
   const [formKey, setFormKey] = useState(0);
 
@@ -34,11 +35,6 @@ export function AgencyPage() {
   if (agency.error instanceof ApiError && agency.error.status === 404) return <NotFoundPage />;
   if (!agency.data) return <ErrorAlert error={agency.error} onRetry={() => void agency.refetch()} />;
   const a = agency.data;
-
-  const refresh = async (next?: Agency) => {
-    if (next) qc.setQueryData(['agency', id], next);
-    await qc.invalidateQueries({ queryKey: ['agencies'] });
-  };
 
   return (
     <>
@@ -61,19 +57,11 @@ export function AgencyPage() {
         actions={
           isAdmin &&
           (a.archivedAt ? (
-            <ConfirmButton variant="default" message={t('agencies.restore')} onConfirm={async () => {
-              const next = await call(api.POST('/api/v1/agencies/{id}/restore', { params: { path: { id: a.id } } }));
-              await refresh(next);
-              notifySuccess(t('agencies.restoredDone'));
-            }}>
+            <ConfirmButton variant="default" message={t('agencies.restore')} onConfirm={() => restore.mutateAsync(a.id)}>
               {t('agencies.restore')}
             </ConfirmButton>
           ) : (
-            <ConfirmButton variant="default" danger message={t('agencies.archiveConfirm', { name: agencyName(a, lang) })} onConfirm={async () => {
-              const next = await call(api.POST('/api/v1/agencies/{id}/archive', { params: { path: { id: a.id } } }));
-              await refresh(next);
-              notifySuccess(t('agencies.archivedDone'));
-            }}>
+            <ConfirmButton variant="default" danger message={t('agencies.archiveConfirm', { name: agencyName(a, lang) })} onConfirm={() => archive.mutateAsync(a.id)}>
               {t('agencies.archive')}
             </ConfirmButton>
           ))
@@ -97,10 +85,8 @@ export function AgencyPage() {
               submitLabel={t('common.save')}
               onSubmit={async (body) => {
                 try {
-                  const next = await call(api.PATCH('/api/v1/agencies/{id}', { params: { path: { id: a.id } }, body: { ...body, version: a.version ?? 1 } }));
+                  await update.mutateAsync({ id: a.id, ...body, version: a.version ?? 1 });
                   setStale(false);
-                  await refresh(next);
-                  notifySuccess(t('common.saved'));
                 } catch (e) {
                   if (e instanceof ApiError && e.code === 'stale_revision') {
                     setStale(true);

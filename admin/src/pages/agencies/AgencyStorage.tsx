@@ -2,10 +2,9 @@
 // administrators, the agency's own staff), and for administrators only (the API's rule,
 // mediaPolicy.setQuota) the quota itself: a size in GB, or the default again.
 import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, call } from '../../api/client';
-import { USAGE_KEY, useStorageUsage } from '../../api/media';
+import { ApiError } from '../../api/client';
+import { useSetQuota, useStorageUsage } from '../../api/media';
 import { useMe } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n';
@@ -45,7 +44,7 @@ export function AgencyStorage({ agencyId, agencyLabel }: { agencyId: string; age
 
 function QuotaForm({ agencyId, quotaBytes, usedBytes, custom }: { agencyId: string; quotaBytes: number; usedBytes: number; custom: boolean }) {
   const { t, lang } = useI18n();
-  const qc = useQueryClient();
+  const setQuota = useSetQuota();
   const [value, setValue] = useState<number | string>(() => Math.round((quotaBytes / GB) * 1000) / 1000);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -58,10 +57,8 @@ function QuotaForm({ agencyId, quotaBytes, usedBytes, custom }: { agencyId: stri
     setError(null);
     setFieldError(null);
     try {
-      const next = await call(api.PUT('/api/v1/media-usage/{id}/quota', { params: { path: { id: agencyId } }, body: { quotaBytes: quota } }));
+      const next = await setQuota.mutateAsync({ agencyId, quotaBytes: quota });
       setValue(Math.round((next.quotaBytes / GB) * 1000) / 1000);
-      qc.setQueryData([...USAGE_KEY, agencyId], next);
-      await qc.invalidateQueries({ queryKey: USAGE_KEY });
       notifySuccess(t(quota === null ? 'quota.resetDone' : 'quota.saved', { quota: formatBytes(lang, next.quotaBytes) }));
     } catch (e) {
       const onField = e instanceof ApiError ? e.problem.errors?.find((x) => x.field === 'quotaBytes') : undefined;

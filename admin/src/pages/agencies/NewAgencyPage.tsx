@@ -1,8 +1,6 @@
 import { Paper } from '@mantine/core';
-import { notifySuccess } from '../../lib/notify';
-import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { api, call } from '../../api/client';
+import { agencyRequests, useAgencyMutation } from '../../api/agencies';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { agencyName } from '../../lib/labels';
@@ -11,7 +9,10 @@ import { AgencyForm, emptyAgency } from './AgencyForm';
 export function NewAgencyPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
-  const qc = useQueryClient();
+  const create = useAgencyMutation(agencyRequests.create, {
+    success: (created) => t('agencies.created', { name: agencyName(created, lang) }),
+    onSuccess: (created) => navigate(`/agencies/${created.id}`),
+  });
   return (
     <>
       <PageHeader title={t('agencies.new')} />
@@ -20,12 +21,7 @@ export function NewAgencyPage() {
           initial={emptyAgency}
           submitLabel={t('common.create')}
           onCancel={() => navigate('/agencies')}
-          onSubmit={async (body) => {
-            const created = await call(api.POST('/api/v1/agencies', { body }));
-            await qc.invalidateQueries({ queryKey: ['agencies'] });
-            notifySuccess(t('agencies.created', { name: agencyName(created, lang) }));
-            navigate(`/agencies/${created.id}`);
-          }}
+          onSubmit={(body) => create.mutateAsync(body)}
         />
       </Paper>
     </>

@@ -3,27 +3,23 @@
 // date, links, files); the DIC extends a deadline with a reason, the agency (or the DIC for it)
 // records its material and responses.
 import { ActionIcon, Anchor, Badge, Button, Collapse, Divider, Group, Input, List, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
 import { IconLink, IconPhoto, IconX } from '@tabler/icons-react';
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { api, call } from '../../api/client';
-import { MEDIA_KEY, useMediaMany, type Media } from '../../api/media';
+import { caseRequests, useCaseMutation, type Assignment, type Case, type CaseResponse } from '../../api/cases';
+import { useMediaMany, useRememberMedia, type Media } from '../../api/media';
 import { useMe } from '../../auth/session';
+import { ApiForm, useApiForm } from '../../components/ApiForm';
 import { DateField, isDateValue } from '../../components/DateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type MessageKey } from '../../i18n';
 import { languageName, useContentLanguageOptions } from '../../lib/content';
 import { rules } from '../../lib/forms';
 import { mediaTitle } from '../../lib/media';
-import { notifySuccess } from '../../lib/notify';
 import { MediaPicker } from '../media/MediaPicker';
-import { useApplyCase } from './CasePage';
-import { FormFooter, useCaseSubmit } from './caseForm';
 import { DeadlineBadge } from './CaseBadges';
-import { formLabel, formOptions, hueToday, useAgencyNames, type Assignment, type Case, type CaseResponse } from './types';
+import { formLabel, formOptions, hueToday, useAgencyNames } from './types';
 
 const URL_RE = /^https?:\/\/\S+$/i;
 const ACTIVE = ['opened', 'agencies_notified', 'material_received'];
@@ -207,7 +203,7 @@ function Links({ links, mediaIds, agencyId }: { links: string[]; mediaIds: strin
 /** Files of the media library for material or a response: chosen in the picker, listed and removable until sent. */
 function FileChooser({ files, onChange }: { files: Media[]; onChange: (files: Media[]) => void }) {
   const { t, lang } = useI18n();
-  const qc = useQueryClient();
+  const remember = useRememberMedia();
   const [picking, picker] = useDisclosure(false);
   const labelId = useId();
   return (
@@ -259,7 +255,7 @@ function FileChooser({ files, onChange }: { files: Media[]; onChange: (files: Me
         exclude={files.map((f) => f.id)}
         onPick={(picked) => {
           // what the picker listed names the files once recorded, without asking again
-          for (const m of picked) qc.setQueryData(MEDIA_KEY(m.id), m);
+          remember(picked);
           onChange([...files, ...picked.filter((m) => !files.some((x) => x.id === m.id))]);
         }}
       />
@@ -270,129 +266,81 @@ function FileChooser({ files, onChange }: { files: Media[]; onChange: (files: Me
 function ExtendForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => void }) {
   const { t } = useI18n();
   const r = rules(t);
-  const apply = useApplyCase(c.id);
-  const { error, setError, run } = useCaseSubmit(['dueDate', 'reason']);
-  const form = useForm({
+  const extend = useCaseMutation(caseRequests.extend, { success: t('cases.extended'), onSuccess: onDone });
+  const state = useApiForm({
     initialValues: { dueDate: '', reason: '' },
     validate: {
       dueDate: (v) => (!v ? t('common.required') : !isDateValue(v) ? t('common.invalidDate') : v <= a.dueDate ? t('cases.extendLater') : null),
       reason: r.length(1, 2000),
     },
-    onValuesChange: () => setError(null),
+    fields: ['dueDate', 'reason'],
+    submit: (v) => extend.mutateAsync({ id: c.id, agencyId: a.agencyId, dueDate: v.dueDate, reason: v.reason.trim() }),
   });
+  const { form } = state;
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(
-        run(form, async (v) => {
-          apply(await call(api.POST('/api/v1/cases/{id}/agencies/{agencyId}/extension', { params: { path: { id: c.id, agencyId: a.agencyId } }, body: { dueDate: v.dueDate, reason: v.reason.trim() } })));
-          notifySuccess(t('cases.extended'));
-          onDone();
-        }),
-      )}
-    >
-      <Stack gap="xs" mt="sm" data-testid="extend-form">
-        <ErrorAlert error={error} fields={['dueDate', 'reason']} />
-        <DateField label={t('cases.newDueDate')} required {...form.getInputProps('dueDate')} />
-        <Textarea label={t('cases.reason')} required autosize minRows={2} maxLength={2000} {...form.getInputProps('reason')} />
-        <FormFooter size="xs" onCancel={onDone} loading={form.submitting}>
-          {t('cases.extendSubmit')}
-        </FormFooter>
-      </Stack>
-    </form>
+    <ApiForm state={state} gap="xs" mt="sm" data-testid="extend-form" submitLabel={t('cases.extendSubmit')} onCancel={onDone} size="xs">
+      <DateField label={t('cases.newDueDate')} required {...form.getInputProps('dueDate')} />
+      <Textarea label={t('cases.reason')} required autosize minRows={2} maxLength={2000} {...form.getInputProps('reason')} />
+    </ApiForm>
   );
 }
 
 function MaterialForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => void }) {
   const { t } = useI18n();
   const r = rules(t);
-  const apply = useApplyCase(c.id);
-  const { error, setError, run } = useCaseSubmit(['note', 'links']);
-  const form = useForm({
+  const record = useCaseMutation(caseRequests.recordMaterial, { success: t('cases.materialRecorded'), onSuccess: onDone });
+  const state = useApiForm({
     initialValues: { note: '', links: '', files: [] as Media[] },
     validate: { note: r.length(1, 50_000), links: (v) => (linesOf(v).every((l) => URL_RE.test(l)) ? null : t('cases.linksHelp')) },
-    onValuesChange: () => setError(null),
+    fields: ['note', 'links'],
+    submit: (v) => record.mutateAsync({ id: c.id, agencyId: a.agencyId, note: v.note.trim(), links: linesOf(v.links), mediaIds: v.files.map((f) => f.id) }),
   });
+  const { form } = state;
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(
-        run(form, async (v) => {
-          apply(await call(api.POST('/api/v1/cases/{id}/agencies/{agencyId}/material', { params: { path: { id: c.id, agencyId: a.agencyId } }, body: { note: v.note.trim(), links: linesOf(v.links), mediaIds: v.files.map((f) => f.id) } })));
-          notifySuccess(t('cases.materialRecorded'));
-          onDone();
-        }),
-      )}
-    >
-      <Stack gap="xs" mt="sm" data-testid="material-form">
-        <ErrorAlert error={error} fields={['note', 'links']} />
-        <Textarea label={t('cases.materialNote')} required autosize minRows={3} maxLength={50_000} {...form.getInputProps('note')} />
-        <Textarea label={t('cases.links')} description={t('cases.linksHelp')} autosize minRows={2} {...form.getInputProps('links')} />
-        <FileChooser files={form.values.files} onChange={(files) => form.setFieldValue('files', files)} />
-        <FormFooter size="xs" onCancel={onDone} loading={form.submitting}>
-          {t('cases.recordMaterialSubmit')}
-        </FormFooter>
-      </Stack>
-    </form>
+    <ApiForm state={state} gap="xs" mt="sm" data-testid="material-form" submitLabel={t('cases.recordMaterialSubmit')} onCancel={onDone} size="xs">
+      <Textarea label={t('cases.materialNote')} required autosize minRows={3} maxLength={50_000} {...form.getInputProps('note')} />
+      <Textarea label={t('cases.links')} description={t('cases.linksHelp')} autosize minRows={2} {...form.getInputProps('links')} />
+      <FileChooser files={form.values.files} onChange={(files) => form.setFieldValue('files', files)} />
+    </ApiForm>
   );
 }
 
 function ResponseForm({ c, a, onDone }: { c: Case; a: Assignment; onDone: () => void }) {
   const { t } = useI18n();
   const r = rules(t);
-  const apply = useApplyCase(c.id);
   const languages = useContentLanguageOptions();
-  const FIELDS = ['form', 'date', 'links', 'languages', 'note'];
-  const { error, setError, run } = useCaseSubmit(FIELDS);
-  const form = useForm({
+  const record = useCaseMutation(caseRequests.recordResponse, { success: t('cases.responseRecorded'), onSuccess: onDone });
+  const state = useApiForm({
     initialValues: { form: 'press_release', date: hueToday(), links: '', files: [] as Media[], languages: [] as string[], note: '' },
     validate: {
       date: (v) => (!v ? t('common.required') : isDateValue(v) ? null : t('common.invalidDate')),
       links: (v) => (linesOf(v).every((l) => URL_RE.test(l)) ? null : t('cases.linksHelp')),
       note: r.maxLength(5000),
     },
-    onValuesChange: () => setError(null),
+    fields: ['form', 'date', 'links', 'languages', 'note'],
+    submit: (v) =>
+      record.mutateAsync({
+        id: c.id,
+        agencyId: a.agencyId,
+        form: v.form as CaseResponse['form'],
+        date: v.date,
+        links: linesOf(v.links),
+        mediaIds: v.files.map((f) => f.id),
+        languages: v.form === 'agency_portal_post' ? v.languages : undefined,
+        note: v.note.trim() || undefined,
+      }),
   });
+  const { form } = state;
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(
-        run(form, async (v) => {
-          apply(
-            await call(
-              api.POST('/api/v1/cases/{id}/responses', {
-                params: { path: { id: c.id } },
-                body: {
-                  agencyId: a.agencyId,
-                  form: v.form as CaseResponse['form'],
-                  date: v.date,
-                  links: linesOf(v.links),
-                  mediaIds: v.files.map((f) => f.id),
-                  languages: v.form === 'agency_portal_post' ? v.languages : undefined,
-                  note: v.note.trim() || undefined,
-                },
-              }),
-            ),
-          );
-          notifySuccess(t('cases.responseRecorded'));
-          onDone();
-        }),
-      )}
-    >
-      <Stack gap="xs" mt="sm" data-testid="response-form">
-        <ErrorAlert error={error} fields={FIELDS} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label={t('cases.responseForm')} data={formOptions(t)} allowDeselect={false} required {...form.getInputProps('form')} />
-          <DateField label={t('cases.responseDate')} required {...form.getInputProps('date')} />
-        </SimpleGrid>
-        {form.values.form === 'agency_portal_post' && <MultiSelect label={t('cases.postLanguages')} data={languages} {...form.getInputProps('languages')} />}
-        <Textarea label={t('cases.links')} description={t('cases.linksHelp')} autosize minRows={2} {...form.getInputProps('links')} />
-        <FileChooser files={form.values.files} onChange={(files) => form.setFieldValue('files', files)} />
-        <Textarea label={t('cases.note')} autosize minRows={2} maxLength={5000} {...form.getInputProps('note')} />
-        <FormFooter size="xs" onCancel={onDone} loading={form.submitting}>
-          {t('cases.recordResponseSubmit')}
-        </FormFooter>
-      </Stack>
-    </form>
+    <ApiForm state={state} gap="xs" mt="sm" data-testid="response-form" submitLabel={t('cases.recordResponseSubmit')} onCancel={onDone} size="xs">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select label={t('cases.responseForm')} data={formOptions(t)} allowDeselect={false} required {...form.getInputProps('form')} />
+        <DateField label={t('cases.responseDate')} required {...form.getInputProps('date')} />
+      </SimpleGrid>
+      {form.values.form === 'agency_portal_post' && <MultiSelect label={t('cases.postLanguages')} data={languages} {...form.getInputProps('languages')} />}
+      <Textarea label={t('cases.links')} description={t('cases.linksHelp')} autosize minRows={2} {...form.getInputProps('links')} />
+      <FileChooser files={form.values.files} onChange={(files) => form.setFieldValue('files', files)} />
+      <Textarea label={t('cases.note')} autosize minRows={2} maxLength={5000} {...form.getInputProps('note')} />
+    </ApiForm>
   );
 }

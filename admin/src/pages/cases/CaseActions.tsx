@@ -2,27 +2,25 @@
 // (the due date it will compute shown), status transitions (a reason where one is required), and
 // the bilingual clarification item, then a link to it in the content editor.
 import { Anchor, Badge, Button, Group, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconBell, IconFilePlus, IconPlayerPlay, IconExternalLink } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, call } from '../../api/client';
+import { caseRequests, useCaseMutation, type Case } from '../../api/cases';
+import type { CaseTransition } from '../../api/enums';
+import { useMeta } from '../../api/meta';
+import { useTopics } from '../../api/topics';
+import { ApiForm, useApiForm } from '../../components/ApiForm';
 import { VersionBadges } from '../../components/ContentBadges';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type MessageKey } from '../../i18n';
 import { claimRatingOptions, languageName, licenceOptions, topicName } from '../../lib/content';
 import { rules } from '../../lib/forms';
-import { notifySuccess } from '../../lib/notify';
-import { useApplyCase } from './CasePage';
-import { FormFooter, useCaseSubmit } from './caseForm';
-import { addDays, hueToday, REASON_TRANSITIONS, useAgencyNames, type Case, type TransitionName } from './types';
-import { useMeta, useTopics } from '../../api/content';
+import { addDays, hueToday, REASON_TRANSITIONS, useAgencyNames } from './types';
 
 export function CaseActions({ c }: { c: Case }) {
   const { t } = useI18n();
   const isPhone = useMediaQuery('(max-width: 48em)');
-  const [open, setOpen] = useState<null | 'notify' | 'clarification' | TransitionName>(null);
+  const [open, setOpen] = useState<null | 'notify' | 'clarification' | CaseTransition>(null);
   const close = () => setOpen(null);
   const online = c.clarification?.versions.some((v) => v.online) ?? false;
   // mark-published needs a language version online: offered only then.
@@ -100,80 +98,66 @@ function ClarificationBox({ c }: { c: Case }) {
 function NotifyForm({ c, onDone }: { c: Case; onDone: () => void }) {
   const { t, formatDate } = useI18n();
   const r = rules(t);
-  const apply = useApplyCase(c.id);
   const agencies = useAgencyNames();
-  const { error, setError, run } = useCaseSubmit(['agencyIds', 'message']);
+  const notify = useCaseMutation(caseRequests.notify, { success: t('cases.notified'), onSuccess: onDone });
   const notified = new Set(c.assignments.map((a) => a.agencyId));
-  const form = useForm({
+  const state = useApiForm({
     initialValues: { agencyIds: [] as string[], message: t('cases.notifyDefaultMessage') },
     validate: { agencyIds: (v) => (v.length ? null : t('cases.pickAgency')), message: r.maxLength(5000) },
-    onValuesChange: () => setError(null),
+    fields: ['agencyIds', 'message'],
+    submit: (v) => notify.mutateAsync({ id: c.id, agencyIds: v.agencyIds, message: v.message.trim() || undefined }),
   });
+  const { form } = state;
   // CASE_RESPONSE_DAYS of the server (Art. 4.5: 7 by default)
   const days = useMeta().data?.caseResponseDays ?? 7;
   const due = addDays(hueToday(), days);
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(
-        run(form, async (v) => {
-          apply(await call(api.POST('/api/v1/cases/{id}/notifications', { params: { path: { id: c.id } }, body: { agencyIds: v.agencyIds, message: v.message.trim() || undefined } })));
-          notifySuccess(t('cases.notified'));
-          onDone();
-        }),
-      )}
+    <ApiForm
+      state={state}
+      submitLabel={t('cases.notifySubmit')}
+      onCancel={onDone}
     >
-      <Stack>
-        <ErrorAlert error={error} fields={['agencyIds', 'message']} />
-        <MultiSelect
-          label={t('cases.agenciesToNotify')}
-          data={agencies.answering.filter((a) => !notified.has(a.id)).map((a) => ({ value: a.id, label: agencies.name(a.id) }))}
-          searchable
-          required
-          data-autofocus
-          {...form.getInputProps('agencyIds')}
-        />
-        <Textarea label={t('cases.message')} autosize minRows={3} maxLength={5000} {...form.getInputProps('message')} />
-        <Paper withBorder p="sm" bg="var(--mantine-color-blue-light)">
-          <Text size="sm" data-testid="notify-due">
-            {t('cases.notifyDue', { date: formatDate(`${due}T12:00:00+07:00`), days })}
-          </Text>
-        </Paper>
-        <FormFooter onCancel={onDone} loading={form.submitting}>
-          {t('cases.notifySubmit')}
-        </FormFooter>
-      </Stack>
-    </form>
+      <MultiSelect
+        label={t('cases.agenciesToNotify')}
+        data={agencies.answering.filter((a) => !notified.has(a.id)).map((a) => ({ value: a.id, label: agencies.name(a.id) }))}
+        searchable
+        required
+        data-autofocus
+        {...form.getInputProps('agencyIds')}
+      />
+      <Textarea label={t('cases.message')} autosize minRows={3} maxLength={5000} {...form.getInputProps('message')} />
+      <Paper withBorder p="sm" bg="var(--mantine-color-blue-light)">
+        <Text size="sm" data-testid="notify-due">
+          {t('cases.notifyDue', { date: formatDate(`${due}T12:00:00+07:00`), days })}
+        </Text>
+      </Paper>
+    </ApiForm>
   );
 }
 
-function TransitionForm({ c, name, onDone }: { c: Case; name: TransitionName; onDone: () => void }) {
+function TransitionForm({ c, name, onDone }: { c: Case; name: CaseTransition; onDone: () => void }) {
   const { t } = useI18n();
   const r = rules(t);
-  const apply = useApplyCase(c.id);
   const needsReason = REASON_TRANSITIONS.includes(name);
-  const { error, setError, run } = useCaseSubmit(['reason']);
-  const form = useForm({ initialValues: { reason: '' }, validate: { reason: needsReason ? r.length(1, 2000) : r.maxLength(2000) }, onValuesChange: () => setError(null) });
+  const take = useCaseMutation(caseRequests.transition, { success: t('cases.transitioned'), onSuccess: onDone });
+  const state = useApiForm({
+    initialValues: { reason: '' },
+    validate: { reason: needsReason ? r.length(1, 2000) : r.maxLength(2000) },
+    fields: ['reason'],
+    submit: (v) => take.mutateAsync({ id: c.id, name, reason: v.reason.trim() || undefined, version: c.version }),
+  });
+  const { form } = state;
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(
-        run(form, async (v) => {
-          apply(await call(api.POST('/api/v1/cases/{id}/transitions/{name}', { params: { path: { id: c.id, name } }, body: { reason: v.reason.trim() || undefined, version: c.version } })));
-          notifySuccess(t('cases.transitioned'));
-          onDone();
-        }),
-      )}
+    <ApiForm
+      state={state}
+      intro={<Text size="sm">{t(`cases.transitionHelp.${name}` as MessageKey)}</Text>}
+      submitLabel={t('common.confirm')}
+      onCancel={onDone}
+      color={name === 'close-without-publication' ? 'red' : undefined}
+      submitTestId="confirm-transition"
     >
-      <Stack>
-        <Text size="sm">{t(`cases.transitionHelp.${name}` as MessageKey)}</Text>
-        <ErrorAlert error={error} fields={['reason']} />
-        {needsReason && <Textarea label={t('cases.reason')} required autosize minRows={3} maxLength={2000} data-autofocus {...form.getInputProps('reason')} />}
-        <FormFooter onCancel={onDone} loading={form.submitting} color={name === 'close-without-publication' ? 'red' : undefined} data-testid="confirm-transition">
-          {t('common.confirm')}
-        </FormFooter>
-      </Stack>
-    </form>
+      {needsReason && <Textarea label={t('cases.reason')} required autosize minRows={3} maxLength={2000} data-autofocus {...form.getInputProps('reason')} />}
+    </ApiForm>
   );
 }
 
@@ -192,12 +176,11 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
   const { t, lang } = useI18n();
   const topics = useTopics();
   const r = rules(t);
-  const apply = useApplyCase(c.id);
   const agencies = useAgencyNames();
-  const { error, setError, run } = useCaseSubmit(CLAR_FIELDS);
+  const create = useCaseMutation(caseRequests.createClarification, { success: t('cases.clarificationCreated'), onSuccess: onDone });
   // The DIC may write it in a notified agency's name; an agency writes its own.
   const candidates = [...new Set([...c.allowed.answerFor, ...c.assignments.map((a) => a.agencyId)])];
-  const form = useForm({
+  const state = useApiForm({
     initialValues: {
       agencyId: '',
       rating: c.rating ?? 'false',
@@ -213,87 +196,76 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
       statement: { en: r.length(1, 5000) },
       metadata: { topicIds: (v: string[]) => (v.length ? null : t('cases.topicRequired')) },
     },
-    onValuesChange: () => setError(null),
+    fields: CLAR_FIELDS,
+    submit: (v) => {
+      const text = (l: 'vi' | 'en') => ({ title: v.texts[l].title.trim(), summary: v.texts[l].summary.trim(), body: toHtml(v.texts[l].body) });
+      return create.mutateAsync({
+        id: c.id,
+        agencyId: v.agencyId || undefined,
+        rating: v.rating as NonNullable<Case['rating']>,
+        texts: { vi: text('vi'), en: text('en') },
+        statement: { en: v.statement.en.trim() },
+        metadata: {
+          topicIds: v.metadata.topicIds,
+          authors: v.metadata.authors,
+          tags: v.metadata.tags,
+          place: v.metadata.place.trim() || undefined,
+          copyrightHolder: v.metadata.copyrightHolder.trim() || undefined,
+          licence: (v.metadata.licence || undefined) as 'CC-BY-4.0' | undefined,
+        },
+      });
+    },
   });
+  const { form } = state;
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(
-        run(form, async (v) => {
-          const text = (l: 'vi' | 'en') => ({ title: v.texts[l].title.trim(), summary: v.texts[l].summary.trim(), body: toHtml(v.texts[l].body) });
-          const saved = await call(
-            api.POST('/api/v1/cases/{id}/clarification', {
-              params: { path: { id: c.id } },
-              body: {
-                agencyId: v.agencyId || undefined,
-                rating: v.rating as NonNullable<Case['rating']>,
-                texts: { vi: text('vi'), en: text('en') },
-                statement: { en: v.statement.en.trim() },
-                metadata: {
-                  topicIds: v.metadata.topicIds,
-                  authors: v.metadata.authors,
-                  tags: v.metadata.tags,
-                  place: v.metadata.place.trim() || undefined,
-                  copyrightHolder: v.metadata.copyrightHolder.trim() || undefined,
-                  licence: (v.metadata.licence || undefined) as 'CC-BY-4.0' | undefined,
-                },
-              },
-            }),
-          );
-          apply(saved);
-          notifySuccess(t('cases.clarificationCreated'));
-          onDone();
-        }),
-      )}
+    <ApiForm
+      state={state}
+      intro={<Text size="sm">{t('cases.clarificationHelp')}</Text>}
+      submitLabel={t('common.create')}
+      onCancel={onDone}
+      submitTestId="create-clarification"
     >
-      <Stack>
-        <Text size="sm">{t('cases.clarificationHelp')}</Text>
-        <ErrorAlert error={error} fields={CLAR_FIELDS} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {candidates.length > 0 && (
-            <Select
-              label={t('cases.clarificationAgency')}
-              description={t('cases.clarificationAgencyHelp')}
-              data={candidates.map((id) => ({ value: id, label: agencies.name(id) }))}
-              clearable
-              {...form.getInputProps('agencyId')}
-            />
-          )}
-          <Select label={t('cases.rating')} data={claimRatingOptions(t)} allowDeselect={false} required {...form.getInputProps('rating')} />
-        </SimpleGrid>
-        <MultiSelect
-          label={t('cases.topics')}
-          description={t('cases.clarificationTopicsHelp')}
-          data={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicName(x, lang) }))}
-          searchable
-          required
-          maxValues={20}
-          {...form.getInputProps('metadata.topicIds')}
-        />
-        <Textarea label={t('cases.statementEn')} description={t('cases.statementEnHelp')} required autosize minRows={2} maxLength={5000} {...form.getInputProps('statement.en')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TagsInput label={t('cases.metaAuthors')} description={t('cases.tagsHelp')} maxTags={20} {...form.getInputProps('metadata.authors')} />
-          <TagsInput label={t('cases.metaTags')} description={t('cases.tagsHelp')} maxTags={30} {...form.getInputProps('metadata.tags')} />
-          <TextInput label={t('cases.metaPlace')} maxLength={300} {...form.getInputProps('metadata.place')} />
-          <TextInput label={t('cases.metaCopyright')} maxLength={300} {...form.getInputProps('metadata.copyrightHolder')} />
-          <Select label={t('cases.metaLicence')} data={licenceOptions(t)} allowDeselect={false} {...form.getInputProps('metadata.licence')} />
-        </SimpleGrid>
-        {(['vi', 'en'] as const).map((l) => (
-          <Paper key={l} withBorder p="sm">
-            <Stack gap="xs">
-              <Title order={3} size="h5">
-                {languageName(t, l)}
-              </Title>
-              <TextInput label={t('cases.itemTitle')} required maxLength={500} {...form.getInputProps(`texts.${l}.title`)} />
-              <Textarea label={t('cases.itemSummary')} required autosize minRows={2} maxLength={3000} {...form.getInputProps(`texts.${l}.summary`)} />
-              <Textarea label={t('cases.itemBody')} description={t('cases.itemBodyHelp')} required autosize minRows={4} {...form.getInputProps(`texts.${l}.body`)} />
-            </Stack>
-          </Paper>
-        ))}
-        <FormFooter onCancel={onDone} loading={form.submitting} data-testid="create-clarification">
-          {t('common.create')}
-        </FormFooter>
-      </Stack>
-    </form>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {candidates.length > 0 && (
+          <Select
+            label={t('cases.clarificationAgency')}
+            description={t('cases.clarificationAgencyHelp')}
+            data={candidates.map((id) => ({ value: id, label: agencies.name(id) }))}
+            clearable
+            {...form.getInputProps('agencyId')}
+          />
+        )}
+        <Select label={t('cases.rating')} data={claimRatingOptions(t)} allowDeselect={false} required {...form.getInputProps('rating')} />
+      </SimpleGrid>
+      <MultiSelect
+        label={t('cases.topics')}
+        description={t('cases.clarificationTopicsHelp')}
+        data={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicName(x, lang) }))}
+        searchable
+        required
+        maxValues={20}
+        {...form.getInputProps('metadata.topicIds')}
+      />
+      <Textarea label={t('cases.statementEn')} description={t('cases.statementEnHelp')} required autosize minRows={2} maxLength={5000} {...form.getInputProps('statement.en')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TagsInput label={t('cases.metaAuthors')} description={t('cases.tagsHelp')} maxTags={20} {...form.getInputProps('metadata.authors')} />
+        <TagsInput label={t('cases.metaTags')} description={t('cases.tagsHelp')} maxTags={30} {...form.getInputProps('metadata.tags')} />
+        <TextInput label={t('cases.metaPlace')} maxLength={300} {...form.getInputProps('metadata.place')} />
+        <TextInput label={t('cases.metaCopyright')} maxLength={300} {...form.getInputProps('metadata.copyrightHolder')} />
+        <Select label={t('cases.metaLicence')} data={licenceOptions(t)} allowDeselect={false} {...form.getInputProps('metadata.licence')} />
+      </SimpleGrid>
+      {(['vi', 'en'] as const).map((l) => (
+        <Paper key={l} withBorder p="sm">
+          <Stack gap="xs">
+            <Title order={3} size="h5">
+              {languageName(t, l)}
+            </Title>
+            <TextInput label={t('cases.itemTitle')} required maxLength={500} {...form.getInputProps(`texts.${l}.title`)} />
+            <Textarea label={t('cases.itemSummary')} required autosize minRows={2} maxLength={3000} {...form.getInputProps(`texts.${l}.summary`)} />
+            <Textarea label={t('cases.itemBody')} description={t('cases.itemBodyHelp')} required autosize minRows={4} {...form.getInputProps(`texts.${l}.body`)} />
+          </Stack>
+        </Paper>
+      ))}
+    </ApiForm>
   );
 }

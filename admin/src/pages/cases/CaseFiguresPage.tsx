@@ -2,10 +2,8 @@
 // on-time rate and the average response time over a period (from /cases/figures, per local
 // quarter, summed here); and the cases with an overdue deadline now.
 import { Anchor, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, call } from '../../api/client';
 import { DateField, isDateValue } from '../../components/DateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -13,7 +11,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { TableScroll } from '../../components/TableScroll';
 import { useI18n } from '../../i18n';
 import { CaseStatusBadge, DeadlineBadge } from './CaseBadges';
-import { hueToday, useAgencyNames, type Figures } from './types';
+import { useCases, useFigures, type Figures } from '../../api/cases';
+import { hueToday, useAgencyNames } from './types';
 
 interface Row {
   agencyId: string;
@@ -54,25 +53,14 @@ export const onTimeRate = (r: Pick<Row, 'onTime' | 'late' | 'overdue'>) => {
   return due ? Math.round((100 * r.onTime) / due) : null;
 };
 
-export function useFigures(from: string, to: string) {
-  return useQuery({
-    queryKey: ['case-figures', from, to],
-    queryFn: () => call(api.GET('/api/v1/cases/figures', { params: { query: { from, to } } })),
-    enabled: isDateValue(from) && isDateValue(to) && !!from && !!to && from <= to,
-  });
-}
-
 export function CaseFiguresPage() {
   const { t, lang } = useI18n();
   const today = hueToday();
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
-  const figures = useFigures(from, to);
+  const figures = useFigures(from, to, isDateValue(from) && isDateValue(to) && !!from && !!to && from <= to);
   const names = useAgencyNames();
-  const overdue = useQuery({
-    queryKey: ['cases', 'figures-overdue'],
-    queryFn: () => call(api.GET('/api/v1/cases', { params: { query: { overdue: true, limit: 50 } } })),
-  });
+  const overdue = useCases({ overdue: true, limit: 50 });
   const rows = sumFigures(figures.data?.items ?? []).sort((a, b) => (onTimeRate(a) ?? 101) - (onTimeRate(b) ?? 101));
   const hours = (h: number) => (h < 48 ? t('cases.hoursN', { n: Math.round(h) }) : t('cases.daysN', { n: (h / 24).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }) }));
   return (
@@ -186,14 +174,8 @@ export function CaseFiguresPage() {
 /** The home page's card: cases overdue now and (for an agency) what it owes, with links. */
 export function CasesHomeCard() {
   const { t } = useI18n();
-  const overdue = useQuery({
-    queryKey: ['cases', 'count-overdue'],
-    queryFn: () => call(api.GET('/api/v1/cases', { params: { query: { overdue: true, limit: 1 } } })),
-  });
-  const pending = useQuery({
-    queryKey: ['cases', 'count-pending'],
-    queryFn: () => call(api.GET('/api/v1/cases', { params: { query: { pending: true, limit: 1 } } })),
-  });
+  const overdue = useCases({ overdue: true, limit: 1 });
+  const pending = useCases({ pending: true, limit: 1 });
   if (overdue.error || pending.error) return null;
   return (
     <Paper withBorder p="lg" data-testid="cases-card" mb="xl">

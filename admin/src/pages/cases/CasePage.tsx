@@ -1,14 +1,13 @@
 // One case: header with its status and the actions the reader may take now (`allowed`), the false
 // information, the dossier of Art. 4.3 (a)–(đ), the notified agencies with their deadlines,
 // material and responses, the sightings and evidence, and the timeline. Every write answers the
-// whole case, which replaces the cached one.
+// whole case, which replaces the cached one (api/cases.ts).
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import { Link, useParams } from 'react-router';
+import { useCase, type Case } from '../../api/cases';
 import { ApiError } from '../../api/client';
-import { useTopics } from '../../api/content';
+import { useTopics } from '../../api/topics';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -20,19 +19,6 @@ import { CaseStatusBadge, SeverityBadge } from './CaseBadges';
 import { DossierForm } from './DossierForm';
 import { EvidencePanel } from './EvidencePanel';
 import { Timeline } from './Timeline';
-import { CASE_KEY, useCase, type Case } from './types';
-
-/** Puts the case a write answered in the cache (and refreshes the lists). */
-export function useApplyCase(id: string) {
-  const qc = useQueryClient();
-  return useCallback(
-    (c: Case) => {
-      qc.setQueryData(CASE_KEY(id), c);
-      void qc.invalidateQueries({ queryKey: ['cases'] });
-    },
-    [qc, id],
-  );
-}
 
 export function CasePage() {
   const { id } = useParams();

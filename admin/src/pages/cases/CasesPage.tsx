@@ -2,14 +2,12 @@
 // its inbox first ("what we owe and by when"). Filters live in the URL; countdowns are Huế calendar
 // days from the due dates the API gives.
 import { Anchor, Button, Checkbox, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconChartBar, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { api, call } from '../../api/client';
-import { useMeta } from '../../api/content';
-import { useAgencies } from '../../api/hooks';
+import { Link } from 'react-router';
+import { useAgencies } from '../../api/agencies';
+import { useCasePages, type CaseQuery, type CaseSummary } from '../../api/cases';
+import { useMeta } from '../../api/meta';
 import { useMe } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -17,8 +15,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { TableScroll } from '../../components/TableScroll';
 import { useI18n } from '../../i18n';
 import { agencyName } from '../../lib/labels';
+import { useUrlFilters } from '../../lib/urlFilters';
 import { CaseStatusBadge, DeadlineBadge, SeverityBadge } from './CaseBadges';
-import { statusOptions, type CaseQuery, type CaseSummary } from './types';
+import { statusOptions } from './types';
 
 const PAGE = 50;
 
@@ -28,37 +27,20 @@ export function CasesPage() {
   const { t, lang } = useI18n();
   const { role, user, seesAllAgencies } = useMe();
   const responseDays = useMeta().data?.caseResponseDays ?? 7;
-  const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(q.trim(), 300);
+  const filters = useUrlFilters(['status', 'agencyId', 'overdue', 'view']);
   const isPhone = useMediaQuery('(max-width: 48em)');
   // An agency lands on its inbox (what it owes); the DIC and IOC on the whole board.
-  const view = seesAllAgencies ? 'all' : (params.get('view') ?? 'owed');
-  const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== debounced) setParam('q', debounced || null);
-  }, [debounced]);
+  const view = seesAllAgencies ? 'all' : filters.get('view') || 'owed';
 
   const query: CaseQuery = {
-    status: params.get('status') || undefined,
-    agencyId: seesAllAgencies ? params.get('agencyId') || undefined : view === 'owed' ? user.agencyId : undefined,
+    status: filters.get('status') || undefined,
+    agencyId: seesAllAgencies ? filters.get('agencyId') || undefined : view === 'owed' ? user.agencyId : undefined,
     pending: !seesAllAgencies && view === 'owed' ? true : undefined,
-    overdue: params.get('overdue') === 'true' ? true : undefined,
-    q: params.get('q') || undefined,
+    overdue: filters.flag('overdue') || undefined,
+    q: filters.get('q') || undefined,
     limit: PAGE,
   };
-  const list = useInfiniteQuery({
-    queryKey: ['cases', query],
-    initialPageParam: 0,
-    queryFn: ({ pageParam }) => call(api.GET('/api/v1/cases', { params: { query: { ...query, offset: pageParam || undefined } } })),
-    getNextPageParam: (last) => (last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined),
-    staleTime: 0,
-  });
+  const list = useCasePages(query);
   const agencies = useAgencies({ includeArchived: true });
   const byId = new Map((agencies.data?.items ?? []).map((a) => [a.id, a]));
   const name = (id: string) => {
@@ -71,7 +53,7 @@ export function CasesPage() {
   const mine = (c: CaseSummary) => c.agencies.find((a) => a.agencyId === user.agencyId);
   const shown = !seesAllAgencies && view === 'owed' ? [...rows].sort((a, b) => (mine(a)?.dueDate ?? '9').localeCompare(mine(b)?.dueDate ?? '9')) : rows;
   const all = { value: '', label: t('common.all') };
-  const filtered = ['status', 'agencyId', 'overdue', 'q'].some((k) => params.get(k));
+  const filtered = ['status', 'agencyId', 'overdue', 'q'].some((k) => filters.params.get(k));
 
   const agenciesCell = (c: CaseSummary) =>
     c.agencies.length === 0 ? (
@@ -116,7 +98,7 @@ export function CasesPage() {
           orientation={isPhone ? 'vertical' : 'horizontal'}
           fullWidth={isPhone}
           value={view}
-          onChange={(v) => setParam('view', v === 'owed' ? null : v)}
+          onChange={(v) => filters.set('view', v === 'owed' ? null : v)}
           data={[
             { value: 'owed', label: t('cases.viewOwed') },
             { value: 'mine', label: t('cases.viewAll') },
@@ -129,18 +111,18 @@ export function CasesPage() {
           label={t('common.search')}
           placeholder={t('cases.searchPlaceholder')}
           leftSection={<IconSearch size={16} aria-hidden />}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
+          value={filters.search}
+          onChange={(e) => filters.setSearch(e.currentTarget.value)}
           maxLength={300}
           type="search"
         />
-        <Select label={t('cases.statusLabel')} data={[all, ...statusOptions(t)]} value={params.get('status') ?? ''} onChange={(v) => setParam('status', v || null)} allowDeselect={false} />
+        <Select label={t('cases.statusLabel')} data={[all, ...statusOptions(t)]} value={filters.get('status')} onChange={(v) => filters.set('status', v)} allowDeselect={false} />
         {seesAllAgencies && (
           <Select
             label={t('cases.agency')}
             data={[all, ...(agencies.data?.items ?? []).filter((a) => !a.archivedAt).map((a) => ({ value: a.id, label: agencyName(a, lang) }))]}
-            value={params.get('agencyId') ?? ''}
-            onChange={(v) => setParam('agencyId', v || null)}
+            value={filters.get('agencyId')}
+            onChange={(v) => filters.set('agencyId', v)}
             searchable
             allowDeselect={false}
           />
@@ -148,8 +130,8 @@ export function CasesPage() {
         <Checkbox
           mt={{ base: 0, xs: 30 }}
           label={t('cases.overdueOnly')}
-          checked={params.get('overdue') === 'true'}
-          onChange={(e) => setParam('overdue', e.currentTarget.checked ? 'true' : null)}
+          checked={filters.flag('overdue')}
+          onChange={(e) => filters.set('overdue', e.currentTarget.checked)}
           data-testid="overdue-only"
         />
       </SimpleGrid>
@@ -158,10 +140,7 @@ export function CasesPage() {
           <Button
             variant="subtle"
             size="compact-sm"
-            onClick={() => {
-              setQ('');
-              setParams(params.get('view') ? new URLSearchParams({ view: params.get('view')! }) : new URLSearchParams(), { replace: true });
-            }}
+            onClick={() => filters.clear(['view'])}
           >
             {t('items.clearFilters')}
           </Button>

@@ -4,21 +4,18 @@
 // and precedents, (đ) proposed press messaging. Saved with the case's version: another save in
 // between is a 409 said plainly, with the choice to reload.
 import { Alert, Button, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError, call } from '../../api/client';
+import { caseRequests, useCaseMutation, useReloadCase, type Case } from '../../api/cases';
+import { ApiError } from '../../api/client';
+import { useTopics } from '../../api/topics';
+import { ApiForm, useApiForm } from '../../components/ApiForm';
 import { DateField, isDateValue } from '../../components/DateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type MessageKey } from '../../i18n';
-import { useTopics } from '../../api/content';
 import { claimRatingOptions, hueLocalToIso, isoToHueLocal, topicName, useContentLanguageOptions } from '../../lib/content';
-import { rules, setServerErrors } from '../../lib/forms';
-import { notifySuccess } from '../../lib/notify';
-import { useApplyCase } from './CasePage';
-import { useCaseSubmit } from './caseForm';
-import { CASE_KEY, severityOptions, type Case } from './types';
+import { rules } from '../../lib/forms';
+import { severityOptions } from './types';
 
 const SECTIONS = ['situation', 'impact', 'facts', 'legalGrounds', 'messaging'] as const;
 const FIELDS = ['title', 'falseText', 'firstSeenAt', 'reach', 'claimant', ...SECTIONS.map((s) => `dossier.${s}`), 'severity', 'rating', 'topicIds', 'languages'];
@@ -26,11 +23,9 @@ const FIELDS = ['title', 'falseText', 'firstSeenAt', 'reach', 'claimant', ...SEC
 export function DossierForm({ c }: { c: Case }) {
   const { t, lang } = useI18n();
   const r = rules(t);
-  const apply = useApplyCase(c.id);
-  const qc = useQueryClient();
+  const reload = useReloadCase();
   const topics = useTopics();
   const languages = useContentLanguageOptions(c.languages);
-  const [error, setError] = useState<unknown>(null);
   const [stale, setStale] = useState(false);
   const valuesOf = (x: Case) => ({
     title: x.title,
@@ -44,9 +39,36 @@ export function DossierForm({ c }: { c: Case }) {
     languages: x.languages,
     dossier: Object.fromEntries(SECTIONS.map((s) => [s, x.dossier[s] ?? ''])) as Record<(typeof SECTIONS)[number], string>,
   });
-  const initial = valuesOf(c);
-  const form = useForm({
-    initialValues: initial,
+  const update = useCaseMutation(caseRequests.update, { success: t('common.saved') });
+  const { form, error, onSubmit: save } = useApiForm({
+    initialValues: valuesOf(c),
+    fields: FIELDS,
+    // another save in between: said plainly, with the choice to reload
+    onRefusal: (e) => {
+      if (!(e instanceof ApiError && e.code === 'stale_revision')) return false;
+      setStale(true);
+      return true;
+    },
+    submit: async (v, form) => {
+      setStale(false);
+      const saved = await update.mutateAsync({
+        id: c.id,
+        version: c.version,
+        // only what changed: a field nobody touched is not rewritten (nor listed in the timeline)
+        ...(form.isDirty('title') ? { title: v.title.trim() } : {}),
+        ...(form.isDirty('falseText') ? { falseText: v.falseText.trim() } : {}),
+        ...(form.isDirty('firstSeenAt') ? { firstSeenAt: v.firstSeenAt ? hueLocalToIso(v.firstSeenAt) : null } : {}),
+        ...(form.isDirty('reach') ? { reach: typeof v.reach === 'number' ? v.reach : null } : {}),
+        ...(form.isDirty('claimant') ? { claimant: v.claimant.trim() } : {}),
+        dossier: v.dossier,
+        severity: v.severity as Case['severity'],
+        rating: (v.rating || null) as Case['rating'],
+        topicIds: v.topicIds,
+        languages: v.languages,
+      });
+      form.setValues(valuesOf(saved));
+      form.resetDirty(valuesOf(saved));
+    },
     validate: {
       title: r.length(1, 300),
       falseText: r.length(1, 20_000),
@@ -54,36 +76,8 @@ export function DossierForm({ c }: { c: Case }) {
       claimant: r.maxLength(500),
       dossier: Object.fromEntries(SECTIONS.map((s) => [s, r.maxLength(20_000)])),
     },
-    onValuesChange: () => setError(null),
   });
   const situationUpdates = c.timeline.filter((e) => e.kind === 'situation').sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
-  const save = form.onSubmit(async (v) => {
-    setStale(false);
-    try {
-      const saved = await call(
-        api.PATCH('/api/v1/cases/{id}', {
-          params: { path: { id: c.id } },
-          body: {
-            version: c.version,
-            // only what changed: a field nobody touched is not rewritten (nor listed in the timeline)
-            ...(form.isDirty('title') ? { title: v.title.trim() } : {}),
-            ...(form.isDirty('falseText') ? { falseText: v.falseText.trim() } : {}),
-            ...(form.isDirty('firstSeenAt') ? { firstSeenAt: v.firstSeenAt ? hueLocalToIso(v.firstSeenAt) : null } : {}),
-            ...(form.isDirty('reach') ? { reach: typeof v.reach === 'number' ? v.reach : null } : {}),
-            ...(form.isDirty('claimant') ? { claimant: v.claimant.trim() } : {}),
-            dossier: v.dossier, severity: v.severity as Case['severity'], rating: (v.rating || null) as Case['rating'], topicIds: v.topicIds, languages: v.languages },
-        }),
-      );
-      apply(saved);
-      form.setValues(valuesOf(saved));
-      form.resetDirty(valuesOf(saved));
-      notifySuccess(t('common.saved'));
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'stale_revision') return setStale(true);
-      setServerErrors(form, e, FIELDS);
-      setError(e);
-    }
-  });
   return (
     <Stack>
       <div>
@@ -96,12 +90,9 @@ export function DossierForm({ c }: { c: Case }) {
                 size="compact-sm"
                 variant="light"
                 onClick={async () => {
-                  await qc.invalidateQueries({ queryKey: CASE_KEY(c.id) });
-                  const fresh = qc.getQueryData<Case>(CASE_KEY(c.id));
-                  if (fresh) {
-                    form.setValues(valuesOf(fresh));
-                    form.resetDirty(valuesOf(fresh));
-                  }
+                  const fresh = await reload(c.id);
+                  form.setValues(valuesOf(fresh));
+                  form.resetDirty(valuesOf(fresh));
                   setStale(false);
                 }}
               >
@@ -206,41 +197,26 @@ function SituationList({ updates }: { updates: Case['timeline'] }) {
 function SituationForm({ c }: { c: Case }) {
   const { t } = useI18n();
   const r = rules(t);
-  const apply = useApplyCase(c.id);
-  const { error, setError, run } = useCaseSubmit(['text', 'occurredAt']);
-  const form = useForm({
+  const add = useCaseMutation(caseRequests.addSituationUpdate, { success: t('cases.updateAdded') });
+  const state = useApiForm({
     initialValues: { text: '', occurredAt: '' },
     validate: { text: r.length(1, 20_000), occurredAt: (v) => (isDateValue(v, true) ? null : t('common.invalidDateTime')) },
-    onValuesChange: () => setError(null),
+    fields: ['text', 'occurredAt'],
+    submit: async (v, form) => {
+      await add.mutateAsync({ id: c.id, text: v.text.trim(), occurredAt: v.occurredAt ? (hueLocalToIso(v.occurredAt) ?? undefined) : undefined });
+      form.reset();
+    },
   });
+  const { form } = state;
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(
-        run(form, async (v) => {
-          apply(
-            await call(
-              api.POST('/api/v1/cases/{id}/situation-updates', {
-                params: { path: { id: c.id } },
-                body: { text: v.text.trim(), occurredAt: v.occurredAt ? (hueLocalToIso(v.occurredAt) ?? undefined) : undefined },
-              }),
-            ),
-          );
-          form.reset();
-          notifySuccess(t('cases.updateAdded'));
-        }),
-      )}
-    >
-      <Stack gap="xs" mt="sm">
-        <ErrorAlert error={error} fields={['text', 'occurredAt']} />
-        <Textarea label={t('cases.newUpdate')} autosize minRows={2} maxLength={20_000} {...form.getInputProps('text')} />
-        <Group align="flex-end" gap="sm">
-          <DateField label={t('cases.occurredAt')} withTime {...form.getInputProps('occurredAt')} style={{ flex: '1 1 12rem' }} />
-          <Button type="submit" variant="light" loading={form.submitting}>
-            {t('cases.addUpdate')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ApiForm state={state} gap="xs" mt="sm">
+      <Textarea label={t('cases.newUpdate')} autosize minRows={2} maxLength={20_000} {...form.getInputProps('text')} />
+      <Group align="flex-end" gap="sm">
+        <DateField label={t('cases.occurredAt')} withTime {...form.getInputProps('occurredAt')} style={{ flex: '1 1 12rem' }} />
+        <Button type="submit" variant="light" loading={form.submitting}>
+          {t('cases.addUpdate')}
+        </Button>
+      </Group>
+    </ApiForm>
   );
 }

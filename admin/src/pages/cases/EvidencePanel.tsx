@@ -1,30 +1,26 @@
 // Where the false information appeared (sightings: URL, platform, language, when, reach) and the
 // evidence kept with the case (a file of the media library, or a link), with forms to add both.
 import { Anchor, Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconLink, IconPhoto, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, call } from '../../api/client';
+import { caseRequests, useCaseMutation, type Case } from '../../api/cases';
 import { useMe } from '../../auth/session';
+import { ApiForm, useApiForm } from '../../components/ApiForm';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { DateField, isDateValue } from '../../components/DateInput';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n';
 import { hueLocalToIso, languageName, useContentLanguageOptions } from '../../lib/content';
 import { rules } from '../../lib/forms';
-import { notifySuccess } from '../../lib/notify';
+import type { Media } from '../../api/media';
 import { MediaPicker } from '../media/MediaPicker';
-import { useApplyCase } from './CasePage';
-import { useCaseSubmit } from './caseForm';
-import { type Case } from './types';
 
 const URL_RE = /^https?:\/\/\S+$/i;
 
 export function EvidencePanel({ c }: { c: Case }) {
   const { t, formatDateTime, lang } = useI18n();
   const { seesAllAgencies, user } = useMe();
-  const apply = useApplyCase(c.id);
+  const removeAttachment = useCaseMutation(caseRequests.removeAttachment);
   return (
     <Stack gap="lg">
       <Paper withBorder p="md" component="section" aria-labelledby="sightings-title">
@@ -90,7 +86,7 @@ export function EvidencePanel({ c }: { c: Case }) {
                     danger
                     aria-label={t('cases.removeEvidence')}
                     message={t('cases.removeEvidenceConfirm', { label: x.label || x.url || x.mediaId || '' })}
-                    onConfirm={async () => apply(await call(api.DELETE('/api/v1/cases/{id}/attachments/{attachmentId}', { params: { path: { id: c.id, attachmentId: x.id } } })))}
+                    onConfirm={() => removeAttachment.mutateAsync({ id: c.id, attachmentId: x.id })}
                   >
                     <IconTrash size={16} aria-hidden />
                   </ConfirmButton>
@@ -108,11 +104,9 @@ export function EvidencePanel({ c }: { c: Case }) {
 function SightingForm({ c }: { c: Case }) {
   const { t } = useI18n();
   const r = rules(t);
-  const apply = useApplyCase(c.id);
   const languages = useContentLanguageOptions();
-  const FIELDS = ['url', 'platform', 'language', 'seenAt', 'reach', 'note'];
-  const { error, setError, run } = useCaseSubmit(FIELDS);
-  const form = useForm({
+  const add = useCaseMutation(caseRequests.addSighting, { success: t('cases.sightingAdded') });
+  const state = useApiForm({
     initialValues: { url: '', platform: '', language: '', seenAt: '', reach: '' as number | string, note: '' },
     validate: {
       url: (v) => (URL_RE.test(v.trim()) ? null : t('cases.urlHelp')),
@@ -120,117 +114,109 @@ function SightingForm({ c }: { c: Case }) {
       seenAt: (v) => (isDateValue(v, true) ? null : t('common.invalidDateTime')),
       note: r.maxLength(2000),
     },
-    onValuesChange: () => setError(null),
+    fields: ['url', 'platform', 'language', 'seenAt', 'reach', 'note'],
+    submit: async (v, form) => {
+      await add.mutateAsync({
+        id: c.id,
+        url: v.url.trim(),
+        platform: v.platform.trim() || undefined,
+        language: v.language || undefined,
+        seenAt: v.seenAt ? (hueLocalToIso(v.seenAt) ?? undefined) : undefined,
+        reach: typeof v.reach === 'number' ? v.reach : undefined,
+        note: v.note.trim() || undefined,
+      });
+      form.reset();
+    },
   });
+  const { form } = state;
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(
-        run(form, async (v) => {
-          apply(
-            await call(
-              api.POST('/api/v1/cases/{id}/sightings', {
-                params: { path: { id: c.id } },
-                body: {
-                  url: v.url.trim(),
-                  platform: v.platform.trim() || undefined,
-                  language: v.language || undefined,
-                  seenAt: v.seenAt ? (hueLocalToIso(v.seenAt) ?? undefined) : undefined,
-                  reach: typeof v.reach === 'number' ? v.reach : undefined,
-                  note: v.note.trim() || undefined,
-                },
-              }),
-            ),
-          );
-          form.reset();
-          notifySuccess(t('cases.sightingAdded'));
-        }),
-      )}
-    >
-      <Stack gap="xs" mt="md">
+    <ApiForm
+      state={state}
+      gap="xs"
+      mt="md"
+      intro={
         <Title order={3} size="h5">
           {t('cases.addSighting')}
         </Title>
-        <ErrorAlert error={error} fields={FIELDS} />
-        <TextInput label={t('cases.url')} placeholder="https://" type="url" required maxLength={2000} {...form.getInputProps('url')} />
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-          <TextInput label={t('cases.platform')} maxLength={100} {...form.getInputProps('platform')} />
-          <Select label={t('cases.language')} data={languages} clearable {...form.getInputProps('language')} />
-          <DateField label={t('cases.seenAtLabel')} withTime {...form.getInputProps('seenAt')} />
-          <NumberInput label={t('cases.reach')} min={0} allowDecimal={false} {...form.getInputProps('reach')} />
-        </SimpleGrid>
-        <TextInput label={t('cases.note')} maxLength={2000} {...form.getInputProps('note')} />
-        <Group justify="flex-end">
-          <Button type="submit" variant="light" size="sm" loading={form.submitting}>
-            {t('cases.addSighting')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      }
+    >
+      <TextInput label={t('cases.url')} placeholder="https://" type="url" required maxLength={2000} {...form.getInputProps('url')} />
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+        <TextInput label={t('cases.platform')} maxLength={100} {...form.getInputProps('platform')} />
+        <Select label={t('cases.language')} data={languages} clearable {...form.getInputProps('language')} />
+        <DateField label={t('cases.seenAtLabel')} withTime {...form.getInputProps('seenAt')} />
+        <NumberInput label={t('cases.reach')} min={0} allowDecimal={false} {...form.getInputProps('reach')} />
+      </SimpleGrid>
+      <TextInput label={t('cases.note')} maxLength={2000} {...form.getInputProps('note')} />
+      <Group justify="flex-end">
+        <Button type="submit" variant="light" size="sm" loading={form.submitting}>
+          {t('cases.addSighting')}
+        </Button>
+      </Group>
+    </ApiForm>
   );
 }
 
 function EvidenceForm({ c }: { c: Case }) {
   const { t } = useI18n();
   const r = rules(t);
-  const apply = useApplyCase(c.id);
   const [picking, setPicking] = useState(false);
-  const FIELDS = ['url', 'label', 'note'];
-  const { error, setError, run } = useCaseSubmit(FIELDS);
-  const form = useForm({
+  const add = useCaseMutation(caseRequests.addAttachment, { success: t('cases.evidenceAdded') });
+  const state = useApiForm({
     initialValues: { url: '', label: '', note: '' },
     validate: { url: (v) => (URL_RE.test(v.trim()) ? null : t('cases.urlHelp')), label: r.maxLength(300), note: r.maxLength(2000) },
-    onValuesChange: () => setError(null),
+    fields: ['url', 'label', 'note'],
+    submit: async (v, form) => {
+      await add.mutateAsync({ id: c.id, url: v.url.trim(), label: v.label.trim() || undefined, note: v.note.trim() || undefined });
+      form.reset();
+    },
   });
+  const { form, setError } = state;
+  // Files picked in the library are added one by one; the case is refreshed and the person told once.
+  const addFiles = useCaseMutation(
+    async (files: Media[]) => {
+      let latest: Case | null = null;
+      for (const f of files) latest = await caseRequests.addAttachment({ id: c.id, mediaId: f.id });
+      return latest ?? c;
+    },
+    { success: t('cases.evidenceAdded') },
+  );
   const used = c.attachments.map((x) => x.mediaId).filter((x): x is string => !!x);
   return (
     <>
-      <form
-        noValidate
-        onSubmit={form.onSubmit(
-          run(form, async (v) => {
-            apply(await call(api.POST('/api/v1/cases/{id}/attachments', { params: { path: { id: c.id } }, body: { url: v.url.trim(), label: v.label.trim() || undefined, note: v.note.trim() || undefined } })));
-            form.reset();
-            notifySuccess(t('cases.evidenceAdded'));
-          }),
-        )}
-      >
-        <Stack gap="xs" mt="md">
+      <ApiForm
+        state={state}
+        gap="xs"
+        mt="md"
+        intro={
           <Title order={3} size="h5">
             {t('cases.addEvidence')}
           </Title>
-          <ErrorAlert error={error} fields={FIELDS} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('cases.evidenceUrl')} placeholder="https://" type="url" required maxLength={2000} {...form.getInputProps('url')} />
-            <TextInput label={t('cases.evidenceLabel')} maxLength={300} {...form.getInputProps('label')} />
-          </SimpleGrid>
-          <TextInput label={t('cases.note')} maxLength={2000} {...form.getInputProps('note')} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" size="sm" leftSection={<IconPhoto size={16} aria-hidden />} onClick={() => setPicking(true)}>
-              {t('cases.pickMedia')}
-            </Button>
-            <Button type="submit" variant="light" size="sm" loading={form.submitting}>
-              {t('cases.addLink')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+        }
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('cases.evidenceUrl')} placeholder="https://" type="url" required maxLength={2000} {...form.getInputProps('url')} />
+          <TextInput label={t('cases.evidenceLabel')} maxLength={300} {...form.getInputProps('label')} />
+        </SimpleGrid>
+        <TextInput label={t('cases.note')} maxLength={2000} {...form.getInputProps('note')} />
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" size="sm" leftSection={<IconPhoto size={16} aria-hidden />} onClick={() => setPicking(true)}>
+            {t('cases.pickMedia')}
+          </Button>
+          <Button type="submit" variant="light" size="sm" loading={form.submitting}>
+            {t('cases.addLink')}
+          </Button>
+        </Group>
+      </ApiForm>
       <MediaPicker
         opened={picking}
         onClose={() => setPicking(false)}
         title={t('cases.pickMedia')}
         exclude={used}
-        onPick={async (files) => {
+        onPick={(files) => {
           setPicking(false);
           setError(null);
-          try {
-            let latest: Case | null = null;
-            for (const f of files) latest = await call(api.POST('/api/v1/cases/{id}/attachments', { params: { path: { id: c.id } }, body: { mediaId: f.id } }));
-            if (latest) apply(latest);
-            notifySuccess(t('cases.evidenceAdded'));
-          } catch (e) {
-            setError(e);
-          }
+          addFiles.mutateAsync(files).catch(setError);
         }}
       />
     </>

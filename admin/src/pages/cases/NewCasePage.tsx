@@ -3,24 +3,20 @@
 // typed, precedents are shown (past cases and published clarifications): the same false
 // information seen again is added as a sighting to its case rather than opened twice.
 import { Alert, Anchor, Badge, Button, Grid, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, call } from '../../api/client';
-import { useTopics } from '../../api/content';
+import { caseRequests, useCaseMutation, useOpenCase, usePrecedents, type CaseSummary, type OpenCaseBody } from '../../api/cases';
+import { useTopics } from '../../api/topics';
+import { ApiForm, useApiForm } from '../../components/ApiForm';
 import { DateField, isDateValue } from '../../components/DateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { claimRatingOptions, hueLocalToIso, topicName, useContentLanguageOptions } from '../../lib/content';
 import { rules } from '../../lib/forms';
-import { notifySuccess } from '../../lib/notify';
 import { CaseStatusBadge, SeverityBadge } from './CaseBadges';
-import { useCaseSubmit } from './caseForm';
-import { severityOptions, type CaseSummary, type OpenCaseBody } from './types';
+import { severityOptions } from './types';
 
 const FIELDS = ['title', 'falseText', 'firstSeenAt', 'reach', 'claimant', 'rating', 'severity', 'topicIds', 'languages', 'sightings.0.url', 'sightings.0.platform', 'sightings.0.language'];
 const URL_RE = /^https?:\/\/\S+$/i;
@@ -28,12 +24,14 @@ const URL_RE = /^https?:\/\/\S+$/i;
 export function NewCasePage() {
   const { t, lang } = useI18n();
   const r = rules(t);
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const topics = useTopics();
   const languages = useContentLanguageOptions();
-  const { error, setError, run } = useCaseSubmit(FIELDS);
-  const form = useForm({
+  const open = useOpenCase({
+    success: (created) => t('cases.opened', { reference: created.reference }),
+    onSuccess: (created) => navigate(`/cases/${created.id}`),
+  });
+  const state = useApiForm({
     initialValues: {
       title: '',
       falseText: '',
@@ -53,8 +51,24 @@ export function NewCasePage() {
       claimant: r.maxLength(500),
       sightings: { url: (v) => (v.trim() === '' || URL_RE.test(v.trim()) ? null : t('cases.urlHelp')), platform: r.maxLength(100) },
     },
-    onValuesChange: () => setError(null),
+    fields: FIELDS,
+    submit: (v) => {
+      const s = v.sightings[0]!;
+      return open.mutateAsync({
+        title: v.title.trim(),
+        falseText: v.falseText.trim(),
+        severity: v.severity as OpenCaseBody['severity'],
+        topicIds: v.topicIds,
+        languages: v.languages,
+        claimant: v.claimant.trim() || undefined,
+        rating: (v.rating || undefined) as OpenCaseBody['rating'],
+        firstSeenAt: v.firstSeenAt ? hueLocalToIso(v.firstSeenAt) : undefined,
+        reach: typeof v.reach === 'number' ? v.reach : undefined,
+        sightings: s.url.trim() ? [{ url: s.url.trim(), platform: s.platform.trim() || undefined, language: s.language || undefined }] : undefined,
+      });
+    },
   });
+  const { form } = state;
   const v = form.values;
   const url = v.sightings[0]?.url.trim() ?? '';
   const words = (v.title.trim() || v.falseText.trim().split(/\s+/).slice(0, 6).join(' ')).slice(0, 300);
@@ -71,89 +85,62 @@ export function NewCasePage() {
       <PageHeader title={t('cases.new')} intro={t('cases.newIntro')} />
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <form
-            noValidate
-            onSubmit={form.onSubmit(
-              run(form, async (v) => {
-                setError(null);
-                const s = v.sightings[0]!;
-                const body: OpenCaseBody = {
-                  title: v.title.trim(),
-                  falseText: v.falseText.trim(),
-                  severity: v.severity as OpenCaseBody['severity'],
-                  topicIds: v.topicIds,
-                  languages: v.languages,
-                  claimant: v.claimant.trim() || undefined,
-                  rating: (v.rating || undefined) as OpenCaseBody['rating'],
-                  firstSeenAt: v.firstSeenAt ? hueLocalToIso(v.firstSeenAt) : undefined,
-                  reach: typeof v.reach === 'number' ? v.reach : undefined,
-                  sightings: s.url.trim() ? [{ url: s.url.trim(), platform: s.platform.trim() || undefined, language: s.language || undefined }] : undefined,
-                };
-                const created = await call(api.POST('/api/v1/cases', { body }));
-                await qc.invalidateQueries({ queryKey: ['cases'] });
-                notifySuccess(t('cases.opened', { reference: created.reference }));
-                navigate(`/cases/${created.id}`);
-              }),
+          <ApiForm state={state}>
+            <TextInput label={t('cases.caseTitle')} required maxLength={300} data-autofocus {...form.getInputProps('title')} />
+            {isPhone && found > 0 && (
+              <Alert variant="light" color="orange" icon={<IconInfoCircle aria-hidden />} role="status">
+                <Anchor href="#precedents-title" size="sm">
+                  {t('cases.precedentsFound', { n: found })}
+                </Anchor>
+              </Alert>
             )}
-          >
-            <Stack>
-              <ErrorAlert error={error} fields={FIELDS} />
-              <TextInput label={t('cases.caseTitle')} required maxLength={300} data-autofocus {...form.getInputProps('title')} />
-              {isPhone && found > 0 && (
-                <Alert variant="light" color="orange" icon={<IconInfoCircle aria-hidden />} role="status">
-                  <Anchor href="#precedents-title" size="sm">
-                    {t('cases.precedentsFound', { n: found })}
-                  </Anchor>
-                </Alert>
-              )}
-              <Paper withBorder p="md">
-                <Stack gap="sm">
-                  <Title order={2} size="h4">
-                    {t('cases.falseInfo')}
-                  </Title>
-                  <Textarea label={t('cases.falseText')} description={t('cases.falseTextHelp')} required autosize minRows={3} maxLength={20_000} {...form.getInputProps('falseText')} />
-                  <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                    <DateField label={t('cases.firstSeen')} withTime {...form.getInputProps('firstSeenAt')} />
-                    <NumberInput label={t('cases.reach')} description={t('cases.reachHelp')} min={0} allowDecimal={false} thousandSeparator={lang === 'vi' ? '.' : ','} decimalSeparator={lang === 'vi' ? ',' : '.'} {...form.getInputProps('reach')} />
-                  </SimpleGrid>
-                  <TextInput label={t('cases.claimant')} maxLength={500} {...form.getInputProps('claimant')} />
-                  <Select label={t('cases.rating')} data={claimRatingOptions(t)} clearable {...form.getInputProps('rating')} value={v.rating || null} onChange={(x) => form.setFieldValue('rating', x ?? '')} />
-                </Stack>
-              </Paper>
-              <Paper withBorder p="md">
-                <Stack gap="sm">
-                  <Title order={2} size="h4">
-                    {t('cases.firstSighting')}
-                  </Title>
-                  <TextInput label={t('cases.url')} description={t('cases.urlHelp')} placeholder="https://" type="url" maxLength={2000} {...form.getInputProps('sightings.0.url')} />
-                  <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                    <TextInput label={t('cases.platform')} placeholder="Facebook, TikTok, YouTube…" maxLength={100} {...form.getInputProps('sightings.0.platform')} />
-                    <Select label={t('cases.language')} data={languages} searchable clearable {...form.getInputProps('sightings.0.language')} />
-                  </SimpleGrid>
-                </Stack>
-              </Paper>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Select label={t('cases.severityLabel')} data={severityOptions(t)} allowDeselect={false} {...form.getInputProps('severity')} />
-                <MultiSelect label={t('cases.languages')} description={t('cases.languagesHelp')} data={languages} searchable {...form.getInputProps('languages')} />
-              </SimpleGrid>
-              <MultiSelect
-                label={t('cases.topics')}
-                description={t('cases.topicsHelp')}
-                data={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicName(x, lang) }))}
-                searchable
-                maxValues={20}
-                {...form.getInputProps('topicIds')}
-              />
-              <Group justify="flex-end">
-                <Button variant="default" component={Link} to="/cases">
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" loading={form.submitting} data-testid="open-case">
-                  {t('cases.openSubmit')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+            <Paper withBorder p="md">
+              <Stack gap="sm">
+                <Title order={2} size="h4">
+                  {t('cases.falseInfo')}
+                </Title>
+                <Textarea label={t('cases.falseText')} description={t('cases.falseTextHelp')} required autosize minRows={3} maxLength={20_000} {...form.getInputProps('falseText')} />
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <DateField label={t('cases.firstSeen')} withTime {...form.getInputProps('firstSeenAt')} />
+                  <NumberInput label={t('cases.reach')} description={t('cases.reachHelp')} min={0} allowDecimal={false} thousandSeparator={lang === 'vi' ? '.' : ','} decimalSeparator={lang === 'vi' ? ',' : '.'} {...form.getInputProps('reach')} />
+                </SimpleGrid>
+                <TextInput label={t('cases.claimant')} maxLength={500} {...form.getInputProps('claimant')} />
+                <Select label={t('cases.rating')} data={claimRatingOptions(t)} clearable {...form.getInputProps('rating')} value={v.rating || null} onChange={(x) => form.setFieldValue('rating', x ?? '')} />
+              </Stack>
+            </Paper>
+            <Paper withBorder p="md">
+              <Stack gap="sm">
+                <Title order={2} size="h4">
+                  {t('cases.firstSighting')}
+                </Title>
+                <TextInput label={t('cases.url')} description={t('cases.urlHelp')} placeholder="https://" type="url" maxLength={2000} {...form.getInputProps('sightings.0.url')} />
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <TextInput label={t('cases.platform')} placeholder="Facebook, TikTok, YouTube…" maxLength={100} {...form.getInputProps('sightings.0.platform')} />
+                  <Select label={t('cases.language')} data={languages} searchable clearable {...form.getInputProps('sightings.0.language')} />
+                </SimpleGrid>
+              </Stack>
+            </Paper>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select label={t('cases.severityLabel')} data={severityOptions(t)} allowDeselect={false} {...form.getInputProps('severity')} />
+              <MultiSelect label={t('cases.languages')} description={t('cases.languagesHelp')} data={languages} searchable {...form.getInputProps('languages')} />
+            </SimpleGrid>
+            <MultiSelect
+              label={t('cases.topics')}
+              description={t('cases.topicsHelp')}
+              data={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicName(x, lang) }))}
+              searchable
+              maxValues={20}
+              {...form.getInputProps('topicIds')}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" component={Link} to="/cases">
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={form.submitting} data-testid="open-case">
+                {t('cases.openSubmit')}
+              </Button>
+            </Group>
+          </ApiForm>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Precedents textQ={textQ} urlQ={urlQ} sighting={{ url, platform: v.sightings[0]?.platform.trim() ?? '', language: v.sightings[0]?.language ?? '' }} />
@@ -161,15 +148,6 @@ export function NewCasePage() {
       </Grid>
     </>
   );
-}
-
-function usePrecedents(q: string) {
-  return useQuery({
-    queryKey: ['case-precedents', q],
-    queryFn: () => call(api.GET('/api/v1/cases/precedents', { params: { query: { q, limit: 8 } } })),
-    enabled: q !== '',
-    staleTime: 30_000,
-  });
 }
 
 /** Past cases and clarifications like the one being typed; a case can take the URL as a new sighting. */
@@ -260,39 +238,19 @@ function Precedents({ textQ, urlQ, sighting }: { textQ: string; urlQ: string; si
 function AddSighting({ caseId, sighting }: { caseId: string; sighting: { url: string; platform: string; language: string } }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const add = useCaseMutation(caseRequests.addSighting, { success: t('cases.sightingAdded'), onSuccess: () => navigate(`/cases/${caseId}`) });
   return (
     <Stack gap={4} mt="xs">
       <Button
         size="compact-sm"
         variant="light"
-        loading={busy}
+        loading={add.isPending}
         data-testid="add-as-sighting"
-        onClick={async () => {
-          setBusy(true);
-          setError(null);
-          try {
-            await call(
-              api.POST('/api/v1/cases/{id}/sightings', {
-                params: { path: { id: caseId } },
-                body: { url: sighting.url, platform: sighting.platform || undefined, language: sighting.language || undefined },
-              }),
-            );
-            await qc.invalidateQueries({ queryKey: ['cases'] });
-            notifySuccess(t('cases.sightingAdded'));
-            navigate(`/cases/${caseId}`);
-          } catch (e) {
-            setError(e);
-          } finally {
-            setBusy(false);
-          }
-        }}
+        onClick={() => add.mutate({ id: caseId, url: sighting.url, platform: sighting.platform || undefined, language: sighting.language || undefined })}
       >
         {t('cases.addAsSighting')}
       </Button>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={add.error} />
     </Stack>
   );
 }

@@ -2,7 +2,8 @@
 // notifications, extensions, material, responses, transitions, the clarification), newest first.
 import { Text, Timeline as MTimeline } from '@mantine/core';
 import { useI18n, type MessageKey } from '../../i18n';
-import { formLabel, statusLabel, useAgencyNames, type Case, type CaseEvent } from './types';
+import type { Case, CaseEvent } from '../../api/cases';
+import { formLabel, statusLabel, useAgencyNames } from './types';
 
 const KNOWN = ['open', 'edit', 'sighting', 'attachment', 'attachment_removed', 'situation', 'notify', 'extend', 'material', 'response', 'status', 'transition', 'clarification'];
 

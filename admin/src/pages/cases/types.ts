@@ -1,29 +1,12 @@
-// Clarification cases (issue 7) as the admin app uses them: shapes from the generated OpenAPI
-// types, the labelled option lists, and the deadline countdown in Huế calendar days.
-import { useQuery } from '@tanstack/react-query';
-import { api, call, type Schemas } from '../../api/client';
-import type { paths } from '../../api/schema';
-import { useAgencies } from '../../api/hooks';
+// Clarification cases (issue 7) as the admin app shows them: the labelled option lists (from the
+// schema's enums), agency names, and the deadline countdown in Huế calendar days.
+import { CASE_STATUSES, RESPONSE_FORMS, SEVERITIES } from '../../api/enums';
+import { useAgencies } from '../../api/agencies';
 import { useI18n, type MessageKey, type TFunction } from '../../i18n';
 import { agencyName } from '../../lib/labels';
 
-export type Case = Schemas['Case'];
-export type CaseSummary = Schemas['CaseSummary'];
-export type Assignment = Schemas['CaseAssignment'];
-export type CaseResponse = Schemas['CaseResponse'];
-export type CaseEvent = Schemas['CaseEvent'];
-export type CaseQuery = NonNullable<paths['/api/v1/cases']['get']['parameters']['query']>;
-export type OpenCaseBody = paths['/api/v1/cases']['post']['requestBody']['content']['application/json'];
-export type Figures = paths['/api/v1/cases/figures']['get']['responses'][200]['content']['application/json'];
-export type TransitionName = Case['allowed']['transitions'][number];
-
-export const CASE_STATUSES = ['opened', 'agencies_notified', 'material_received', 'clarification_published', 'closed_without_publication', 'closed'] as const;
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export const RESPONSE_FORMS = ['press_release', 'spokesperson_statement', 'press_briefing', 'agency_portal_post', 'press_information'] as const;
 /** Transitions that need a reason (the server answers 400 on `reason` otherwise). */
 export const REASON_TRANSITIONS: readonly string[] = ['close-without-publication', 'reopen'];
-
-export const CASE_KEY = (id: string) => ['case', id] as const;
 
 export const STATUS_COLORS: Record<string, string> = {
   opened: 'blue',
@@ -70,16 +53,6 @@ export function countdown(t: TFunction, d: { dueDate: string; answered: boolean;
   if (n < 0) return { text: t(n === -1 ? 'cases.overdueDaysOne' : 'cases.overdueDays', { n: -n }), color: 'red', overdue: true };
   if (n === 0) return { text: t('cases.dueToday'), color: 'orange', overdue: false };
   return { text: t(n === 1 ? 'cases.daysLeftOne' : 'cases.daysLeft', { n }), color: n <= 3 ? 'yellow' : 'blue', overdue: false };
-}
-
-export function useCase(id: string | undefined) {
-  return useQuery({
-    queryKey: CASE_KEY(id ?? ''),
-    queryFn: () => call(api.GET('/api/v1/cases/{id}', { params: { path: { id: id! } } })),
-    enabled: !!id,
-    staleTime: 0,
-    retry: (n, e) => n < 1 && !(e instanceof Error && 'status' in e && [403, 404].includes((e as { status: number }).status)),
-  });
 }
 
 /** Agencies by id and their names in the UI language (archived ones included: old cases name them). */

@@ -3,11 +3,10 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconRefresh } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api, call } from '../../api/client';
-import { useAgencies } from '../../api/hooks';
+import { useAppraisalQueue } from '../../api/content';
+import { useAgencies } from '../../api/agencies';
 import { useMe } from '../../auth/session';
 import { LanguageBadge } from '../../components/ContentBadges';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -32,12 +31,7 @@ export function AppraisalQueuePage() {
   const { t, lang, formatDateTime } = useI18n();
   const { role } = useMe();
   const now = useNow();
-  const queue = useQuery({
-    queryKey: ['appraisal-queue'],
-    queryFn: () => call(api.GET('/api/v1/appraisal-queue')),
-    refetchInterval: 30_000,
-    staleTime: 0,
-  });
+  const queue = useAppraisalQueue({ poll: true });
   const agencies = useAgencies({ includeArchived: true });
   const byId = new Map((agencies.data?.items ?? []).map((a) => [a.id, a]));
   const rows = [...(queue.data?.items ?? [])].sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { DateField } from '../../components/DateInput';
 import { useI18n } from '../../i18n';
 import { claimRatingOptions, languageName, MAX_APPEARANCES } from '../../lib/content';
-import type { ItemValues } from './ItemFields';
+import type { ItemValues } from './itemValues';
 
 const PREFIX = 'metadata.claim';
 

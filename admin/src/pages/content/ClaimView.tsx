@@ -5,7 +5,7 @@ import { Anchor, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n';
 import { claimRatingLabel, languageName } from '../../lib/content';
-import { claimValue } from './ItemFields';
+import { claimValue } from './itemValues';
 
 interface Props {
   metadata: Record<string, unknown>;

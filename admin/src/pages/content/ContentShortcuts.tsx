@@ -3,9 +3,8 @@
 // the appraisal queue of every agency, and it is titled so.
 import { Button, Card, Group, Text, Title } from '@mantine/core';
 import { IconFiles, IconGavel, IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, call } from '../../api/client';
+import { useAppraisalQueue, useItems } from '../../api/content';
 import { useMe } from '../../auth/session';
 import { useI18n } from '../../i18n';
 
@@ -13,13 +12,8 @@ export function ContentShortcuts() {
   const { t } = useI18n();
   const { role } = useMe();
   const appraiser = role === 'appraiser';
-  const queue = useQuery({ queryKey: ['appraisal-queue'], queryFn: () => call(api.GET('/api/v1/appraisal-queue')), enabled: appraiser, staleTime: 0 });
-  const returned = useQuery({
-    queryKey: ['items', { state: 'returned', limit: 50 }, 'home'],
-    queryFn: () => call(api.GET('/api/v1/items', { params: { query: { state: 'returned', limit: 50 } } })),
-    enabled: !appraiser,
-    staleTime: 0,
-  });
+  const queue = useAppraisalQueue({ enabled: appraiser });
+  const returned = useItems({ state: 'returned', limit: 50 }, { enabled: !appraiser });
   // The queue's total, not the rows of its first page.
   const n = appraiser ? queue.data?.total : returned.data?.items.length;
   const count = n === undefined ? undefined : `${n}${!appraiser && returned.data?.nextCursor ? '+' : ''}`;

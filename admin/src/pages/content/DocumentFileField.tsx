@@ -3,20 +3,19 @@ import { Anchor, Button, Group, Input, Paper, Stack, Text } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFileText, IconLibraryPhoto, IconX } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { MEDIA_KEY, useMedia, type Media } from '../../api/media';
+import { useMedia, useRememberMedia, type Media } from '../../api/media';
 import { useI18n } from '../../i18n';
 import { formatBytes } from '../../lib/media';
 import { MediaPicker } from '../media/MediaPicker';
 import { Uploader } from '../media/Uploader';
-import type { ItemValues } from './ItemFields';
-import { errorsUnder, fileWarnings } from './MediaFields';
+import type { ItemValues } from './itemValues';
+import { errorsUnder, fileWarnings } from './fileChecks';
 
 export function DocumentFileField({ form, agencyId, itemLanguages, readOnly }: { form: UseFormReturnType<ItemValues>; agencyId?: string; itemLanguages: readonly string[]; readOnly?: boolean }) {
   const { t, lang } = useI18n();
-  const qc = useQueryClient();
+  const remember = useRememberMedia();
   const fileId = form.values.metadata.document.fileId;
   const file = useMedia(fileId || undefined);
   const [picking, picker] = useDisclosure(false);
@@ -27,7 +26,7 @@ export function DocumentFileField({ form, agencyId, itemLanguages, readOnly }: {
   const choose = (list: Media[]) => {
     const f = list[0];
     if (!f) return;
-    qc.setQueryData(MEDIA_KEY(f.id), f);
+    remember([f]);
     form.setFieldValue('metadata.document.fileId', f.id);
     form.setErrors(Object.fromEntries(Object.entries(form.errors).filter(([k]) => !k.startsWith('metadata.document.fileId'))));
   };

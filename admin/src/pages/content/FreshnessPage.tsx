@@ -3,11 +3,10 @@
 // the health of scheduled publishing.
 import { Alert, Anchor, Badge, Button, Group, List, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, call } from '../../api/client';
-import { useAgencies } from '../../api/hooks';
+import { useFreshness, useMissingTranslations, useScheduling } from '../../api/reports';
+import { useAgencies } from '../../api/agencies';
 import { useMe } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -20,7 +19,7 @@ import { agencyName } from '../../lib/labels';
 export function FreshnessPage() {
   const { t, lang, formatDateTime } = useI18n();
   const { seesAllAgencies } = useMe();
-  const fresh = useQuery({ queryKey: ['freshness'], queryFn: () => call(api.GET('/api/v1/freshness')) });
+  const fresh = useFreshness();
   const agencies = useAgencies({ includeArchived: true });
   const byId = new Map((agencies.data?.items ?? []).map((a) => [a.id, a]));
   const [missing, setMissing] = useState<{ agencyId: string; language: string } | null>(null);
@@ -135,10 +134,7 @@ export function FreshnessPage() {
 
 function MissingTranslations({ agencyId, language }: { agencyId: string; language: string }) {
   const { t, formatDate } = useI18n();
-  const list = useQuery({
-    queryKey: ['missing-translations', agencyId, language],
-    queryFn: () => call(api.GET('/api/v1/freshness/{id}/missing-translations', { params: { path: { id: agencyId }, query: { language } } })),
-  });
+  const list = useMissingTranslations(agencyId, language);
   if (list.isPending) return <Loading />;
   if (!list.data) return <ErrorAlert error={list.error} />;
   if (list.data.items.length === 0) return <Text>{t('common.empty')}</Text>;
@@ -164,7 +160,7 @@ function MissingTranslations({ agencyId, language }: { agencyId: string; languag
 
 function SchedulingHealth() {
   const { t, formatDateTime } = useI18n();
-  const s = useQuery({ queryKey: ['scheduling'], queryFn: () => call(api.GET('/api/v1/scheduling')), refetchInterval: 60_000 });
+  const s = useScheduling();
   const d = s.data;
   const ok = d && !d.overdue && !d.lastError;
   return (

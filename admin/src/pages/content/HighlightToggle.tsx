@@ -2,18 +2,17 @@
 // highlights or takes it out (the whole list is written again, as the server keeps it). Shown when
 // the item has a public published version, or is highlighted already.
 import { Anchor, Divider, Stack, Switch } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { WorkingVersion } from '../../api/content';
-import { MAX_HIGHLIGHTS, saveHighlights, useHighlights } from '../../api/highlights';
+import { MAX_HIGHLIGHTS, useSaveHighlights, useHighlights } from '../../api/highlights';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n';
 import { notifySuccess } from '../../lib/notify';
 
 export function HighlightToggle({ version: v }: { version: WorkingVersion }) {
   const { t, lang } = useI18n();
-  const qc = useQueryClient();
+  const saveHighlights = useSaveHighlights();
   const highlights = useHighlights(lang);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -32,7 +31,7 @@ export function HighlightToggle({ version: v }: { version: WorkingVersion }) {
       // The list as it is now: someone may have changed it since this page was opened.
       const fresh = (await highlights.refetch({ throwOnError: true })).data?.itemIds ?? ids;
       const others = fresh.filter((id) => id !== v.itemId);
-      await saveHighlights(qc, next ? [...others, v.itemId] : others);
+      await saveHighlights(next ? [...others, v.itemId] : others);
       notifySuccess(t(next ? 'highlights.toggleOn' : 'highlights.toggleOff'));
     } catch (e) {
       setError(e);

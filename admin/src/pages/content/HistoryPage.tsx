@@ -2,11 +2,11 @@
 // between any two, and "restore this revision" as a new draft revision.
 import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, ApiError, call } from '../../api/client';
-import { useDiff, useHistory, useTopics, useVersion, VERSION_KEY, type WorkingVersion } from '../../api/content';
+import { ApiError } from '../../api/client';
+import { itemRequests, useDiff, useHistory, useVersion, useItemMutation, type WorkingVersion } from '../../api/content';
+import { useTopics } from '../../api/topics';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { VersionBadges } from '../../components/ContentBadges';
 import { DiffView } from '../../components/DiffView';
@@ -31,7 +31,7 @@ export function HistoryPage() {
 
 function History({ version: v }: { version: WorkingVersion }) {
   const { t, formatDateTime } = useI18n();
-  const qc = useQueryClient();
+  const restoreRevision = useItemMutation(itemRequests.restore);
   const history = useHistory(v.id);
   const topics = useTopics(true);
   const revisions = [...(history.data?.revisions ?? [])].sort((a, b) => b.number - a.number);
@@ -49,9 +49,7 @@ function History({ version: v }: { version: WorkingVersion }) {
   const h = history.data;
 
   const restore = async (revisionId: string, number: number) => {
-    const next = await call(api.POST('/api/v1/item-versions/{id}/restore', { params: { path: { id: v.id } }, body: { revisionId, baseRevisionId: v.revision.id } }));
-    qc.setQueryData(VERSION_KEY(v.id), next);
-    await Promise.all([qc.invalidateQueries({ queryKey: ['item-history', v.id] }), qc.invalidateQueries({ queryKey: ['items'] })]);
+    const next = await restoreRevision.mutateAsync({ id: v.id, revisionId, baseRevisionId: v.revision.id });
     notifySuccess(t('history.restored', { n: number, m: next.revision.number }));
     setFrom(null);
     setTo(null);

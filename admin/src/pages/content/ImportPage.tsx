@@ -3,12 +3,10 @@
 // refused are listed with their reasons. Past imports below.
 import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, Modal, Paper, Progress, Radio, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconFileImport, IconUpload } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, call } from '../../api/client';
-import type { ImportStatus } from '../../api/content';
-import { useAgencies } from '../../api/hooks';
+import { useImport, useImports, useStartImport, type ImportStatus } from '../../api/imports';
+import { useAgencies } from '../../api/agencies';
 import { useMe } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -29,7 +27,7 @@ const extensionOf = (name: string) => name.toLowerCase().split('.').pop() ?? '';
 export function ImportPage() {
   const { t, lang } = useI18n();
   const { role, user } = useMe();
-  const qc = useQueryClient();
+  const start = useStartImport();
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<'draft' | 'submit'>('draft');
   const [declared, setDeclared] = useState(false);
@@ -52,26 +50,19 @@ export function ImportPage() {
     setBusy(true);
     setError(null);
     try {
-      const started = await call(
-        api.POST('/api/v1/imports', {
-          params: {
-            query: {
-              mode,
-              fileName: file.name.slice(0, 255),
-              ...(mode === 'submit' ? { declaration: true } : {}),
-              ...(role === 'appraiser' && agencyId !== user.agencyId ? { agencyId } : {}),
-            },
-          },
-          // The file itself is the body (the OpenAPI document does not describe it).
-          body: file as never,
-          bodySerializer: (b: unknown) => b as BodyInit,
-          headers: { 'Content-Type': MIME[extensionOf(file.name)] },
-        }),
-      );
+      const started = await start.mutateAsync({
+        file,
+        contentType: MIME[extensionOf(file.name)],
+        query: {
+          mode,
+          fileName: file.name.slice(0, 255),
+          ...(mode === 'submit' ? { declaration: true } : {}),
+          ...(role === 'appraiser' && agencyId !== user.agencyId ? { agencyId } : {}),
+        },
+      });
       setCurrentId(started.id);
       setFile(null);
       setDeclared(false);
-      await qc.invalidateQueries({ queryKey: ['imports'] });
     } catch (err) {
       setError(err);
     } finally {
@@ -164,16 +155,7 @@ const statusLabel = (t: (k: MessageKey) => string, s: string) => (['running', 'd
 /** Polls an import every 500 ms while it runs; then its report. */
 function ImportProgress({ id }: { id: string }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const q = useQuery({
-    queryKey: ['import', id],
-    queryFn: async () => {
-      const r = await call(api.GET('/api/v1/imports/{id}', { params: { path: { id } } }));
-      if (r.status !== 'running') void qc.invalidateQueries({ queryKey: ['imports'] });
-      return r;
-    },
-    refetchInterval: (query) => (query.state.data?.status === 'running' || !query.state.data ? 500 : false),
-  });
+  const q = useImport(id);
   const r = q.data;
   if (!r) return q.error ? <ErrorAlert error={q.error} /> : <Loading />;
   const pct = r.total ? Math.round((r.processed / r.total) * 100) : r.status === 'running' ? 0 : 100;
@@ -255,7 +237,7 @@ function PastImports({ onOpen }: { onOpen: (id: string) => void }) {
   const { user } = useMe();
   // The API gives the importing account's id, not its name: name yourself, show others as given.
   const who = (createdBy: string) => (createdBy === user.id ? user.displayName : createdBy);
-  const list = useQuery({ queryKey: ['imports'], queryFn: () => call(api.GET('/api/v1/imports')) });
+  const list = useImports();
   const [report, setReport] = useState<ImportStatus | null>(null);
   return (
     <Stack gap="sm">

@@ -5,12 +5,12 @@ import { ActionIcon, Alert, Anchor, Box, Button, Code, CopyButton, Grid, Group, 
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCheck, IconCopy, IconDeviceFloppy, IconGavel, IconHistory, IconLanguage, IconPlus } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, ApiError, call } from '../../api/client';
-import { useHistory, useMeta, useVersion, VERSION_KEY, type CreateItemBody, type WorkingVersion } from '../../api/content';
-import { useAgencies } from '../../api/hooks';
+import { useAgencies } from '../../api/agencies';
+import { ApiError } from '../../api/client';
+import { itemRequests, useHistory, useItemMutation, useVersion, type CreateItemBody, type WorkingVersion } from '../../api/content';
+import { useMeta } from '../../api/meta';
 import { useMe } from '../../auth/session';
 import { StateBadge, VersionBadges } from '../../components/ContentBadges';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -27,7 +27,8 @@ import { MetadataView } from './MetadataView';
 import { ClaimView } from './ClaimView';
 import { TextView } from './TextView';
 import { canWriteContent } from './ItemsPage';
-import { emptyValues, filledAppearances, itemFieldPaths, MetadataFields, TextFields, toMetadata, toText, versionToValues, type ItemValues } from './ItemFields';
+import { MetadataFields, TextFields } from './ItemFields';
+import { emptyValues, filledAppearances, itemFieldPaths, toMetadata, toText, versionToValues, type ItemValues } from './itemValues';
 import { MediaFields } from './MediaFields';
 import { MediaView } from './MediaView';
 import { WorkflowActions } from './WorkflowActions';
@@ -77,7 +78,7 @@ export function NewItemPage() {
   const { t, lang } = useI18n();
   const { user, role } = useMe();
   const navigate = useNavigate();
-  const qc = useQueryClient();
+  const create = useItemMutation(itemRequests.create, { success: t('editor.created'), onSuccess: (created) => navigate(`/items/${created.id}`, { replace: true }) });
   const [kind, setKind] = useState<string>('news');
   const form = useItemForm(emptyValues({ authors: [user.displayName] }), kind);
   const [sourceLanguage, setSourceLanguage] = useState<string>('vi');
@@ -96,22 +97,14 @@ export function NewItemPage() {
     setError(null);
     compactAppearances(form, values);
     try {
-      const created = await call(
-        api.POST('/api/v1/items', {
-          body: {
-            kind: kind as CreateItemBody['kind'],
-            sourceLanguage,
-            ...(role === 'appraiser' && agencyId !== user.agencyId ? { agencyId } : {}),
-            text: toText(values.text),
-            metadata: toMetadata(values.metadata, kind),
-            note: values.note.trim() || undefined,
-          },
-        }),
-      );
-      qc.setQueryData(VERSION_KEY(created.id), created);
-      await qc.invalidateQueries({ queryKey: ['items'] });
-      notifySuccess(t('editor.created'));
-      navigate(`/items/${created.id}`, { replace: true });
+      await create.mutateAsync({
+        kind: kind as CreateItemBody['kind'],
+        sourceLanguage,
+        ...(role === 'appraiser' && agencyId !== user.agencyId ? { agencyId } : {}),
+        text: toText(values.text),
+        metadata: toMetadata(values.metadata, kind),
+        note: values.note.trim() || undefined,
+      });
     } catch (e) {
       setServerErrors(form, e, fields);
       setError(e);
@@ -201,7 +194,7 @@ export function ItemEditorPage() {
 function VersionEditor({ version: v, refetch }: { version: WorkingVersion; refetch: () => Promise<unknown> }) {
   const { t } = useI18n();
   const { role } = useMe();
-  const qc = useQueryClient();
+  const saveVersion = useItemMutation(itemRequests.save, { success: (next) => t('editor.saved', { n: next.revision.number }) });
   const form = useItemForm(versionToValues(v), v.kind);
   const [error, setError] = useState<unknown>(null);
   const [stale, setStale] = useState(false);
@@ -226,21 +219,14 @@ function VersionEditor({ version: v, refetch }: { version: WorkingVersion; refet
     setError(null);
     compactAppearances(form, values);
     try {
-      const next = await call(
-        api.PUT('/api/v1/item-versions/{id}', {
-          params: { path: { id: v.id } },
-          body: {
-            baseRevisionId: v.revision.id,
-            text: toText(values.text),
-            ...(v.isSource ? { metadata: toMetadata(values.metadata, v.kind) } : {}),
-            note: values.note.trim() || undefined,
-          },
-        }),
-      );
+      await saveVersion.mutateAsync({
+        id: v.id,
+        baseRevisionId: v.revision.id,
+        text: toText(values.text),
+        ...(v.isSource ? { metadata: toMetadata(values.metadata, v.kind) } : {}),
+        note: values.note.trim() || undefined,
+      });
       setStale(false);
-      qc.setQueryData(VERSION_KEY(v.id), next);
-      await Promise.all([qc.invalidateQueries({ queryKey: ['items'] }), qc.invalidateQueries({ queryKey: ['item-history', v.id] })]);
-      notifySuccess(t('editor.saved', { n: next.revision.number }));
     } catch (e) {
       if (e instanceof ApiError && e.code === 'stale_revision') {
         setStale(true);
@@ -455,7 +441,7 @@ function LanguageVersions({ version: v }: { version: WorkingVersion }) {
 function AddTranslation({ version: v }: { version: WorkingVersion }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const qc = useQueryClient();
+  const addTranslation = useItemMutation(itemRequests.addTranslation);
   const [opened, { open, close }] = useDisclosure(false);
   const taken = new Set(v.versions.map((x) => x.language));
   const options = useContentLanguageOptions().filter((o) => !taken.has(o.value));
@@ -474,9 +460,7 @@ function AddTranslation({ version: v }: { version: WorkingVersion }) {
     setBusy(true);
     setError(null);
     try {
-      const created = await call(api.POST('/api/v1/items/{id}/translations', { params: { path: { id: v.itemId } }, body: { language: language!, text: { title: title.trim(), summary: '', body: '' } } }));
-      qc.setQueryData(VERSION_KEY(created.id), created);
-      await Promise.all([qc.invalidateQueries({ queryKey: ['items'] }), ...v.versions.map((x) => qc.invalidateQueries({ queryKey: VERSION_KEY(x.id) }))]);
+      const created = await addTranslation.mutateAsync({ itemId: v.itemId, language: language!, text: { title: title.trim(), summary: '', body: '' } });
       notifySuccess(t('editor.translationAdded', { language: languageName(t, language!) }));
       close();
       setTitle('');

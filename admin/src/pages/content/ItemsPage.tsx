@@ -2,14 +2,13 @@
 // the URL (bookmarkable) and saved under a name on this browser ("saved views"); keyset
 // pagination with "load more".
 import { ActionIcon, Anchor, Button, Collapse, Group, Menu, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconBookmark, IconBookmarkPlus, IconChevronDown, IconFilter, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, call } from '../../api/client';
-import { useTopics, type ItemQuery } from '../../api/content';
-import { useAgencies } from '../../api/hooks';
+import { useAgencies } from '../../api/agencies';
+import { useItemPages, type ItemQuery } from '../../api/content';
+import { useTopics } from '../../api/topics';
 import { useMe } from '../../auth/session';
 import { LanguageBadge, VersionBadges } from '../../components/ContentBadges';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -20,9 +19,10 @@ import { useI18n } from '../../i18n';
 import { useContentLanguageOptions, kindLabel, kindOptions, stateOptions, topicName } from '../../lib/content';
 import { agencyName } from '../../lib/labels';
 import { notifySuccess } from '../../lib/notify';
+import { useUrlFilters } from '../../lib/urlFilters';
 
 const PAGE = 50;
-const FILTERS = ['kind', 'state', 'language', 'agencyId', 'topicId', 'q'] as const;
+const FILTERS = ['kind', 'state', 'language', 'agencyId', 'topicId'] as const;
 const VIEWS_KEY = 'ttdn.admin.itemViews';
 
 interface SavedView {
@@ -52,25 +52,10 @@ export const canWriteContent = (role: string) => role === 'contributor' || role 
 export function ItemsPage() {
   const { t, lang, formatDateTime } = useI18n();
   const { role, seesAllAgencies } = useMe();
-  const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(q.trim(), 300);
+  const filters = useUrlFilters(FILTERS);
+  const { get } = filters;
   const isPhone = useMediaQuery('(max-width: 48em)');
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const get = (k: (typeof FILTERS)[number]) => params.get(k) ?? '';
-
-  const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== debounced) setParam('q', debounced || null);
-  }, [debounced]);
-  // A saved view or the back button changes the URL: the search box follows.
-  const urlQ = params.get('q') ?? '';
-  useEffect(() => setQ((cur) => (cur.trim() === urlQ ? cur : urlQ)), [urlQ]);
 
   const query: ItemQuery = {
     kind: (get('kind') || undefined) as ItemQuery['kind'],
@@ -81,32 +66,26 @@ export function ItemsPage() {
     q: get('q') || undefined,
     limit: PAGE,
   };
-  const items = useInfiniteQuery({
-    queryKey: ['items', query],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => call(api.GET('/api/v1/items', { params: { query: { ...query, cursor: pageParam } } })),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    staleTime: 0,
-  });
+  const items = useItemPages(query);
   const agencies = useAgencies({ includeArchived: true });
   const agencyById = new Map((agencies.data?.items ?? []).map((a) => [a.id, a]));
   const topics = useTopics();
   const languages = useContentLanguageOptions(get('language') ? [get('language')] : []);
   const rows = items.data?.pages.flatMap((p) => p.items) ?? [];
   const all = { value: '', label: t('common.all') };
-  const filtered = FILTERS.some((k) => get(k));
-  const activeFilters = FILTERS.filter((k) => k !== 'q' && get(k)).length;
+  const filtered = filters.active;
+  const activeFilters = filters.count;
   const selects = (
     <>
-      <Select label={t('items.kind')} data={[all, ...kindOptions(t)]} value={get('kind')} onChange={(v) => setParam('kind', v || null)} allowDeselect={false} />
-      <Select label={t('items.state')} data={[all, ...stateOptions(t)]} value={get('state')} onChange={(v) => setParam('state', v || null)} allowDeselect={false} />
-      <Select label={t('items.language')} data={[all, ...languages]} value={get('language')} onChange={(v) => setParam('language', v || null)} allowDeselect={false} />
+      <Select label={t('items.kind')} data={[all, ...kindOptions(t)]} value={get('kind')} onChange={(v) => filters.set('kind', v)} allowDeselect={false} />
+      <Select label={t('items.state')} data={[all, ...stateOptions(t)]} value={get('state')} onChange={(v) => filters.set('state', v)} allowDeselect={false} />
+      <Select label={t('items.language')} data={[all, ...languages]} value={get('language')} onChange={(v) => filters.set('language', v)} allowDeselect={false} />
       {seesAllAgencies && (
         <Select
           label={t('items.agency')}
           data={[all, ...(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: agencyName(a, lang) }))]}
           value={get('agencyId')}
-          onChange={(v) => setParam('agencyId', v || null)}
+          onChange={(v) => filters.set('agencyId', v)}
           searchable
           allowDeselect={false}
         />
@@ -115,7 +94,7 @@ export function ItemsPage() {
         label={t('items.topic')}
         data={[all, ...(topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicName(x, lang) }))]}
         value={get('topicId')}
-        onChange={(v) => setParam('topicId', v || null)}
+        onChange={(v) => filters.set('topicId', v)}
         searchable
         allowDeselect={false}
       />
@@ -143,8 +122,8 @@ export function ItemsPage() {
           label={t('common.search')}
           placeholder={t('items.searchPlaceholder')}
           leftSection={<IconSearch size={16} aria-hidden />}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
+          value={filters.search}
+          onChange={(e) => filters.setSearch(e.currentTarget.value)}
           maxLength={200}
           type="search"
         />
@@ -171,7 +150,7 @@ export function ItemsPage() {
       </SimpleGrid>
       {filtered && (
         <Group mb="sm">
-          <Button variant="subtle" size="compact-sm" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+          <Button variant="subtle" size="compact-sm" onClick={() => filters.clear()}>
             {t('items.clearFilters')}
           </Button>
         </Group>
@@ -275,7 +254,7 @@ function SavedViews() {
   const [managing, manageModal] = useDisclosure(false);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const current = new URLSearchParams([...params].filter(([k]) => (FILTERS as readonly string[]).includes(k))).toString();
+  const current = new URLSearchParams([...params].filter(([k]) => k === 'q' || (FILTERS as readonly string[]).includes(k))).toString();
 
   const update = (next: SavedView[]) => {
     setViews(next);

@@ -6,54 +6,23 @@ import { ActionIcon, Anchor, Button, Group, Paper, SimpleGrid, Stack, Switch, Te
 import type { UseFormReturnType } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconLibraryPhoto, IconTrash } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { MEDIA_KEY, useMediaMany, type Media } from '../../api/media';
-import { currentLang, useI18n, type MessageKey, type TFunction } from '../../i18n';
+import { useMediaMany, useRememberMedia, type Media } from '../../api/media';
+import { useI18n } from '../../i18n';
 import { languageName } from '../../lib/content';
 import { mediaKindLabel, mediaTitle } from '../../lib/media';
 import { MediaPicker } from '../media/MediaPicker';
 import { MediaThumb } from '../media/MediaThumb';
 import { Uploader } from '../media/Uploader';
-import type { ItemValues } from './ItemFields';
-
-const RANK: Record<string, number> = { internal: 0, shared: 1, public: 2 };
-
-/** What the submission in `languages` would refuse about a file, said before submitting. */
-export function fileWarnings(t: TFunction, m: Media, languages: readonly string[], itemVisibility: string): string[] {
-  const out: string[] = [];
-  if (m.kind === 'image') {
-    const missing = languages.filter((l) => !m.alt[l]?.trim());
-    if (missing.length) out.push(t('media.warn.alt', { languages: missing.map((l) => languageName(t, l)).join(', ') }));
-  }
-  const rights = [!m.authors.some((a) => a.trim()) && t('meta.authors'), !m.copyrightHolder.trim() && t('meta.copyrightHolder'), !m.licence && t('meta.licence')].filter(Boolean);
-  if (rights.length) out.push(t('media.warn.rights', { fields: rights.join(', ').toLocaleLowerCase(currentLang()) }));
-  if (itemVisibility && (RANK[m.visibility] ?? 0) < (RANK[itemVisibility] ?? 0)) out.push(t('media.warn.visibility'));
-  return out;
-}
+import { errorsUnder, fileWarnings } from './fileChecks';
+import type { ItemValues } from './itemValues';
 
 /** Whether the file's caption in a language is the one read from the file itself, unedited. */
 const fromEmbedded = (m: Media, lang: string) => {
   const embedded = m.embedded?.caption?.trim();
   return !!embedded && m.caption[lang]?.trim() === embedded;
 };
-
-const FILE_FIELD_LABELS: Record<string, MessageKey> = { authors: 'meta.authors', copyrightHolder: 'meta.copyrightHolder', licence: 'meta.licence' };
-
-/**
- * The server's refusals about one file (its slot path and below), each once; "this field is
- * required" says which of the file's fields it is about. Captions have their own fields.
- */
-export function errorsUnder(t: TFunction, errors: Record<string, unknown>, path: string): string[] {
-  const out = Object.entries(errors)
-    .filter(([k, v]) => (k === path || k.startsWith(`${path}.`)) && !k.startsWith(`${path}.caption.`) && v)
-    .map(([k, v]) => {
-      const label = FILE_FIELD_LABELS[k.slice(path.length + 1)];
-      return label ? `${t(label)}: ${String(v)}` : String(v);
-    });
-  return [...new Set(out)];
-}
 
 interface Props {
   form: UseFormReturnType<ItemValues>;
@@ -67,7 +36,7 @@ interface Props {
 
 export function MediaFields({ form, kind, agencyId, languages, itemLanguages }: Props) {
   const { t } = useI18n();
-  const qc = useQueryClient();
+  const remember = useRememberMedia();
   const refs = form.values.metadata.media;
   const files = useMediaMany(refs.map((r) => r.mediaId));
   const [picking, picker] = useDisclosure(false);
@@ -82,9 +51,9 @@ export function MediaFields({ form, kind, agencyId, languages, itemLanguages }: 
   const clearMediaErrors = () => form.setErrors(Object.fromEntries(Object.entries(form.errors).filter(([k]) => !k.startsWith('metadata.media'))));
 
   const attach = (list: Media[]) => {
+    remember(list);
     const have = new Set(form.values.metadata.media.map((r) => r.mediaId));
     for (const m of list) {
-      qc.setQueryData(MEDIA_KEY(m.id), m);
       if (have.has(m.id)) continue;
       have.add(m.id);
       // The captions people wrote for the file in the library are a good start for this item's. One

@@ -9,8 +9,8 @@ import { useI18n } from '../../i18n';
 import { languageName } from '../../lib/content';
 import { formatBytes, mediaKindLabel } from '../../lib/media';
 import { MediaThumb } from '../media/MediaThumb';
-import { mediaRefs } from './ItemFields';
-import { errorsUnder } from './MediaFields';
+import { mediaRefs } from './itemValues';
+import { errorsUnder } from './fileChecks';
 
 interface Props {
   metadata: Record<string, unknown>;

@@ -1,8 +1,9 @@
 // The item's metadata, read-only, as the appraiser checks it (with the claim of a clarification).
 import { Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTopics, type WorkingVersion } from '../../api/content';
-import { useAgency } from '../../api/hooks';
+import { useTopics } from '../../api/topics';
+import { type WorkingVersion } from '../../api/content';
+import { useAgency } from '../../api/agencies';
 import { useI18n } from '../../i18n';
 import { documentTypeLabel, kindLabel, licenceLabel, topicName, visibilityLabel } from '../../lib/content';
 import { agencyName } from '../../lib/labels';

@@ -3,12 +3,11 @@
 import { Anchor, Badge, Button, Collapse, Grid, Group, Pagination, Paper, Radio, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconFilter, IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, call } from '../../api/client';
-import { useTopics, type SearchQuery } from '../../api/content';
-import { useAgencies } from '../../api/hooks';
+import { useTopics } from '../../api/topics';
+import { useSearch, type SearchQuery } from '../../api/reports';
+import { useAgencies } from '../../api/agencies';
 import { useMe } from '../../auth/session';
 import { LanguageBadge, StateBadge } from '../../components/ContentBadges';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -52,11 +51,7 @@ export function SearchPage() {
     page,
     limit: LIMIT,
   };
-  const result = useQuery({
-    queryKey: ['search', query],
-    queryFn: () => call(api.GET('/api/v1/search', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  const result = useSearch(query);
   const agencies = useAgencies({ includeArchived: true });
   const agencyById = new Map((agencies.data?.items ?? []).map((a) => [a.id, a]));
   const topics = useTopics(role === 'appraiser' || role === 'admin');

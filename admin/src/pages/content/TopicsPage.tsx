@@ -1,14 +1,12 @@
 // The taxonomy of promotional topics (DIC appraisers and administrators): list in order, add,
 // rename in Vietnamese and English, move up or down, archive and restore. Slugs are fixed once
 // created: they are in addresses and feeds.
-import { ActionIcon, Badge, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Switch, Table, Text, TextInput, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { ActionIcon, Badge, Button, Group, Modal, NumberInput, SimpleGrid, Switch, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, call } from '../../api/client';
-import { useTopics, type Topic } from '../../api/content';
+import { topicRequests, useTopicMutation, useTopics, type Topic } from '../../api/topics';
+import { ApiForm, useApiForm } from '../../components/ApiForm';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -16,22 +14,20 @@ import { PageHeader } from '../../components/PageHeader';
 import { TableScroll } from '../../components/TableScroll';
 import { useI18n } from '../../i18n';
 import { topicName } from '../../lib/content';
-import { rules, setServerErrors, SLUG_PATTERN } from '../../lib/forms';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { rules, SLUG_PATTERN } from '../../lib/forms';
+import { notifySuccess } from '../../lib/notify';
 
-interface TopicValues {
+type TopicValues = {
   slug: string;
   nameVi: string;
   nameEn: string;
   descriptionVi: string;
   descriptionEn: string;
   position: number;
-}
-const FIELDS = ['slug', 'nameVi', 'nameEn', 'descriptionVi', 'descriptionEn', 'position'];
+};
 
 export function TopicsPage() {
   const { t, lang } = useI18n();
-  const qc = useQueryClient();
   const [showArchived, setShowArchived] = useState(true);
   const topics = useTopics(true);
   const all = [...(topics.data?.items ?? [])].sort((a, b) => a.position - b.position || a.slug.localeCompare(b.slug));
@@ -40,7 +36,10 @@ export function TopicsPage() {
   const [editing, setEditing] = useState<Topic | null>(null);
   const [creating, createModal] = useDisclosure(false);
 
-  const refresh = () => qc.invalidateQueries({ queryKey: ['topics'] });
+  const reorder = useTopicMutation(topicRequests.renumber, { notifyErrors: true });
+  const archive = useTopicMutation(topicRequests.update, { success: (_r, v) => (v.archived ? t('topics.archivedDone') : t('topics.restoredDone')) });
+  const create = useTopicMutation(topicRequests.create, { success: (_r, v) => t('topics.created', { name: v.nameVi }), onSuccess: createModal.close });
+  const update = useTopicMutation(topicRequests.update, { success: t('common.saved'), onSuccess: () => setEditing(null) });
 
   /** Moves a topic one place up or down: positions become 0..n-1 in the new order. */
   const move = async (topic: Topic, delta: -1 | 1) => {
@@ -51,23 +50,16 @@ export function TopicsPage() {
     [order[i], order[j]] = [order[j], order[i]];
     setBusy(true);
     try {
-      for (const [position, x] of order.entries()) {
-        if (x.position !== position) await call(api.PATCH('/api/v1/topics/{id}', { params: { path: { id: x.id } }, body: { version: x.version, position } }));
-      }
+      await reorder.mutateAsync(order);
       notifySuccess(t('topics.moved', { name: topicName(topic, lang) }));
-    } catch (e) {
-      notifyError(e instanceof Error ? e.message : String(e));
+    } catch {
+      // told by the mutation; the list was read again
     } finally {
-      await refresh();
       setBusy(false);
     }
   };
 
-  const setArchived = async (topic: Topic, archived: boolean) => {
-    await call(api.PATCH('/api/v1/topics/{id}', { params: { path: { id: topic.id } }, body: { version: topic.version, archived } }));
-    await refresh();
-    notifySuccess(archived ? t('topics.archivedDone') : t('topics.restoredDone'));
-  };
+  const setArchived = (topic: Topic, archived: boolean) => archive.mutateAsync({ id: topic.id, version: topic.version, archived });
 
   return (
     <>
@@ -160,12 +152,7 @@ export function TopicsPage() {
             initial={{ slug: '', nameVi: '', nameEn: '', descriptionVi: '', descriptionEn: '', position: all.length ? Math.max(...all.map((x) => x.position)) + 1 : 0 }}
             submitLabel={t('common.create')}
             onCancel={createModal.close}
-            onSubmit={async (v) => {
-              await call(api.POST('/api/v1/topics', { body: { ...v, slug: v.slug.trim(), nameVi: v.nameVi.trim(), nameEn: v.nameEn.trim() } }));
-              await refresh();
-              notifySuccess(t('topics.created', { name: v.nameVi }));
-              createModal.close();
-            }}
+            onSubmit={(v) => create.mutateAsync({ ...v, slug: v.slug.trim(), nameVi: v.nameVi.trim(), nameEn: v.nameEn.trim() })}
           />
         )}
       </Modal>
@@ -176,17 +163,9 @@ export function TopicsPage() {
             slugFixed
             submitLabel={t('common.save')}
             onCancel={() => setEditing(null)}
-            onSubmit={async (v) => {
-              await call(
-                api.PATCH('/api/v1/topics/{id}', {
-                  params: { path: { id: editing.id } },
-                  body: { version: editing.version, nameVi: v.nameVi.trim(), nameEn: v.nameEn.trim(), descriptionVi: v.descriptionVi, descriptionEn: v.descriptionEn, position: v.position },
-                }),
-              );
-              await refresh();
-              notifySuccess(t('common.saved'));
-              setEditing(null);
-            }}
+            onSubmit={(v) =>
+              update.mutateAsync({ id: editing.id, version: editing.version, nameVi: v.nameVi.trim(), nameEn: v.nameEn.trim(), descriptionVi: v.descriptionVi, descriptionEn: v.descriptionEn, position: v.position })
+            }
           />
         )}
       </Modal>
@@ -194,11 +173,10 @@ export function TopicsPage() {
   );
 }
 
-function TopicForm({ initial, slugFixed, submitLabel, onSubmit, onCancel }: { initial: TopicValues; slugFixed?: boolean; submitLabel: string; onSubmit: (v: TopicValues) => Promise<void>; onCancel: () => void }) {
+function TopicForm({ initial, slugFixed, submitLabel, onSubmit, onCancel }: { initial: TopicValues; slugFixed?: boolean; submitLabel: string; onSubmit: (v: TopicValues) => Promise<unknown>; onCancel: () => void }) {
   const { t } = useI18n();
   const r = rules(t);
-  const [error, setError] = useState<unknown>(null);
-  const form = useForm<TopicValues>({
+  const state = useApiForm<TopicValues>({
     initialValues: initial,
     validate: {
       slug: (v) => (slugFixed ? null : (r.length(2, 64)(v) ?? (SLUG_PATTERN.test(v) ? null : t('agencies.slugFormat')))),
@@ -207,47 +185,34 @@ function TopicForm({ initial, slugFixed, submitLabel, onSubmit, onCancel }: { in
       descriptionVi: r.maxLength(2000),
       descriptionEn: r.maxLength(2000),
     },
+    fields: ['slug', 'nameVi', 'nameEn', 'descriptionVi', 'descriptionEn', 'position'],
+    submit: onSubmit,
   });
-  const submit = form.onSubmit(async (v) => {
-    setError(null);
-    try {
-      await onSubmit(v);
-    } catch (e) {
-      setServerErrors(form, e, FIELDS);
-      setError(e);
-    }
-  });
+  const { form } = state;
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        <ErrorAlert error={error} fields={FIELDS} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('topics.nameVi')} required maxLength={200} lang="vi" {...form.getInputProps('nameVi')} data-autofocus />
-          <TextInput label={t('topics.nameEn')} required maxLength={200} lang="en" {...form.getInputProps('nameEn')} />
-          <TextInput
-            label={t('topics.slug')}
-            description={slugFixed ? t('topics.slugFixed') : t('agencies.slugHint')}
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            required={!slugFixed}
-            readOnly={slugFixed}
-            maxLength={64}
-            autoCapitalize="none"
-            spellCheck={false}
-            {...form.getInputProps('slug')}
-          />
-          <NumberInput label={t('topics.order')} min={0} max={10000} allowDecimal={false} {...form.getInputProps('position')} />
-        </SimpleGrid>
-        <Textarea label={t('topics.descriptionVi')} autosize minRows={2} maxLength={2000} lang="vi" {...form.getInputProps('descriptionVi')} />
-        <Textarea label={t('topics.descriptionEn')} autosize minRows={2} maxLength={2000} lang="en" {...form.getInputProps('descriptionEn')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {submitLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ApiForm
+      state={state}
+      submitLabel={submitLabel}
+      onCancel={onCancel}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('topics.nameVi')} required maxLength={200} lang="vi" {...form.getInputProps('nameVi')} data-autofocus />
+        <TextInput label={t('topics.nameEn')} required maxLength={200} lang="en" {...form.getInputProps('nameEn')} />
+        <TextInput
+          label={t('topics.slug')}
+          description={slugFixed ? t('topics.slugFixed') : t('agencies.slugHint')}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          required={!slugFixed}
+          readOnly={slugFixed}
+          maxLength={64}
+          autoCapitalize="none"
+          spellCheck={false}
+          {...form.getInputProps('slug')}
+        />
+        <NumberInput label={t('topics.order')} min={0} max={10000} allowDecimal={false} {...form.getInputProps('position')} />
+      </SimpleGrid>
+      <Textarea label={t('topics.descriptionVi')} autosize minRows={2} maxLength={2000} lang="vi" {...form.getInputProps('descriptionVi')} />
+      <Textarea label={t('topics.descriptionEn')} autosize minRows={2} maxLength={2000} lang="en" {...form.getInputProps('descriptionEn')} />
+    </ApiForm>
   );
 }

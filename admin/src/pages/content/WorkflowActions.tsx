@@ -4,10 +4,9 @@
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowBackUp, IconArchive, IconCheck, IconRestore, IconSend, IconWorld, IconWorldOff, IconX } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { api, ApiError, call } from '../../api/client';
-import { VERSION_KEY, type TransitionBody, type WorkingVersion } from '../../api/content';
+import { ApiError } from '../../api/client';
+import { itemRequests, useItemMutation, type TransitionBody, type WorkingVersion } from '../../api/content';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -17,22 +16,10 @@ import { DateField } from '../../components/DateInput';
 
 const CHECKS = ['copyright', 'accuracy', 'noHarm', 'noStateSecrets'] as const;
 
-/** Runs a transition and refreshes what depends on it. */
+/** Runs a transition of `version`; the cache follows from the items' keys (api/content.ts). */
 export function useTransition(version: WorkingVersion) {
-  const qc = useQueryClient();
-  return async (name: TransitionName, body: TransitionBody = {}) => {
-    const next = await call(api.POST('/api/v1/item-versions/{id}/transitions/{name}', { params: { path: { id: version.id, name } }, body }));
-    qc.setQueryData(VERSION_KEY(version.id), next);
-    await Promise.all([
-      qc.invalidateQueries({ queryKey: ['items'] }),
-      qc.invalidateQueries({ queryKey: ['appraisal-queue'] }),
-      qc.invalidateQueries({ queryKey: ['item-history', version.id] }),
-      qc.invalidateQueries({ queryKey: ['notifications'] }),
-      // Other language versions show this one's state.
-      ...next.versions.filter((v) => v.id !== version.id).map((v) => qc.invalidateQueries({ queryKey: VERSION_KEY(v.id) })),
-    ]);
-    return next;
-  };
+  const transition = useItemMutation(itemRequests.transition);
+  return (name: TransitionName, body: TransitionBody = {}) => transition.mutateAsync({ id: version.id, name, body });
 }
 
 interface Props {

@@ -2,10 +2,10 @@
 // the audit check, everyone else their agency and account.
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconBuildingPlus, IconFileText, IconLock, IconUserPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, call } from '../../api/client';
-import { useAgencies, useAgency, useUsers } from '../../api/hooks';
+import { useAuditEvents } from '../../api/reports';
+import { useAgencies, useAgency } from '../../api/agencies';
+import { useUsers } from '../../api/users';
 import { useMe } from '../../auth/session';
 import { RoleBadge } from '../../components/Badges';
 import { TableScroll } from '../../components/TableScroll';
@@ -85,10 +85,7 @@ function AdminHome() {
 
 function SecurityHome() {
   const { t, formatDateTime } = useI18n();
-  const failed = useQuery({
-    queryKey: ['audit', 'failed-sign-ins'],
-    queryFn: () => call(api.GET('/api/v1/audit-events', { params: { query: { action: 'auth.sign_in', outcome: 'failure', limit: 20 } } })),
-  });
+  const failed = useAuditEvents({ action: 'auth.sign_in', outcome: 'failure', limit: 20 });
   return (
     <Stack gap="xl">
       <AuditVerify />

@@ -4,12 +4,11 @@
 import { Alert, Badge, Button, Grid, Group, Image, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowLeft, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, ApiError, call } from '../../api/client';
-import { useMeta } from '../../api/content';
-import { MEDIA_KEY, MEDIA_LIST_KEY, USAGE_KEY, useMedia, useMediaUsage, variantNamed, variantsComing, type Media } from '../../api/media';
+import { ApiError } from '../../api/client';
+import { useMeta } from '../../api/meta';
+import { mediaRequests, useDeleteMedia, useMedia, useMediaMutation, useMediaUsage, variantNamed, variantsComing, type Media } from '../../api/media';
 import { useMe } from '../../auth/session';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -18,7 +17,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n, type MessageKey } from '../../i18n';
 import { visibilityLabel } from '../../lib/content';
 import { mediaKindLabel, VISIBILITY_BADGE } from '../../lib/media';
-import { notifySuccess } from '../../lib/notify';
 import { NotFoundPage } from '../NotFoundPage';
 import { canWriteContent } from '../content/ItemsPage';
 import { MediaFacts } from './MediaFacts';
@@ -50,7 +48,8 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
 function MediaEditor({ media: m, languages, refetch }: { media: Media; languages: readonly string[]; refetch: () => Promise<unknown> }) {
   const { t, lang } = useI18n();
   const { role } = useMe();
-  const qc = useQueryClient();
+  const update = useMediaMutation(mediaRequests.update, { success: t('media.saved') });
+  const deleteMedia = useDeleteMedia({ success: t('media.deleted', { name: m.fileName }), onSuccess: () => navigate('/media', { replace: true }) });
   const navigate = useNavigate();
   const canEdit = canWriteContent(role) && m.version !== undefined;
   const form = useForm<MediaValues>({ initialValues: mediaToValues(m, languages) });
@@ -69,11 +68,8 @@ function MediaEditor({ media: m, languages, refetch }: { media: Media; languages
   const save = form.onSubmit(async (values) => {
     setError(null);
     try {
-      const next = await call(api.PATCH('/api/v1/media/{id}', { params: { path: { id: m.id } }, body: valuesToBody(values, m.version ?? 1, m.kind) }));
+      await update.mutateAsync({ id: m.id, ...valuesToBody(values, m.version ?? 1, m.kind) });
       setStale(false);
-      qc.setQueryData(MEDIA_KEY(m.id), next);
-      void qc.invalidateQueries({ queryKey: MEDIA_LIST_KEY });
-      notifySuccess(t('media.saved'));
     } catch (e) {
       if (e instanceof ApiError && e.code === 'stale_revision') return setStale(true);
       setMediaErrors(form, e);
@@ -81,13 +77,7 @@ function MediaEditor({ media: m, languages, refetch }: { media: Media; languages
     }
   });
 
-  const remove = async () => {
-    await call(api.DELETE('/api/v1/media/{id}', { params: { path: { id: m.id } } }));
-    qc.removeQueries({ queryKey: MEDIA_KEY(m.id) });
-    await Promise.all([qc.invalidateQueries({ queryKey: MEDIA_LIST_KEY }), qc.invalidateQueries({ queryKey: USAGE_KEY })]);
-    notifySuccess(t('media.deleted', { name: m.fileName }));
-    navigate('/media', { replace: true });
-  };
+  const remove = () => deleteMedia.mutateAsync(m.id);
 
   const alt = form.values.alt[lang] || m.alt[lang] || Object.values(m.alt).find(Boolean) || '';
   const square = variantNamed(m, 'square.webp');

@@ -6,7 +6,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMediaList, type MediaQuery } from '../../api/media';
-import { useAgencies, useAgency } from '../../api/hooks';
+import { useAgencies, useAgency } from '../../api/agencies';
 import { useMe } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';

@@ -2,7 +2,8 @@
 // original was downloaded, per day and account.
 import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { useAgencies, useUser } from '../../api/hooks';
+import { useAgencies } from '../../api/agencies';
+import { useUser } from '../../api/users';
 import { useMediaDownloads, useMediaUsage } from '../../api/media';
 import { LanguageBadge, VersionBadges } from '../../components/ContentBadges';
 import { ErrorAlert } from '../../components/ErrorAlert';

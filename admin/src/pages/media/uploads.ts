@@ -1,11 +1,10 @@
 // Resumable uploads (tus) of several files: two at a time, 5 MB chunks, automatic retries when the
 // connection drops (and again when the browser is back online), pause and resume, and the
 // server's refusal (problem+json, in the UI language) kept per file.
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Upload, type DetailedError } from 'tus-js-client';
 import { currentCsrfToken, type Problem } from '../../api/client';
-import { MEDIA_KEY, MEDIA_LIST_KEY, USAGE_KEY, type Media } from '../../api/media';
+import { useMediaUploaded, type Media } from '../../api/media';
 import { currentLang, useI18n, type TFunction } from '../../i18n';
 
 const CHUNK = 5 * 1024 * 1024;
@@ -62,7 +61,7 @@ function worthRetrying(err: DetailedError): boolean {
 
 export function useUploads({ agencyId, onUploaded }: { agencyId?: string; onUploaded?: (m: Media) => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
+  const joinCache = useMediaUploaded();
   const [entries, setEntries] = useState<UploadEntry[]>([]);
   const files = useRef(new Map<string, File>());
   const uploads = useRef(new Map<string, Upload>());
@@ -106,9 +105,7 @@ export function useUploads({ agencyId, onUploaded }: { agencyId?: string; onUplo
           patch(key, { status: 'done', sent: file.size, media, error: undefined, offline: false });
           uploads.current.delete(key);
           files.current.delete(key);
-          if (media) qc.setQueryData(MEDIA_KEY(media.id), media);
-          void qc.invalidateQueries({ queryKey: MEDIA_LIST_KEY });
-          void qc.invalidateQueries({ queryKey: USAGE_KEY });
+          void joinCache(media);
           if (media) uploaded.current?.(media);
         },
         onError: (err) => {
@@ -130,7 +127,7 @@ export function useUploads({ agencyId, onUploaded }: { agencyId?: string; onUplo
         .catch(() => undefined)
         .finally(() => upload.start());
     },
-    [agencyId, patch, qc],
+    [agencyId, patch, joinCache],
   );
 
   // Two at a time: the next queued file starts when a slot is free.

@@ -2,11 +2,10 @@
 // refusals per caller and per agency over a range of days, with each client's terms acceptance.
 // The server decides what each role sees (the DIC and IOC everyone, an agency its own).
 import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, call } from '../../api/client';
-import { useAgencies } from '../../api/hooks';
+import { useUsage } from '../../api/reports';
+import { useAgencies } from '../../api/agencies';
 import { useMe } from '../../auth/session';
 import { DateField, isDateValue } from '../../components/DateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -37,7 +36,7 @@ export function UsagePage() {
   const agencyNames = new Map((agencies.data?.items ?? []).map((a) => [a.id, agencyName(a, lang)]));
 
   const query = { from: filters.from, to: filters.to, agencyId: filters.agencyId || undefined };
-  const report = useQuery({ queryKey: ['usage', query], queryFn: () => call(api.GET('/api/v1/usage', { params: { query } })) });
+  const report = useUsage(query);
 
   const apply = (e: FormEvent) => {
     e.preventDefault();

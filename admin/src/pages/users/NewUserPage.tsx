@@ -1,9 +1,9 @@
 // New account: the form, then its initial password, shown once.
 import { Paper } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, call, type User } from '../../api/client';
+import type { User } from '../../api/client';
+import { userActionRequests, useUserActionMutation } from '../../api/users';
 import { PageHeader } from '../../components/PageHeader';
 import { SecretOnce } from '../../components/SecretOnce';
 import { useI18n } from '../../i18n';
@@ -13,7 +13,7 @@ export function NewUserPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const qc = useQueryClient();
+  const create = useUserActionMutation(userActionRequests.create);
   const [created, setCreated] = useState<{ user: User; password: string } | null>(null);
   return (
     <>
@@ -33,9 +33,7 @@ export function NewUserPage() {
             submitLabel={t('common.create')}
             onCancel={() => navigate(-1)}
             onSubmit={async (body) => {
-              const r = await call(api.POST('/api/v1/users', { body }));
-              await qc.invalidateQueries({ queryKey: ['users'] });
-              setCreated(r);
+              setCreated(await create.mutateAsync(body));
             }}
           />
         )}

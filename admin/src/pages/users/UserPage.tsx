@@ -1,12 +1,11 @@
 // One account: its state, edits and security actions (admin), read-only for others.
 import { Alert, Anchor, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
-import { notifySuccess } from '../../lib/notify';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, ApiError, call, type User } from '../../api/client';
-import { useAgency, useUser } from '../../api/hooks';
+import { ApiError, type User } from '../../api/client';
+import { useAgency } from '../../api/agencies';
+import { useUser, userActionRequests, userRequests, useUserActionMutation, useUserMutation } from '../../api/users';
 import { useMe } from '../../auth/session';
 import { RoleBadge, UserStatusBadges } from '../../components/Badges';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -25,17 +24,13 @@ export function UserPage() {
   const { t } = useI18n();
   const me = useMe();
   const user = useUser(id);
-  const qc = useQueryClient();
+  const save = useUserMutation(userRequests.update, { success: t('common.saved') });
   const [stale, setStale] = useState(false);
 
   if (user.isPending) return <Loading />;
   if (user.error instanceof ApiError && user.error.status === 404) return <NotFoundPage />;
   if (!user.data) return <ErrorAlert error={user.error} onRetry={() => void user.refetch()} />;
   const u = user.data;
-  const update = async (next: User) => {
-    qc.setQueryData(['user', u.id], next);
-    await qc.invalidateQueries({ queryKey: ['users'] });
-  };
 
   return (
     <>
@@ -54,7 +49,7 @@ export function UserPage() {
         <Facts user={u} />
         {me.isAdmin ? (
           <>
-            <SecurityActions user={u} onChange={update} isSelf={u.id === me.user.id} />
+            <SecurityActions user={u} isSelf={u.id === me.user.id} />
             <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
               <Title order={2} size="h3" mb="md">
                 {t('users.edit')}
@@ -70,10 +65,8 @@ export function UserPage() {
                 submitLabel={t('common.save')}
                 onSubmit={async (body) => {
                   try {
-                    const next = await call(api.PATCH('/api/v1/users/{id}', { params: { path: { id: u.id } }, body: { ...body, version: u.version } }));
+                    await save.mutateAsync({ id: u.id, ...body, version: u.version });
                     setStale(false);
-                    await update(next);
-                    notifySuccess(t('common.saved'));
                   } catch (e) {
                     if (e instanceof ApiError && e.code === 'stale_revision') {
                       setStale(true);
@@ -123,11 +116,14 @@ function Facts({ user: u }: { user: User }) {
   );
 }
 
-function SecurityActions({ user: u, onChange, isSelf }: { user: User; onChange: (u: User) => Promise<void>; isSelf: boolean }) {
+function SecurityActions({ user: u, isSelf }: { user: User; isSelf: boolean }) {
   const { t, formatDateTime } = useI18n();
   const [newPassword, setNewPassword] = useState<string | null>(null);
-  const path = { params: { path: { id: u.id } } };
-  const done = (message: string) => notifySuccess(message);
+  const enable = useUserMutation(userRequests.enable, { success: t('users.enabledDone') });
+  const disable = useUserMutation(userRequests.disable, { success: t('users.disabledDone') });
+  const resetPassword = useUserActionMutation(userActionRequests.resetPassword, { onSuccess: (r) => setNewPassword(r.password) });
+  const resetMfa = useUserActionMutation(userActionRequests.resetMfa, { success: t('users.mfaResetDone') });
+  const revokeSessions = useUserActionMutation(userActionRequests.revokeSessions, { success: (r) => t('users.sessionsRevoked', { count: r.revoked }) });
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
       <Title order={2} size="h3" mb="md">
@@ -140,45 +136,28 @@ function SecurityActions({ user: u, onChange, isSelf }: { user: User; onChange: 
       )}
       <Group gap="sm">
         {u.disabled ? (
-          <ConfirmButton variant="default" message={t('users.enable')} onConfirm={async () => {
-            await onChange(await call(api.POST('/api/v1/users/{id}/enable', path)));
-            done(t('users.enabledDone'));
-          }}>
+          <ConfirmButton variant="default" message={t('users.enable')} onConfirm={() => enable.mutateAsync(u.id)}>
             {t('users.enable')}
           </ConfirmButton>
         ) : (
           !isSelf && (
-            <ConfirmButton variant="default" danger message={t('users.confirmDisable', { username: u.username })} onConfirm={async () => {
-              await onChange(await call(api.POST('/api/v1/users/{id}/disable', path)));
-              done(t('users.disabledDone'));
-            }}>
+            <ConfirmButton variant="default" danger message={t('users.confirmDisable', { username: u.username })} onConfirm={() => disable.mutateAsync(u.id)}>
               {t('users.disable')}
             </ConfirmButton>
           )
         )}
         {!isSelf && (
-          <ConfirmButton variant="default" message={t('users.confirmResetPassword', { username: u.username })} onConfirm={async () => {
-            const r = await call(api.POST('/api/v1/users/{id}/reset-password', { ...path, body: {} }));
-            setNewPassword(r.password);
-            await onChange({ ...u, mustChangePassword: true });
-          }}>
+          <ConfirmButton variant="default" message={t('users.confirmResetPassword', { username: u.username })} onConfirm={() => resetPassword.mutateAsync(u.id)}>
             {t('users.resetPassword')}
           </ConfirmButton>
         )}
         {u.mfaEnabled && !isSelf && (
-          <ConfirmButton variant="default" message={t('users.confirmResetMfa', { username: u.username })} onConfirm={async () => {
-            await call(api.POST('/api/v1/users/{id}/reset-mfa', path));
-            await onChange({ ...u, mfaEnabled: false });
-            done(t('users.mfaResetDone'));
-          }}>
+          <ConfirmButton variant="default" message={t('users.confirmResetMfa', { username: u.username })} onConfirm={() => resetMfa.mutateAsync(u.id)}>
             {t('users.resetMfa')}
           </ConfirmButton>
         )}
         {!isSelf && (
-          <ConfirmButton variant="default" message={t('users.confirmRevoke', { username: u.username })} onConfirm={async () => {
-            const r = await call(api.POST('/api/v1/users/{id}/revoke-sessions', path));
-            done(t('users.sessionsRevoked', { count: r.revoked }));
-          }}>
+          <ConfirmButton variant="default" message={t('users.confirmRevoke', { username: u.username })} onConfirm={() => revokeSessions.mutateAsync(u.id)}>
             {t('users.revokeSessions')}
           </ConfirmButton>
         )}

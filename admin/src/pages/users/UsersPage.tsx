@@ -1,14 +1,11 @@
 // Accounts: all of them for DIC/IOC staff, the agency's for others. Filters live in the URL
 // (the home page links to ?locked=true); locked accounts show a badge and, for admins, Unlock.
 import { Anchor, Badge, Button, Group, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { notifySuccess, notifyError } from '../../lib/notify';
 import { IconLockOpen, IconSearch, IconUserPlus } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { api, call, type User } from '../../api/client';
-import { useAgencies, useAgency, useUsers, type UserQuery } from '../../api/hooks';
+import { Link } from 'react-router';
+import type { User } from '../../api/client';
+import { useAgencies, useAgency } from '../../api/agencies';
+import { useUsers, type UserQuery, userRequests, useUserMutation } from '../../api/users';
 import { useMe } from '../../auth/session';
 import { RoleBadge, UserStatusBadges } from '../../components/Badges';
 import { TableScroll } from '../../components/TableScroll';
@@ -17,30 +14,19 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { agencyName, roleOptions, type RoleName } from '../../lib/labels';
+import { useUrlFilters } from '../../lib/urlFilters';
 
 export function UsersPage() {
   const { t, lang, formatDateTime } = useI18n();
   const { isAdmin, seesAllAgencies } = useMe();
-  const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(q.trim(), 250);
-  const agencyId = params.get('agencyId') ?? '';
-  const role = params.get('role') ?? '';
-  const locked = params.get('locked') === 'true';
-  const disabled = params.get('disabled') === 'true';
-
-  const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== debounced) setParam('q', debounced || null);
-  }, [debounced]);
+  const filters = useUrlFilters(['agencyId', 'role', 'locked', 'disabled'], { debounceMs: 250 });
+  const agencyId = filters.get('agencyId');
+  const role = filters.get('role');
+  const locked = filters.flag('locked');
+  const disabled = filters.flag('disabled');
 
   const query: UserQuery = {
-    q: debounced || undefined,
+    q: filters.get('q') || undefined,
     agencyId: agencyId || undefined,
     role: (role || undefined) as RoleName | undefined,
     locked: locked || undefined,
@@ -67,8 +53,8 @@ export function UsersPage() {
           label={t('common.search')}
           placeholder={t('users.search')}
           leftSection={<IconSearch size={16} aria-hidden />}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
+          value={filters.search}
+          onChange={(e) => filters.setSearch(e.currentTarget.value)}
           maxLength={200}
           type="search"
           w={{ base: '100%', sm: 300 }}
@@ -78,7 +64,7 @@ export function UsersPage() {
             label={t('users.agency')}
             data={[{ value: '', label: t('common.all') }, ...(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: agencyName(a, lang) }))]}
             value={agencyId}
-            onChange={(v) => setParam('agencyId', v || null)}
+            onChange={(v) => filters.set('agencyId', v)}
             searchable
             allowDeselect={false}
             w={{ base: '100%', sm: 280 }}
@@ -88,12 +74,12 @@ export function UsersPage() {
           label={t('users.role')}
           data={[{ value: '', label: t('common.all') }, ...roleOptions(t)]}
           value={role}
-          onChange={(v) => setParam('role', v || null)}
+          onChange={(v) => filters.set('role', v)}
           allowDeselect={false}
           w={{ base: '100%', sm: 220 }}
         />
-        <Switch label={t('users.onlyLocked')} checked={locked} onChange={(e) => setParam('locked', e.currentTarget.checked ? 'true' : null)} mb={8} />
-        <Switch label={t('users.onlyDisabled')} checked={disabled} onChange={(e) => setParam('disabled', e.currentTarget.checked ? 'true' : null)} mb={8} />
+        <Switch label={t('users.onlyLocked')} checked={locked} onChange={(e) => filters.set('locked', e.currentTarget.checked)} mb={8} />
+        <Switch label={t('users.onlyDisabled')} checked={disabled} onChange={(e) => filters.set('disabled', e.currentTarget.checked)} mb={8} />
       </Group>
       <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />
       {users.isPending ? (
@@ -163,18 +149,9 @@ export function UsersPage() {
 
 export function UnlockButton({ user, size = 'xs' }: { user: User; size?: 'xs' | 'sm' }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const unlock = useMutation({
-    mutationFn: () => call(api.POST('/api/v1/users/{id}/unlock', { params: { path: { id: user.id } } })),
-    onSuccess: async (u) => {
-      qc.setQueryData(['user', user.id], u);
-      await qc.invalidateQueries({ queryKey: ['users'] });
-      notifySuccess(t('users.unlocked'));
-    },
-    onError: (e) => notifyError(e.message),
-  });
+  const unlock = useUserMutation(userRequests.unlock, { success: t('users.unlocked'), notifyErrors: true });
   return (
-    <Button size={size} variant={size === 'sm' ? 'filled' : 'light'} color="red" leftSection={<IconLockOpen size={14} aria-hidden />} loading={unlock.isPending} onClick={() => unlock.mutate()} aria-label={`${t('users.unlock')}: ${user.username}`}>
+    <Button size={size} variant={size === 'sm' ? 'filled' : 'light'} color="red" leftSection={<IconLockOpen size={14} aria-hidden />} loading={unlock.isPending} onClick={() => unlock.mutate(user.id)} aria-label={`${t('users.unlock')}: ${user.username}`}>
       {t('users.unlock')}
     </Button>
   );

@@ -2,16 +2,13 @@
 // each row opens the body sent and every attempt. The owner redelivers a finished delivery.
 import { Badge, Button, Card, CloseButton, Code, Group, List, Stack, Table, Text } from '@mantine/core';
 import { IconRefresh, IconRepeat } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, call } from '../../api/client';
+import { useDeliveryPages, useWebhookMutation, webhookRequests, type Delivery, type Subscription } from '../../api/webhooks';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { TableScroll } from '../../components/TableScroll';
 import { useI18n, type MessageKey } from '../../i18n';
-import { notifySuccess } from '../../lib/notify';
-import type { Delivery, Subscription } from './types';
 
 const detailId = (id: string) => `delivery-${id}`;
 
@@ -20,14 +17,8 @@ const STATUS_COLOR: Record<Delivery['status'], string> = { pending: 'yellow', de
 export function DeliveriesLog({ sub, canRedeliver }: { sub: Subscription; canRedeliver: boolean }) {
   const { t, formatDateTime } = useI18n();
   const [expanded, setExpanded] = useState<string | null>(null);
-  const log = useInfiniteQuery({
-    queryKey: ['webhooks', sub.id, 'deliveries'],
-    initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) => call(api.GET('/api/v1/webhooks/{id}/deliveries', { params: { path: { id: sub.id }, query: { before: pageParam, limit: 20 } } })),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // the dispatcher and the sender run every 30 s: follow pending deliveries closely until they settle
-    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some((d) => d.status === 'pending')) ? 5_000 : 30_000),
-  });
+  const log = useDeliveryPages(sub.id);
+  const redeliver = useWebhookMutation(webhookRequests.redeliver, { success: t('webhooks.redelivered') });
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
   const shown = items.find((d) => d.id === expanded);
   const answer = (d: Delivery) => (d.lastStatus !== null ? `HTTP ${d.lastStatus}` : d.lastError ?? (d.attempts ? t('webhooks.noAnswer') : '—'));
@@ -100,11 +91,7 @@ export function DeliveriesLog({ sub, canRedeliver }: { sub: Subscription; canRed
                             leftSection={<IconRepeat size={14} aria-hidden />}
                             message={t('webhooks.redeliverConfirm', { seq: d.changeSeq })}
                             aria-label={`${t('webhooks.redeliver')}: #${d.changeSeq}`}
-                            onConfirm={async () => {
-                              await call(api.POST('/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', { params: { path: { id: sub.id, deliveryId: d.id } } }));
-                              await log.refetch();
-                              notifySuccess(t('webhooks.redelivered'));
-                            }}
+                            onConfirm={() => redeliver.mutateAsync({ id: sub.id, deliveryId: d.id })}
                           >
                             {t('webhooks.redeliver')}
                           </ConfirmButton>

@@ -2,23 +2,19 @@
 // a test ping, secret rotation and deletion; anyone who may read it opens its delivery log.
 import { Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconKey, IconPlayerPause, IconPlayerPlay, IconSend, IconTrash } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { api, call } from '../../api/client';
-import { useAgencies } from '../../api/hooks';
+import { useAgencies } from '../../api/agencies';
 import { useMe } from '../../auth/session';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type MessageKey } from '../../i18n';
 import { agencyName } from '../../lib/labels';
-import { notifySuccess } from '../../lib/notify';
 import { DeliveriesLog } from './DeliveriesLog';
-import { DISABLED_FOR_FAILURES, type PingResult, type Subscription, type SubscriptionWithSecret } from './types';
+import { DISABLED_FOR_FAILURES, useWebhookMutation, webhookRequests, type PingResult, type Subscription, type SubscriptionWithSecret } from '../../api/webhooks';
 
 export function SubscriptionCard({ sub, onSecret }: { sub: Subscription; onSecret: (s: SubscriptionWithSecret) => void }) {
   const { t, lang, formatDateTime } = useI18n();
   const { user } = useMe();
-  const qc = useQueryClient();
   const agencies = useAgencies({ includeArchived: true });
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<'toggle' | 'ping' | null>(null);
@@ -27,12 +23,13 @@ export function SubscriptionCard({ sub, onSecret }: { sub: Subscription; onSecre
   const titleId = useId();
   const logId = useId();
   const mine = sub.owner.type === 'user' && sub.owner.id === user.id;
-  const refresh = () => qc.invalidateQueries({ queryKey: ['webhooks'] });
+  const setActive = useWebhookMutation(webhookRequests.setActive, { success: (_r, v) => t(v.active ? 'webhooks.resumed' : 'webhooks.paused') });
+  const rotate = useWebhookMutation(webhookRequests.rotateSecret, { onSuccess: onSecret });
+  const remove = useWebhookMutation(webhookRequests.remove, { success: t('webhooks.deleted') });
   const agency = agencies.data?.items.find((a) => a.id === sub.agencyId);
   const disabled = !sub.active && sub.disabledReason !== null;
   const state = sub.active ? 'active' : disabled ? 'disabled' : 'paused';
   const stateColor = { active: 'green', paused: 'gray', disabled: 'red' }[state];
-  const path = { params: { path: { id: sub.id } } };
 
   const run = async (what: 'toggle' | 'ping', fn: () => Promise<unknown>) => {
     setBusy(what);
@@ -104,7 +101,7 @@ export function SubscriptionCard({ sub, onSecret }: { sub: Subscription; onSecre
                 variant="light"
                 leftSection={<IconSend size={16} aria-hidden />}
                 loading={busy === 'ping'}
-                onClick={() => run('ping', async () => setPing(await call(api.POST('/api/v1/webhooks/{id}/ping', path))))}
+                onClick={() => run('ping', async () => setPing(await webhookRequests.ping(sub.id)))}
               >
                 {t('webhooks.ping')}
               </Button>
@@ -113,13 +110,7 @@ export function SubscriptionCard({ sub, onSecret }: { sub: Subscription; onSecre
                 variant="light"
                 leftSection={sub.active ? <IconPlayerPause size={16} aria-hidden /> : <IconPlayerPlay size={16} aria-hidden />}
                 loading={busy === 'toggle'}
-                onClick={() =>
-                  run('toggle', async () => {
-                    await call(api.PATCH('/api/v1/webhooks/{id}', { ...path, body: { active: !sub.active } }));
-                    await refresh();
-                    notifySuccess(t(sub.active ? 'webhooks.paused' : 'webhooks.resumed'));
-                  })
-                }
+                onClick={() => run('toggle', () => setActive.mutateAsync({ id: sub.id, active: !sub.active }))}
               >
                 {t(sub.active ? 'webhooks.pause' : 'webhooks.resume')}
               </Button>
@@ -128,7 +119,7 @@ export function SubscriptionCard({ sub, onSecret }: { sub: Subscription; onSecre
                 variant="light"
                 leftSection={<IconKey size={16} aria-hidden />}
                 message={t('webhooks.rotateConfirm', { url: sub.url })}
-                onConfirm={async () => onSecret(await call(api.POST('/api/v1/webhooks/{id}/rotate-secret', path)))}
+                onConfirm={() => rotate.mutateAsync(sub.id)}
               >
                 {t('webhooks.rotate')}
               </ConfirmButton>
@@ -138,11 +129,7 @@ export function SubscriptionCard({ sub, onSecret }: { sub: Subscription; onSecre
                 danger
                 leftSection={<IconTrash size={16} aria-hidden />}
                 message={t('webhooks.deleteConfirm', { url: sub.url })}
-                onConfirm={async () => {
-                  await call(api.DELETE('/api/v1/webhooks/{id}', path));
-                  await refresh();
-                  notifySuccess(t('webhooks.deleted'));
-                }}
+                onConfirm={() => remove.mutateAsync(sub.id)}
               >
                 {t('webhooks.delete')}
               </ConfirmButton>

@@ -3,9 +3,8 @@
 // each subscription's delivery log with redelivery. The server decides who may do what.
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, call } from '../../api/client';
+import { useWebhookPages, type SubscriptionWithSecret } from '../../api/webhooks';
 import { useMe } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -14,9 +13,6 @@ import { SecretOnce } from '../../components/SecretOnce';
 import { useI18n } from '../../i18n';
 import { NewWebhookForm } from './NewWebhookForm';
 import { SubscriptionCard } from './SubscriptionCard';
-import type { SubscriptionWithSecret } from './types';
-
-export const WEBHOOKS_KEY = ['webhooks'] as const;
 
 export function WebhooksPage() {
   const { t } = useI18n();
@@ -24,12 +20,7 @@ export function WebhooksPage() {
   const [creating, setCreating] = useState(false);
   /** a secret just returned by creation or rotation: shown once */
   const [secret, setSecret] = useState<{ sub: SubscriptionWithSecret; rotated: boolean } | null>(null);
-  const list = useInfiniteQuery({
-    queryKey: WEBHOOKS_KEY,
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => call(api.GET('/api/v1/webhooks', { params: { query: { after: pageParam, limit: 50 } } })),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const list = useWebhookPages();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
