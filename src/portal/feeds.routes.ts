@@ -28,8 +28,8 @@ export async function feedRoutes(
 
   // What every feed of a language shares (agencies, topics, open languages) changes only with the
   // public generation: kept per generation (not at all without a generation source).
-  const remember = generationMemo(generation);
-  const languages = languageSpaces(config, remember);
+  const perGeneration = generationMemo(generation);
+  const languages = languageSpaces(config, perGeneration);
 
   // ----- feeds
   const feed = (format: FeedFormat, scope: FeedScope['kind']) => async (req: FastifyRequest, reply: FastifyReply) => {
@@ -37,7 +37,7 @@ export async function feedRoutes(
     return serve(req, reply, `feed ${lang} ${scope} ${slug} ${format}`, async () => {
       const { ctx, origin } = readerOf(config, req);
       if (!(await languages.isOpen(ctx, lang))) return NOT_FOUND;
-      const shared = await remember(`feed:${lang}`, () => feedShared(ctx, lang));
+      const shared = await perGeneration(`feed:${lang}`, () => feedShared(ctx, lang));
       const found = await loadFeed(ctx, origin, lang, scope === 'all' ? { kind: 'all' } : { kind: scope, slug }, shared);
       if (!found) return NOT_FOUND;
       return { status: 200, body: renderFeed(found, format, ctx.clock.now()), type: FEED_TYPES[format] };

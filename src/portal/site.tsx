@@ -39,15 +39,15 @@ export type PortalSites = ReturnType<typeof portalSites>;
 
 /** The sites of every language, for one app: their shared data kept per public generation. */
 export function portalSites(config: Config, generation: GenerationSource | null) {
-  const remember = generationMemo(generation);
-  const languages = languageSpaces(config, remember);
+  const perGeneration = generationMemo(generation);
+  const languages = languageSpaces(config, perGeneration);
 
   async function loadSite(reader: Reader, language: string): Promise<Site> {
     const { ctx } = reader;
     const words = wordsFor(language);
-    const agencies = await remember(`agencies:${words.lang}`, () => agencyDirectory(ctx, words));
+    const agencies = await perGeneration(`agencies:${words.lang}`, () => agencyDirectory(ctx, words));
     const open = await languages.list(ctx);
-    const topics = await remember(`menu:${language}`, () => topicMenu(ctx, words, language));
+    const topics = await perGeneration(`menu:${language}`, () => topicMenu(ctx, words, language));
     return { ctx, language, words, info: siteInfo(ctx, words, agencies.operator, reader.origin), agencies, languages: open, topics };
   }
 

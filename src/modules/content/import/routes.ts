@@ -65,7 +65,7 @@ const MIME: Record<string, ImportFormat> = {
 export async function importRoutes(app: FastifyInstance) {
   // Raw file bodies, in this plugin only.
   app.addContentTypeParser(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const present = (row: Awaited<ReturnType<typeof content.getImport>>, locale: 'vi' | 'en') => ({
     ...row,
     report: (row.report as Array<{ row: number; errors: Array<{ field: string; code: string; message: { vi: string; en: string } }> }>).map((x) => ({
@@ -76,7 +76,7 @@ export async function importRoutes(app: FastifyInstance) {
     finishedAt: row.finishedAt?.toISOString() ?? null,
   });
 
-  r.post('/imports', {
+  api.post('/imports', {
     config: { scope: 'write:own' },
     bodyLimit: 64 * 1024 * 1024,
     schema: {
@@ -109,17 +109,17 @@ export async function importRoutes(app: FastifyInstance) {
     },
   });
 
-  r.get('/imports', {
+  api.get('/imports', {
     schema: { tags: ['import'], summary: 'Your imports (all of them for the DIC)', response: { 200: Type.Object({ items: Type.Array(ImportStatus) }, { examples: [{ items: [exampleOf(ImportStatus)] }] }), ...errors } },
     handler: async (req) => ({ items: (await content.listImports(req.ctx)).map((row) => present(row, req.ctx.locale)) }),
   });
 
-  r.get('/imports/:id', {
+  api.get('/imports/:id', {
     schema: { tags: ['import'], summary: 'Progress and report of an import', params: IdParams, response: { 200: ImportStatus, ...errors } },
     handler: async (req) => present(await content.getImport(req.ctx, req.params.id), req.ctx.locale),
   });
 
-  r.get('/imports/template.csv', {
+  api.get('/imports/template.csv', {
     config: { auth: 'public' },
     schema: {
       tags: ['import'],

@@ -71,11 +71,11 @@ const ANONYMOUS_SCOPE = JSON.stringify(publishedScope(anonymous));
 
 export async function publishedRoutes(app: FastifyInstance) {
   for (const s of publishedSchemas) app.addSchema(s);
-  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const listCache = cachedRead(app.apiCache, (req) => `published ${scopeKey(req)} ${req.url}`);
   const itemCache = cachedRead(app.apiCache, (req) => `item ${scopeKey(req)} ${formatOf(req, (req.query as { format?: Format }).format)} ${req.url}`);
 
-  r.get('/published', {
+  api.get('/published', {
     config: { auth: 'public', scope: 'read:public', countsItemReads: true },
     schema: {
       tags: ['published'],
@@ -91,7 +91,7 @@ export async function publishedRoutes(app: FastifyInstance) {
     handler: async (req) => content.listPublishedVersions(req.ctx, req.query),
   });
 
-  r.get('/published/:itemId/:language', {
+  api.get('/published/:itemId/:language', {
     config: { auth: 'public', scope: 'read:public', countsItemReads: true },
     schema: {
       tags: ['published'],
@@ -127,7 +127,7 @@ export async function publishedRoutes(app: FastifyInstance) {
     },
   });
 
-  r.get('/changes', {
+  api.get('/changes', {
     config: { auth: 'public', scope: 'read:public' },
     schema: {
       tags: ['published'],
