@@ -86,7 +86,7 @@ export type GenerationMemo = <T>(key: string, make: () => Promise<T>) => Promise
 export function generationMemo(generation: GenerationSource | null): GenerationMemo {
   let memoGeneration = -1;
   const memo = new Map<string, Promise<unknown>>();
-  return function remember<T>(key: string, make: () => Promise<T>): Promise<T> {
+  return function perGeneration<T>(key: string, make: () => Promise<T>): Promise<T> {
     if (!generation) return make();
     const gen = generation.current();
     if (gen !== memoGeneration) {

@@ -24,8 +24,8 @@ export function readerOf(config: Config, req: FastifyRequest): Reader {
 }
 
 /** Which languages have a URL space: vi and en always, other configured languages once something is published in them. */
-export function languageSpaces(config: Config, remember: GenerationMemo) {
-  const published = (ctx: Context) => remember('languages', () => content.publishedLanguageList(ctx));
+export function languageSpaces(config: Config, perGeneration: GenerationMemo) {
+  const published = (ctx: Context) => perGeneration('languages', () => content.publishedLanguageList(ctx));
   return {
     async isOpen(ctx: Context, language: string): Promise<boolean> {
       if (!config.contentLanguages.includes(language)) return false;
