@@ -4,7 +4,7 @@
 // there (JSON), which `.ci/run` hands to test/support/check-skips.ts: CI fails when a test that
 // was skipped in one pass did not pass in another.
 import { writeFileSync } from 'node:fs';
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestModule, Vitest } from 'vitest/node';
 
 export interface TestOutcome {
   project: string;
@@ -17,6 +17,13 @@ export interface TestOutcome {
 const SLOWEST = 10;
 
 export default class RunReporter implements Reporter {
+  /** With -t (a test name pattern) every other test is "skipped": those are not listed. */
+  private filtered = false;
+
+  onInit(vitest: Vitest) {
+    this.filtered = Boolean(vitest.config.testNamePattern);
+  }
+
   onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
     const outcomes: TestOutcome[] = [];
     for (const m of testModules) {
@@ -25,7 +32,7 @@ export default class RunReporter implements Reporter {
         outcomes.push({ project: m.project.name, file: m.relativeModuleId, name: t.fullName, state: r.state, ...(r.state === 'skipped' && r.note ? { note: r.note } : {}) });
       }
     }
-    const skipped = outcomes.filter((o) => o.state === 'skipped');
+    const skipped = outcomes.filter((o) => o.state === 'skipped' && (o.note || !this.filtered));
     if (skipped.length) {
       console.log(`\nSkipped ${skipped.length} test${skipped.length === 1 ? '' : 's'}:`);
       for (const s of skipped) console.log(`  ↓ ${s.file} › ${s.name}\n      why: ${s.note ?? 'no reason given'}`);
