@@ -147,8 +147,9 @@ describe('media journey', () => {
     await page.getByRole('button', { name: 'Tạm dừng: toan-canh.jpg' }).click();
     await expect.poll(() => uploadRow('toan-canh.jpg').getByTestId('upload-status').textContent()).toBe('Đã tạm dừng');
     // Paused: the chunk being sent is cut off and no other starts, so the progress stays where it is.
-    await expect.poll(() => sending).toBe(0);
+    await expect.poll(() => sending, { timeout: 10_000 }).toBe(0);
     const pausedAt = await progress();
+    expect(pausedAt).toBeLessThan(100);
     const chunksAtPause = requests.filter((m) => m === 'PATCH').length;
     await settled(page);
     expect(await progress()).toBe(pausedAt);
