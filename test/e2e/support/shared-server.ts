@@ -1,12 +1,13 @@
 // One server for the journeys that do not interfere: started once per run by global-setup.ts
-// (about 20 s each start saved, and the demo data's background work done once). A journey that
-// needs its own environment (a moved clock, no demo data, the first administrator's first sign-in,
-// webhooks that count every change) keeps its own `startServer()`.
+// (a start costs 20 s on a quiet machine, over a minute on a busy one, and the demo data's
+// background work is done once). A journey that needs its own environment (a moved clock, the first
+// administrator's first sign-in, webhooks that count every change) keeps its own `startServer()`.
 //
 // What sharing asks of a journey: use accounts through support/accounts.ts (a demo account's first
 // sign-in happens once; later journeys get its session), leave the data others count on alone
-// (portal highlights, the Department of Tourism's media library, published demo items), and name
-// what it creates uniquely.
+// (portal highlights, the Department of Tourism's media library, published demo items), name what
+// it creates uniquely, and fail at most a few sign-ins (language.test.ts fails the administrator's
+// once; the account slows down after LOGIN_SLOW_AFTER_FAILURES, 3).
 import { inject } from 'vitest';
 import type { TestServer } from './server.js';
 
