@@ -29,7 +29,7 @@ function keepSessions(server: Pick<TestServer, 'dataDir'>, update: (kept: KeptSe
 export const totp = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
 
 /**
- * Signs a demo account in in `page`. The first time on this server: the one-time password the
+ * Signs a demo account in to the admin app in `page`. The first time on this server: the one-time password the
  * first start wrote, the forced change to `newPassword`, then (with `twoFactor`, for roles that
  * require it) TOTP enrolment with the secret shown on the page and the recovery codes
  * acknowledged. Later (another journey on a shared server): the session that first sign-in made.

@@ -1,6 +1,6 @@
 // One server for the journeys that do not interfere: started once per run by global-setup.ts
-// (a start costs 20 s on a quiet machine, over a minute on a busy one, and the demo data's
-// background work is done once). A journey that needs its own environment (a moved clock, the first
+// (a start took 30–115 s on the busy 2-core machine, and the demo data's background work is
+// done once). A journey that needs its own environment (a moved clock, the first
 // administrator's first sign-in, webhooks that count every change) keeps its own `startServer()`.
 //
 // What sharing asks of a journey: use accounts through support/accounts.ts (a demo account's first
