@@ -4,19 +4,16 @@
 // `done`; every row must be imported and the last one found by the working search. On PGlite and on
 // PostgreSQL (BENCH_ENGINES=pglite,postgres; BENCH_PG_URL the server, BENCH_PG_DB the scratch
 // database, default ttdn_bench_import, created and dropped).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { systemActor } from '../src/core/actor.js';
 import { systemClock } from '../src/core/clock.js';
 import type { Context } from '../src/core/context.js';
-import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
+import type { DatabaseHandle } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import * as accounts from '../src/modules/accounts/service.js';
 import * as content from '../src/modules/content/service.js';
+import { onPglite, onScratchPostgres } from './engines.js';
 
 const HEADER = 'kind,agency,title,summary,body,activity_date,authors,topics,tags,place,source_type,copyright_holder,licence,visibility';
 
@@ -76,43 +73,6 @@ export async function benchImport() {
   console.log(`\nBulk import of ${rows.toLocaleString('en')} CSV rows as drafts (POST /api/v1/imports, until the import reports done)\n`);
   console.log('| engine | rows | file | answered 202 after | done after | rows/s | last row found |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
-  if (engines.includes('pglite')) {
-    const dir = mkdtempSync(join(tmpdir(), 'ttdn-bench-import-pglite-'));
-    const handle = await openDatabase({ databaseUrl: null, dataDir: dir });
-    try {
-      await onEngine('PGlite', handle, dir, rows);
-    } finally {
-      await handle.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  if (engines.includes('postgres')) {
-    const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-    const name = process.env.BENCH_PG_DB ?? 'ttdn_bench_import';
-    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_PG_DB: not a plain database name: ${name}`);
-    const admin = new pg.Client({ connectionString: pgUrl });
-    const reached = await admin.connect().then(
-      () => true,
-      (e: Error) => (console.log(`(PostgreSQL part skipped: ${e.message})`), false),
-    );
-    if (reached) {
-      const dir = mkdtempSync(join(tmpdir(), 'ttdn-bench-import-pg-'));
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.query(`CREATE DATABASE ${name}`);
-        const u = new URL(pgUrl);
-        u.pathname = `/${name}`;
-        const handle = await openDatabase({ databaseUrl: u.toString(), dataDir: dir });
-        try {
-          await onEngine('PostgreSQL', handle, dir, rows);
-        } finally {
-          await handle.close();
-          await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        }
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-        await admin.end().catch(() => undefined);
-      }
-    }
-  }
+  if (engines.includes('pglite')) await onPglite('ttdn-bench-import', (handle, dir) => onEngine('PGlite', handle, dir, rows));
+  if (engines.includes('postgres')) await onScratchPostgres('ttdn_bench_import', 'ttdn-bench-import', (handle, dir) => onEngine('PostgreSQL', handle, dir, rows));
 }

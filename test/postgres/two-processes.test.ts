@@ -74,8 +74,8 @@ afterAll(async () => {
 });
 
 describe('two app processes on one PostgreSQL', () => {
-  it('migrate once, bootstrap once, and share sessions', async (ctx) => {
-    ctx.skip(!onPostgres, NEEDS_POSTGRES);
+  it('migrate once, bootstrap once, and share sessions', async ({ skip }) => {
+    skip(!onPostgres, NEEDS_POSTGRES);
     const [a, b] = await Promise.all([startServer(db.url!), startServer(db.url!)]);
     const migrations = rowsOf<{ n: number }>(await db.handle.db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`));
     expect(migrations[0].n).toBe(expectedMigrationCount());
@@ -109,8 +109,8 @@ describe('two app processes on one PostgreSQL', () => {
     for (const p of [a, b]) expect((await fetch(`${p.base}/readyz`)).status).toBe(200);
   });
 
-  it('the portal of both processes sees a publish and an unpublish made elsewhere on the next request', async (test) => {
-    test.skip(!onPostgres, NEEDS_POSTGRES);
+  it('the portal of both processes sees a publish and an unpublish made elsewhere on the next request', async ({ skip }) => {
+    skip(!onPostgres, NEEDS_POSTGRES);
     const [a, b] = procs.filter((p) => p.base).map((p) => p as { base: string });
     const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir });
     const ctx = { actor: systemActor('system:test'), db: db.handle.db, clock: systemClock, log: console, locale: 'en' as const, requestId: 't', ip: null, config };
