@@ -13,10 +13,6 @@
 // BENCH_ENGINES=pglite,postgres; BENCH_PG_URL the server; BENCH_PG_DB the scratch database
 // (default ttdn_bench_api, created and dropped); BENCH_SECONDS per run (default 5).
 import autocannon from 'autocannon';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
 import { seedDemoData } from '../src/cli/seed.js';
@@ -24,10 +20,11 @@ import { loadConfig } from '../src/config.js';
 import { systemActor } from '../src/core/actor.js';
 import { systemClock } from '../src/core/clock.js';
 import type { Context } from '../src/core/context.js';
-import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
+import type { DatabaseHandle } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import * as content from '../src/modules/content/service.js';
 import { seedSyntheticItems } from '../src/cli/synthetic.js';
+import { onPglite, onScratchPostgres } from './engines.js';
 
 interface Run {
   rps: number;
@@ -127,40 +124,6 @@ export async function benchApi() {
   console.log(`\nOpen API reads over ${items.toLocaleString('en')} published items (+ demo): autocannon, 10 connections, loopback, medians of ${process.env.BENCH_ROUNDS ?? 3} runs of ${process.env.BENCH_SECONDS ?? 5} s\n`);
   console.log('| engine | request | bytes | API req/s | API p50 ms | API p99 ms | static req/s | static p50 ms | static p99 ms | API/static | non-2xx |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  if (engines.includes('pglite')) {
-    const dir = mkdtempSync(join(tmpdir(), 'ttdn-bench-api-pglite-'));
-    const handle = await openDatabase({ databaseUrl: null, dataDir: dir });
-    try {
-      await onEngine('PGlite', handle, dir, items);
-    } finally {
-      await handle.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  if (engines.includes('postgres')) {
-    const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-    const name = process.env.BENCH_PG_DB ?? 'ttdn_bench_api';
-    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_PG_DB: not a plain database name: ${name}`);
-    const admin = new pg.Client({ connectionString: pgUrl });
-    const dir = mkdtempSync(join(tmpdir(), 'ttdn-bench-api-pg-'));
-    try {
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${name}`);
-      const u = new URL(pgUrl);
-      u.pathname = `/${name}`;
-      const handle = await openDatabase({ databaseUrl: u.toString(), dataDir: dir });
-      try {
-        await onEngine('PostgreSQL', handle, dir, items);
-      } finally {
-        await handle.close();
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      }
-    } catch (e) {
-      console.log(`(PostgreSQL part skipped: ${(e as Error).message})`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-      await admin.end().catch(() => undefined);
-    }
-  }
+  if (engines.includes('pglite')) await onPglite('ttdn-bench-api', (handle, dir) => onEngine('PGlite', handle, dir, items).then(() => undefined));
+  if (engines.includes('postgres')) await onScratchPostgres('ttdn_bench_api', 'ttdn-bench-api', (handle, dir) => onEngine('PostgreSQL', handle, dir, items).then(() => undefined));
 }

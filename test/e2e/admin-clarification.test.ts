@@ -7,9 +7,10 @@
 // the form. axe-core checks the editor with the claim.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { signInFirstTimeInBrowser } from './support/accounts.js';
-import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { signInDemoAccount } from './support/accounts.js';
+import { launchBrowser, seriousA11yViolations, settled, watchPageProblems } from './support/browser.js';
+import type { TestServer } from './support/server.js';
+import { sharedServer } from './support/shared-server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -18,7 +19,7 @@ let page: Page;
 let problems: string[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
+  server = sharedServer();
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Ho_Chi_Minh' });
   page = await context.newPage();
@@ -45,7 +46,7 @@ describe('a clarification and its claim', () => {
   let creates = 0;
 
   it('the contributor signs in and opens a new item', async () => {
-    await signInFirstTimeInBrowser(page, server, 'so-du-lich', 'Cầu Trường Tiền sáu vài mười hai nhịp 2026', { twoFactor: false });
+    await signInDemoAccount(page, server, 'so-du-lich', 'Cầu Trường Tiền sáu vài mười hai nhịp 2026', { twoFactor: false });
     page.on('request', (r) => {
       if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/items') creates++;
     });
@@ -59,13 +60,21 @@ describe('a clarification and its claim', () => {
 
   it('Enter in a date field does not send the form', async () => {
     await field('Tiêu đề').fill(title);
+    // A form's submission by Enter is a `submit` event, dispatched while the key is handled: counted
+    // in the page, it is known once the key press returns (the POST it would lead to comes later).
+    await page.evaluate(() => {
+      (window as unknown as { submits: number }).submits = 0;
+      document.addEventListener('submit', () => (window as unknown as { submits: number }).submits++, true);
+    });
+    const submits = () => page.evaluate(() => (window as unknown as { submits: number }).submits);
     const date = page.getByLabel('Ngày phát hiện lần đầu');
     await date.fill('2911');
     await date.press('Enter');
     await page.getByText('Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy.').waitFor();
     await date.fill('29/10/2026');
     await date.press('Enter');
-    await page.waitForTimeout(500);
+    await settled(page);
+    expect(await submits()).toBe(0);
     expect(creates).toBe(0);
     expect(new URL(page.url()).pathname).toBe('/admin/items/new');
   });

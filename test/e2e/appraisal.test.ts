@@ -7,9 +7,10 @@
 // appraisal screen; the public API serves both published versions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { signInFirstTimeInBrowser } from './support/accounts.js';
+import { signInDemoAccount } from './support/accounts.js';
 import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import type { TestServer } from './support/server.js';
+import { sharedServer } from './support/shared-server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -30,7 +31,7 @@ async function newPage() {
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  server = sharedServer();
   browser = await launchBrowser();
   author = await newPage();
   appraiser = await newPage();
@@ -107,7 +108,7 @@ describe('appraisal journey', () => {
   let enId = '';
 
   it('the contributor signs in, changes the password and opens the items list', async () => {
-    await signInFirstTimeInBrowser(author, server, 'so-du-lich', authorPassword, { twoFactor: false });
+    await signInDemoAccount(author, server, 'so-du-lich', authorPassword, { twoFactor: false });
     const menu = nav(author);
     for (const entry of ['Tin, bài và tài liệu', 'Nhập dữ liệu hàng loạt', 'Tìm kiếm', 'Tình hình cập nhật']) await menu.getByRole('link', { name: entry }).waitFor();
     // Appraisal and the taxonomy are the DIC's.
@@ -179,7 +180,7 @@ describe('appraisal journey', () => {
   });
 
   it('the appraiser signs in for the first time (password, TOTP) and finds it in the queue', async () => {
-    await signInFirstTimeInBrowser(appraiser, server, 'so-van-hoa-the-thao', appraiserPassword, { twoFactor: true });
+    await signInDemoAccount(appraiser, server, 'so-van-hoa-the-thao', appraiserPassword, { twoFactor: true });
 
     // The submission notified the appraisers.
     await expect.poll(async () => Number(await appraiser.getByTestId('notifications-count').getAttribute('data-count'))).toBeGreaterThan(0);

@@ -13,8 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pdf } from '../helpers/media-files.js';
-import { adminSession, personSession, signInFirstTimeInBrowser } from './support/accounts.js';
-import { launchBrowser, seriousA11yViolations, shootAtWidths, watchPageProblems } from './support/browser.js';
+import { adminSession, personSession, signInDemoAccount } from './support/accounts.js';
+import { launchBrowser, seriousA11yViolations, settled, shootAtWidths, watchPageProblems } from './support/browser.js';
 import { demoPasswords, startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
@@ -36,11 +36,10 @@ writeFileSync(
   clockModule,
   `import { readFileSync } from 'node:fs';
 const RealDate = Date;
-let offset = 0, readAt = 0;
+let offset = 0;
 const current = () => {
-  const real = RealDate.now();
-  if (real - readAt > 50) { readAt = real; try { offset = Number(readFileSync(${JSON.stringify(clockFile)}, 'utf8')) || 0; } catch { offset = 0; } }
-  return real + offset;
+  try { offset = Number(readFileSync(${JSON.stringify(clockFile)}, 'utf8')) || 0; } catch { offset = 0; }
+  return RealDate.now() + offset;
 };
 class ShiftedDate extends RealDate {
   constructor(...args) { if (args.length === 0) super(current()); else super(...args); }
@@ -49,10 +48,8 @@ class ShiftedDate extends RealDate {
 globalThis.Date = ShiftedDate;
 `,
 );
-const setServerClock = async (offsetMs: number) => {
-  writeFileSync(clockFile, String(offsetMs));
-  await new Promise((r) => setTimeout(r, 150));
-};
+// Read on every call, so the server's next request already sees the new offset.
+const setServerClock = (offsetMs: number) => writeFileSync(clockFile, String(offsetMs));
 
 beforeAll(async () => {
   server = await startServer({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(clockModule).href}`.trim() });
@@ -73,7 +70,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const shoot = (p: Page, name: string) => shootAtWidths(p, SHOTS_DIR, name, 400);
+const shoot = (p: Page, name: string) => shootAtWidths(p, SHOTS_DIR, name);
 
 /** A JSON call with the browser page's own session (cookie and CSRF token), as the app makes it. */
 async function inPage(p: Page, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
@@ -129,7 +126,7 @@ describe('clarification cases', () => {
     const first = await personSession(server, lateLogin, demoPasswords(server).get(lateLogin)!);
     await first('POST', '/api/v1/auth/password', { currentPassword: demoPasswords(server).get(lateLogin)!, newPassword: latePassword });
 
-    await signInFirstTimeInBrowser(page, server, 'so-van-hoa-the-thao', 'Cầu Trường Tiền sáu vài mười hai nhịp 1899', { twoFactor: true });
+    await signInDemoAccount(page, server, 'so-van-hoa-the-thao', 'Cầu Trường Tiền sáu vài mười hai nhịp 1899', { twoFactor: true });
     await page.getByTestId('cases-card').getByText('vụ việc quá hạn').waitFor();
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Vụ việc thông tin sai lệch' }).click();
     await page.getByRole('heading', { name: 'Vụ việc thông tin sai lệch', level: 1 }).waitFor();
@@ -157,7 +154,7 @@ describe('clarification cases', () => {
     await page.getByRole('option', { name: 'Du lịch, di sản và lễ hội', exact: true }).click();
     await page.getByRole('combobox', { name: 'Chủ đề', exact: true }).press('Tab');
     await page.getByTestId('precedents').getByText('Chưa thấy vụ việc hay tin làm rõ tương tự.').waitFor();
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(await seriousA11yViolations(page), 'axe (form)').toEqual([]);
     await shoot(page, 'cases-form-vi');
     await page.getByTestId('open-case').click();
@@ -192,7 +189,7 @@ describe('clarification cases', () => {
     await tourism.getByTestId('deadline').getByText('còn 10 ngày').waitFor();
 
     // the Department of Tourism: its inbox shows what it owes and by when; it answers on time
-    await signInFirstTimeInBrowser(agencyPage, server, 'so-du-lich', 'Thuyền rồng xuôi dòng Hương Giang 2026', { twoFactor: false });
+    await signInDemoAccount(agencyPage, server, 'so-du-lich', 'Thuyền rồng xuôi dòng Hương Giang 2026', { twoFactor: false });
     await agencyPage.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Vụ việc thông tin sai lệch' }).click();
     const owed = agencyPage.getByTestId('cases-owed').getByTestId('case-row').filter({ hasText: reference });
     await owed.getByText('Cơ quan bạn phải trả lời').waitFor();
@@ -235,12 +232,12 @@ describe('clarification cases', () => {
     // the ward answers 9 days after the notification: late (the server's clock moved for that request)
     await page.goto('about:blank');
     await agencyPage.goto('about:blank');
-    await setServerClock(9 * DAY);
+    setServerClock(9 * DAY);
     try {
       const ward = await personSession(server, lateLogin, latePassword);
       await ward('POST', `/api/v1/cases/${caseId}/agencies/${idOf('ubnd-phuong-thuan-hoa')}/material`, { note: 'Phường không tổ chức sự kiện nào liên quan; đề nghị liên hệ Ban tổ chức.' });
     } finally {
-      await setServerClock(0);
+      setServerClock(0);
     }
 
     // the DIC sees on time and late, and the case's material is all in
@@ -278,17 +275,17 @@ describe('clarification cases', () => {
     await page.getByText('Đã lưu thay đổi.').first().waitFor();
     await page.getByRole('heading', { level: 1, name: /\(cập nhật\)$/ }).waitFor();
     expect(((await admin('GET', `/api/v1/cases/${caseId}`)) as { reach: number }).reach).toBe(52000);
-    await page.waitForTimeout(400);
+    await settled(page);
     expect(await seriousA11yViolations(page), 'axe (case vi)').toEqual([]);
     await shoot(page, 'cases-page-vi');
 
     // a third agency notified 9 days ago (the server's clock moved back for that request) is overdue now
     await page.goto('about:blank');
-    await setServerClock(-9 * DAY);
+    setServerClock(-9 * DAY);
     try {
       await admin('POST', `/api/v1/cases/${caseId}/notifications`, { agencyIds: [idOf('ubnd-phuong-phu-xuan')] });
     } finally {
-      await setServerClock(0);
+      setServerClock(0);
     }
 
     await page.goto(caseUrl);
@@ -314,7 +311,7 @@ describe('clarification cases', () => {
     }
     await clar.getByRole('textbox', { name: 'Địa điểm' }).fill('Thành phố Huế');
     await clar.getByRole('textbox', { name: 'Chủ sở hữu bản quyền' }).fill('Sở Du lịch');
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(await seriousA11yViolations(page), 'axe (clarification form)').toEqual([]);
     await shoot(page, 'cases-clarification-vi');
     await clar.getByTestId('create-clarification').click();
@@ -372,7 +369,9 @@ describe('clarification cases', () => {
     await expect.poll(() => page.getByTestId('case-row').filter({ hasText: reference }).count(), { timeout: 15_000 }).toBe(0);
     await page.getByText(/^(Hiển thị \d+\/\d+ vụ việc|Không có dữ liệu\.)$/).first().waitFor();
     await page.getByTestId('overdue-only').click();
-    await page.waitForTimeout(300);
+    await page.waitForURL((u) => !u.searchParams.has('overdue'));
+    await page.getByTestId('case-row').filter({ hasText: reference }).waitFor();
+    await settled(page);
     expect(await seriousA11yViolations(page), 'axe (list vi)').toEqual([]);
     await shoot(page, 'cases-list-vi');
     await page.goto(`${server.adminUrl.replace(/\/$/, '')}/cases/figures`);

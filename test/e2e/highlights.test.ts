@@ -8,9 +8,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { signInFirstTimeInBrowser } from './support/accounts.js';
-import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { signInDemoAccount } from './support/accounts.js';
+import { launchBrowser, seriousA11yViolations, settled, watchPageProblems } from './support/browser.js';
+import type { TestServer } from './support/server.js';
+import { sharedServer } from './support/shared-server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -24,7 +25,7 @@ const KIM_LONG = 'Phường Kim Long ra mắt tuyến du lịch nhà vườn ven
 const JAPAN = 'Đoàn doanh nghiệp Nhật Bản tìm hiểu cơ hội đầu tư tại Huế';
 
 beforeAll(async () => {
-  server = await startServer();
+  server = sharedServer();
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Ho_Chi_Minh' });
   page = await context.newPage();
@@ -66,7 +67,7 @@ async function shoot(name: string) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(400);
+    await settled(page);
     await page.screenshot({ path: join(SHOTS_DIR, `${name}-${width}.png`), fullPage: true });
     // Close-ups, readable at their size.
     await page.getByTestId('highlights-panel').screenshot({ path: join(SHOTS_DIR, `${name}-${width}-list.png`) });
@@ -86,7 +87,7 @@ async function shootPart(testId: string, name: string) {
 
 describe('portal highlights', () => {
   it('the appraiser signs in for the first time (password, TOTP) and opens the highlights', async () => {
-    await signInFirstTimeInBrowser(page, server, 'so-van-hoa-the-thao', 'Sen Tịnh Tâm nở rộ bên hồ Kinh thành 1838', { twoFactor: true });
+    await signInDemoAccount(page, server, 'so-van-hoa-the-thao', 'Sen Tịnh Tâm nở rộ bên hồ Kinh thành 1838', { twoFactor: true });
 
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nổi bật trên cổng thông tin' }).click();
     await page.getByRole('heading', { name: 'Nổi bật trên cổng thông tin', level: 1 }).waitFor();

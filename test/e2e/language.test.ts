@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import type { TestServer } from './support/server.js';
+import { sharedServer } from './support/shared-server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -11,7 +12,7 @@ let page: Page;
 let problems: string[];
 
 beforeAll(async () => {
-  server = await startServer({ SEED_DEMO: 'false' });
+  server = sharedServer();
   browser = await launchBrowser();
   page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   page.setDefaultTimeout(20_000);

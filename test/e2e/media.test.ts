@@ -7,11 +7,12 @@
 // library, the file page and the editor with its files.
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { jpeg } from '../helpers/media-files.js';
-import { signInFirstTimeInBrowser } from './support/accounts.js';
-import { launchBrowser, seriousA11yViolations, watchPageProblems } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { signInDemoAccount } from './support/accounts.js';
+import { launchBrowser, seriousA11yViolations, settled, watchPageProblems } from './support/browser.js';
+import type { TestServer } from './support/server.js';
+import { sharedServer } from './support/shared-server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -20,7 +21,7 @@ let page: Page;
 let problems: string[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
+  server = sharedServer();
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Ho_Chi_Minh' });
   page = await context.newPage();
@@ -103,7 +104,7 @@ describe('media journey', () => {
   let itemId = '';
 
   it('the contributor signs in and opens the media library', async () => {
-    await signInFirstTimeInBrowser(page, server, 'so-du-lich', 'Thuyền rồng xuôi dòng Hương Giang 2026', { twoFactor: false });
+    await signInDemoAccount(page, server, 'so-du-lich', 'Thuyền rồng xuôi dòng Hương Giang 2026', { twoFactor: false });
 
     await nav().getByRole('link', { name: 'Thư viện tệp' }).click();
     await page.getByRole('heading', { name: 'Thư viện tệp', level: 1 }).waitFor();
@@ -116,6 +117,12 @@ describe('media journey', () => {
     // The first chunk's connection is cut once; the upload must carry on by itself.
     const requests: string[] = [];
     let dropped = 0;
+    // Chunks (PATCH) on the wire: a paused upload has none.
+    let sending = 0;
+    const isChunk = (r: Request) => r.method() === 'PATCH' && r.url().includes('/api/v1/uploads/');
+    page.on('request', (r) => void (isChunk(r) && sending++));
+    page.on('requestfinished', (r) => void (isChunk(r) && sending--));
+    page.on('requestfailed', (r) => void (isChunk(r) && sending--));
     await page.route('**/api/v1/uploads/**', async (route) => {
       const method = route.request().method();
       requests.push(method);
@@ -139,9 +146,14 @@ describe('media journey', () => {
 
     await page.getByRole('button', { name: 'Tạm dừng: toan-canh.jpg' }).click();
     await expect.poll(() => uploadRow('toan-canh.jpg').getByTestId('upload-status').textContent()).toBe('Đã tạm dừng');
+    // Paused: the chunk being sent is cut off and no other starts, so the progress stays where it is.
+    await expect.poll(() => sending, { timeout: 10_000 }).toBe(0);
     const pausedAt = await progress();
-    await page.waitForTimeout(1000);
+    expect(pausedAt).toBeLessThan(100);
+    const chunksAtPause = requests.filter((m) => m === 'PATCH').length;
+    await settled(page);
     expect(await progress()).toBe(pausedAt);
+    expect(requests.filter((m) => m === 'PATCH').length).toBe(chunksAtPause);
 
     await page.getByRole('button', { name: 'Tải tiếp: toan-canh.jpg' }).click();
     await expect.poll(() => uploadRow('toan-canh.jpg').getAttribute('data-status'), { timeout: 40_000 }).toBe('done');

@@ -5,9 +5,10 @@
 // it is photographed at 1280 and 390 px in both languages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { adminSession, signInFirstTimeInBrowser } from './support/accounts.js';
+import { adminSession, signInDemoAccount } from './support/accounts.js';
 import { launchBrowser, seriousA11yViolations, shootAtWidths, watchPageProblems } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import type { TestServer } from './support/server.js';
+import { sharedServer } from './support/shared-server.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -18,7 +19,7 @@ const SHOTS_DIR = process.env.SHOTS_DIR;
 const CLIENT_NAME = 'Cổng thông tin du lịch Huế';
 
 beforeAll(async () => {
-  server = await startServer({ USAGE_FLUSH_SECONDS: '1' });
+  server = sharedServer();
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Ho_Chi_Minh' });
   page = await context.newPage();
@@ -59,7 +60,7 @@ describe('API usage', () => {
   });
 
   it('a DIC appraiser sees every caller with its counters, the terms acceptance and the totals', async () => {
-    await signInFirstTimeInBrowser(page, server, 'so-van-hoa-the-thao', 'Lăng Tự Đức giữa rừng thông Dương Xuân 1867', { twoFactor: true });
+    await signInDemoAccount(page, server, 'so-van-hoa-the-thao', 'Lăng Tự Đức giữa rừng thông Dương Xuân 1867', { twoFactor: true });
 
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Sử dụng API' }).click();
     await page.getByRole('heading', { name: 'Tình hình sử dụng API', level: 1 }).waitFor();

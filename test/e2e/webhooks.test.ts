@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { verifySignature } from '../../src/modules/webhooks/signature.js';
-import { adminSession, signInFirstTimeInBrowser } from './support/accounts.js';
-import { launchBrowser, seriousA11yViolations, shootAtWidths, watchPageProblems } from './support/browser.js';
+import { adminSession, signInDemoAccount } from './support/accounts.js';
+import { launchBrowser, seriousA11yViolations, settled, shootAtWidths, watchPageProblems } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
 
 interface Received {
@@ -57,13 +57,16 @@ const shoot = (name: string) => shootAtWidths(page, SHOTS_DIR, name);
 
 /** Clicks the log's refresh button until `target` shows (the dispatcher and sender run every 30 s). */
 async function refreshUntil(target: Locator, refreshName: string, timeoutMs = 75_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await target.isVisible()) return;
-    if (Date.now() > deadline) throw new Error(`not shown within ${timeoutMs / 1000} s`);
-    await page.getByTestId('deliveries-log').getByRole('button', { name: refreshName }).click();
-    await page.waitForTimeout(2_000);
-  }
+  await expect
+    .poll(
+      async () => {
+        if (await target.isVisible()) return true;
+        await page.getByTestId('deliveries-log').getByRole('button', { name: refreshName }).click();
+        return target.isVisible();
+      },
+      { timeout: timeoutMs, interval: 1_000 },
+    )
+    .toBe(true);
 }
 
 describe('webhooks', () => {
@@ -71,7 +74,7 @@ describe('webhooks', () => {
     // someone else's webhook: the DIC sees it, read only
     const admin = await adminSession(server);
     await admin('POST', '/api/v1/webhooks', { url: 'https://newsroom.example.vn/hooks/ttdn', events: ['published'], description: 'Toà soạn' });
-    await signInFirstTimeInBrowser(page, server, 'so-van-hoa-the-thao', 'Cầu Trường Tiền sáu vài mười hai nhịp 1899', { twoFactor: true });
+    await signInDemoAccount(page, server, 'so-van-hoa-the-thao', 'Cầu Trường Tiền sáu vài mười hai nhịp 1899', { twoFactor: true });
 
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Webhook' }).click();
     await page.getByRole('heading', { name: 'Webhook', level: 1 }).waitFor();
@@ -85,7 +88,7 @@ describe('webhooks', () => {
     await dialog.getByRole('textbox', { name: 'Địa chỉ nhận (URL)' }).fill(hookUrl);
     for (const e of ['Đăng mới', 'Cập nhật', 'Gỡ xuống', 'Xóa']) expect(await dialog.getByRole('checkbox', { name: e }).isChecked()).toBe(true);
     await dialog.getByRole('textbox', { name: 'Mô tả' }).fill('Cổng tin tức của Sở');
-    await page.waitForTimeout(500);
+    await settled(page);
     expect(await seriousA11yViolations(page), 'axe (form)').toEqual([]);
     await shoot('webhooks-form-vi');
     await dialog.getByRole('button', { name: 'Tạo mới' }).click();
@@ -93,7 +96,7 @@ describe('webhooks', () => {
     expect(secret).toMatch(/^whsec_/);
     await page.getByText('Sau khi đóng màn hình này, bạn sẽ không xem lại được.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Sao chép: Khóa ký (secret)' }).waitFor();
-    await page.waitForTimeout(500); // the dialog's fade-in, which axe would read as low contrast
+    await settled(page); // the dialog's fade-in, which axe would read as low contrast
     expect(await seriousA11yViolations(page), 'axe (secret)').toEqual([]);
     await shoot('webhooks-secret-vi');
     await page.getByTestId('secret-done').click();

@@ -6,6 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, fixtureAgency, signedIn, type SignedIn, type TestApp } from '../helpers/app.js';
 import { ALL_CHECKS, completeItem, DECLARE, topicIds } from '../helpers/content.js';
+import { sampler } from '../helpers/matrix.js';
 
 /**
  * Who calls. Agency A owns the items under test; B is another agency.
@@ -307,11 +308,14 @@ function runWrite(w: Write, c: Client, v: Built): Promise<Res> {
 }
 
 describe('writes: caller × action × state', () => {
+  // On PostgreSQL: every outcome of each action, each caller and each state at least once (helpers/matrix.ts).
+  const keep = sampler();
   for (const w of WRITES) {
     describe(w, () => {
       for (const state of STATES) {
         for (const who of WHO) {
           const out = writeOutcome(w, state, who);
+          if (!keep([w, out], [who, out], [state, out])) continue;
           it(`${state} · ${who} → ${label(out)}`, async () => {
             const v = await build(state);
             const before = v.before;

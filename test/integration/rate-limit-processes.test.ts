@@ -7,14 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { rowsOf } from '../../src/db/transaction.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { NEEDS_REDIS, REDIS_URL, redisReachable } from '../helpers/services.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `ttdn-test-${randomBytes(6).toString('hex')}:`;
 let db: TestDatabase;
 let redisUp = false;
@@ -64,10 +63,7 @@ const stop = (child: ChildProcess) =>
   });
 
 beforeAll(async () => {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  redisUp = await probe.connect().then(() => true, () => false);
-  probe.disconnect();
+  redisUp = await redisReachable();
   db = await createTestDatabase();
 });
 
@@ -80,7 +76,7 @@ afterAll(async () => {
 describe('two app processes and one Redis', () => {
   // Two processes migrating their own embedded databases at once take a while on a busy machine.
   it('share each caller’s limit, and write their usage counters when stopped', { timeout: 240_000 }, async (ctx) => {
-    if (!redisUp) ctx.skip();
+    ctx.skip(!redisUp, NEEDS_REDIS);
     const [a, b] = await Promise.all([startServer(), startServer()]);
     const statuses: number[] = [];
     const remaining: string[] = [];

@@ -5,13 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as accounts from '../../src/modules/accounts/service.js';
 import { Client, createTestApp, fixtureAgency, type TestApp } from '../helpers/app.js';
+import { NEEDS_REDIS, REDIS_URL, redisReachable } from '../helpers/services.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-// Real time: the limiter's window is not on the test clock.
+// The limiter's window runs on real time (Date), not on the test clock: the test moves Date instead.
 const WINDOW = { RATE_LIMIT_WINDOW_SECONDS: '2' };
 
 let t: TestApp;
@@ -20,8 +19,6 @@ beforeAll(async () => {
   t = await createTestApp({ ...WINDOW, RATE_LIMIT_ANONYMOUS: '3', RATE_LIMIT_CLIENT: '5', RATE_LIMIT_USER: '5' });
 });
 afterAll(() => t.close());
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function clientToken(app: TestApp): Promise<string> {
   const agencyId = await fixtureAgency(app);
@@ -49,29 +46,36 @@ function expectRateLimited(res: LightMyRequestResponse, locale: 'vi' | 'en' = 'e
 
 describe('rate limits per principal', () => {
   it('counts down in RateLimit-* headers, refuses with 429 problem+json and Retry-After, and recovers after the window', async () => {
-    const c = new Client(t, '10.1.0.1');
-    const seen = [];
-    for (let i = 0; i < 3; i++) {
-      const res = await c.get('/api/v1/meta');
-      expect(res.statusCode).toBe(200);
-      seen.push(limitHeaders(res));
-    }
-    expect(seen.map((h) => [h.limit, h.remaining])).toEqual([[3, 2], [3, 1], [3, 0]]);
-    for (const h of seen) {
-      expect(h.reset).toBeGreaterThanOrEqual(1);
-      expect(h.reset).toBeLessThanOrEqual(2);
-    }
+    // The limiter's time (Date) stands still while the window is used up, then moves past its end:
+    // no waiting, and no window running out halfway on a busy machine.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const c = new Client(t, '10.1.0.1');
+      const seen = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await c.get('/api/v1/meta');
+        expect(res.statusCode).toBe(200);
+        seen.push(limitHeaders(res));
+      }
+      expect(seen.map((h) => [h.limit, h.remaining])).toEqual([[3, 2], [3, 1], [3, 0]]);
+      for (const h of seen) {
+        expect(h.reset).toBeGreaterThanOrEqual(1);
+        expect(h.reset).toBeLessThanOrEqual(2);
+      }
 
-    const refused = await c.get('/api/v1/meta');
-    const retryAfter = expectRateLimited(refused);
-    expectRateLimited(await c.get('/api/v1/meta', { 'accept-language': 'vi' }), 'vi');
-    // every API response carries the headers, errors too
-    expect(limitHeaders(await c.get('/api/v1/no-such-route')).limit).toBe(3);
+      const refused = await c.get('/api/v1/meta');
+      const retryAfter = expectRateLimited(refused);
+      expectRateLimited(await c.get('/api/v1/meta', { 'accept-language': 'vi' }), 'vi');
+      // every API response carries the headers, errors too
+      expect(limitHeaders(await c.get('/api/v1/no-such-route')).limit).toBe(3);
 
-    await sleep(retryAfter * 1000 + 100);
-    const again = await c.get('/api/v1/meta');
-    expect(again.statusCode).toBe(200);
-    expect(limitHeaders(again)).toMatchObject({ limit: 3, remaining: 2 });
+      vi.setSystemTime(Date.now() + retryAfter * 1000 + 100);
+      const again = await c.get('/api/v1/meta');
+      expect(again.statusCode).toBe(200);
+      expect(limitHeaders(again)).toMatchObject({ limit: 3, remaining: 2 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps separate buckets for each address and for an API client calling from the same address', async () => {
@@ -128,16 +132,19 @@ describe('rate limits per principal', () => {
 describe('rate limits through Redis', () => {
   let redisUp = false;
   beforeAll(async () => {
-    const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on('error', () => undefined);
-    redisUp = await probe.connect().then(() => true, () => false);
-    probe.disconnect();
+    redisUp = await redisReachable();
   });
 
   it('two apps on one Redis share each principal’s limit', async (ctx) => {
-    if (!redisUp) ctx.skip();
+    ctx.skip(!redisUp, NEEDS_REDIS);
     const env = { ...WINDOW, RATE_LIMIT_ANONYMOUS: '4', REDIS_URL, REDIS_KEY_PREFIX: `ttdn-test-${randomBytes(6).toString('hex')}:` };
-    const [a, b] = await Promise.all([createTestApp(env), createTestApp(env)]);
+    // One after the other: two apps starting at once on a busy 2-core machine overran Fastify's
+    // 10 s plugin timeout (swagger-ui).
+    const a = await createTestApp(env);
+    const b = await createTestApp(env).catch(async (e) => {
+      await a.close();
+      throw e;
+    });
     try {
       const onA = new Client(a, '10.2.0.1');
       const onB = new Client(b, '10.2.0.1');

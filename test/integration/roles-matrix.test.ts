@@ -7,6 +7,7 @@ import type { Role } from '../../src/core/actor.js';
 import * as accounts from '../../src/modules/accounts/service.js';
 import { listAuditEvents } from '../../src/modules/audit/service.js';
 import { Client, createTestApp, fixtureAgency, signedIn, STRONG_PASSWORD, type TestApp } from '../helpers/app.js';
+import { sampler } from '../helpers/matrix.js';
 
 /** Who calls: anonymous, a signed-in person of each role, an admin's read-only personal token, an OAuth client. */
 const WHO = ['anonymous', 'admin', 'appraiser', 'security', 'contributor', 'reader', 'token', 'client'] as const;
@@ -466,9 +467,12 @@ function expectRefusal(res: Res, status: number, who: Who) {
   if (status === 403) expect({ who, code: body.code }).toEqual({ who, code: expect.stringMatching(/^(forbidden|scope_missing)$/) });
 }
 
+// On PostgreSQL: every status of each action and of each caller at least once (helpers/matrix.ts).
+const keep = sampler();
 describe.each(ACTIONS)('%s', (action) => {
   const c = cases[action];
-  it.each(WHO.map((who) => [who, expected[who][action]] as const))('%s → %i', async (who, status) => {
+  const rows = WHO.map((who) => [who, expected[who][action]] as const).filter(([who, status]) => keep([action, status], [who, status]));
+  it.each(rows)('%s → %i', async (who, status) => {
     const target = await c.target();
     const before = status >= 300 && c.snapshot ? await c.snapshot(target) : undefined;
     const res = await c.run(callers[who], target, who);

@@ -9,6 +9,8 @@ import { sql } from 'drizzle-orm';
 import { expectedMigrationCount } from '../../src/db/migrate.js';
 import { rowsOf } from '../../src/db/transaction.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { stopProcess } from '../helpers/processes.js';
+import { NEEDS_POSTGRES } from '../helpers/services.js';
 import { loadConfig } from '../../src/config.js';
 import { systemActor } from '../../src/core/actor.js';
 import { systemClock } from '../../src/core/clock.js';
@@ -52,7 +54,10 @@ function startServer(url: string): Promise<{ child: ChildProcess; out: string; b
   });
 }
 
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
 beforeAll(async () => {
+  if (!onPostgres) return;
   dataDir = mkdtempSync(join(tmpdir(), 'ttdn-2p-'));
   db = await createTestDatabase();
   // Start from an empty database so both processes race to migrate it.
@@ -62,14 +67,15 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const p of procs) p.child.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
+  if (!onPostgres) return;
+  await Promise.all(procs.map((p) => stopProcess(p.child)));
   await db.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('two app processes on one PostgreSQL', () => {
-  it('migrate once, bootstrap once, and share sessions', async () => {
+  it('migrate once, bootstrap once, and share sessions', async ({ skip }) => {
+    skip(!onPostgres, NEEDS_POSTGRES);
     const [a, b] = await Promise.all([startServer(db.url!), startServer(db.url!)]);
     const migrations = rowsOf<{ n: number }>(await db.handle.db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`));
     expect(migrations[0].n).toBe(expectedMigrationCount());
@@ -103,7 +109,8 @@ describe('two app processes on one PostgreSQL', () => {
     for (const p of [a, b]) expect((await fetch(`${p.base}/readyz`)).status).toBe(200);
   });
 
-  it('the portal of both processes sees a publish and an unpublish made elsewhere on the next request', async () => {
+  it('the portal of both processes sees a publish and an unpublish made elsewhere on the next request', async ({ skip }) => {
+    skip(!onPostgres, NEEDS_POSTGRES);
     const [a, b] = procs.filter((p) => p.base).map((p) => p as { base: string });
     const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir });
     const ctx = { actor: systemActor('system:test'), db: db.handle.db, clock: systemClock, log: console, locale: 'en' as const, requestId: 't', ip: null, config };

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fixtureAgency, signedIn, type SignedIn, type TestApp } from '../../../test/helpers/app.js';
 import { runScript } from '../../../test/helpers/cli.js';
+import { NEEDS_POSTGRES } from '../../../test/helpers/services.js';
 import type { Role } from '../../core/actor.js';
 import { rowsOf } from '../../db/transaction.js';
 import { deadlineEnd, dueDateFor, reminderDue } from './model.js';
@@ -175,7 +176,8 @@ describe('reminders from two OS processes', () => {
 
   // The embedded database belongs to one process (a second one is refused: cli.test.ts), so two
   // app processes exist only on a PostgreSQL server: run with TEST_DATABASE_URL (CI does).
-  it.skipIf(!process.env.TEST_DATABASE_URL)('two processes running the reminders job at the same moment send each reminder once (PostgreSQL)', async () => {
+  it('two processes running the reminders job at the same moment send each reminder once (PostgreSQL)', async (ctx) => {
+    ctx.skip(!process.env.TEST_DATABASE_URL, NEEDS_POSTGRES);
     const dic = await withToken(t, 'appraiser');
     const agency = await fixtureAgency(t, { slug: 'so-xay-dung' });
     t.clock.set(local('2026-07-01T10:00:00'));

@@ -1,27 +1,54 @@
 // Accounts for the journeys that are not about signing in: a demo account's first sign-in in the
 // browser (printed password, forced change, TOTP enrolment where the role requires it, recovery
 // codes) and the first administrator's session over the API. The flow itself is tested step by
-// step in first-sign-in.test.ts.
+// step in first-sign-in.test.ts. On a server that several journeys share (shared-server.ts) each
+// account's first sign-in happens once: its session is kept in the server's data directory and
+// later journeys start from it.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Secret, TOTP } from 'otpauth';
 import { demoPasswords, type TestServer } from './server.js';
+
+type Cookie = Awaited<ReturnType<ReturnType<Page['context']>['cookies']>>[number];
+interface KeptSessions {
+  browser: Record<string, Cookie[]>;
+  api: Record<string, { cookie: string; csrf: string }>;
+}
+const keptFile = (server: Pick<TestServer, 'dataDir'>) => join(server.dataDir, 'e2e-sessions.json');
+function keptSessions(server: Pick<TestServer, 'dataDir'>): KeptSessions {
+  return existsSync(keptFile(server)) ? (JSON.parse(readFileSync(keptFile(server), 'utf8')) as KeptSessions) : { browser: {}, api: {} };
+}
+function keepSessions(server: Pick<TestServer, 'dataDir'>, update: (kept: KeptSessions) => void) {
+  const kept = keptSessions(server);
+  update(kept);
+  writeFileSync(keptFile(server), JSON.stringify(kept));
+}
 
 /** The current TOTP code for a base32 secret, as an authenticator app would show it. */
 export const totp = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
 
 /**
- * Signs a demo account in for the first time in `page`: the one-time password the first start
- * wrote, the forced change to `newPassword`, then (with `twoFactor`, for roles that require it)
- * TOTP enrolment with the secret shown on the page and the recovery codes acknowledged. Returns on
- * the home page ("Xin chào, …").
+ * Signs a demo account in to the admin app in `page`. The first time on this server: the one-time password the
+ * first start wrote, the forced change to `newPassword`, then (with `twoFactor`, for roles that
+ * require it) TOTP enrolment with the secret shown on the page and the recovery codes
+ * acknowledged. Later (another journey on a shared server): the session that first sign-in made.
+ * Returns on the home page ("Xin chào, …").
  */
-export async function signInFirstTimeInBrowser(
+export async function signInDemoAccount(
   page: Page,
   server: Pick<TestServer, 'adminUrl' | 'dataDir'>,
   username: string,
   newPassword: string,
   { twoFactor }: { twoFactor: boolean },
 ): Promise<void> {
+  const session = keptSessions(server).browser[username];
+  if (session) {
+    await page.context().addCookies(session);
+    await page.goto(server.adminUrl);
+    await page.getByRole('heading', { name: /^Xin chào, /, level: 1 }).waitFor();
+    return;
+  }
   const initial = demoPasswords(server).get(username);
   if (!initial) throw new Error(`no demo password for ${username}`);
   const field = (name: string) => page.getByRole('textbox', { name, exact: true });
@@ -44,6 +71,8 @@ export async function signInFirstTimeInBrowser(
     await page.getByRole('button', { name: 'Tôi đã lưu các mã khôi phục' }).click();
   }
   await page.getByRole('heading', { name: /^Xin chào, /, level: 1 }).waitFor();
+  const cookies = await page.context().cookies(server.adminUrl);
+  keepSessions(server, (kept) => (kept.browser[username] = cookies));
 }
 
 /** A JSON call in an API session: throws on an error status, returns the body. */
@@ -51,35 +80,37 @@ export type ApiCall = (method: string, path: string, body?: unknown) => Promise<
 
 /**
  * The first administrator over the API, as a script would: sign-in with the printed password,
- * new password, TOTP enrolment and confirmation. Returns a call that carries the session cookie
- * and the CSRF token.
+ * new password, TOTP enrolment and confirmation (once per server; later calls reuse that session).
+ * Returns a call that carries the session cookie and the CSRF token.
  */
 export async function adminSession(
-  server: Pick<TestServer, 'origin' | 'adminUsername' | 'adminPassword'>,
+  server: Pick<TestServer, 'origin' | 'adminUsername' | 'adminPassword' | 'dataDir'>,
   newPassword = 'Chùa Thiên Mụ bên dòng sông Hương 1601',
 ): Promise<ApiCall> {
-  const call = sessionCall(server.origin);
+  const kept = keptSessions(server).api[server.adminUsername];
+  if (kept) return sessionCall(server.origin, kept);
+  const state = { cookie: '', csrf: '' };
+  const call = sessionCall(server.origin, state);
   await call('POST', '/api/v1/auth/sign-in', { login: server.adminUsername, password: server.adminPassword });
   await call('POST', '/api/v1/auth/password', { currentPassword: server.adminPassword, newPassword });
   const { secret } = (await call('POST', '/api/v1/auth/mfa/enrolment')) as { secret: string };
   await call('POST', '/api/v1/auth/mfa/confirm', { code: totp(secret) });
+  keepSessions(server, (k) => (k.api[server.adminUsername] = state));
   return call;
 }
 
-/** A JSON caller that keeps the session cookie and CSRF token the server hands out. */
-function sessionCall(origin: string): ApiCall {
-  let cookie = '';
-  let csrf = '';
+/** A JSON caller that keeps the session cookie and CSRF token the server hands out (in `state`). */
+function sessionCall(origin: string, state = { cookie: '', csrf: '' }): ApiCall {
   return async (method, path, body) => {
     const res = await fetch(`${origin}${path}`, {
       method,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(state.cookie ? { cookie: state.cookie } : {}), ...(state.csrf ? { 'x-csrf-token': state.csrf } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
     const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0];
+    if (set) state.cookie = set.split(';')[0];
     const json = (await res.json()) as Record<string, unknown>;
-    if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
+    if (typeof json.csrfToken === 'string') state.csrf = json.csrfToken;
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
   };

@@ -42,16 +42,26 @@ export function watchPageProblems(page: Page): string[] {
 }
 
 /**
+ * Waits until the page has drawn two frames and no finite CSS transition or animation is running:
+ * a dialog's fade-in, a closing dropdown, a toast sliding in, the reflow after a resize. (Spinners
+ * and other endless animations are not waited for.) What axe and screenshots see is then final.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
+}
+
+/**
  * Screenshots of the page at desktop and phone widths into `dir` (SHOTS_DIR; nothing when unset),
  * failing on horizontal overflow; the viewport is back at 1280 px afterwards.
  */
-export async function shootAtWidths(page: Page, dir: string | undefined, name: string, settleMs = 300) {
+export async function shootAtWidths(page: Page, dir: string | undefined, name: string) {
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(settleMs);
+    await settled(page);
     await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `horizontal overflow of ${name} at ${width}px`).toBeLessThanOrEqual(1);

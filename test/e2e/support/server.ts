@@ -1,12 +1,13 @@
 // Starts the real server (`src/main.ts serve`) as a child process on a free port with a fresh
 // data directory, and reads what it prints on first start: the admin app URL and the first
 // administrator's one-time password.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stopProcess } from '../../helpers/processes.js';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -32,7 +33,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   child.stderr!.on('data', (b: Buffer) => (out += b.toString('utf8')));
 
   const stop = async () => {
-    await killChild(child);
+    await stopProcess(child);
     await rm(dataDir, { recursive: true, force: true });
   };
 
@@ -67,17 +68,6 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   } catch (e) {
     await stop();
     throw e;
-  }
-}
-
-async function killChild(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000).unref());
-  if ((await Promise.race([exited, timeout])) === 'timeout') {
-    child.kill('SIGKILL');
-    await exited;
   }
 }
 
