@@ -44,15 +44,35 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const medianRun = (rs: Run[]): Run => ({ rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), non2xx: rs.reduce((a, r) => a + r.non2xx, 0) });
+const medianRun = (rs: Run[]): Run => ({
+  rps: median(rs.map((r) => r.rps)),
+  p50: median(rs.map((r) => r.p50)),
+  p99: median(rs.map((r) => r.p99)),
+  non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
+});
 
 async function onEngine(label: string, handle: DatabaseHandle, dataDir: string, items: number): Promise<Row[]> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   // The rate limiter and usage counters run (their cost is part of the figure) but never refuse the load.
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_ANONYMOUS: '1000000000', RATE_LIMIT_CLIENT: '1000000000', RATE_LIMIT_USER: '1000000000' });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_ANONYMOUS: '1000000000',
+    RATE_LIMIT_CLIENT: '1000000000',
+    RATE_LIMIT_USER: '1000000000',
+  });
   await migrateDatabase(handle);
-  const ctx: Context = { actor: systemActor('system:bench'), db: handle.db, clock: systemClock, log: console, locale: 'en', requestId: 'bench', ip: null, config };
+  const ctx: Context = {
+    actor: systemActor('system:bench'),
+    db: handle.db,
+    clock: systemClock,
+    log: console,
+    locale: 'en',
+    requestId: 'bench',
+    ip: null,
+    config,
+  };
   await content.ensureDefaultTopics(ctx);
   await seedDemoData(ctx, dataDir);
   const t0 = performance.now();
@@ -62,7 +82,9 @@ async function onEngine(label: string, handle: DatabaseHandle, dataDir: string, 
 
   const app = await buildApp({ config, database: handle, logger: false });
   let payload = '';
-  app.get('/bench/static', { config: { auth: 'public' } }, async (_req, reply) => reply.header('content-type', 'application/json; charset=utf-8').send(payload));
+  app.get('/bench/static', { config: { auth: 'public' } }, async (_req, reply) =>
+    reply.header('content-type', 'application/json; charset=utf-8').send(payload),
+  );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   // the same app without the per-generation answer cache: what a first read (or every read after a change) costs
@@ -73,7 +95,9 @@ async function onEngine(label: string, handle: DatabaseHandle, dataDir: string, 
   const list = '/api/v1/published?kind=news&language=vi&limit=20';
   const first = (await (await fetch(`${base}${list}`)).json()) as { items: Array<{ itemId: string; language: string }> };
   // an item from the middle of the corpus rather than the newest
-  const mid = (await (await fetch(`${base}/api/v1/published?language=vi&sort=published&publishedFrom=2024-01-01&limit=1`)).json()) as { items: Array<{ itemId: string; language: string }> };
+  const mid = (await (await fetch(`${base}/api/v1/published?language=vi&sort=published&publishedFrom=2024-01-01&limit=1`)).json()) as {
+    items: Array<{ itemId: string; language: string }>;
+  };
   const pick = mid.items[0] ?? first.items[0];
   const targets: Array<[string, string, string[]]> = [
     ['one item', base, [`/api/v1/published/${pick.itemId}/${pick.language}`]],
@@ -121,9 +145,12 @@ function printRow(r: Row) {
 export async function benchApi() {
   const items = Number(process.env.BENCH_ITEMS ?? 100_000);
   const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
-  console.log(`\nOpen API reads over ${items.toLocaleString('en')} published items (+ demo): autocannon, 10 connections, loopback, medians of ${process.env.BENCH_ROUNDS ?? 3} runs of ${process.env.BENCH_SECONDS ?? 5} s\n`);
+  console.log(
+    `\nOpen API reads over ${items.toLocaleString('en')} published items (+ demo): autocannon, 10 connections, loopback, medians of ${process.env.BENCH_ROUNDS ?? 3} runs of ${process.env.BENCH_SECONDS ?? 5} s\n`,
+  );
   console.log('| engine | request | bytes | API req/s | API p50 ms | API p99 ms | static req/s | static p50 ms | static p99 ms | API/static | non-2xx |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   if (engines.includes('pglite')) await onPglite('ttdn-bench-api', (handle, dir) => onEngine('PGlite', handle, dir, items).then(() => undefined));
-  if (engines.includes('postgres')) await onScratchPostgres('ttdn_bench_api', 'ttdn-bench-api', (handle, dir) => onEngine('PostgreSQL', handle, dir, items).then(() => undefined));
+  if (engines.includes('postgres'))
+    await onScratchPostgres('ttdn_bench_api', 'ttdn-bench-api', (handle, dir) => onEngine('PostgreSQL', handle, dir, items).then(() => undefined));
 }

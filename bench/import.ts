@@ -20,17 +20,36 @@ const HEADER = 'kind,agency,title,summary,body,activity_date,authors,topics,tags
 /** The CSV the 50,000-row test used to send: `rows` complete news items of the Department of Tourism. */
 export function bulkCsv(rows: number): string {
   const lines = [HEADER];
-  for (let i = 0; i < rows; i++) lines.push(`news,so-du-lich,Tin hàng loạt ${i},Tóm tắt ${i},Nội dung số ${i} về thành phố Huế,2026-02-03,Nhóm biên tập,du-lich-di-san-le-hoi,nhập; hàng loạt,Huế,own,Sở Du lịch,CC-BY-4.0,public`);
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `news,so-du-lich,Tin hàng loạt ${i},Tóm tắt ${i},Nội dung số ${i} về thành phố Huế,2026-02-03,Nhóm biên tập,du-lich-di-san-le-hoi,nhập; hàng loạt,Huế,own,Sở Du lịch,CC-BY-4.0,public`,
+    );
   return lines.join('\n');
 }
 
 async function onEngine(label: string, database: DatabaseHandle, dataDir: string, rows: number) {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   await migrateDatabase(database);
-  const ctx: Context = { actor: systemActor('system:bench'), db: database.db, clock: systemClock, log: console, locale: 'en', requestId: 'bench', ip: null, config };
+  const ctx: Context = {
+    actor: systemActor('system:bench'),
+    db: database.db,
+    clock: systemClock,
+    log: console,
+    locale: 'en',
+    requestId: 'bench',
+    ip: null,
+    config,
+  };
   await content.ensureDefaultTopics(ctx);
   const agency = await accounts.createAgency(ctx, { slug: 'so-du-lich', nameVi: 'Sở Du lịch', nameEn: 'Department of Tourism', type: 'department' });
-  const { user } = await accounts.createUser(ctx, { agencyId: agency.id, email: 'bench-import@example.test', username: 'bench-import', displayName: 'Bench', role: 'contributor', password: 'Sông Hương chảy qua Huế 2026!' });
+  const { user } = await accounts.createUser(ctx, {
+    agencyId: agency.id,
+    email: 'bench-import@example.test',
+    username: 'bench-import',
+    displayName: 'Bench',
+    role: 'contributor',
+    password: 'Sông Hương chảy qua Huế 2026!',
+  });
   const scopes = ['read:public', 'read:shared', 'write:own'] as const;
   const { secret } = await accounts.createPersonalToken(
     { ...ctx, actor: { kind: 'user', userId: user.id, agencyId: agency.id, role: 'contributor', label: 'bench', via: 'session', scopes: [...scopes] } },
@@ -41,7 +60,12 @@ async function onEngine(label: string, database: DatabaseHandle, dataDir: string
     const headers = { authorization: `Bearer ${secret}`, 'accept-language': 'en' };
     const csv = bulkCsv(rows);
     const t0 = performance.now();
-    const res = await app.inject({ method: 'POST', url: '/api/v1/imports?mode=draft&fileName=bulk.csv', headers: { ...headers, 'content-type': 'text/csv' }, payload: csv });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports?mode=draft&fileName=bulk.csv',
+      headers: { ...headers, 'content-type': 'text/csv' },
+      payload: csv,
+    });
     if (res.statusCode !== 202) throw new Error(`import refused: ${res.statusCode} ${res.body}`);
     const accepted = performance.now() - t0;
     const id = (res.json() as { id: string }).id;
@@ -74,5 +98,6 @@ export async function benchImport() {
   console.log('| engine | rows | file | answered 202 after | done after | rows/s | last row found |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
   if (engines.includes('pglite')) await onPglite('ttdn-bench-import', (handle, dir) => onEngine('PGlite', handle, dir, rows));
-  if (engines.includes('postgres')) await onScratchPostgres('ttdn_bench_import', 'ttdn-bench-import', (handle, dir) => onEngine('PostgreSQL', handle, dir, rows));
+  if (engines.includes('postgres'))
+    await onScratchPostgres('ttdn_bench_import', 'ttdn-bench-import', (handle, dir) => onEngine('PostgreSQL', handle, dir, rows));
 }

@@ -37,20 +37,52 @@ export async function benchMedia() {
         count = out.length;
       }
       const ms = median(times);
-      console.log(`media: variants of a 12 MP JPEG (${config.media.variantWidths.join('/')} px × ${formats.join('+')} + 2 crops = ${count} files): median ${Math.round(ms)} ms per image → ${(1000 / ms).toFixed(2)} images/s (${runs} runs)`);
+      console.log(
+        `media: variants of a 12 MP JPEG (${config.media.variantWidths.join('/')} px × ${formats.join('+')} + 2 crops = ${count} files): median ${Math.round(ms)} ms per image → ${(1000 / ms).toFixed(2)} images/s (${runs} runs)`,
+      );
     }
 
     // ---- uploads over loopback
     const database = await openDatabase({ databaseUrl: null, dataDir });
     await migrateDatabase(database);
-    const ctx = { actor: systemActor('system:bench'), db: database.db, clock: systemClock, log: console, locale: 'en' as const, requestId: 'bench', ip: null, config };
+    const ctx = {
+      actor: systemActor('system:bench'),
+      db: database.db,
+      clock: systemClock,
+      log: console,
+      locale: 'en' as const,
+      requestId: 'bench',
+      ip: null,
+      config,
+    };
     const agency = await accounts.createAgency(ctx, { slug: 'bench-agency', nameVi: 'Cơ quan đo', nameEn: 'Bench agency', type: 'department' });
-    const { user } = await accounts.createUser(ctx, { agencyId: agency.id, email: 'bench-media@example.test', username: 'bench-media', displayName: 'Bench', role: 'contributor', password: 'Sông Hương chảy qua Huế 2026!' });
-    const { secret } = await accounts.createPersonalToken({ ...ctx, actor: { kind: 'user', userId: user.id, agencyId: agency.id, role: 'contributor', label: 'bench', via: 'session', scopes: ['read:public', 'read:shared', 'write:own'] } }, {
-      name: 'bench',
-      scopes: ['read:public', 'read:shared', 'write:own'],
-      acceptTerms: true,
+    const { user } = await accounts.createUser(ctx, {
+      agencyId: agency.id,
+      email: 'bench-media@example.test',
+      username: 'bench-media',
+      displayName: 'Bench',
+      role: 'contributor',
+      password: 'Sông Hương chảy qua Huế 2026!',
     });
+    const { secret } = await accounts.createPersonalToken(
+      {
+        ...ctx,
+        actor: {
+          kind: 'user',
+          userId: user.id,
+          agencyId: agency.id,
+          role: 'contributor',
+          label: 'bench',
+          via: 'session',
+          scopes: ['read:public', 'read:shared', 'write:own'],
+        },
+      },
+      {
+        name: 'bench',
+        scopes: ['read:public', 'read:shared', 'write:own'],
+        acceptTerms: true,
+      },
+    );
     const app = await buildApp({ config, database, logger: false });
     app.addContentTypeParser('application/x-bench', (_req, payload, done) => {
       payload.on('data', () => undefined);
@@ -81,12 +113,21 @@ export async function benchMedia() {
       data.writeUInt32BE(1000 + i, data.length - 8);
       t0 = performance.now();
       await new Promise<void>((resolve, reject) =>
-        new tus.Upload(data, { endpoint: `${base}/api/v1/uploads`, chunkSize: 8 * 1024 * 1024, headers: auth, metadata: { filename: `bench-tus-${i}.mp4` }, onSuccess: () => resolve(), onError: reject }).start(),
+        new tus.Upload(data, {
+          endpoint: `${base}/api/v1/uploads`,
+          chunkSize: 8 * 1024 * 1024,
+          headers: auth,
+          metadata: { filename: `bench-tus-${i}.mp4` },
+          onSuccess: () => resolve(),
+          onError: reject,
+        }).start(),
       );
       figures.tus.push(mb / ((performance.now() - t0) / 1000));
     }
     const sink = median(figures.sink);
-    console.log(`media: upload of ${mb} MB over loopback (median of ${rounds}): body read and discarded ${sink.toFixed(0)} MB/s; one request (multipart) ${median(figures.multipart).toFixed(0)} MB/s (ratio ${(median(figures.multipart) / sink).toFixed(2)}); resumable tus, 8 MB chunks ${median(figures.tus).toFixed(0)} MB/s (ratio ${(median(figures.tus) / sink).toFixed(2)}) — both include hashing, inspection and storing`);
+    console.log(
+      `media: upload of ${mb} MB over loopback (median of ${rounds}): body read and discarded ${sink.toFixed(0)} MB/s; one request (multipart) ${median(figures.multipart).toFixed(0)} MB/s (ratio ${(median(figures.multipart) / sink).toFixed(2)}); resumable tus, 8 MB chunks ${median(figures.tus).toFixed(0)} MB/s (ratio ${(median(figures.tus) / sink).toFixed(2)}) — both include hashing, inspection and storing`,
+    );
     await app.close();
     await database.close();
   } finally {

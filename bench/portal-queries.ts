@@ -23,7 +23,16 @@ const dataDir = mkdtempSync(join(tmpdir(), 'ttdn-portal-queries-'));
 const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', FFPROBE_PATH: 'none' });
 const database = await openDatabase({ databaseUrl: null, dataDir });
 await migrateDatabase(database);
-const ctx = { actor: systemActor('system:bench'), db: database.db, clock: systemClock, log: console, locale: 'en' as const, requestId: 'bench', ip: null, config };
+const ctx = {
+  actor: systemActor('system:bench'),
+  db: database.db,
+  clock: systemClock,
+  log: console,
+  locale: 'en' as const,
+  requestId: 'bench',
+  ip: null,
+  config,
+};
 await seedDemoData(ctx, dataDir);
 await processPendingVariants(ctx, 100);
 
@@ -46,7 +55,21 @@ const listing = (await plain.inject({ url: '/vi/kinds/photo_album' })).body;
 const item = /href="(\/vi\/items\/[0-9a-f-]{36})"/.exec(listing)![1];
 const topic = /href="(\/vi\/topics\/[a-z0-9-]+)"/.exec(listing)![1];
 const agency = /href="(\/vi\/agencies\/[a-z0-9-]+)"/.exec((await plain.inject({ url: '/vi/agencies' })).body)![1];
-const pages = ['/vi/', '/en/', item, `${item}/photos/1`, topic, '/vi/kinds/news', agency, '/vi/agencies', '/vi/documents', '/vi/search?q=hue', '/vi/feed.xml', '/vi/feed.json', '/sitemap.xml'];
+const pages = [
+  '/vi/',
+  '/en/',
+  item,
+  `${item}/photos/1`,
+  topic,
+  '/vi/kinds/news',
+  agency,
+  '/vi/agencies',
+  '/vi/documents',
+  '/vi/search?q=hue',
+  '/vi/feed.xml',
+  '/vi/feed.json',
+  '/sitemap.xml',
+];
 
 const bump = async () => {
   await database.db.execute(sql`UPDATE public_generation SET value = value + 1 WHERE id = 1`);

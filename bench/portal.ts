@@ -22,9 +22,20 @@ export async function benchPortal() {
   const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
   const dataDir = mkdtempSync(join(tmpdir(), 'ttdn-bench-portal-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', FFPROBE_PATH: 'none' });
-  const database = process.env.BENCH_DATABASE_URL ? await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir }) : await openDatabase({ databaseUrl: null, dataDir });
+  const database = process.env.BENCH_DATABASE_URL
+    ? await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir })
+    : await openDatabase({ databaseUrl: null, dataDir });
   await migrateDatabase(database);
-  const ctx = { actor: systemActor('system:bench'), db: database.db, clock: systemClock, log: console, locale: 'en' as const, requestId: 'bench', ip: null, config };
+  const ctx = {
+    actor: systemActor('system:bench'),
+    db: database.db,
+    clock: systemClock,
+    log: console,
+    locale: 'en' as const,
+    requestId: 'bench',
+    ip: null,
+    config,
+  };
   await seedDemoData(ctx, dataDir);
   await processPendingVariants(ctx, 100);
 
@@ -55,7 +66,12 @@ export async function benchPortal() {
   // misses the page cache (its key holds the origin) while the generation stays the same
   const loadRendered = async (path: string) => {
     let n = 0;
-    const r = await autocannon({ url: base + path, connections: 10, duration: DURATION, requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, host: `h${++n}.bench.invalid` } }) }] });
+    const r = await autocannon({
+      url: base + path,
+      connections: 10,
+      duration: DURATION,
+      requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, host: `h${++n}.bench.invalid` } }) }],
+    });
     return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
   };
   rows.push(['home /vi/ rendered, shared data kept', await loadRendered('/vi/')]);
@@ -78,8 +94,12 @@ export async function benchPortal() {
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const [name, r] of rows) console.log(`| ${name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} |`);
   const get = (name: string) => rows.find(([n]) => n === name)![1].rps;
-  console.log(`\nratio cached/static: home ${(get('home /vi/ cached') / get('static HTML, home size')).toFixed(2)}, item ${(get('item (album) cached') / get('static HTML, item size')).toFixed(2)} (target ≥ 0.80)`);
-  console.log(`ratio uncached/static: home ${(get('home /vi/ uncached') / get('static HTML, home size')).toFixed(3)}, item ${(get('item (album) uncached') / get('static HTML, item size')).toFixed(3)}`);
+  console.log(
+    `\nratio cached/static: home ${(get('home /vi/ cached') / get('static HTML, home size')).toFixed(2)}, item ${(get('item (album) cached') / get('static HTML, item size')).toFixed(2)} (target ≥ 0.80)`,
+  );
+  console.log(
+    `ratio uncached/static: home ${(get('home /vi/ uncached') / get('static HTML, home size')).toFixed(3)}, item ${(get('item (album) uncached') / get('static HTML, item size')).toFixed(3)}`,
+  );
 
   if (process.env.BENCH_LIGHTHOUSE === '1') await lighthouse(base, ['/vi/', itemPath]);
   await plain.close();
@@ -98,12 +118,23 @@ async function lighthouse(base: string, pages: string[]) {
     console.log('lighthouse: not installed (npm install -D lighthouse@12.2.3), skipped');
     return;
   }
-  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     for (const p of pages) {
-      const r = await run(base + p, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'], formFactor: 'mobile' });
+      const r = await run(base + p, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        formFactor: 'mobile',
+      });
       const c = r!.lhr.categories;
-      console.log(`lighthouse ${p} (mobile): performance ${Math.round((c.performance.score ?? 0) * 100)}, accessibility ${Math.round((c.accessibility.score ?? 0) * 100)}, best practices ${Math.round((c['best-practices'].score ?? 0) * 100)}, SEO ${Math.round((c.seo.score ?? 0) * 100)}`);
+      console.log(
+        `lighthouse ${p} (mobile): performance ${Math.round((c.performance.score ?? 0) * 100)}, accessibility ${Math.round((c.accessibility.score ?? 0) * 100)}, best practices ${Math.round((c['best-practices'].score ?? 0) * 100)}, SEO ${Math.round((c.seo.score ?? 0) * 100)}`,
+      );
     }
   } finally {
     await chrome.kill();

@@ -43,9 +43,19 @@ const keep = process.env.BENCH_KEEP === '1';
 async function onEngine(label: string, handle: DatabaseHandle, dataDir: string, items: number) {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   await migrateDatabase(handle);
-  const ctx: Context = { actor: systemActor('system:bench'), db: handle.db, clock: systemClock, log: console, locale: 'en', requestId: 'bench', ip: null, config };
+  const ctx: Context = {
+    actor: systemActor('system:bench'),
+    db: handle.db,
+    clock: systemClock,
+    log: console,
+    locale: 'en',
+    requestId: 'bench',
+    ip: null,
+    config,
+  };
   const seeded = keep
-    ? Number(rowsOf<{ n: number }>(await handle.db.execute(sql`SELECT count(*)::int AS n FROM item_versions WHERE published_revision_id IS NOT NULL`))[0].n) >= items
+    ? Number(rowsOf<{ n: number }>(await handle.db.execute(sql`SELECT count(*)::int AS n FROM item_versions WHERE published_revision_id IS NOT NULL`))[0].n) >=
+      items
     : false;
   let seedRate = NaN;
   let importRate = NaN;
@@ -60,7 +70,10 @@ async function onEngine(label: string, handle: DatabaseHandle, dataDir: string, 
 
     // Import throughput: a 20,000-row CSV through the same use case as the API and CLI.
     const rows = ['kind,agency,title,summary,body,activity_date,authors,topics,tags,place,source_type,copyright_holder,licence,visibility'];
-    for (let i = 0; i < 20_000; i++) rows.push(`news,so-du-lich,Tin nhập ${i},Tóm tắt ${i},Nội dung số ${i} về Huế,2026-02-03,Ban biên tập,du-lich-di-san-le-hoi,nhập,Huế,own,Sở Du lịch,CC-BY-4.0,public`);
+    for (let i = 0; i < 20_000; i++)
+      rows.push(
+        `news,so-du-lich,Tin nhập ${i},Tóm tắt ${i},Nội dung số ${i} về Huế,2026-02-03,Ban biên tập,du-lich-di-san-le-hoi,nhập,Huế,own,Sở Du lịch,CC-BY-4.0,public`,
+      );
     t0 = performance.now();
     const opts = { format: 'csv', mode: 'draft' } as const;
     const { id, rows: parsed } = await content.startImport(ctx, Buffer.from(rows.join('\n')), opts);
@@ -103,7 +116,9 @@ export async function benchSearch() {
   const items = Number(process.env.BENCH_ITEMS ?? 100_000);
   const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
   const out: EngineResult[] = [];
-  console.log(`\nSearch over ${items.toLocaleString('en')} published items (+ demo), 40 requests per class through GET /api/v1/search (ranking, snippets, facets)\n`);
+  console.log(
+    `\nSearch over ${items.toLocaleString('en')} published items (+ demo), 40 requests per class through GET /api/v1/search (ranking, snippets, facets)\n`,
+  );
   console.log('| engine | query class | p50 ms | p95 ms | avg matches |');
   console.log('| --- | --- | ---: | ---: | ---: |');
   if (engines.includes('pglite')) {
@@ -119,30 +134,34 @@ export async function benchSearch() {
   const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const admin = new pg.Client({ connectionString: pgUrl });
   let pgDir: string | null = null;
-  if (engines.includes('postgres')) try {
-    await admin.connect();
-    const name = process.env.BENCH_PG_DB ?? 'ttdn_bench';
-    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_PG_DB: not a plain database name: ${name}`);
-    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
-    if (!keep || !exists) {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${name}`);
+  if (engines.includes('postgres'))
+    try {
+      await admin.connect();
+      const name = process.env.BENCH_PG_DB ?? 'ttdn_bench';
+      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_PG_DB: not a plain database name: ${name}`);
+      const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+      if (!keep || !exists) {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.query(`CREATE DATABASE ${name}`);
+      }
+      const u = new URL(pgUrl);
+      u.pathname = `/${name}`;
+      pgDir = mkdtempSync(join(tmpdir(), 'ttdn-bench-pg-'));
+      const handle = await openDatabase({ databaseUrl: u.toString(), dataDir: pgDir });
+      out.push(await onEngine('PostgreSQL', handle, pgDir, items));
+      printLatencies(out[out.length - 1]);
+      await handle.close();
+      if (!keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } catch (e) {
+      console.log(`(PostgreSQL part skipped: ${(e as Error).message})`);
+    } finally {
+      if (pgDir) rmSync(pgDir, { recursive: true, force: true });
+      await admin.end().catch(() => undefined);
     }
-    const u = new URL(pgUrl);
-    u.pathname = `/${name}`;
-    pgDir = mkdtempSync(join(tmpdir(), 'ttdn-bench-pg-'));
-    const handle = await openDatabase({ databaseUrl: u.toString(), dataDir: pgDir });
-    out.push(await onEngine('PostgreSQL', handle, pgDir, items));
-    printLatencies(out[out.length - 1]);
-    await handle.close();
-    if (!keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } catch (e) {
-    console.log(`(PostgreSQL part skipped: ${(e as Error).message})`);
-  } finally {
-    if (pgDir) rmSync(pgDir, { recursive: true, force: true });
-    await admin.end().catch(() => undefined);
-  }
   console.log('\n| engine | synthetic insert items/s | import items/s (20,000-row CSV) |');
   console.log('| --- | ---: | ---: |');
-  for (const e of out) console.log(`| ${e.label} | ${Number.isNaN(e.seedRate) ? '(reused)' : e.seedRate.toFixed(0)} | ${Number.isNaN(e.importRate) ? '(reused)' : e.importRate.toFixed(0)} |`);
+  for (const e of out)
+    console.log(
+      `| ${e.label} | ${Number.isNaN(e.seedRate) ? '(reused)' : e.seedRate.toFixed(0)} | ${Number.isNaN(e.importRate) ? '(reused)' : e.importRate.toFixed(0)} |`,
+    );
 }

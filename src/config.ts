@@ -75,7 +75,11 @@ export interface MediaConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, expected: string, got: string) {
+  constructor(
+    readonly variable: string,
+    expected: string,
+    got: string,
+  ) {
     super(`${variable}: expected ${expected}, got "${got}"`);
   }
 }
@@ -116,7 +120,10 @@ function url(env: Env, name: string, protocols: string[]): string | null {
 function languages(env: Env, name: string, fallback: string[]): string[] {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
-  const list = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   if (!list.length || list.some((l) => !/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/.test(l)) || new Set(list).size !== list.length) {
     throw new ConfigError(name, 'a comma-separated list of distinct language codes such as vi,en,fr', raw);
   }

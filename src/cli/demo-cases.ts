@@ -54,8 +54,20 @@ export async function seedDemoCases(ctx: Context, operatorSlug: string): Promise
     firstSeenAt: new Date(now - 11 * DAY).toISOString(),
     reach: 38000,
     sightings: [
-      { url: 'https://www.facebook.com/huereview24h/posts/demo-1001', platform: 'Facebook', language: 'vi', seenAt: new Date(now - 11 * DAY).toISOString(), reach: 30000 },
-      { url: 'https://www.tiktok.com/@travel.vn.demo/video/7400000000000000001', platform: 'TikTok', language: 'en', seenAt: new Date(now - 10 * DAY).toISOString(), reach: 8000 },
+      {
+        url: 'https://www.facebook.com/huereview24h/posts/demo-1001',
+        platform: 'Facebook',
+        language: 'vi',
+        seenAt: new Date(now - 11 * DAY).toISOString(),
+        reach: 30000,
+      },
+      {
+        url: 'https://www.tiktok.com/@travel.vn.demo/video/7400000000000000001',
+        platform: 'TikTok',
+        language: 'en',
+        seenAt: new Date(now - 10 * DAY).toISOString(),
+        reach: 8000,
+      },
     ],
     dossier: {
       situation: 'Bài đăng xuất hiện tối thứ Sáu, được chia sẻ lại trong nhiều nhóm du lịch; một video TikTok tiếng Anh lặp lại nội dung.',
@@ -71,7 +83,13 @@ export async function seedDemoCases(ctx: Context, operatorSlug: string): Promise
     note: 'Lịch mở cửa Đại Nội trong mùa lễ hội: mở cửa từ 7h00 đến 22h00; điện Thái Hòa tạm đóng tối 12 và 13 để tổ chức chương trình nghệ thuật.',
     links: ['https://hueworldheritage.org.vn/'],
   });
-  await cases.addResponse(at(monuments, 5), festival.id, { form: 'agency_portal_post', date: toLocalDate(new Date(now - 5 * DAY)), links: ['https://hueworldheritage.org.vn/'], languages: ['vi', 'en'], note: 'Thông báo lịch mở cửa đăng trên cổng thông tin của Trung tâm.' });
+  await cases.addResponse(at(monuments, 5), festival.id, {
+    form: 'agency_portal_post',
+    date: toLocalDate(new Date(now - 5 * DAY)),
+    links: ['https://hueworldheritage.org.vn/'],
+    languages: ['vi', 'en'],
+    note: 'Thông báo lịch mở cửa đăng trên cổng thông tin của Trung tâm.',
+  });
   await cases.addSituationUpdate(at(dic, 4), festival.id, { text: 'Trang giả mạo đã xoá bài gốc sau khi được báo cáo; video TikTok vẫn còn.' });
 
   // 3. Opened by a ward, not yet taken up by the DIC.

@@ -42,10 +42,9 @@ export function mp4(mdatBytes = 1024): Buffer {
   return Buffer.concat([ftyp, box('moov', mvhd), box('mdat', Buffer.alloc(mdatBytes, 7))]);
 }
 
-
 /** A 1600×1067 "photo": sky, sun, hills and a river in the palette of the seed; distinct per seed. */
 export async function demoPhoto(seed: number, palette: { sky: string; land: string; water: string; accent: string }): Promise<Buffer> {
-  const r = (n: number) => ((Math.sin(seed * 97.13 + n * 13.7) + 1) / 2);
+  const r = (n: number) => (Math.sin(seed * 97.13 + n * 13.7) + 1) / 2;
   const hill = (y: number, amp: number, colour: string, opacity: number) => {
     const pts = Array.from({ length: 9 }, (_, i) => `${i * 200},${Math.round(y - amp * r(i + y))}`).join(' ');
     return `<polygon points="0,1067 ${pts} 1600,1067" fill="${colour}" fill-opacity="${opacity}"/>`;

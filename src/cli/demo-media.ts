@@ -28,7 +28,17 @@ async function uploadAs(author: Context, data: Buffer, fileName: string, d: Demo
   try {
     const agencyId = author.actor.kind === 'user' ? author.actor.agencyId : '';
     const { media: m } = await media.ingestFile(author, { path, fileName, agencyId, maxBytes: author.config.media.maxUploadBytes });
-    await media.updateMedia(author, m.id, m.version, { caption: d.caption, alt: d.alt, title: d.title, authors: d.authors, copyrightHolder: d.copyrightHolder, licence: d.licence, visibility: d.visibility, place: d.place, dateTaken: d.dateTaken });
+    await media.updateMedia(author, m.id, m.version, {
+      caption: d.caption,
+      alt: d.alt,
+      title: d.title,
+      authors: d.authors,
+      copyrightHolder: d.copyrightHolder,
+      licence: d.licence,
+      visibility: d.visibility,
+      place: d.place,
+      dateTaken: d.dateTaken,
+    });
     return m.id;
   } finally {
     await rm(path, { force: true });
@@ -41,7 +51,12 @@ const PALETTES = [
   { sky: '#b4a7d6', land: '#4f6b3a', water: '#274e6b', accent: '#f9cb9c' },
 ];
 
-export async function demoPhotos(author: Context, seed: number, shots: Array<{ caption: Record<string, string>; alt: Record<string, string> }>, d: Omit<DemoFileDescription, 'caption' | 'alt'>) {
+export async function demoPhotos(
+  author: Context,
+  seed: number,
+  shots: Array<{ caption: Record<string, string>; alt: Record<string, string> }>,
+  d: Omit<DemoFileDescription, 'caption' | 'alt'>,
+) {
   const ids: Array<{ mediaId: string; caption: Record<string, string> }> = [];
   for (const [i, shot] of shots.entries()) {
     const data = await demoPhoto(seed * 10 + i, PALETTES[(seed + i) % PALETTES.length]);

@@ -37,7 +37,11 @@ export const exportCommand: Command = async ({ ctx }, [sub, ...args]) => {
   const { values } = parseArgs({ args, options: { full: { type: 'boolean' }, since: { type: 'string' }, out: { type: 'string' } } });
   if (!values.out || Boolean(values.full) === (values.since !== undefined)) fail(usage, 2);
   const since = values.since;
-  const head = await writeLines(values.out, (write) => (since !== undefined ? content.exportNationalSince(ctx, since, write) : content.exportNationalFull(ctx, write)));
-  process.stderr.write(`${head.mode} export: ${head.counts.upserts} upserts, ${head.counts.tombstones} tombstones, ${head.counts.media} media references → ${values.out}\n`);
+  const head = await writeLines(values.out, (write) =>
+    since !== undefined ? content.exportNationalSince(ctx, since, write) : content.exportNationalFull(ctx, write),
+  );
+  process.stderr.write(
+    `${head.mode} export: ${head.counts.upserts} upserts, ${head.counts.tombstones} tombstones, ${head.counts.media} media references → ${values.out}\n`,
+  );
   process.stdout.write(`${head.cursor}\n`);
 };

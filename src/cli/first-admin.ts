@@ -10,7 +10,15 @@ export async function ensureOperatorAgency(ctx: Context): Promise<string> {
   const op = all.find((a) => a.isOperator);
   if (op) return op.id;
   const d = DEMO_AGENCIES.find((a) => a.slug === OPERATOR_SLUG)!;
-  const row = await accounts.createAgency(ctx, { slug: d.slug, nameVi: d.nameVi, nameEn: d.nameEn, type: d.type, isOperator: true, descriptionVi: d.descriptionVi, descriptionEn: d.descriptionEn });
+  const row = await accounts.createAgency(ctx, {
+    slug: d.slug,
+    nameVi: d.nameVi,
+    nameEn: d.nameEn,
+    type: d.type,
+    isOperator: true,
+    descriptionVi: d.descriptionVi,
+    descriptionEn: d.descriptionEn,
+  });
   return row.id;
 }
 

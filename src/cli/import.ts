@@ -15,7 +15,11 @@ function progressBar(done: number, total: number) {
 }
 
 export const importCommand: Command = async ({ ctx }, args) => {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { agency: { type: 'string' }, mode: { type: 'string' }, declare: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { agency: { type: 'string' }, mode: { type: 'string' }, declare: { type: 'boolean' } },
+  });
   const file = positionals[0];
   if (!file) fail('import needs a file: ttdn import FILE --agency SLUG', 2);
   const mode = (values.mode ?? 'draft') as 'draft' | 'submit';
@@ -34,7 +38,10 @@ export const importCommand: Command = async ({ ctx }, args) => {
   const result = await content.runImport(ctx, id, rows, opts, progressBar);
   process.stderr.write('\n');
   const seconds = (Date.now() - started) / 1000;
-  process.stdout.write(`Imported ${result.imported} item(s) as ${mode === 'submit' ? 'submitted' : 'drafts'}, rejected ${result.rejected} row(s) in ${seconds.toFixed(1)} s (${Math.round(rows.length / seconds)} rows/s). Import ${id}.\n`);
-  for (const r of result.report.slice(0, REPORTED_ROWS)) process.stdout.write(`  row ${r.row}: ${r.errors.map((e) => `${e.field}: ${e.message.en}`).join('; ')}\n`);
+  process.stdout.write(
+    `Imported ${result.imported} item(s) as ${mode === 'submit' ? 'submitted' : 'drafts'}, rejected ${result.rejected} row(s) in ${seconds.toFixed(1)} s (${Math.round(rows.length / seconds)} rows/s). Import ${id}.\n`,
+  );
+  for (const r of result.report.slice(0, REPORTED_ROWS))
+    process.stdout.write(`  row ${r.row}: ${r.errors.map((e) => `${e.field}: ${e.message.en}`).join('; ')}\n`);
   if (result.report.length > REPORTED_ROWS) process.stdout.write(`  … ${result.report.length - REPORTED_ROWS} more in the import report\n`);
 };

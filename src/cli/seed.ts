@@ -29,27 +29,110 @@ interface SeedAgency {
 }
 
 export const DEMO_AGENCIES: SeedAgency[] = [
-  { slug: 'ubnd-thanh-pho-hue', nameVi: 'Ủy ban nhân dân thành phố Huế', nameEn: 'Hue City People\'s Committee', type: 'other', role: 'contributor', contact: { address: '16 Lê Lợi, phường Thuận Hóa, thành phố Huế', website: 'https://hue.gov.vn' } },
   {
-    slug: 'so-van-hoa-the-thao', nameVi: 'Sở Văn hóa và Thể thao', nameEn: 'Department of Culture and Sports', type: 'department', parent: 'ubnd-thanh-pho-hue', isOperator: true, role: 'appraiser',
-    descriptionVi: 'Đơn vị vận hành cơ sở dữ liệu thông tin đối ngoại: thu thập, thẩm định, phân loại, công bố thông tin (tiếp nhận chức năng báo chí, thông tin đối ngoại từ Sở Thông tin và Truyền thông từ năm 2025).',
-    descriptionEn: 'Operator of the foreign-information database: collects, appraises, classifies and publishes information (took over the press and foreign-information functions of the former Department of Information and Communications in 2025).',
+    slug: 'ubnd-thanh-pho-hue',
+    nameVi: 'Ủy ban nhân dân thành phố Huế',
+    nameEn: "Hue City People's Committee",
+    type: 'other',
+    role: 'contributor',
+    contact: { address: '16 Lê Lợi, phường Thuận Hóa, thành phố Huế', website: 'https://hue.gov.vn' },
+  },
+  {
+    slug: 'so-van-hoa-the-thao',
+    nameVi: 'Sở Văn hóa và Thể thao',
+    nameEn: 'Department of Culture and Sports',
+    type: 'department',
+    parent: 'ubnd-thanh-pho-hue',
+    isOperator: true,
+    role: 'appraiser',
+    descriptionVi:
+      'Đơn vị vận hành cơ sở dữ liệu thông tin đối ngoại: thu thập, thẩm định, phân loại, công bố thông tin (tiếp nhận chức năng báo chí, thông tin đối ngoại từ Sở Thông tin và Truyền thông từ năm 2025).',
+    descriptionEn:
+      'Operator of the foreign-information database: collects, appraises, classifies and publishes information (took over the press and foreign-information functions of the former Department of Information and Communications in 2025).',
   },
   { slug: 'so-du-lich', nameVi: 'Sở Du lịch', nameEn: 'Department of Tourism', type: 'department', parent: 'ubnd-thanh-pho-hue', role: 'contributor' },
-  { slug: 'so-ngoai-vu', nameVi: 'Sở Ngoại vụ', nameEn: 'Department of Foreign Affairs', type: 'department', parent: 'ubnd-thanh-pho-hue', role: 'contributor' },
-  { slug: 'so-tai-chinh', nameVi: 'Sở Tài chính', nameEn: 'Department of Finance', type: 'department', parent: 'ubnd-thanh-pho-hue', role: 'contributor' },
-  { slug: 'so-khoa-hoc-cong-nghe', nameVi: 'Sở Khoa học và Công nghệ', nameEn: 'Department of Science and Technology', type: 'department', parent: 'ubnd-thanh-pho-hue', role: 'contributor' },
   {
-    slug: 'trung-tam-giam-sat-dieu-hanh-do-thi-thong-minh', nameVi: 'Trung tâm Giám sát, điều hành đô thị thông minh', nameEn: 'Smart City Operations Centre (IOC)', type: 'public_service_unit', parent: 'so-khoa-hoc-cong-nghe', role: 'security',
-    descriptionVi: 'Bảo đảm an toàn, an ninh thông tin cho hệ thống; giám sát, theo dõi nhật ký.', descriptionEn: 'Keeps the system secure; monitors it and reads the audit log.',
+    slug: 'so-ngoai-vu',
+    nameVi: 'Sở Ngoại vụ',
+    nameEn: 'Department of Foreign Affairs',
+    type: 'department',
+    parent: 'ubnd-thanh-pho-hue',
+    role: 'contributor',
   },
-  { slug: 'trung-tam-bao-ton-di-tich-co-do-hue', nameVi: 'Trung tâm Bảo tồn Di tích Cố đô Huế', nameEn: 'Hue Monuments Conservation Centre', type: 'public_service_unit', parent: 'ubnd-thanh-pho-hue', role: 'contributor', contact: { address: '23 Tống Duy Tân, thành phố Huế', website: 'https://hueworldheritage.org.vn' } },
-  { slug: 'ubnd-phuong-thuan-hoa', nameVi: 'Ủy ban nhân dân phường Thuận Hóa', nameEn: 'Thuận Hóa Ward People\'s Committee', type: 'commune', parent: 'ubnd-thanh-pho-hue', role: 'contributor' },
-  { slug: 'ubnd-phuong-phu-xuan', nameVi: 'Ủy ban nhân dân phường Phú Xuân', nameEn: 'Phú Xuân Ward People\'s Committee', type: 'commune', parent: 'ubnd-thanh-pho-hue', role: 'contributor' },
-  { slug: 'ubnd-phuong-kim-long', nameVi: 'Ủy ban nhân dân phường Kim Long', nameEn: 'Kim Long Ward People\'s Committee', type: 'commune', parent: 'ubnd-thanh-pho-hue', role: 'contributor' },
-  { slug: 'dai-hoc-hue', nameVi: 'Đại học Huế', nameEn: 'Hue University', type: 'central_agency', role: 'contributor', contact: { address: '03 Lê Lợi, thành phố Huế', website: 'https://hueuni.edu.vn' } },
-  { slug: 'bao-va-phat-thanh-truyen-hinh-hue', nameVi: 'Báo và Phát thanh, Truyền hình Huế', nameEn: 'Hue Newspaper, Radio and Television', type: 'press', role: 'reader' },
-  { slug: 'thong-tan-xa-viet-nam-tai-hue', nameVi: 'Phân xã Thông tấn xã Việt Nam tại Huế', nameEn: 'Vietnam News Agency, Hue bureau', type: 'press', role: 'reader' },
+  { slug: 'so-tai-chinh', nameVi: 'Sở Tài chính', nameEn: 'Department of Finance', type: 'department', parent: 'ubnd-thanh-pho-hue', role: 'contributor' },
+  {
+    slug: 'so-khoa-hoc-cong-nghe',
+    nameVi: 'Sở Khoa học và Công nghệ',
+    nameEn: 'Department of Science and Technology',
+    type: 'department',
+    parent: 'ubnd-thanh-pho-hue',
+    role: 'contributor',
+  },
+  {
+    slug: 'trung-tam-giam-sat-dieu-hanh-do-thi-thong-minh',
+    nameVi: 'Trung tâm Giám sát, điều hành đô thị thông minh',
+    nameEn: 'Smart City Operations Centre (IOC)',
+    type: 'public_service_unit',
+    parent: 'so-khoa-hoc-cong-nghe',
+    role: 'security',
+    descriptionVi: 'Bảo đảm an toàn, an ninh thông tin cho hệ thống; giám sát, theo dõi nhật ký.',
+    descriptionEn: 'Keeps the system secure; monitors it and reads the audit log.',
+  },
+  {
+    slug: 'trung-tam-bao-ton-di-tich-co-do-hue',
+    nameVi: 'Trung tâm Bảo tồn Di tích Cố đô Huế',
+    nameEn: 'Hue Monuments Conservation Centre',
+    type: 'public_service_unit',
+    parent: 'ubnd-thanh-pho-hue',
+    role: 'contributor',
+    contact: { address: '23 Tống Duy Tân, thành phố Huế', website: 'https://hueworldheritage.org.vn' },
+  },
+  {
+    slug: 'ubnd-phuong-thuan-hoa',
+    nameVi: 'Ủy ban nhân dân phường Thuận Hóa',
+    nameEn: "Thuận Hóa Ward People's Committee",
+    type: 'commune',
+    parent: 'ubnd-thanh-pho-hue',
+    role: 'contributor',
+  },
+  {
+    slug: 'ubnd-phuong-phu-xuan',
+    nameVi: 'Ủy ban nhân dân phường Phú Xuân',
+    nameEn: "Phú Xuân Ward People's Committee",
+    type: 'commune',
+    parent: 'ubnd-thanh-pho-hue',
+    role: 'contributor',
+  },
+  {
+    slug: 'ubnd-phuong-kim-long',
+    nameVi: 'Ủy ban nhân dân phường Kim Long',
+    nameEn: "Kim Long Ward People's Committee",
+    type: 'commune',
+    parent: 'ubnd-thanh-pho-hue',
+    role: 'contributor',
+  },
+  {
+    slug: 'dai-hoc-hue',
+    nameVi: 'Đại học Huế',
+    nameEn: 'Hue University',
+    type: 'central_agency',
+    role: 'contributor',
+    contact: { address: '03 Lê Lợi, thành phố Huế', website: 'https://hueuni.edu.vn' },
+  },
+  {
+    slug: 'bao-va-phat-thanh-truyen-hinh-hue',
+    nameVi: 'Báo và Phát thanh, Truyền hình Huế',
+    nameEn: 'Hue Newspaper, Radio and Television',
+    type: 'press',
+    role: 'reader',
+  },
+  {
+    slug: 'thong-tan-xa-viet-nam-tai-hue',
+    nameVi: 'Phân xã Thông tấn xã Việt Nam tại Huế',
+    nameEn: 'Vietnam News Agency, Hue bureau',
+    type: 'press',
+    role: 'reader',
+  },
 ];
 
 export const OPERATOR_SLUG = 'so-van-hoa-the-thao';
@@ -101,7 +184,9 @@ export const seedCommand: Command = async ({ config, handle }, args) => {
   const ctx = systemContext(handle, config, 'system:seed');
   await content.ensureDefaultTopics(ctx);
   const seeded = await seedDemoData(ctx, config.dataDir);
-  process.stdout.write(`Demo data: ${seeded.agencies} agencies, ${seeded.accounts} new accounts, ${seeded.versions} language versions of items. Passwords: ${seeded.credentialsFile}\n`);
+  process.stdout.write(
+    `Demo data: ${seeded.agencies} agencies, ${seeded.accounts} new accounts, ${seeded.versions} language versions of items. Passwords: ${seeded.credentialsFile}\n`,
+  );
   if (!values.items) return;
   const n = Number(values.items);
   if (!Number.isSafeInteger(n) || n < 1 || n > 5_000_000) fail('--items must be a whole number from 1 to 5000000', 2);

@@ -17,7 +17,14 @@ function readStdinPassword(): string {
 async function createUser(ctx: Context, args: string[]) {
   const { values } = parseArgs({
     args,
-    options: { email: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string' }, username: { type: 'string' }, name: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+    options: {
+      email: { type: 'string' },
+      agency: { type: 'string' },
+      role: { type: 'string' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
   });
   if (!values.email || !values.agency || !values.role) fail('users create needs --email, --agency and --role.', 2);
   if (!ROLES.includes(values.role as Role)) fail(`--role must be one of ${ROLES.join(', ')}.`, 2);

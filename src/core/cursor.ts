@@ -13,7 +13,8 @@ export function decodeTimeIdCursor(cursor: string): { at: Date; id: string } {
   const [iso, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const at = new Date(iso);
   // years 1–9999 only (toISOString round-trips exactly), and a UUID
-  const valid = !rest.length && !!id && /^\d{4}-/.test(iso) && !Number.isNaN(at.getTime()) && at.getUTCFullYear() >= 1 && at.toISOString() === iso && UUID.test(id);
+  const valid =
+    !rest.length && !!id && /^\d{4}-/.test(iso) && !Number.isNaN(at.getTime()) && at.getUTCFullYear() >= 1 && at.toISOString() === iso && UUID.test(id);
   if (!valid) throw Invalid.field('cursor', 'field_format');
   return { at, id };
 }

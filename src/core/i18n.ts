@@ -39,7 +39,10 @@ export const messages = {
   field_format: { vi: 'Sai định dạng.', en: 'Wrong format.' },
   webhook_paused: { vi: 'Webhook đang tạm dừng: hãy tiếp tục (bật lại) trước khi gửi lại.', en: 'The webhook is paused: resume it before redelivering.' },
   webhook_delivery_pending: { vi: 'Lần gửi này vẫn đang chờ gửi: chưa thể gửi lại.', en: 'This delivery is still pending: it cannot be redelivered yet.' },
-  webhook_target_private: { vi: 'Địa chỉ nhận phải nằm trên Internet công cộng (không phải mạng nội bộ, loopback).', en: 'The address must be on the public internet (not a private or loopback network).' },
+  webhook_target_private: {
+    vi: 'Địa chỉ nhận phải nằm trên Internet công cộng (không phải mạng nội bộ, loopback).',
+    en: 'The address must be on the public internet (not a private or loopback network).',
+  },
   field_enum: { vi: 'Giá trị không nằm trong danh sách cho phép.', en: 'Not one of the allowed values.' },
   field_range: { vi: 'Giá trị nằm ngoài khoảng cho phép.', en: 'Value out of range.' },
   field_too_many: { vi: 'Quá nhiều phần tử.', en: 'Too many items.' },
@@ -118,7 +121,10 @@ export const messages = {
     en: 'You must declare that the content holds no state secrets before submitting.',
   },
   transition_not_allowed: { vi: 'Không thể "{transition}" khi ở trạng thái "{state}".', en: 'Cannot "{transition}" in state "{state}".' },
-  version_not_editable: { vi: 'Phiên bản đang chờ thẩm định hoặc đã lưu trữ, không sửa được.', en: 'This version is under appraisal or archived and cannot be edited.' },
+  version_not_editable: {
+    vi: 'Phiên bản đang chờ thẩm định hoặc đã lưu trữ, không sửa được.',
+    en: 'This version is under appraisal or archived and cannot be edited.',
+  },
   source_not_published: { vi: 'Chỉ công bố bản dịch khi bản gốc đã được công bố.', en: 'A translation can be published only when its source is published.' },
   unpublish_first: {
     vi: 'Phiên bản đang được công bố; cần gỡ xuống (thẩm định viên) trước khi lưu trữ.',
@@ -149,13 +155,19 @@ export const messages = {
     vi: 'Tên tệp có đuôi ".{ext}" nhưng nội dung là {type}. Hãy kiểm tra lại tệp.',
     en: 'The file name ends in ".{ext}" but the content is {type}. Please check the file.',
   },
-  media_image_unreadable: { vi: 'Không đọc được ảnh ({type}): tệp hỏng, bị cắt cụt hoặc định dạng chưa được hỗ trợ.', en: 'The image ({type}) cannot be read: the file is damaged, truncated or in an unsupported variant.' },
+  media_image_unreadable: {
+    vi: 'Không đọc được ảnh ({type}): tệp hỏng, bị cắt cụt hoặc định dạng chưa được hỗ trợ.',
+    en: 'The image ({type}) cannot be read: the file is damaged, truncated or in an unsupported variant.',
+  },
   media_too_many_pixels: {
     vi: 'Ảnh quá lớn: {pixels} megapixel (tối đa {max}).',
     en: 'The image is too large: {pixels} megapixels (at most {max}).',
   },
   media_video_unreadable: { vi: 'Không đọc được video: tệp hỏng hoặc bị cắt cụt.', en: 'The video cannot be read: the file is damaged or truncated.' },
-  media_video_codec: { vi: 'Video phải mã hóa H.264 (MP4) hoặc VP8/VP9/AV1 (WebM); tệp này dùng "{codec}".', en: 'Videos must be H.264 (MP4) or VP8/VP9/AV1 (WebM); this file uses "{codec}".' },
+  media_video_codec: {
+    vi: 'Video phải mã hóa H.264 (MP4) hoặc VP8/VP9/AV1 (WebM); tệp này dùng "{codec}".',
+    en: 'Videos must be H.264 (MP4) or VP8/VP9/AV1 (WebM); this file uses "{codec}".',
+  },
   media_document_unreadable: { vi: 'Không đọc được tài liệu: tệp hỏng hoặc bị cắt cụt.', en: 'The document cannot be read: the file is damaged or truncated.' },
   media_archive_bomb: {
     vi: 'Tài liệu bị từ chối: khi giải nén quá lớn hoặc có quá nhiều thành phần (nghi là "bom nén").',
@@ -167,9 +179,15 @@ export const messages = {
     vi: 'Vượt hạn mức lưu trữ của cơ quan: đã dùng {used} trên {quota}.',
     en: "The agency's storage quota is exceeded: {used} of {quota} used.",
   },
-  media_in_use: { vi: 'Tệp đang được dùng trong bài đã công bố ({title}); không thể xóa.', en: 'The file is used by a published item ({title}); it cannot be deleted.' },
+  media_in_use: {
+    vi: 'Tệp đang được dùng trong bài đã công bố ({title}); không thể xóa.',
+    en: 'The file is used by a published item ({title}); it cannot be deleted.',
+  },
   media_not_found: { vi: 'Không tìm thấy tệp trong thư viện.', en: 'Media not found in the library.' },
-  media_multipart_required: { vi: 'Gửi tệp bằng multipart/form-data với một trường "file".', en: 'Send the file as multipart/form-data with one "file" field.' },
+  media_multipart_required: {
+    vi: 'Gửi tệp bằng multipart/form-data với một trường "file".',
+    en: 'Send the file as multipart/form-data with one "file" field.',
+  },
   media_one_file: { vi: 'Mỗi lần chỉ gửi một tệp.', en: 'Send one file per request.' },
   media_alt_required: { vi: 'Ảnh cần có mô tả thay thế (alt) bằng ngôn ngữ "{language}".', en: 'The image needs alternative text in "{language}".' },
   media_kind_expected: { vi: 'Cần một tệp loại {kind}.', en: 'A file of kind {kind} is needed.' },
@@ -186,7 +204,10 @@ export const messages = {
   case_not_active: { vi: 'Hồ sơ đã kết thúc; mở lại hồ sơ trước khi cập nhật.', en: 'The case is closed; reopen it before updating it.' },
   case_duplicate_sighting: { vi: 'Đường dẫn này đã được ghi nhận trong hồ sơ.', en: 'This URL is already recorded as a sighting of the case.' },
   case_agency_already_notified: { vi: 'Cơ quan này đã được thông báo về hồ sơ.', en: 'This agency has already been notified of the case.' },
-  case_agency_cannot_answer: { vi: 'Cơ quan này không được giao chức năng trả lời hồ sơ giải thích, làm rõ.', en: 'This agency has not been assigned the function of answering clarification cases.' },
+  case_agency_cannot_answer: {
+    vi: 'Cơ quan này không được giao chức năng trả lời hồ sơ giải thích, làm rõ.',
+    en: 'This agency has not been assigned the function of answering clarification cases.',
+  },
   case_agency_not_notified: { vi: 'Cơ quan này chưa được thông báo về hồ sơ.', en: 'This agency has not been notified of the case.' },
   case_material_already_received: { vi: 'Đã ghi nhận tư liệu của cơ quan này.', en: 'The material of this agency has already been received.' },
   case_due_date_not_later: { vi: 'Hạn mới phải sau hạn hiện tại ({dueDate}).', en: 'The new due date must be after the current one ({dueDate}).' },

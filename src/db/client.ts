@@ -57,7 +57,15 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       throw e;
     }
     const db = drizzlePglite({ client }) as unknown as Database;
-    return { db, engine: 'pglite', pglite: client, close: async () => { await client.close(); lock.release(); } };
+    return {
+      db,
+      engine: 'pglite',
+      pglite: client,
+      close: async () => {
+        await client.close();
+        lock.release();
+      },
+    };
   }
   await client.waitReady;
   const db = drizzlePglite({ client }) as unknown as Database;

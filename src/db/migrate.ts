@@ -13,9 +13,7 @@ import type { DatabaseHandle } from './client.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Works from src/db (tsx, vitest) and from dist/src/db (compiled): migrations stay in the source tree.
-export const migrationsFolder = here.includes(`${join('dist', 'src')}`)
-  ? join(here, '..', '..', '..', 'src', 'db', 'migrations')
-  : join(here, 'migrations');
+export const migrationsFolder = here.includes(`${join('dist', 'src')}`) ? join(here, '..', '..', '..', 'src', 'db', 'migrations') : join(here, 'migrations');
 
 /** Arbitrary constant keys of session-level advisory locks. */
 export const LOCKS = { migrations: 7_424_610_069, startup: 7_424_610_071 } as const;

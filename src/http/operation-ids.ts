@@ -11,7 +11,13 @@ export function operationIdOf(method: string, path: string): string {
     .filter(Boolean)
     .map((seg) => {
       const param = /^[:{](\w+)\}?$/.exec(seg);
-      return param ? `By${word(param[1])}` : seg.split(/[^A-Za-z0-9]+/).filter(Boolean).map(word).join('');
+      return param
+        ? `By${word(param[1])}`
+        : seg
+            .split(/[^A-Za-z0-9]+/)
+            .filter(Boolean)
+            .map(word)
+            .join('');
     });
   return `${method.toLowerCase()}${parts.join('') || 'Root'}`;
 }

@@ -78,11 +78,7 @@ export function sendProblem(
     ...extra,
   };
   if (fields.length) body.errors = fields.map((f) => ({ field: f.field, code: f.code, message: pick(f.message, locale) }));
-  return reply
-    .code(status)
-    .header('content-type', 'application/problem+json; charset=utf-8')
-    .header('content-language', locale)
-    .send(JSON.stringify(body));
+  return reply.code(status).header('content-type', 'application/problem+json; charset=utf-8').header('content-language', locale).send(JSON.stringify(body));
 }
 
 const FASTIFY_CODES: Record<string, { status: number; code: MessageCode }> = {

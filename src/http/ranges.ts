@@ -29,10 +29,16 @@ export function parseRange(header: string | undefined, size: number, ifRange?: s
   return { start, end };
 }
 
-export function sendBytes(reply: FastifyReply, o: { stream: NodeJS.ReadableStream | null; size: number; range: { start: number; end: number } | null; contentType: string; head: boolean }) {
+export function sendBytes(
+  reply: FastifyReply,
+  o: { stream: NodeJS.ReadableStream | null; size: number; range: { start: number; end: number } | null; contentType: string; head: boolean },
+) {
   reply.header('content-type', o.contentType);
   if (o.range) {
-    reply.code(206).header('content-range', `bytes ${o.range.start}-${o.range.end}/${o.size}`).header('content-length', o.range.end - o.range.start + 1);
+    reply
+      .code(206)
+      .header('content-range', `bytes ${o.range.start}-${o.range.end}/${o.size}`)
+      .header('content-length', o.range.end - o.range.start + 1);
   } else reply.code(200).header('content-length', o.size);
   if (o.head || !o.stream) return reply.send();
   return reply.send(o.stream);

@@ -154,10 +154,14 @@ export function documentRateLimits({ schema, url }: { schema: unknown; url: stri
   if (!s?.response || s.hide || !isApiRequest(url)) return { schema: s, url };
   const response: Record<string, unknown> = {};
   for (const [code, r] of Object.entries(s.response)) {
-    response[code] = /^2/.test(code) && r && typeof r === 'object' ? { ...r, headers: { ...LIMIT_HEADERS, ...((r as { headers?: object }).headers ?? {}) } } : r;
+    response[code] =
+      /^2/.test(code) && r && typeof r === 'object' ? { ...r, headers: { ...LIMIT_HEADERS, ...((r as { headers?: object }).headers ?? {}) } } : r;
   }
   // Routes with a 429 of their own (sign-in's slow-down) keep its description and gain the headers.
   const refused = ((s.response['429'] as object | undefined) ?? errors[429]) as { headers?: object };
-  response['429'] = { ...refused, headers: { ...LIMIT_HEADERS, 'retry-after': { type: 'integer', description: 'Seconds to wait before trying again' }, ...(refused.headers ?? {}) } };
+  response['429'] = {
+    ...refused,
+    headers: { ...LIMIT_HEADERS, 'retry-after': { type: 'integer', description: 'Seconds to wait before trying again' }, ...(refused.headers ?? {}) },
+  };
   return { schema: { ...s, response }, url };
 }

@@ -121,7 +121,12 @@ export function cachedRead(cache: ResponseCache, keyOf: (req: FastifyRequest) =>
       if (at && reply.statusCode === 200 && typeof payload === 'string') {
         const etag = weakEtag(payload);
         reply.header('etag', etag);
-        cache.put(at.generation, at.key, { body: payload, type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'), etag, items: itemsReadOf(req) });
+        cache.put(at.generation, at.key, {
+          body: payload,
+          type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+          etag,
+          items: itemsReadOf(req),
+        });
       }
       done(null, payload);
     },

@@ -55,7 +55,10 @@ const problemExample = (status: number, code: MessageCode, params: Record<string
 
 /** Standard error responses for a route. */
 export const errors = {
-  400: problem('Invalid input; `errors` lists each field', problemExample(400, 'invalid', {}, { errors: [{ field: 'email', code: 'field_format', message: t('field_format').vi }] })),
+  400: problem(
+    'Invalid input; `errors` lists each field',
+    problemExample(400, 'invalid', {}, { errors: [{ field: 'email', code: 'field_format', message: t('field_format').vi }] }),
+  ),
   401: problem('Not signed in, or the credential is invalid', problemExample(401, 'token_invalid')),
   403: problem('Not allowed, or a sign-in step (password change, second factor) is pending', problemExample(403, 'scope_missing', { scope: 'read:shared' })),
   404: problem('Not found', problemExample(404, 'not_found')),

@@ -34,7 +34,15 @@ interface JobResult {
   details?: Record<string, unknown>;
 }
 
-export function startJobs(opts: { db: Context['db']; config: Config; clock: Clock; log: Context['log']; intervalMs?: number; mailer?: Mailer; wakeOnMedia?: boolean }): JobRunner {
+export function startJobs(opts: {
+  db: Context['db'];
+  config: Config;
+  clock: Clock;
+  log: Context['log'];
+  intervalMs?: number;
+  mailer?: Mailer;
+  wakeOnMedia?: boolean;
+}): JobRunner {
   const ctx: Context = {
     actor: systemActor('system:scheduler'),
     db: opts.db,
@@ -54,7 +62,11 @@ export function startJobs(opts: { db: Context['db']; config: Config; clock: Cloc
       async () => {
         const r = await publishDue(ctx);
         if (r.published.length) opts.log.info({ published: r.published }, 'scheduled publishing');
-        return { ok: r.failed.length === 0, error: r.failed.length ? `${r.failed.length} version(s) could not be published` : undefined, details: { published: r.published.length, failed: r.failed } };
+        return {
+          ok: r.failed.length === 0,
+          error: r.failed.length ? `${r.failed.length} version(s) could not be published` : undefined,
+          details: { published: r.published.length, failed: r.failed },
+        };
       },
     ],
     [

@@ -21,14 +21,23 @@ const CLAIM = {
     { url: 'https://video.example/watch/abc', platform: 'TikTok' },
   ],
 };
-const EN_TEXT = { title: 'Clarification: Truong Tien Bridge stays open', summary: 'Claims that the bridge is closed for good are false.', body: '<p>The bridge is open; only night lighting is being repaired.</p>' };
+const EN_TEXT = {
+  title: 'Clarification: Truong Tien Bridge stays open',
+  summary: 'Claims that the bridge is closed for good are false.',
+  body: '<p>The bridge is open; only night lighting is being repaired.</p>',
+};
 
 function jsonLd(html: string): Array<Record<string, unknown>> {
   return [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]));
 }
 
 async function create(claim: Record<string, unknown> | undefined, over: Parameters<typeof completeItem>[1] = {}) {
-  const body = completeItem(topics['du-lich-di-san-le-hoi'], { kind: 'clarification', title: 'Làm rõ: cầu Trường Tiền vẫn thông xe', summary: 'Tin cầu bị đóng cửa vĩnh viễn là sai sự thật.', ...over });
+  const body = completeItem(topics['du-lich-di-san-le-hoi'], {
+    kind: 'clarification',
+    title: 'Làm rõ: cầu Trường Tiền vẫn thông xe',
+    summary: 'Tin cầu bị đóng cửa vĩnh viễn là sai sự thật.',
+    ...over,
+  });
   const res = await contributor.client.post('/api/v1/items', { ...body, metadata: { ...body.metadata, ...(claim ? { claim } : {}) } });
   return res;
 }
@@ -58,7 +67,11 @@ describe('a clarification’s claim', () => {
 
     const en = (await contributor.client.post(`/api/v1/items/${itemId}/translations`, { language: 'en', text: EN_TEXT })).json();
     const source = (await contributor.client.get(`/api/v1/item-versions/${id}`)).json();
-    const saved = await contributor.client.request('PUT', `/api/v1/item-versions/${id}`, { baseRevisionId: source.revision.id, text: source.text, metadata: { ...source.metadata, claim: { statement: { vi: CLAIM.statement.vi }, rating: 'misleading' } } });
+    const saved = await contributor.client.request('PUT', `/api/v1/item-versions/${id}`, {
+      baseRevisionId: source.revision.id,
+      text: source.text,
+      metadata: { ...source.metadata, claim: { statement: { vi: CLAIM.statement.vi }, rating: 'misleading' } },
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     await approve(id);
     const enRefused = await contributor.client.post(`/api/v1/item-versions/${en.id}/transitions/submit`, DECLARE);
@@ -97,7 +110,10 @@ describe('clarifications on the portal', () => {
     const en = (await contributor.client.post(`/api/v1/items/${itemId}/translations`, { language: 'en', text: EN_TEXT })).json();
     await approve(created.json().id);
     await approve(en.id);
-    const internal = await create({ ...CLAIM, statement: { vi: 'Tin nội bộ chưa công khai.' } }, { title: 'Làm rõ nội bộ không công khai', visibility: 'internal' });
+    const internal = await create(
+      { ...CLAIM, statement: { vi: 'Tin nội bộ chưa công khai.' } },
+      { title: 'Làm rõ nội bộ không công khai', visibility: 'internal' },
+    );
     await approve(internal.json().id);
   });
 
@@ -121,14 +137,20 @@ describe('clarifications on the portal', () => {
       ['en', CLAIM.statement.en, 'False'],
     ]) {
       const html = (await get(`/${lang}/items/${itemId}`)).body;
-      const review = jsonLd(html).find((d) => d['@type'] === 'ClaimReview') as { url: string; claimReviewed: string; inLanguage: string; datePublished: string; author: unknown; reviewRating: unknown; itemReviewed: unknown } | undefined;
+      const review = jsonLd(html).find((d) => d['@type'] === 'ClaimReview') as
+        | { url: string; claimReviewed: string; inLanguage: string; datePublished: string; author: unknown; reviewRating: unknown; itemReviewed: unknown }
+        | undefined;
       if (!review) throw new Error(`no ClaimReview on the ${lang} page`);
       expect(review.url).toBe(`http://localhost:80/${lang}/items/${itemId}`);
       expect(html).toContain(`<link rel="canonical" href="${review.url}"/>`);
       expect(review.claimReviewed).toBe(statement);
       expect(review.inLanguage).toBe(lang);
       expect(review.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
-      expect(review.author).toMatchObject({ '@type': 'GovernmentOrganization', name: expect.any(String), url: expect.stringContaining('/agencies/so-van-hoa') });
+      expect(review.author).toMatchObject({
+        '@type': 'GovernmentOrganization',
+        name: expect.any(String),
+        url: expect.stringContaining('/agencies/so-van-hoa'),
+      });
       expect(review.reviewRating).toEqual({ '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: ratingName });
       expect(review.itemReviewed).toMatchObject({
         '@type': 'Claim',
@@ -174,9 +196,17 @@ describe('clarifications on the portal', () => {
 describe('the province’s profile', () => {
   it('groups the published profile pages by topic, in vi and en, and nothing else', async () => {
     const overview = topics['tong-quan'] ?? Object.values(topics)[0];
-    const p = await contributor.client.post('/api/v1/items', completeItem(overview, { kind: 'profile_page', title: 'Lịch sử hình thành Huế', summary: 'Từ Phú Xuân đến kinh đô.' }));
+    const p = await contributor.client.post(
+      '/api/v1/items',
+      completeItem(overview, { kind: 'profile_page', title: 'Lịch sử hình thành Huế', summary: 'Từ Phú Xuân đến kinh đô.' }),
+    );
     const id = p.json().id;
-    const en = (await contributor.client.post(`/api/v1/items/${p.json().itemId}/translations`, { language: 'en', text: { title: 'A history of Hue', summary: 'From Phu Xuan to the capital.', body: '<p>History.</p>' } })).json();
+    const en = (
+      await contributor.client.post(`/api/v1/items/${p.json().itemId}/translations`, {
+        language: 'en',
+        text: { title: 'A history of Hue', summary: 'From Phu Xuan to the capital.', body: '<p>History.</p>' },
+      })
+    ).json();
     await approve(id);
     await approve(en.id);
     const vi = await get('/vi/profile');

@@ -40,7 +40,9 @@ export function Pager({ path, page, pages, words, language }: { path: string; pa
           {words.t('prev')}
         </a>
       ) : null}
-      <span aria-current="page">{words.t('page', { n: page })} / {pages}</span>
+      <span aria-current="page">
+        {words.t('page', { n: page })} / {pages}
+      </span>
       {page < pages ? (
         <a href={withPage(path, page + 1)} rel="next">
           {words.t('next')}
@@ -106,4 +108,3 @@ export function Credit({ media, words, chrome }: { media: MediaView; words: Word
     </span>
   );
 }
-

@@ -86,7 +86,9 @@ export function siteInfo(ctx: Context, words: Words, operatorName: string, origi
 
 export async function agencyDirectory(ctx: Context, words: Words): Promise<AgencyDirectory> {
   const rows = await accounts.listAgencies(ctx, {});
-  const byId = new Map(rows.map((a) => [a.id, { id: a.id, slug: a.slug, name: words.lang === 'vi' ? a.nameVi : a.nameEn, website: a.contact?.website ?? null }]));
+  const byId = new Map(
+    rows.map((a) => [a.id, { id: a.id, slug: a.slug, name: words.lang === 'vi' ? a.nameVi : a.nameEn, website: a.contact?.website ?? null }]),
+  );
   const op = rows.find((a) => a.isOperator);
   return { byId, operator: op ? (words.lang === 'vi' ? op.nameVi : op.nameEn) : '' };
 }
@@ -112,7 +114,14 @@ function pictureOf(m: media.ShownFile, alt: string): Picture | null {
  * The ids must come from the published metadata of an item the reader may see.
  */
 export async function mediaViews(ctx: Context, refs: Array<{ mediaId: string; caption?: Record<string, string> }>, language: string): Promise<MediaView[]> {
-  const files = new Map((await media.mediaOfPublishedItem(ctx, refs.map((r) => r.mediaId))).map((m) => [m.id, m]));
+  const files = new Map(
+    (
+      await media.mediaOfPublishedItem(
+        ctx,
+        refs.map((r) => r.mediaId),
+      )
+    ).map((m) => [m.id, m]),
+  );
   const out: MediaView[] = [];
   for (const ref of refs) {
     const m = files.get(ref.mediaId);
@@ -152,9 +161,20 @@ export interface CardView {
 
 /** Cards for listings: the first image's social crop when there is one (one query for all cards). */
 export async function cardViews(ctx: Context, cards: content.PublishedCard[], agencies: Map<string, AgencyLink>, language: string): Promise<CardView[]> {
-  const views = new Map((await mediaViews(ctx, cards.flatMap((c) => c.mediaIds.slice(0, 3).map((mediaId) => ({ mediaId }))), language)).map((v) => [v.id, v]));
+  const views = new Map(
+    (
+      await mediaViews(
+        ctx,
+        cards.flatMap((c) => c.mediaIds.slice(0, 3).map((mediaId) => ({ mediaId }))),
+        language,
+      )
+    ).map((v) => [v.id, v]),
+  );
   return cards.map((c) => {
-    const first = c.mediaIds.slice(0, 3).map((id) => views.get(id)).find((v) => v?.card);
+    const first = c.mediaIds
+      .slice(0, 3)
+      .map((id) => views.get(id))
+      .find((v) => v?.card);
     return {
       itemId: c.itemId,
       kind: c.kind,

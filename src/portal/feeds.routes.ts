@@ -16,15 +16,19 @@ const NOT_FOUND: Rendered = { status: 404, body: 'Not found\n', type: 'text/plai
 const FAILED: Rendered = { status: 500, body: 'Internal server error\n', type: 'text/plain; charset=utf-8' };
 const HIDDEN = { schema: { hide: true } };
 
-export async function feedRoutes(
-  app: FastifyInstance,
-  opts: { config: Config; generation?: GenerationSource | null; sitemapLimits?: SitemapLimits },
-) {
+export async function feedRoutes(app: FastifyInstance, opts: { config: Config; generation?: GenerationSource | null; sitemapLimits?: SitemapLimits }) {
   const { config } = opts;
   const generation = opts.generation ?? null;
   // feeds and sitemaps have their own cache, so they neither evict pages nor are evicted by them
-  const serveAnswer = createServe({ config, generation, cache: createPageCache(300), keyOf: (origin, name) => `${origin} ${name}`, failureLog: 'portal feed failed' });
-  const serve = (req: FastifyRequest, reply: FastifyReply, name: string, render: () => Promise<Rendered>) => serveAnswer(req, reply, { key: name, render, failure: async () => FAILED });
+  const serveAnswer = createServe({
+    config,
+    generation,
+    cache: createPageCache(300),
+    keyOf: (origin, name) => `${origin} ${name}`,
+    failureLog: 'portal feed failed',
+  });
+  const serve = (req: FastifyRequest, reply: FastifyReply, name: string, render: () => Promise<Rendered>) =>
+    serveAnswer(req, reply, { key: name, render, failure: async () => FAILED });
 
   // What every feed of a language shares (agencies, topics, open languages) changes only with the
   // public generation: kept per generation (not at all without a generation source).
@@ -75,7 +79,11 @@ export async function feedRoutes(
       const plan = await sitemapPlan(req);
       if (plan.pages.length === 1) return sitemapFile(req, plan, 1);
       const { origin } = readerOf(config, req);
-      return { status: 200, body: renderIndex(plan.pages.map((p, i) => ({ loc: `${origin}${paths.sitemapPage(i + 1)}`, lastmod: p.lastmod }))), type: SITEMAP_TYPE };
+      return {
+        status: 200,
+        body: renderIndex(plan.pages.map((p, i) => ({ loc: `${origin}${paths.sitemapPage(i + 1)}`, lastmod: p.lastmod }))),
+        type: SITEMAP_TYPE,
+      };
     }),
   );
   app.get('/sitemaps/:file', HIDDEN, async (req, reply) => {
@@ -90,6 +98,17 @@ export async function feedRoutes(
     reply
       .type('text/plain; charset=utf-8')
       .header('cache-control', 'public, max-age=3600')
-      .send(['User-agent: *', 'Allow: /', 'Allow: /api/v1/media/', 'Disallow: /admin/', 'Disallow: /api/', '', `Sitemap: ${originOf(config, req)}${paths.sitemap()}`, ''].join('\n')),
+      .send(
+        [
+          'User-agent: *',
+          'Allow: /',
+          'Allow: /api/v1/media/',
+          'Disallow: /admin/',
+          'Disallow: /api/',
+          '',
+          `Sitemap: ${originOf(config, req)}${paths.sitemap()}`,
+          '',
+        ].join('\n'),
+      ),
   );
 }

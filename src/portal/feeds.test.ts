@@ -26,7 +26,11 @@ let appraiser: SignedIn;
 let topics: Record<string, string>;
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 const rss = new Parser();
-const xmlParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'entry', 'link', 'url', 'xhtml:link', 'image:image', 'sitemap', 'category', 'author'].includes(name) });
+const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'entry', 'link', 'url', 'xhtml:link', 'image:image', 'sitemap', 'category', 'author'].includes(name),
+});
 const ORIGIN = 'http://localhost:80';
 
 type Extra = { kind?: string; en?: { title: string; summary: string; body: string }; media?: Array<{ mediaId: string }>; document?: Record<string, string> };
@@ -91,7 +95,7 @@ async function sitemapFiles(app: { inject: (o: { url: string }) => Promise<{ sta
 type SitemapEntry = { loc: string; lastmod?: string; 'xhtml:link'?: Array<Record<string, string>>; 'image:image'?: Array<{ 'image:loc': string }> };
 const entriesOf = (file: string) => (xmlParser.parse(file).urlset.url ?? []) as SitemapEntry[];
 
-const TRICKY = 'Lễ hội “Điện Hòn Chén” & <mùa thu> — \'rước\'';
+const TRICKY = "Lễ hội “Điện Hòn Chén” & <mùa thu> — 'rước'";
 let news: Awaited<ReturnType<typeof publish>>;
 let album: Awaited<ReturnType<typeof publish>>;
 let video: Awaited<ReturnType<typeof publish>>;
@@ -113,11 +117,20 @@ beforeAll(async () => {
   });
   photo = await publicFile(await files.jpeg({ width: 1400, height: 900, seed: 9 }), 'ngo-mon.jpg');
   await processPendingVariants(t.system);
-  album = await publish({ kind: 'photo_album', title: 'Bộ ảnh Ngọ Môn', media: [{ mediaId: photo.id }], en: { title: 'The Noon Gate in pictures', summary: 'Photos.', body: '<p>Photos.</p>' } });
+  album = await publish({
+    kind: 'photo_album',
+    title: 'Bộ ảnh Ngọ Môn',
+    media: [{ mediaId: photo.id }],
+    en: { title: 'The Noon Gate in pictures', summary: 'Photos.', body: '<p>Photos.</p>' },
+  });
   clip = await publicFile(files.mp4(4096), 'phong-su.mp4', false);
   video = await publish({ kind: 'video', title: 'Phóng sự nón lá', media: [{ mediaId: clip.id }] });
   decree = await publicFile(files.pdf(['Ke hoach 2026']), 'ke-hoach.pdf', false);
-  doc = await publish({ kind: 'document', title: 'Kế hoạch thông tin đối ngoại 2026', document: { number: '45/KH-UBND', issuingBody: 'UBND', issueDate: '2026-02-20', signer: 'Phó Chủ tịch', documentType: 'plan', fileId: decree.id } });
+  doc = await publish({
+    kind: 'document',
+    title: 'Kế hoạch thông tin đối ngoại 2026',
+    document: { number: '45/KH-UBND', issuingBody: 'UBND', issueDate: '2026-02-20', signer: 'Phó Chủ tịch', documentType: 'plan', fileId: decree.id },
+  });
   await publish({ title: 'Tài liệu dùng chung cho báo chí', visibility: 'shared' });
   await publish({ title: 'Danh sách nội bộ phát ngôn', visibility: 'internal' });
   await contributor.client.post('/api/v1/items', completeItem(topics['du-lich-di-san-le-hoi'], { title: 'Bản nháp chưa gửi thẩm định' }));
@@ -209,7 +222,9 @@ describe('feeds', () => {
     }
     const pictures = feed.items.find((i: { title: string }) => i.title === 'The Noon Gate in pictures');
     expect(pictures.url).toBe(`${ORIGIN}/en/items/${album.itemId}`);
-    expect(pictures.attachments).toEqual([{ url: `${ORIGIN}/api/v1/media/${photo.id}/variants/1/1024.webp`, mime_type: 'image/webp', size_in_bytes: expect.any(Number) }]);
+    expect(pictures.attachments).toEqual([
+      { url: `${ORIGIN}/api/v1/media/${photo.id}/variants/1/1024.webp`, mime_type: 'image/webp', size_in_bytes: expect.any(Number) },
+    ]);
     expect(pictures.image).toBe(pictures.attachments[0].url);
   });
 
@@ -229,7 +244,15 @@ describe('feeds', () => {
     }
     const other = (await rss.parseString((await get('/vi/topics/tiem-nang-dau-tu/feed.xml')).body)).items;
     expect(other).toEqual([]); // an existing topic with nothing in it: an empty feed
-    for (const url of ['/vi/topics/khong-co/feed.xml', '/vi/topics/khong-co/feed.atom', '/en/agencies/khong-co/feed.json', '/xx/feed.xml', '/fr/feed.json', '/vi/feed.rss', '/vi/topics/du-lich-di-san-le-hoi/feed.txt']) {
+    for (const url of [
+      '/vi/topics/khong-co/feed.xml',
+      '/vi/topics/khong-co/feed.atom',
+      '/en/agencies/khong-co/feed.json',
+      '/xx/feed.xml',
+      '/fr/feed.json',
+      '/vi/feed.rss',
+      '/vi/topics/du-lich-di-san-le-hoi/feed.txt',
+    ]) {
       expect((await get(url)).statusCode, url).toBe(404);
     }
     // the portal's own pages and its catch-all are untouched
@@ -244,9 +267,21 @@ describe('sitemap and robots.txt', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
     expect(XMLValidator.validate(res.body)).toBe(true);
-    const urls = xmlParser.parse(res.body).urlset.url as Array<{ loc: string; lastmod?: string; 'xhtml:link'?: Array<Record<string, string>>; 'image:image'?: Array<{ 'image:loc': string }> }>;
+    const urls = xmlParser.parse(res.body).urlset.url as Array<{
+      loc: string;
+      lastmod?: string;
+      'xhtml:link'?: Array<Record<string, string>>;
+      'image:image'?: Array<{ 'image:loc': string }>;
+    }>;
     const byLoc = new Map(urls.map((u) => [u.loc, u]));
-    for (const u of [`${ORIGIN}/vi/`, `${ORIGIN}/en/`, `${ORIGIN}/vi/topics/du-lich-di-san-le-hoi`, `${ORIGIN}/en/topics/du-lich-di-san-le-hoi`, `${ORIGIN}/vi/agencies/trung-tam-bao-ton`, `${ORIGIN}/vi/kinds/video`]) {
+    for (const u of [
+      `${ORIGIN}/vi/`,
+      `${ORIGIN}/en/`,
+      `${ORIGIN}/vi/topics/du-lich-di-san-le-hoi`,
+      `${ORIGIN}/en/topics/du-lich-di-san-le-hoi`,
+      `${ORIGIN}/vi/agencies/trung-tam-bao-ton`,
+      `${ORIGIN}/vi/kinds/video`,
+    ]) {
       expect(byLoc.has(u), u).toBe(true);
     }
     expect(byLoc.has(`${ORIGIN}/en/kinds/video`)).toBe(false); // nothing in English there
@@ -282,7 +317,9 @@ describe('sitemap and robots.txt', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
     const lines = res.body.split('\n');
-    expect(lines).toEqual(expect.arrayContaining(['User-agent: *', 'Allow: /api/v1/media/', 'Disallow: /admin/', 'Disallow: /api/', `Sitemap: ${ORIGIN}/sitemap.xml`]));
+    expect(lines).toEqual(
+      expect.arrayContaining(['User-agent: *', 'Allow: /api/v1/media/', 'Disallow: /admin/', 'Disallow: /api/', `Sitemap: ${ORIGIN}/sitemap.xml`]),
+    );
     expect(lines.indexOf('Allow: /api/v1/media/')).toBeLessThan(lines.indexOf('Disallow: /api/')); // first-match readers too
   });
 
@@ -349,11 +386,16 @@ describe('sitemap at size', () => {
     // 150 more published items, about 15% of them shared or internal (never in the sitemap)
     await seedSyntheticItems(t.system, 150);
     // 40 versions published at the same microsecond (which a JS Date cannot hold): the keyset must neither skip nor repeat them
-    await t.system.db.execute(sql`UPDATE item_versions SET published_at = '2025-06-01 08:00:00.123456+00' WHERE id IN (SELECT id FROM item_versions WHERE state = 'published' ORDER BY id LIMIT 40)`);
+    await t.system.db.execute(
+      sql`UPDATE item_versions SET published_at = '2025-06-01 08:00:00.123456+00' WHERE id IN (SELECT id FROM item_versions WHERE state = 'published' ORDER BY id LIMIT 40)`,
+    );
     const versions = rowsOf<{ itemId: string; language: string; visibility: string }>(
       await t.system.db.execute(sql`SELECT item_id AS "itemId", language, pub_visibility AS visibility FROM item_versions WHERE state = 'published'`),
     );
-    const expected = versions.filter((v) => v.visibility === 'public').map((v) => `${ORIGIN}/${v.language}/items/${v.itemId}`).sort();
+    const expected = versions
+      .filter((v) => v.visibility === 'public')
+      .map((v) => `${ORIGIN}/${v.language}/items/${v.itemId}`)
+      .sort();
     const hidden = versions.filter((v) => v.visibility !== 'public').map((v) => v.itemId);
     expect(expected.length).toBeGreaterThan(100);
     expect(hidden.length).toBeGreaterThan(5);

@@ -152,9 +152,14 @@ export async function loadFeed(ctx: Context, origin: string, language: string, s
   }
   const cards = await content.listPublishedCards(ctx, { ...filter, language, pageSize: FEED_SIZE });
   // the texts and metadata of all entries in one query (versions taken down meanwhile are left out)
-  const forms = await content.publishedFormsOf(ctx, cards.items.map((c) => c.id));
+  const forms = await content.publishedFormsOf(
+    ctx,
+    cards.items.map((c) => c.id),
+  );
   const pages = cards.items.map((card) => ({ card, found: forms.get(card.id) }));
-  const shown = pages.flatMap(({ found }) => (found ? [...(found.metadata.media ?? []).map((r) => r.mediaId), ...(found.metadata.document?.fileId ? [found.metadata.document.fileId] : [])] : []));
+  const shown = pages.flatMap(({ found }) =>
+    found ? [...(found.metadata.media ?? []).map((r) => r.mediaId), ...(found.metadata.document?.fileId ? [found.metadata.document.fileId] : [])] : [],
+  );
   const files = await mediaFiles(ctx, origin, shown);
   const entries = pages.map(({ card, found }): FeedEntry | null => {
     if (!found) return null; // taken down meanwhile

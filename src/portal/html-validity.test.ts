@@ -24,21 +24,48 @@ beforeAll(async () => {
   contributor = await signedIn(t, 'contributor', { agencyId: await fixtureAgency(t, { slug: 'so-van-hoa' }) });
   appraiser = await signedIn(t, 'appraiser');
   const photo = (await upload(contributor.client, await files.jpeg({ width: 1000, height: 700, seed: 3 }), 'a.jpg')).json();
-  await contributor.client.patch(`/api/v1/media/${photo.id}`, { version: photo.version, alt: { vi: 'Ảnh', en: 'Photo' }, authors: ['A'], copyrightHolder: 'B', licence: 'CC-BY-4.0', visibility: 'public' });
+  await contributor.client.patch(`/api/v1/media/${photo.id}`, {
+    version: photo.version,
+    alt: { vi: 'Ảnh', en: 'Photo' },
+    authors: ['A'],
+    copyrightHolder: 'B',
+    licence: 'CC-BY-4.0',
+    visibility: 'public',
+  });
   const pdf = (await upload(contributor.client, files.pdf(['Ke hoach']), 'kh.pdf')).json();
-  await contributor.client.patch(`/api/v1/media/${pdf.id}`, { version: pdf.version, authors: ['A'], copyrightHolder: 'B', licence: 'CC-BY-4.0', visibility: 'public' });
+  await contributor.client.patch(`/api/v1/media/${pdf.id}`, {
+    version: pdf.version,
+    authors: ['A'],
+    copyrightHolder: 'B',
+    licence: 'CC-BY-4.0',
+    visibility: 'public',
+  });
   await processPendingVariants(t.system);
   const ids: Record<string, string> = {};
   const bodies = {
-    news: completeItem(topics['du-lich-di-san-le-hoi'], { body: '<p>Đoạn <strong>một</strong>.</p><ul><li>Ý</li></ul><p><a href="https://hue.gov.vn">Cổng</a></p>' }),
+    news: completeItem(topics['du-lich-di-san-le-hoi'], {
+      body: '<p>Đoạn <strong>một</strong>.</p><ul><li>Ý</li></ul><p><a href="https://hue.gov.vn">Cổng</a></p>',
+    }),
     album: { ...completeItem(topics['du-lich-di-san-le-hoi'], { kind: 'photo_album', title: 'Bộ ảnh' }) },
     document: { ...completeItem(topics['chinh-sach-phap-luat'], { kind: 'document', title: 'Kế hoạch 45' }) },
     clarification: { ...completeItem(topics['du-lich-di-san-le-hoi'], { kind: 'clarification', title: 'Làm rõ tin sai' }) },
     profile: { ...completeItem(topics['du-lich-di-san-le-hoi'], { kind: 'profile_page', title: 'Giới thiệu Huế' }) },
   };
-  bodies.clarification.metadata = { ...bodies.clarification.metadata, claim: { statement: { vi: 'Tin sai <b>đây</b> & kia' }, rating: 'misleading', claimant: 'Trang X', firstSeen: '2026-02-01', appearances: [{ url: 'https://x.example/a?b=1&c=2', platform: 'X' }] } } as never;
+  bodies.clarification.metadata = {
+    ...bodies.clarification.metadata,
+    claim: {
+      statement: { vi: 'Tin sai <b>đây</b> & kia' },
+      rating: 'misleading',
+      claimant: 'Trang X',
+      firstSeen: '2026-02-01',
+      appearances: [{ url: 'https://x.example/a?b=1&c=2', platform: 'X' }],
+    },
+  } as never;
   bodies.album.metadata = { ...bodies.album.metadata, media: [{ mediaId: photo.id, caption: { vi: 'Chú thích' } }] } as never;
-  bodies.document.metadata = { ...bodies.document.metadata, document: { number: '45/KH-UBND', issuingBody: 'UBND', issueDate: '2026-02-20', signer: 'Chủ tịch', documentType: 'plan', fileId: pdf.id } } as never;
+  bodies.document.metadata = {
+    ...bodies.document.metadata,
+    document: { number: '45/KH-UBND', issuingBody: 'UBND', issueDate: '2026-02-20', signer: 'Chủ tịch', documentType: 'plan', fileId: pdf.id },
+  } as never;
   for (const [name, body] of Object.entries(bodies)) {
     const created = (await contributor.client.post('/api/v1/items', body)).json();
     await contributor.client.post(`/api/v1/item-versions/${created.id}/transitions/submit`, DECLARE);
@@ -88,7 +115,9 @@ describe('HTML validity (Nu HTML Checker)', () => {
       return p;
     });
     const out = await new Promise<string>((resolve) =>
-      execFile('java', ['-jar', vnuJar, '--format', 'json', '--exit-zero-always', ...paths], { maxBuffer: 16 * 1024 * 1024 }, (_e, stdout, stderr) => resolve(stderr || stdout)),
+      execFile('java', ['-jar', vnuJar, '--format', 'json', '--exit-zero-always', ...paths], { maxBuffer: 16 * 1024 * 1024 }, (_e, stdout, stderr) =>
+        resolve(stderr || stdout),
+      ),
     );
     const messages = (JSON.parse(out) as { messages: VnuMessage[] }).messages;
     const errors = messages.filter((m) => m.type === 'error').map((m) => `${m.url.split('/').pop()}: ${m.message} [${m.extract ?? ''}]`);

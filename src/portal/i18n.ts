@@ -95,7 +95,8 @@ const vi = {
   nextPhoto: 'Ảnh sau',
   backToAlbum: 'Về bộ ảnh',
   clarifications: 'Làm rõ thông tin',
-  clarificationsIntro: 'Thông tin sai sự thật, xuyên tạc về {place} và các cơ quan, cùng sự thật do cơ quan có thẩm quyền làm rõ (Điều 4, Quyết định 69/2021/QĐ-UBND).',
+  clarificationsIntro:
+    'Thông tin sai sự thật, xuyên tạc về {place} và các cơ quan, cùng sự thật do cơ quan có thẩm quyền làm rõ (Điều 4, Quyết định 69/2021/QĐ-UBND).',
   claimHeading: 'Thông tin được làm rõ',
   claimRating: 'Đánh giá',
   claimClaimant: 'Nguồn lan truyền',
@@ -204,7 +205,8 @@ const en: PortalWords = {
   nextPhoto: 'Next photo',
   backToAlbum: 'Back to the album',
   clarifications: 'Clarifications',
-  clarificationsIntro: 'False and distorted information about {place} and its agencies, with the facts as clarified by the competent agencies (Art. 4, Decision 69/2021/QĐ-UBND).',
+  clarificationsIntro:
+    'False and distorted information about {place} and its agencies, with the facts as clarified by the competent agencies (Art. 4, Decision 69/2021/QĐ-UBND).',
   claimHeading: 'The information clarified',
   claimRating: 'Rating',
   claimClaimant: 'Spread by',
@@ -220,8 +222,24 @@ const en: PortalWords = {
 };
 
 export const KIND_NAMES: Record<Locale, Record<string, string>> = {
-  vi: { news: 'Tin tức', photo_album: 'Ảnh', video: 'Video, phóng sự', document: 'Văn bản', publication: 'Ấn phẩm', profile_page: 'Giới thiệu', clarification: 'Thông tin làm rõ' },
-  en: { news: 'News', photo_album: 'Photos', video: 'Videos', document: 'Documents', publication: 'Publications', profile_page: 'Profile', clarification: 'Clarifications' },
+  vi: {
+    news: 'Tin tức',
+    photo_album: 'Ảnh',
+    video: 'Video, phóng sự',
+    document: 'Văn bản',
+    publication: 'Ấn phẩm',
+    profile_page: 'Giới thiệu',
+    clarification: 'Thông tin làm rõ',
+  },
+  en: {
+    news: 'News',
+    photo_album: 'Photos',
+    video: 'Videos',
+    document: 'Documents',
+    publication: 'Publications',
+    profile_page: 'Profile',
+    clarification: 'Clarifications',
+  },
 };
 
 /** A clarification's rating of the information it answers (the claim's `rating`). */
@@ -231,8 +249,28 @@ export const RATING_NAMES: Record<Locale, Record<string, string>> = {
 };
 
 export const DOCUMENT_TYPE_NAMES: Record<Locale, Record<string, string>> = {
-  vi: { decision: 'Quyết định', directive: 'Chỉ thị', plan: 'Kế hoạch', report: 'Báo cáo', official_letter: 'Công văn', circular: 'Thông tư', decree: 'Nghị định', law: 'Luật', other: 'Khác' },
-  en: { decision: 'Decision', directive: 'Directive', plan: 'Plan', report: 'Report', official_letter: 'Official letter', circular: 'Circular', decree: 'Decree', law: 'Law', other: 'Other' },
+  vi: {
+    decision: 'Quyết định',
+    directive: 'Chỉ thị',
+    plan: 'Kế hoạch',
+    report: 'Báo cáo',
+    official_letter: 'Công văn',
+    circular: 'Thông tư',
+    decree: 'Nghị định',
+    law: 'Luật',
+    other: 'Khác',
+  },
+  en: {
+    decision: 'Decision',
+    directive: 'Directive',
+    plan: 'Plan',
+    report: 'Report',
+    official_letter: 'Official letter',
+    circular: 'Circular',
+    decree: 'Decree',
+    law: 'Law',
+    other: 'Other',
+  },
 };
 
 export const LICENCE_NAMES: Record<string, string> = {

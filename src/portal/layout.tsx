@@ -163,5 +163,8 @@ const OG_LOCALES: Record<string, string> = { vi: 'vi_VN', en: 'en_GB', fr: 'fr_F
 
 /** JSON inside <script>: "<" escaped so no text can close the element. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

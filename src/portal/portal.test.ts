@@ -15,7 +15,12 @@ let appraiser: SignedIn;
 let topics: Record<string, string>;
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 
-async function publish(over: Parameters<typeof completeItem>[1] & { en?: { title: string; summary: string; body: string }; media?: Array<{ mediaId: string; caption?: Record<string, string> }> } = {}) {
+async function publish(
+  over: Parameters<typeof completeItem>[1] & {
+    en?: { title: string; summary: string; body: string };
+    media?: Array<{ mediaId: string; caption?: Record<string, string> }>;
+  } = {},
+) {
   const body = completeItem(topics['du-lich-di-san-le-hoi'], over);
   const created = await contributor.client.post('/api/v1/items', { ...body, metadata: { ...body.metadata, ...(over.media ? { media: over.media } : {}) } });
   expect(created.statusCode, created.body).toBe(201);
@@ -61,7 +66,11 @@ describe('language spaces', () => {
 describe('pages from published content only', () => {
   let item: Awaited<ReturnType<typeof publish>>;
   beforeAll(async () => {
-    item = await publish({ title: 'Lễ hội Điện Hòn Chén mùa thu', summary: 'Nghi lễ rước trên sông Hương.', en: { title: 'Hon Chen Temple autumn festival', summary: 'A procession on the Perfume River.', body: '<p>Boats carry the procession.</p>' } });
+    item = await publish({
+      title: 'Lễ hội Điện Hòn Chén mùa thu',
+      summary: 'Nghi lễ rước trên sông Hương.',
+      en: { title: 'Hon Chen Temple autumn festival', summary: 'A procession on the Perfume River.', body: '<p>Boats carry the procession.</p>' },
+    });
     await publish({ title: 'Tài liệu dùng chung cho báo chí', visibility: 'shared' });
     await publish({ title: 'Danh sách nội bộ phát ngôn', visibility: 'internal' });
     const draft = completeItem(topics['du-lich-di-san-le-hoi'], { title: 'Bản nháp chưa gửi thẩm định' });
@@ -91,7 +100,12 @@ describe('pages from published content only', () => {
     expect(html).toContain(`<link rel="canonical" href="http://localhost:80/vi/items/${item.itemId}"/>`);
     expect(html).toContain(`hrefLang="en" href="http://localhost:80/en/items/${item.itemId}"`);
     const [article, crumbs] = jsonLd(html);
-    expect(article).toMatchObject({ '@type': 'NewsArticle', headline: 'Lễ hội Điện Hòn Chén mùa thu', inLanguage: 'vi', author: [{ '@type': 'Person', name: 'Nguyễn Văn An' }] });
+    expect(article).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: 'Lễ hội Điện Hòn Chén mùa thu',
+      inLanguage: 'vi',
+      author: [{ '@type': 'Person', name: 'Nguyễn Văn An' }],
+    });
     expect(article.datePublished).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/);
     expect(crumbs['@type']).toBe('BreadcrumbList');
     const en = (await get(`/en/items/${item.itemId}`)).body;
@@ -131,7 +145,11 @@ describe('pages from published content only', () => {
   it('an item edited after publication stays online as published (listings, feeds, sitemap, documents) until the edit is published', async () => {
     const edited = await publish({ title: 'Bài đã công bố rồi được sửa tiếp', summary: 'Bản đang trực tuyến.' });
     const working = (await contributor.client.get(`/api/v1/item-versions/${edited.versionId}`)).json();
-    const saved = await contributor.client.request('PUT', `/api/v1/item-versions/${edited.versionId}`, { baseRevisionId: working.revision.id, text: { ...working.text, title: 'Bản nháp sửa chưa thẩm định' }, metadata: working.metadata });
+    const saved = await contributor.client.request('PUT', `/api/v1/item-versions/${edited.versionId}`, {
+      baseRevisionId: working.revision.id,
+      text: { ...working.text, title: 'Bản nháp sửa chưa thẩm định' },
+      metadata: working.metadata,
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().state).toBe('draft');
     for (const url of ['/vi/', '/vi/topics/du-lich-di-san-le-hoi', '/vi/kinds/news', '/vi/feed.xml', `/vi/items/${edited.itemId}`]) {
@@ -149,7 +167,10 @@ describe('pages from published content only', () => {
 
   it('a javascript: source address is refused at the door (and would never become a link)', async () => {
     const body = completeItem(topics['du-lich-di-san-le-hoi'], { title: 'Nguồn lạ' });
-    const created = await contributor.client.post('/api/v1/items', { ...body, metadata: { ...body.metadata, source: { type: 'other', name: 'Trang lạ', url: 'javascript:alert(1)' } } });
+    const created = await contributor.client.post('/api/v1/items', {
+      ...body,
+      metadata: { ...body.metadata, source: { type: 'other', name: 'Trang lạ', url: 'javascript:alert(1)' } },
+    });
     expect(created.statusCode).toBe(400);
     expect(created.json().errors[0].field).toBe('metadata/source/url');
     const { safeHref } = await import('./urls.js');
@@ -201,7 +222,14 @@ describe('cache', () => {
 describe('albums', () => {
   it('shows the photos with srcset, alt text and captions, and a social image', async () => {
     const photo = (await upload(contributor.client, await files.jpeg({ width: 1400, height: 900, seed: 5 }), 'ngo-mon.jpg')).json();
-    await contributor.client.patch(`/api/v1/media/${photo.id}`, { version: photo.version, alt: { vi: 'Cổng Ngọ Môn', en: 'The Noon Gate' }, authors: ['A'], copyrightHolder: 'B', licence: 'CC-BY-4.0', visibility: 'public' });
+    await contributor.client.patch(`/api/v1/media/${photo.id}`, {
+      version: photo.version,
+      alt: { vi: 'Cổng Ngọ Môn', en: 'The Noon Gate' },
+      authors: ['A'],
+      copyrightHolder: 'B',
+      licence: 'CC-BY-4.0',
+      visibility: 'public',
+    });
     await processPendingVariants(t.system);
     const album = await publish({ kind: 'photo_album', title: 'Bộ ảnh Ngọ Môn', media: [{ mediaId: photo.id, caption: { vi: 'Ngọ Môn lúc bình minh' } }] });
     const html = (await get(`/vi/items/${album.itemId}`)).body;
@@ -211,7 +239,11 @@ describe('albums', () => {
     expect(html).toContain('style="object-position:50% 50%"'); // the focal point places the crop
     expect(html).toContain(`<meta property="og:image" content="http://localhost:80/api/v1/media/${photo.id}/variants/1/social.webp"/>`);
     const [article] = jsonLd(html);
-    expect((article.image as Array<Record<string, unknown>>)[0]).toMatchObject({ '@type': 'ImageObject', creator: [{ '@type': 'Person', name: 'A' }], license: 'https://creativecommons.org/licenses/by/4.0/' });
+    expect((article.image as Array<Record<string, unknown>>)[0]).toMatchObject({
+      '@type': 'ImageObject',
+      creator: [{ '@type': 'Person', name: 'A' }],
+      license: 'https://creativecommons.org/licenses/by/4.0/',
+    });
     // the variant the page shows is reachable by the public
     const src = /<img src="([^"]+)"/.exec(html)![1];
     expect((await get(src)).statusCode).toBe(200);
@@ -229,10 +261,29 @@ describe('document library, agencies, print and download', () => {
   let docItem: string;
   beforeAll(async () => {
     const pdf = (await upload(contributor.client, files.pdf(['Quyet dinh 12']), 'qd-12.pdf')).json();
-    await contributor.client.patch(`/api/v1/media/${pdf.id}`, { version: pdf.version, authors: ['A'], copyrightHolder: 'B', licence: 'CC-BY-4.0', visibility: 'public' });
+    await contributor.client.patch(`/api/v1/media/${pdf.id}`, {
+      version: pdf.version,
+      authors: ['A'],
+      copyrightHolder: 'B',
+      licence: 'CC-BY-4.0',
+      visibility: 'public',
+    });
     const body = completeItem(topics['chinh-sach-phap-luat'], { kind: 'document', title: 'Quyết định về quảng bá hình ảnh' });
     const created = (
-      await contributor.client.post('/api/v1/items', { ...body, metadata: { ...body.metadata, document: { number: '12/QĐ-UBND', issuingBody: 'Ủy ban nhân dân thành phố Huế', issueDate: '2025-12-01', signer: 'Chủ tịch', documentType: 'decision', fileId: pdf.id } } })
+      await contributor.client.post('/api/v1/items', {
+        ...body,
+        metadata: {
+          ...body.metadata,
+          document: {
+            number: '12/QĐ-UBND',
+            issuingBody: 'Ủy ban nhân dân thành phố Huế',
+            issueDate: '2025-12-01',
+            signer: 'Chủ tịch',
+            documentType: 'decision',
+            fileId: pdf.id,
+          },
+        },
+      })
     ).json();
     await contributor.client.post(`/api/v1/item-versions/${created.id}/transitions/submit`, DECLARE);
     await appraiser.client.post(`/api/v1/item-versions/${created.id}/transitions/approve`, { checklist: ALL_CHECKS });
@@ -284,7 +335,9 @@ describe('highlights chosen by the DIC', () => {
     const refused = await appraiser.client.request('PUT', '/api/v1/highlights', { itemIds: [a.itemId, internal.itemId] });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0]).toMatchObject({ field: 'itemIds/1', code: 'not_online' });
-    const tooMany = await appraiser.client.request('PUT', '/api/v1/highlights', { itemIds: Array.from({ length: 13 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`) });
+    const tooMany = await appraiser.client.request('PUT', '/api/v1/highlights', {
+      itemIds: Array.from({ length: 13 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`),
+    });
     expect(tooMany.statusCode).toBe(400);
     const ok = await appraiser.client.request('PUT', '/api/v1/highlights', { itemIds: [b.itemId, a.itemId] });
     expect(ok.json()).toEqual({ itemIds: [b.itemId, a.itemId] });
@@ -300,4 +353,3 @@ describe('highlights chosen by the DIC', () => {
     expect(after.slice(after.indexOf('id="highlights"'), after.indexOf('id="latest"'))).not.toContain('Lễ hội Huế bốn mùa');
   });
 });
-

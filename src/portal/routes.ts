@@ -57,7 +57,10 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
           const outcome = await page.load(site, input);
           if (outcome.status !== 200) return sites.renderErrorPage(req, lang, outcome.status, outcome.elsewhere);
           const { data } = outcome;
-          return { status: 200, body: 'document' in page ? page.document(site, data) : renderDocument(site, page.meta(site, data), page.current?.(data), page.view(site, data)) };
+          return {
+            status: 200,
+            body: 'document' in page ? page.document(site, data) : renderDocument(site, page.meta(site, data), page.current?.(data), page.view(site, data)),
+          };
         },
       });
     };
@@ -85,7 +88,14 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
       },
     ],
     // `/` → the reader's language
-    ['/', async (req, reply) => reply.header('vary', 'Accept-Language').header('cache-control', 'no-cache').redirect(paths.home(pickLocale(req.headers['accept-language'], 'vi')), 302)],
+    [
+      '/',
+      async (req, reply) =>
+        reply
+          .header('vary', 'Accept-Language')
+          .header('cache-control', 'no-cache')
+          .redirect(paths.home(pickLocale(req.headers['accept-language'], 'vi')), 302),
+    ],
     ['/:lang/', pageRoute(homePage)],
     [
       '/:lang',

@@ -42,7 +42,12 @@ describe('serve', () => {
     const first = await app.inject({ url: '/cached', headers: { host: 'a.test' } });
     expect(first.statusCode).toBe(200);
     expect(first.body).toBe('<p>page 1</p>');
-    expect(first.headers).toMatchObject({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=0, must-revalidate', vary: 'Accept-Encoding', 'x-robots-tag': 'noindex' });
+    expect(first.headers).toMatchObject({
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'public, max-age=0, must-revalidate',
+      vary: 'Accept-Encoding',
+      'x-robots-tag': 'noindex',
+    });
     const etag = String(first.headers.etag);
     expect(etag).toMatch(/^"g1-/);
     const gzip = await app.inject({ url: '/cached', headers: { host: 'a.test', 'accept-encoding': 'gzip' } });

@@ -48,7 +48,11 @@ export function createServe(opts: {
     } catch (err) {
       req.log.error({ err }, opts.failureLog);
       const failed = await answer.failure();
-      reply.code(500).type(failed.type ?? HTML).header('cache-control', 'no-store').send(failed.body);
+      reply
+        .code(500)
+        .type(failed.type ?? HTML)
+        .header('cache-control', 'no-store')
+        .send(failed.body);
       return null;
     }
   }
@@ -56,7 +60,13 @@ export function createServe(opts: {
   return async function serve(req, reply, answer) {
     if (answer.key === undefined) {
       const rendered = await renderOrFail(req, reply, answer);
-      return rendered ? reply.code(rendered.status).type(rendered.type ?? HTML).header('cache-control', 'no-cache').send(rendered.body) : reply;
+      return rendered
+        ? reply
+            .code(rendered.status)
+            .type(rendered.type ?? HTML)
+            .header('cache-control', 'no-cache')
+            .send(rendered.body)
+        : reply;
     }
     const key = opts.keyOf(originOf(config, req), answer.key);
     const gen = generation?.current() ?? 0;

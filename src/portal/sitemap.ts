@@ -94,7 +94,12 @@ class Packer<P extends { urls: number; bytes: number; lastmod: Date | undefined 
 
 /** Addresses in files of at most `maxUrls` addresses and about `maxBytes` bytes each (always at least one file). */
 export function splitSitemap(urls: SitemapUrl[], limits: SitemapLimits = {}): SitemapChunk[] {
-  const packer = new Packer<{ urls: number; bytes: number; lastmod: Date | undefined; list: string[] }>(limits, () => ({ urls: 0, bytes: 0, lastmod: undefined, list: [] }));
+  const packer = new Packer<{ urls: number; bytes: number; lastmod: Date | undefined; list: string[] }>(limits, () => ({
+    urls: 0,
+    bytes: 0,
+    lastmod: undefined,
+    list: [],
+  }));
   for (const u of urls) {
     const rendered = renderUrl(u);
     packer.add(Buffer.byteLength(rendered) + 1, u.lastmod).list.push(rendered);
@@ -178,14 +183,25 @@ async function* itemRows(ctx: Context, range: { after: content.SitemapKey | null
  */
 export async function planSitemap(ctx: Context, origin: string, limits: SitemapLimits = {}): Promise<SitemapPlan> {
   const fixed = (await listingUrls(ctx, origin)).map((u) => ({ text: renderUrl(u), lastmod: u.lastmod }));
-  const packer = new Packer<SitemapPage>(limits, (previous) => ({ urls: 0, bytes: 0, lastmod: undefined, fixed: [previous?.fixed[1] ?? 0, previous?.fixed[1] ?? 0], items: null }));
+  const packer = new Packer<SitemapPage>(limits, (previous) => ({
+    urls: 0,
+    bytes: 0,
+    lastmod: undefined,
+    fixed: [previous?.fixed[1] ?? 0, previous?.fixed[1] ?? 0],
+    items: null,
+  }));
   for (const [i, u] of fixed.entries()) packer.add(Buffer.byteLength(u.text) + 1, u.lastmod).fixed[1] = i + 1;
   // the longest an image's address can be: media id, variants revision (int4), variant name ("social.webp", "12345.webp")
   const longestImage = `${origin}/api/v1/media/${'0'.repeat(36)}/variants/${'9'.repeat(10)}/${'x'.repeat(16)}`;
   let last: content.SitemapKey | null = null; // the last version placed in a file
   for await (const rows of itemRows(ctx, { after: null, until: null }, limits.batch ?? SITEMAP_BATCH)) {
     for (const row of rows) {
-      const u = itemUrl(ctx, origin, row, row.mediaIds.slice(0, MAX_IMAGES).map(() => longestImage));
+      const u = itemUrl(
+        ctx,
+        origin,
+        row,
+        row.mediaIds.slice(0, MAX_IMAGES).map(() => longestImage),
+      );
       if (!u) continue;
       const before = packer.pages.length;
       const page = packer.add(Buffer.byteLength(renderUrl(u)) + 1, u.lastmod);
@@ -209,9 +225,18 @@ export async function renderSitemapPage(ctx: Context, origin: string, plan: Site
   if (page.items) {
     for await (const rows of itemRows(ctx, page.items, limits.batch ?? SITEMAP_BATCH)) {
       // the images' web variants, for the whole batch in a few queries
-      const files = await mediaFiles(ctx, origin, rows.flatMap((r) => r.mediaIds));
+      const files = await mediaFiles(
+        ctx,
+        origin,
+        rows.flatMap((r) => r.mediaIds),
+      );
       for (const row of rows) {
-        const u = itemUrl(ctx, origin, row, row.mediaIds.map((id) => files.get(id)?.image?.url).filter((x) => x !== undefined));
+        const u = itemUrl(
+          ctx,
+          origin,
+          row,
+          row.mediaIds.map((id) => files.get(id)?.image?.url).filter((x) => x !== undefined),
+        );
         if (u) urls.push(renderUrl(u));
       }
     }

@@ -12,7 +12,18 @@ const LICENCE_URLS: Record<string, string> = {
   'CC0-1.0': 'https://creativecommons.org/publicdomain/zero/1.0/',
 };
 
-export function organizationLd(a: { slug: string; name: string; otherName: string; description: string; contact: { address?: string; phone?: string; email?: string; website?: string }; parent: { slug: string; name: string } | null }, origin: string, lang: string) {
+export function organizationLd(
+  a: {
+    slug: string;
+    name: string;
+    otherName: string;
+    description: string;
+    contact: { address?: string; phone?: string; email?: string; website?: string };
+    parent: { slug: string; name: string } | null;
+  },
+  origin: string,
+  lang: string,
+) {
   return {
     '@context': 'https://schema.org',
     '@type': 'GovernmentOrganization',
@@ -24,7 +35,9 @@ export function organizationLd(a: { slug: string; name: string; otherName: strin
     ...(a.contact.email ? { email: a.contact.email } : {}),
     ...(a.contact.phone ? { telephone: a.contact.phone } : {}),
     ...(a.contact.address ? { address: a.contact.address } : {}),
-    ...(a.parent ? { parentOrganization: { '@type': 'GovernmentOrganization', name: a.parent.name, url: `${origin}${paths.agency(lang, a.parent.slug)}` } } : {}),
+    ...(a.parent
+      ? { parentOrganization: { '@type': 'GovernmentOrganization', name: a.parent.name, url: `${origin}${paths.agency(lang, a.parent.slug)}` } }
+      : {}),
   };
 }
 
@@ -59,7 +72,18 @@ export function articleLd(form: content.PublishedForm, lang: string, url: string
           })),
         }
       : {}),
-    ...(videos.length ? { video: videos.map((v) => ({ '@type': 'VideoObject', name: v.caption || form.title, description: form.summary, contentUrl: `${site.origin}${v.fileUrl}`, uploadDate: isoLocal(publishedAt), ...(images[0] ? { thumbnailUrl: `${site.origin}${images[0].picture!.src}` } : {}) })) } : {}),
+    ...(videos.length
+      ? {
+          video: videos.map((v) => ({
+            '@type': 'VideoObject',
+            name: v.caption || form.title,
+            description: form.summary,
+            contentUrl: `${site.origin}${v.fileUrl}`,
+            uploadDate: isoLocal(publishedAt),
+            ...(images[0] ? { thumbnailUrl: `${site.origin}${images[0].picture!.src}` } : {}),
+          })),
+        }
+      : {}),
     ...(form.contentHash ? { identifier: { '@type': 'PropertyValue', propertyID: 'sha256', value: form.contentHash } } : {}),
   };
 }
@@ -81,7 +105,11 @@ export interface ClaimReviewInput {
 
 /** A clarification as schema.org ClaimReview: the claim reviewed, where it appeared, the rating, who reviewed it and when. */
 export function claimReviewLd(c: ClaimReviewInput) {
-  const appearances = (c.claim.appearances ?? []).map((a) => ({ '@type': 'CreativeWork', url: a.url, ...(a.platform ? { publisher: { '@type': 'Organization', name: a.platform } } : {}) }));
+  const appearances = (c.claim.appearances ?? []).map((a) => ({
+    '@type': 'CreativeWork',
+    url: a.url,
+    ...(a.platform ? { publisher: { '@type': 'Organization', name: a.platform } } : {}),
+  }));
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',

@@ -108,7 +108,10 @@ describe('a clarification and its claim', () => {
 
   it('reads the draft back as saved', async () => {
     const id = /\/admin\/items\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname)?.[1];
-    const saved = await page.evaluate(async (versionId) => (await (await fetch(`/api/v1/item-versions/${versionId}`)).json()) as { metadata: { claim?: unknown } }, id);
+    const saved = await page.evaluate(
+      async (versionId) => (await (await fetch(`/api/v1/item-versions/${versionId}`)).json()) as { metadata: { claim?: unknown } },
+      id,
+    );
     expect(saved.metadata.claim).toEqual({
       statement: { vi: statement },
       rating: 'distorted',
@@ -121,7 +124,10 @@ describe('a clarification and its claim', () => {
     expect(await page.getByRole('combobox', { name: 'Mức độ sai lệch', exact: true }).inputValue()).toBe('Xuyên tạc');
     expect(await page.getByLabel('Ngày phát hiện lần đầu').inputValue()).toBe('29/10/2026');
     expect(await field('Nội dung thông tin sai lệch (Tiếng Việt)').inputValue()).toBe(statement);
-    expect(await page.getByTestId('claim-appearance-url').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['https://social.example/posts/1', 'https://video.example/v/2']);
+    expect(await page.getByTestId('claim-appearance-url').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
+      'https://social.example/posts/1',
+      'https://video.example/v/2',
+    ]);
     expect(await seriousA11yViolations(page), 'axe on the clarification editor').toEqual([]);
   });
 

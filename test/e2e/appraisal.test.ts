@@ -110,7 +110,8 @@ describe('appraisal journey', () => {
   it('the contributor signs in, changes the password and opens the items list', async () => {
     await signInDemoAccount(author, server, 'so-du-lich', authorPassword, { twoFactor: false });
     const menu = nav(author);
-    for (const entry of ['Tin, bài và tài liệu', 'Nhập dữ liệu hàng loạt', 'Tìm kiếm', 'Tình hình cập nhật']) await menu.getByRole('link', { name: entry }).waitFor();
+    for (const entry of ['Tin, bài và tài liệu', 'Nhập dữ liệu hàng loạt', 'Tìm kiếm', 'Tình hình cập nhật'])
+      await menu.getByRole('link', { name: entry }).waitFor();
     // Appraisal and the taxonomy are the DIC's.
     expect(await menu.getByRole('link', { name: 'Hàng chờ thẩm định' }).count()).toBe(0);
     expect(await menu.getByRole('link', { name: 'Danh mục chủ đề' }).count()).toBe(0);
@@ -126,7 +127,9 @@ describe('appraisal journey', () => {
     await author.getByRole('heading', { name: 'Thêm tin, bài', level: 1 }).waitFor();
     await field(author, 'Tiêu đề').fill(viTitle);
     await field(author, 'Tóm tắt').fill('Làng nghề nón lá Phú Cam đón đoàn khách quốc tế đầu tiên.');
-    await field(author, 'Nội dung').fill('<p>Làng nghề nón lá <strong>Phú Cam</strong> bên bờ sông An Cựu mở cửa cho khách tham quan.</p><p>Du khách được tự tay chằm nón.</p>');
+    await field(author, 'Nội dung').fill(
+      '<p>Làng nghề nón lá <strong>Phú Cam</strong> bên bờ sông An Cựu mở cửa cho khách tham quan.</p><p>Du khách được tự tay chằm nón.</p>',
+    );
     // The preview is sanitised and rendered live.
     await author.getByRole('region', { name: 'Xem trước (đã lọc an toàn như khi lưu)' }).getByText('Du khách được tự tay chằm nón.').waitFor();
 
@@ -167,7 +170,9 @@ describe('appraisal journey', () => {
     const source = author.getByRole('region', { name: 'Bản gốc để đối chiếu' });
     await source.getByText(viTitle).waitFor();
     await field(author, 'Tóm tắt').fill('The Phu Cam conical hat village welcomes its first international visitors.');
-    await field(author, 'Nội dung').fill('<p>The <strong>Phu Cam</strong> hat village on the An Cuu river opens to visitors.</p><p>Visitors can make their own hats.</p>');
+    await field(author, 'Nội dung').fill(
+      '<p>The <strong>Phu Cam</strong> hat village on the An Cuu river opens to visitors.</p><p>Visitors can make their own hats.</p>',
+    );
     await author.getByRole('button', { name: 'Lưu', exact: true }).click();
     await author.getByText('Đã lưu phiên bản số 2.').waitFor();
     await expectAccessible(author, 'translation editor (side by side)');
@@ -191,7 +196,10 @@ describe('appraisal journey', () => {
   it('returns it with a comment from the appraisal screen', async () => {
     await appraiser.getByTestId('queue-table').getByRole('link', { name: viTitle, exact: true }).click();
     await appraiser.getByRole('heading', { name: `Thẩm định: ${viTitle}`, level: 1 }).waitFor();
-    await appraiser.getByTestId('no-diff').getByText(/lần thẩm định đầu tiên/).waitFor();
+    await appraiser
+      .getByTestId('no-diff')
+      .getByText(/lần thẩm định đầu tiên/)
+      .waitFor();
     await appraiser.getByTestId('submitted-text').getByText('Du khách được tự tay chằm nón.').waitFor();
     await appraiser.getByTestId('metadata-view').getByText('Du lịch, di sản và lễ hội').waitFor();
     await expectAccessible(appraiser, 'appraisal screen');

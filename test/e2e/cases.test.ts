@@ -77,7 +77,11 @@ async function inPage(p: Page, method: string, path: string, body?: unknown): Pr
   return p.evaluate(
     async ({ method, path, body }) => {
       const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
-      const res = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const json = (await res.json()) as Record<string, unknown>;
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
       return json;
@@ -147,7 +151,9 @@ describe('clarification cases', () => {
     await page.goto(`${server.adminUrl.replace(/\/$/, '')}/cases/new`);
     await page.getByRole('heading', { name: 'Mở vụ việc', level: 1 }).waitFor();
     await page.getByRole('textbox', { name: 'Tiêu đề' }).fill('Tin sai: Festival Huế 2026 bị hủy');
-    await page.getByRole('textbox', { name: 'Nội dung thông tin sai lệch' }).fill('Festival Huế 2026 bị hủy toàn bộ vì thiếu kinh phí, du khách được hoàn tiền vé.');
+    await page
+      .getByRole('textbox', { name: 'Nội dung thông tin sai lệch' })
+      .fill('Festival Huế 2026 bị hủy toàn bộ vì thiếu kinh phí, du khách được hoàn tiền vé.');
     await page.getByRole('textbox', { name: 'Đường dẫn (URL)' }).fill('https://facebook.com/reviewhue/posts/456');
     await page.getByRole('textbox', { name: 'Nền tảng' }).fill('Facebook');
     await page.getByRole('combobox', { name: 'Chủ đề', exact: true }).click();
@@ -173,7 +179,10 @@ describe('clarification cases', () => {
       await page.getByRole('option', { name, exact: true }).click();
     }
     await picker.press('Tab');
-    await dialog.getByTestId('notify-due').getByText(`Hạn trả lời: hết ngày ${hueDay(7).typed} (7 ngày kể từ hôm nay, giờ Huế).`).waitFor();
+    await dialog
+      .getByTestId('notify-due')
+      .getByText(`Hạn trả lời: hết ngày ${hueDay(7).typed} (7 ngày kể từ hôm nay, giờ Huế).`)
+      .waitFor();
     await dialog.getByRole('button', { name: 'Gửi đề nghị' }).click();
     await page.getByTestId('case-status').getByText('Đã đề nghị cơ quan').waitFor();
 
@@ -207,7 +216,9 @@ describe('clarification cases', () => {
     expect(await own.getByRole('button', { name: 'Gia hạn' }).count()).toBe(0);
     expect(await agencyPage.getByRole('button', { name: 'Đề nghị cơ quan cung cấp thông tin' }).count()).toBe(0);
     await own.getByRole('button', { name: 'Ghi nhận thông tin đã cung cấp' }).click();
-    await own.getByRole('textbox', { name: 'Nội dung giải thích, làm rõ' }).fill('Festival Huế 2026 vẫn diễn ra đúng kế hoạch; không có chương trình nào bị hủy.');
+    await own
+      .getByRole('textbox', { name: 'Nội dung giải thích, làm rõ' })
+      .fill('Festival Huế 2026 vẫn diễn ra đúng kế hoạch; không có chương trình nào bị hủy.');
     await own.getByRole('textbox', { name: 'Đường dẫn' }).fill('https://sodulich.example.vn/thong-cao/festival-2026');
     await own.getByTestId('material-form').getByRole('button', { name: 'Ghi nhận' }).click();
     await own.getByTestId('material').getByText('Đúng hạn').waitFor();
@@ -235,7 +246,9 @@ describe('clarification cases', () => {
     setServerClock(9 * DAY);
     try {
       const ward = await personSession(server, lateLogin, latePassword);
-      await ward('POST', `/api/v1/cases/${caseId}/agencies/${idOf('ubnd-phuong-thuan-hoa')}/material`, { note: 'Phường không tổ chức sự kiện nào liên quan; đề nghị liên hệ Ban tổ chức.' });
+      await ward('POST', `/api/v1/cases/${caseId}/agencies/${idOf('ubnd-phuong-thuan-hoa')}/material`, {
+        note: 'Phường không tổ chức sự kiện nào liên quan; đề nghị liên hệ Ban tổ chức.',
+      });
     } finally {
       setServerClock(0);
     }
@@ -247,7 +260,12 @@ describe('clarification cases', () => {
     const ward = page.getByTestId('assignment').filter({ has: page.getByRole('heading', { name: 'Ủy ban nhân dân phường Thuận Hóa' }) });
     await ward.getByTestId('material').getByText('Trễ hạn').waitFor();
     await ward.getByTestId('deadline').getByText('đã trả lời trễ hạn').waitFor();
-    await page.getByTestId('assignment').filter({ has: page.getByRole('heading', { name: 'Sở Du lịch' }) }).getByTestId('deadline').getByText('đã trả lời đúng hạn').waitFor();
+    await page
+      .getByTestId('assignment')
+      .filter({ has: page.getByRole('heading', { name: 'Sở Du lịch' }) })
+      .getByTestId('deadline')
+      .getByText('đã trả lời đúng hạn')
+      .waitFor();
 
     // evidence: a link
     await page.getByRole('tab', { name: /Nơi xuất hiện, bằng chứng/ }).click();
@@ -290,13 +308,21 @@ describe('clarification cases', () => {
 
     await page.goto(caseUrl);
     await page.getByRole('tab', { name: /Cơ quan và phản hồi/ }).click();
-    await page.getByTestId('assignment').filter({ has: page.getByRole('heading', { name: 'Ủy ban nhân dân phường Phú Xuân' }) }).getByTestId('deadline').getByText('quá hạn 2 ngày').waitFor();
+    await page
+      .getByTestId('assignment')
+      .filter({ has: page.getByRole('heading', { name: 'Ủy ban nhân dân phường Phú Xuân' }) })
+      .getByTestId('deadline')
+      .getByText('quá hạn 2 ngày')
+      .waitFor();
 
     // the bilingual clarification item, linked to the content editor
     await page.getByRole('button', { name: 'Tạo tin làm rõ' }).click();
     const clar = page.getByRole('dialog', { name: 'Tạo tin làm rõ' });
     await clar.getByRole('textbox', { name: 'Thông tin sai lệch bằng tiếng Anh' }).fill('Hue Festival 2026 has been cancelled.');
-    const [vi, en] = [clar.locator('div.mantine-Paper-root').filter({ hasText: 'Tiếng Việt' }), clar.locator('div.mantine-Paper-root').filter({ hasText: 'Tiếng Anh' })];
+    const [vi, en] = [
+      clar.locator('div.mantine-Paper-root').filter({ hasText: 'Tiếng Việt' }),
+      clar.locator('div.mantine-Paper-root').filter({ hasText: 'Tiếng Anh' }),
+    ];
     await vi.getByRole('textbox', { name: 'Tiêu đề' }).fill('Làm rõ: Festival Huế 2026 vẫn diễn ra');
     await vi.getByRole('textbox', { name: 'Tóm tắt' }).fill('Thông tin Festival Huế 2026 bị hủy là sai sự thật.');
     await en.getByRole('textbox', { name: 'Tiêu đề' }).fill('Clarification: Hue Festival 2026 goes ahead');
@@ -304,7 +330,10 @@ describe('clarification cases', () => {
     await en.getByRole('textbox', { name: 'Nội dung' }).fill('Hue Festival 2026 takes place as planned.');
     await clar.getByRole('combobox', { name: 'Cơ quan đứng tên' }).click();
     await page.getByRole('option', { name: 'Sở Du lịch', exact: true }).click();
-    for (const [label, value] of [['Tác giả', 'Sở Du lịch'], ['Từ khóa', 'Festival Huế']]) {
+    for (const [label, value] of [
+      ['Tác giả', 'Sở Du lịch'],
+      ['Từ khóa', 'Festival Huế'],
+    ]) {
       const tags = clar.getByRole('combobox', { name: label, exact: true });
       await tags.fill(value);
       await tags.press('Enter');
@@ -316,18 +345,25 @@ describe('clarification cases', () => {
     await shoot(page, 'cases-clarification-vi');
     await clar.getByTestId('create-clarification').click();
     await page.getByTestId('case-clarification').waitFor();
-    const { clarification } = (await inPage(page, 'GET', `/api/v1/cases/${caseId}`)) as { clarification: { itemId: string; versions: Array<{ versionId: string; language: string }> } };
+    const { clarification } = (await inPage(page, 'GET', `/api/v1/cases/${caseId}`)) as {
+      clarification: { itemId: string; versions: Array<{ versionId: string; language: string }> };
+    };
     expect(clarification.versions.map((v) => v.language)).toEqual(['vi', 'en']);
     await page.getByTestId('clarification-link').click();
     await page.waitForURL(/\/items\/[0-9a-f-]{36}$/);
-    await page.getByRole('textbox', { name: /Tiêu đề/ }).first().waitFor();
+    await page
+      .getByRole('textbox', { name: /Tiêu đề/ })
+      .first()
+      .waitFor();
     expect(await page.content()).toContain('Làm rõ: Festival Huế 2026 vẫn diễn ra');
 
     // the agency submits both languages, the DIC approves and publishes them (through the API), then marks the case
     await agencyPage.goto(server.adminUrl);
     for (const v of clarification.versions) {
       await inPage(agencyPage, 'POST', `/api/v1/item-versions/${v.versionId}/transitions/submit`, { declaration: { noStateSecrets: true } });
-      const approved = await inPage(page, 'POST', `/api/v1/item-versions/${v.versionId}/transitions/approve`, { checklist: { copyright: true, accuracy: true, noHarm: true, noStateSecrets: true } });
+      const approved = await inPage(page, 'POST', `/api/v1/item-versions/${v.versionId}/transitions/approve`, {
+        checklist: { copyright: true, accuracy: true, noHarm: true, noStateSecrets: true },
+      });
       if (approved.state !== 'published') await inPage(page, 'POST', `/api/v1/item-versions/${v.versionId}/transitions/publish`, {});
     }
     await page.goto(caseUrl);
@@ -353,7 +389,8 @@ describe('clarification cases', () => {
     // the timeline records every step
     await page.goto(caseUrl);
     await page.getByRole('tab', { name: 'Nhật ký' }).click();
-    for (const step of ['Mở vụ việc', 'Đề nghị cơ quan', 'Gia hạn', 'Nhận thông tin', 'Phản hồi', 'Tạo tin làm rõ']) await page.getByTestId('case-timeline').getByText(step, { exact: true }).first().waitFor();
+    for (const step of ['Mở vụ việc', 'Đề nghị cơ quan', 'Gia hạn', 'Nhận thông tin', 'Phản hồi', 'Tạo tin làm rõ'])
+      await page.getByTestId('case-timeline').getByText(step, { exact: true }).first().waitFor();
     expect(await seriousA11yViolations(page), 'axe (timeline)').toEqual([]);
     await shoot(page, 'cases-timeline-vi');
 
@@ -367,7 +404,10 @@ describe('clarification cases', () => {
     await page.getByTestId('overdue-only').click();
     await page.waitForURL(/overdue=true/);
     await expect.poll(() => page.getByTestId('case-row').filter({ hasText: reference }).count(), { timeout: 15_000 }).toBe(0);
-    await page.getByText(/^(Hiển thị \d+\/\d+ vụ việc|Không có dữ liệu\.)$/).first().waitFor();
+    await page
+      .getByText(/^(Hiển thị \d+\/\d+ vụ việc|Không có dữ liệu\.)$/)
+      .first()
+      .waitFor();
     await page.getByTestId('overdue-only').click();
     await page.waitForURL((u) => !u.searchParams.has('overdue'));
     await page.getByTestId('case-row').filter({ hasText: reference }).waitFor();
@@ -377,8 +417,15 @@ describe('clarification cases', () => {
     await page.goto(`${server.adminUrl.replace(/\/$/, '')}/cases/figures`);
     await page.getByTestId('figures-row').filter({ hasText: 'Ủy ban nhân dân phường Thuận Hóa' }).getByText('0%').waitFor();
     // on time here; the demo case it has not answered (src/cli/demo-cases.ts) counts as overdue when it falls in this year
-    await page.getByTestId('figures-row').filter({ hasText: 'Sở Du lịch' }).getByText(/^(100|50)%$/).waitFor();
-    await page.locator('#overdue-title').getByText(/\(\d+\)/).waitFor();
+    await page
+      .getByTestId('figures-row')
+      .filter({ hasText: 'Sở Du lịch' })
+      .getByText(/^(100|50)%$/)
+      .waitFor();
+    await page
+      .locator('#overdue-title')
+      .getByText(/\(\d+\)/)
+      .waitFor();
     expect(await page.getByTestId('overdue-cases').getByText(reference).count()).toBe(0);
     expect(await seriousA11yViolations(page), 'axe (figures vi)').toEqual([]);
     await shoot(page, 'cases-figures-vi');
@@ -393,8 +440,17 @@ describe('clarification cases', () => {
     await shoot(page, 'cases-list-en');
     await page.goto(caseUrl);
     await page.getByRole('tab', { name: /Agencies and responses/ }).click();
-    await page.getByTestId('assignment').filter({ has: page.getByRole('heading', { name: 'Department of Tourism' }) }).getByTestId('material').getByText('On time', { exact: true }).waitFor();
-    await page.getByTestId('assignment').filter({ has: page.getByRole('heading', { name: 'Phú Xuân Ward People\'s Committee' }) }).getByText('not answered').waitFor();
+    await page
+      .getByTestId('assignment')
+      .filter({ has: page.getByRole('heading', { name: 'Department of Tourism' }) })
+      .getByTestId('material')
+      .getByText('On time', { exact: true })
+      .waitFor();
+    await page
+      .getByTestId('assignment')
+      .filter({ has: page.getByRole('heading', { name: "Phú Xuân Ward People's Committee" }) })
+      .getByText('not answered')
+      .waitFor();
     expect(await seriousA11yViolations(page), 'axe (case en)').toEqual([]);
     await shoot(page, 'cases-page-en');
     await page.goto(`${server.adminUrl.replace(/\/$/, '')}/cases/new`);

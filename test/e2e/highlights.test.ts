@@ -62,7 +62,12 @@ async function shoot(name: string) {
   mkdirSync(SHOTS_DIR, { recursive: true });
   // The toasts of earlier steps would hide the top of the page.
   const toasts = page.locator('.mantine-Notification-root');
-  for (let i = 0; i < 10 && (await toasts.count()) > 0; i++) await toasts.first().getByRole('button').click({ timeout: 2000 }).catch(() => {});
+  for (let i = 0; i < 10 && (await toasts.count()) > 0; i++)
+    await toasts
+      .first()
+      .getByRole('button')
+      .click({ timeout: 2000 })
+      .catch(() => {});
   await toasts.first().waitFor({ state: 'detached' });
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
@@ -118,7 +123,10 @@ describe('portal highlights', () => {
     await up.focus();
     await page.keyboard.press('Enter');
     await expect.poll(order).toEqual([KIM_LONG, DAI_NOI]);
-    await page.getByRole('status').filter({ hasText: `Đã chuyển ${KIM_LONG} đến vị trí 1/2.` }).waitFor({ state: 'attached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Đã chuyển ${KIM_LONG} đến vị trí 1/2.` })
+      .waitFor({ state: 'attached' });
     // At the top its "up" button is off: the focus moves to its "down" one.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Chuyển xuống: ${KIM_LONG}`);
     await expectAccessible(page, 'highlights (unsaved changes)');
@@ -190,7 +198,10 @@ describe('portal highlights', () => {
     await expectAccessible(page, 'highlights (refused)');
     await shootPart('highlights-panel', 'highlights-refused-vi-1280');
     await refused.getByRole('button', { name: `Bỏ khỏi danh sách nổi bật: ${JAPAN}` }).click();
-    await page.getByRole('status').filter({ hasText: `Đã bỏ ${JAPAN} khỏi danh sách.` }).waitFor({ state: 'attached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Đã bỏ ${JAPAN} khỏi danh sách.` })
+      .waitFor({ state: 'attached' });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Bỏ khỏi danh sách nổi bật: ${DAI_NOI}`);
     await page.getByTestId('save-highlights').click();
     await page.getByText('Đã lưu danh sách nổi bật; trang chủ cổng thông tin đã được cập nhật.').waitFor();
@@ -210,7 +221,13 @@ describe('portal highlights', () => {
     await page.getByRole('heading', { name: 'Portal highlights', level: 1 }).waitFor();
     await page.getByTestId('highlights-note').getByText('The home page shows at most 12 highlights.').waitFor();
     // Titles in the UI language, the unsaved one too (the search found its English version).
-    await expect.poll(order).toEqual(['Kim Long ward launches a garden-house trail along the Perfume River', 'Hue Imperial City opens to visitors at night', 'Investment promotion conference on digital infrastructure and smart city']);
+    await expect
+      .poll(order)
+      .toEqual([
+        'Kim Long ward launches a garden-house trail along the Perfume River',
+        'Hue Imperial City opens to visitors at night',
+        'Investment promotion conference on digital infrastructure and smart city',
+      ]);
     await expectAccessible(page, 'highlights in English');
     await shoot('highlights-en');
     await page.getByRole('button', { name: 'Undo changes' }).click();

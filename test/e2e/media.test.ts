@@ -73,7 +73,9 @@ async function bigPhoto(): Promise<Buffer> {
     x = (x * 1103515245 + 12345) >>> 0;
     raw[i] = (x >>> 24) & 255;
   }
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 /** Fills the file page's description and saves it. */
@@ -206,7 +208,10 @@ describe('media journey', () => {
   it('describes a photo in Vietnamese and English, sets its focal point and sees the crops made again', async () => {
     await page.getByTestId('media-grid').getByRole('link', { name: 'anh-1.jpg' }).click();
     await page.getByRole('heading', { name: 'anh-1.jpg', level: 1 }).waitFor();
-    await page.getByTestId('media-sha256').getByText(/^[0-9a-f]{64}$/).waitFor();
+    await page
+      .getByTestId('media-sha256')
+      .getByText(/^[0-9a-f]{64}$/)
+      .waitFor();
     await page.getByTestId('media-facts').getByText('1200 × 800 px').waitFor();
     await page.getByTestId('crop-square').waitFor();
     const squareBefore = await page.getByTestId('crop-square').getAttribute('src');
@@ -214,7 +219,9 @@ describe('media journey', () => {
 
     // The focal point: a click on the image, then fine-tuned from the keyboard.
     const picker = page.getByTestId('focal-picker');
-    await expect.poll(() => picker.locator('img').evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
+    await expect
+      .poll(() => picker.locator('img').evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))
+      .toBe(true);
     const box = (await picker.boundingBox())!;
     await picker.click({ position: { x: box.width * 0.25, y: box.height * 0.4 } });
     await expect.poll(() => page.getByRole('textbox', { name: 'Từ trái sang (%)' }).inputValue()).toBe('25 %');
@@ -235,7 +242,16 @@ describe('media journey', () => {
     });
     await page.getByText('Đã lưu mô tả tệp.').first().waitFor();
     // New crops around the new point (a new revision of the variants).
-    await expect.poll(() => page.getByTestId('crop-square').getAttribute('src').catch(() => null), { timeout: 30_000 }).toMatch(/\/variants\/2\/square\.webp$/);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('crop-square')
+            .getAttribute('src')
+            .catch(() => null),
+        { timeout: 30_000 },
+      )
+      .toMatch(/\/variants\/2\/square\.webp$/);
     await page.getByTestId('crop-social').waitFor();
     expect(await page.getByTestId('variants-status').getAttribute('data-status')).toBe('ready');
     // Saved and shown again after a reload.
@@ -337,7 +353,9 @@ describe('media journey', () => {
 
   it('fixes the photos from the links and submits: the media checks pass', async () => {
     for (const name of ['anh-2.jpg', 'anh-3.jpg'] as const) {
-      await attached(name).getByRole('link', { name: `Sửa mô tả tệp ${name}` }).click();
+      await attached(name)
+        .getByRole('link', { name: `Sửa mô tả tệp ${name}` })
+        .click();
       await page.getByRole('heading', { name, level: 1 }).waitFor();
       // Used by a Vietnamese item: the Vietnamese tab is marked until its alt text is written.
       await page.getByRole('tab', { name: 'Tiếng Việt (chưa có mô tả thay thế)' }).waitFor();

@@ -32,7 +32,28 @@ describe('portal pages in the browser', () => {
       const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: true });
       const page = await context.newPage();
       const problems = watchPageProblems(page);
-      const paths = ['/vi/', '/en/', albumPath, albumPath.replace('/vi/', '/en/'), '/vi/topics/du-lich-di-san-le-hoi', '/en/kinds/news', '/vi/search?q=hue', '/en/search?q=festival', '/vi/khong-co', '/en/agencies/so-van-hoa-the-thao', '/vi/agencies', '/vi/documents', '/en/documents?type=plan', `${albumPath}/photos/2`, '/vi/clarifications', '/en/clarifications', clarificationPath, clarificationPath.replace('/vi/', '/en/'), '/vi/profile', '/en/profile'];
+      const paths = [
+        '/vi/',
+        '/en/',
+        albumPath,
+        albumPath.replace('/vi/', '/en/'),
+        '/vi/topics/du-lich-di-san-le-hoi',
+        '/en/kinds/news',
+        '/vi/search?q=hue',
+        '/en/search?q=festival',
+        '/vi/khong-co',
+        '/en/agencies/so-van-hoa-the-thao',
+        '/vi/agencies',
+        '/vi/documents',
+        '/en/documents?type=plan',
+        `${albumPath}/photos/2`,
+        '/vi/clarifications',
+        '/en/clarifications',
+        clarificationPath,
+        clarificationPath.replace('/vi/', '/en/'),
+        '/vi/profile',
+        '/en/profile',
+      ];
       for (const path of paths) {
         const res = await page.goto(`${server.origin}${path}`);
         expect([200, 404], path).toContain(res!.status());

@@ -80,7 +80,12 @@ describe('API usage', () => {
     await page.evaluate(() => localStorage.setItem('ttdn.admin.lang', 'en'));
     await page.reload();
     await page.getByRole('heading', { name: 'API usage', level: 1 }).waitFor();
-    await page.getByTestId('usage-principals').getByRole('row').filter({ hasText: CLIENT_NAME }).getByText(/^Version 2026-\d+, accepted \d{2} \w{3} \d{4}/).waitFor();
+    await page
+      .getByTestId('usage-principals')
+      .getByRole('row')
+      .filter({ hasText: CLIENT_NAME })
+      .getByText(/^Version 2026-\d+, accepted \d{2} \w{3} \d{4}/)
+      .waitFor();
     await page.getByTestId('usage-agencies').getByRole('rowheader', { name: 'Anonymous access' }).waitFor();
     expect(await seriousA11yViolations(page), 'axe (en)').toEqual([]);
     await shoot('usage-en');

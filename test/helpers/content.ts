@@ -8,7 +8,10 @@ export async function topicIds(t: TestApp): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map((r) => [r.slug, r.id]));
 }
 
-export function completeItem(topicId: string, over: { title?: string; summary?: string; body?: string; visibility?: string; kind?: string; agencyId?: string; tags?: string[] } = {}) {
+export function completeItem(
+  topicId: string,
+  over: { title?: string; summary?: string; body?: string; visibility?: string; kind?: string; agencyId?: string; tags?: string[] } = {},
+) {
   return {
     ...(over.agencyId ? { agencyId: over.agencyId } : {}),
     kind: over.kind ?? 'news',

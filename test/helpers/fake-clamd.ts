@@ -61,4 +61,3 @@ function serve(socket: Socket, behaviour: Behaviour, scans: Scan[]) {
     }
   });
 }
-

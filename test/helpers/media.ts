@@ -12,11 +12,16 @@ export async function createMediaTestApp(env: Record<string, string> = {}): Prom
   return { ...t, dataDir };
 }
 
-export function multipart(parts: Array<{ name: string; filename?: string; contentType?: string; data: Buffer | string }>, boundary = `----ttdn${Math.random().toString(16).slice(2)}`) {
+export function multipart(
+  parts: Array<{ name: string; filename?: string; contentType?: string; data: Buffer | string }>,
+  boundary = `----ttdn${Math.random().toString(16).slice(2)}`,
+) {
   const chunks: Buffer[] = [];
   for (const p of parts) {
     const disposition = `form-data; name="${p.name}"${p.filename !== undefined ? `; filename="${p.filename}"` : ''}`;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${p.contentType ? `Content-Type: ${p.contentType}\r\n` : ''}\r\n`, 'utf8'));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${p.contentType ? `Content-Type: ${p.contentType}\r\n` : ''}\r\n`, 'utf8'),
+    );
     chunks.push(Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data, 'utf8'));
     chunks.push(Buffer.from('\r\n'));
   }

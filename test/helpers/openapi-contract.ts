@@ -106,7 +106,8 @@ export function checkResponse(
   const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
   if (body === null) return null; // a stream: not inspected
   const content = responses[key].content;
-  if (!content || !(media in content)) return `content type ${media} not documented for ${status} (documented: ${Object.keys(content ?? {}).join(', ') || 'no body'})`;
+  if (!content || !(media in content))
+    return `content type ${media} not documented for ${status} (documented: ${Object.keys(content ?? {}).join(', ') || 'no body'})`;
   const v = contract.validator(path, method, key, media);
   if (!v) return null; // documented without a schema
   let data: unknown;
@@ -149,7 +150,7 @@ export function installContractCheck(app: FastifyInstance): { unreported(): Drif
   (app as unknown as { inject: unknown }).inject = (...args: unknown[]) => {
     const result = inject(...args) as { then?: unknown };
     // The promise form only (light-my-request's answer is a thenable); chains and callbacks are left alone.
-    if (args.length !== 1 || typeof args[0] !== 'object' && typeof args[0] !== 'string' || typeof result?.then !== 'function') return result;
+    if (args.length !== 1 || (typeof args[0] !== 'object' && typeof args[0] !== 'string') || typeof result?.then !== 'function') return result;
     return (result as Promise<{ headers: Record<string, unknown> }>).then((res) => {
       const id = res.headers['x-request-id'];
       const drift = typeof id === 'string' ? pending.get(id) : undefined;

@@ -77,7 +77,11 @@ export interface ChangeJson {
 }
 
 /** Reads the stream from `since` to its head; returns the changes and where to continue. */
-export async function readChanges(c: Client, since: string | null, opts: { limit?: number; data?: boolean } = {}): Promise<{ changes: ChangeJson[]; cursor: string }> {
+export async function readChanges(
+  c: Client,
+  since: string | null,
+  opts: { limit?: number; data?: boolean } = {},
+): Promise<{ changes: ChangeJson[]; cursor: string }> {
   const out: ChangeJson[] = [];
   let cursor = since;
   for (;;) {

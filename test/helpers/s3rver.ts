@@ -25,7 +25,6 @@ export async function startS3rver(dir: string): Promise<{ child: ChildProcess; p
   return { child, port: JSON.parse(line).port };
 }
 
-
 /** Stops a server started by startS3rver. */
 export async function stopS3rver(child: ChildProcess | undefined) {
   if (child && child.exitCode === null) {

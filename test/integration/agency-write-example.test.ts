@@ -61,9 +61,15 @@ describe('docs/examples/agency-write.ts', () => {
     expect((await fetch(`${base}/api/v1/published/${r.itemId}/en`)).status).toBe(404);
 
     expect(await followState(o, r.english.id)).toEqual({ state: 'submitted', online: false, lastDecision: null });
-    const back = await appraiser.client.post(`/api/v1/item-versions/${r.english.id}/transitions/return`, { comment: 'Please name the photographer in the body.' });
+    const back = await appraiser.client.post(`/api/v1/item-versions/${r.english.id}/transitions/return`, {
+      comment: 'Please name the photographer in the body.',
+    });
     expect(back.statusCode, back.body).toBe(200);
-    expect(await followState(o, r.english.id)).toEqual({ state: 'returned', online: false, lastDecision: { decision: 'return', comment: 'Please name the photographer in the body.' } });
+    expect(await followState(o, r.english.id)).toEqual({
+      state: 'returned',
+      online: false,
+      lastDecision: { decision: 'return', comment: 'Please name the photographer in the body.' },
+    });
 
     const approved = await appraiser.client.post(`/api/v1/item-versions/${r.source.id}/transitions/approve`, { checklist: ALL_CHECKS });
     expect(approved.statusCode, approved.body).toBe(200);
@@ -90,13 +96,19 @@ describe('docs/examples/agency-write.ts', () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'docs/examples/agency-write.ts'], { env, timeout: 30_000 });
     const [summary, vi, en] = stdout.trim().split('\n');
     const out = JSON.parse(summary) as { itemId: string; versions: Array<{ language: string; state: string; online: boolean }> };
-    expect(out.versions).toEqual([expect.objectContaining({ language: 'vi', state: 'submitted', online: false }), expect.objectContaining({ language: 'en', state: 'submitted', online: false })]);
+    expect(out.versions).toEqual([
+      expect.objectContaining({ language: 'vi', state: 'submitted', online: false }),
+      expect.objectContaining({ language: 'en', state: 'submitted', online: false }),
+    ]);
     expect(vi).toBe('vi {"state":"submitted","online":false,"lastDecision":null}');
     expect(en).toBe('en {"state":"submitted","online":false,"lastDecision":null}');
     const client = (await accounts.listApiClients(t.system, {})).find((c) => c.clientId === o.clientId)!;
     expect(client.lastUsedAt).not.toBeNull();
     // Without credentials it says what to set.
-    const missing = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'docs/examples/agency-write.ts'], { env: { PATH: process.env.PATH }, timeout: 30_000 }).catch((e: { code: number; stderr: string }) => e);
+    const missing = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'docs/examples/agency-write.ts'], {
+      env: { PATH: process.env.PATH },
+      timeout: 30_000,
+    }).catch((e: { code: number; stderr: string }) => e);
     expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('Set BASE_URL, CLIENT_ID and CLIENT_SECRET') });
   });
 });

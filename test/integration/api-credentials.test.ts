@@ -216,7 +216,12 @@ describe('personal tokens', () => {
   it('records the terms acceptance; refuses without it or with an expiry in the past', async () => {
     const refused = await admin.client.post('/api/v1/tokens', { name: 'Không chấp nhận', scopes: ['read:public'], acceptTerms: false });
     expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'acceptTerms', code: 'terms_not_accepted' })]);
-    const past = await admin.client.post('/api/v1/tokens', { name: 'Đã hết hạn', scopes: ['read:public'], acceptTerms: true, expiresAt: new Date(t.clock.now().getTime() - 1000).toISOString() });
+    const past = await admin.client.post('/api/v1/tokens', {
+      name: 'Đã hết hạn',
+      scopes: ['read:public'],
+      acceptTerms: true,
+      expiresAt: new Date(t.clock.now().getTime() - 1000).toISOString(),
+    });
     expect(past.json().errors).toEqual([expect.objectContaining({ field: 'expiresAt', code: 'field_range' })]);
     const { token } = await newToken(admin.client, ['read:public']);
     expect(token).toMatchObject({ termsVersion: accounts.TERMS_VERSION, termsAcceptedAt: t.clock.now().toISOString(), userId: admin.user.id });
@@ -233,11 +238,21 @@ describe('personal tokens', () => {
 
   it('an admin token with the admin scope writes without a CSRF token; a cookie session may not', async () => {
     const { secret } = await newToken(admin.client, ['read:public', 'admin']);
-    const res = await bearer(secret).post('/api/v1/agencies', { slug: 'so-tu-phap', nameVi: 'Sở Tư pháp', nameEn: 'Department of Justice', type: 'department' });
+    const res = await bearer(secret).post('/api/v1/agencies', {
+      slug: 'so-tu-phap',
+      nameVi: 'Sở Tư pháp',
+      nameEn: 'Department of Justice',
+      type: 'department',
+    });
     expect(res.statusCode).toBe(201);
     const [event] = await listAuditEvents(t.system, { action: 'agency.create', targetId: res.json().id }, 1);
     expect(event.actorId).toBe(admin.user.id);
-    const cookieOnly = await admin.client.request('POST', '/api/v1/agencies', { slug: 'so-noi-vu', nameVi: 'Sở Nội vụ', nameEn: 'Department of Home Affairs', type: 'department' }, { 'x-csrf-token': '' });
+    const cookieOnly = await admin.client.request(
+      'POST',
+      '/api/v1/agencies',
+      { slug: 'so-noi-vu', nameVi: 'Sở Nội vụ', nameEn: 'Department of Home Affairs', type: 'department' },
+      { 'x-csrf-token': '' },
+    );
     expectProblem(cookieOnly, 403, 'csrf_failed');
   });
 
@@ -344,7 +359,11 @@ describe('expiry', () => {
     // Past the client's own expiry (90 min): its live token stops and it gets no new one.
     t.clock.advance(31 * 60_000);
     expectProblem(await shortAccess.get('/api/v1/agencies'), 401, 'token_invalid');
-    expectProblem(await form({ grant_type: 'client_credentials', client_id: shortClient.client.clientId, client_secret: shortClient.clientSecret }), 401, 'client_invalid');
+    expectProblem(
+      await form({ grant_type: 'client_credentials', client_id: shortClient.client.clientId, client_secret: shortClient.clientSecret }),
+      401,
+      'client_invalid',
+    );
 
     t.clock.advance(30 * 60_000);
     expectProblem(await bearer(pat.secret).get('/api/v1/agencies'), 401, 'token_invalid');

@@ -119,7 +119,11 @@ const FROM: Record<Op, { state: 'none' | 'draft' | 'submitted' | 'approved' | 'p
 };
 
 type Res = LightMyRequestResponse;
-const EN_TEXT = { title: 'Hue Festival 2026 opens at the Imperial City', summary: 'The festival opens on the Perfume River.', body: '<p>Artists from many countries take part.</p>' };
+const EN_TEXT = {
+  title: 'Hue Festival 2026 opens at the Imperial City',
+  summary: 'The festival opens on the Perfume River.',
+  body: '<p>Artists from many countries take part.</p>',
+};
 
 let t: TestApp & { dataDir: string };
 let topic: string;
@@ -138,7 +142,11 @@ beforeAll(async () => {
   agencyB = await fixtureAgency(t, { slug: 'ubnd-phu-vang' });
   appraiser = await signedIn(t, 'appraiser');
   const contributorA = await signedIn(t, 'contributor', { agencyId: agencyA });
-  const pat = await contributorA.client.post('/api/v1/tokens', { name: 'Kịch bản của biên tập viên', scopes: ['read:public', 'read:shared', 'write:own'], acceptTerms: true });
+  const pat = await contributorA.client.post('/api/v1/tokens', {
+    name: 'Kịch bản của biên tập viên',
+    scopes: ['read:public', 'read:shared', 'write:own'],
+    acceptTerms: true,
+  });
   expect(pat.statusCode, pat.body).toBe(201);
   callers.anonymous = new Client(t);
   callers.clientPublic = await oauthClient(t, agencyA, ['read:public']);
@@ -268,7 +276,9 @@ describe('writes: caller × operation × agency', () => {
   /** A fresh item of the agency in the state the operation starts from, made by the use cases as the system actor. */
   async function target(agencyId: string, state: (typeof FROM)[Op]['state']): Promise<Target | null> {
     if (state === 'none') return null;
-    const v = await content.createItem(t.system, { ...completeItem(topic, { title: `Bản tin ghi ${++seq}` }), agencyId } as Parameters<typeof content.createItem>[1]);
+    const v = await content.createItem(t.system, { ...completeItem(topic, { title: `Bản tin ghi ${++seq}` }), agencyId } as Parameters<
+      typeof content.createItem
+    >[1]);
     if (state !== 'draft') await content.transition(t.system, v.id, 'submit', DECLARE);
     if (state === 'approved') await content.transition(t.system, v.id, 'approve', { checklist: ALL_CHECKS, publishAt: future() });
     if (state === 'published') await content.transition(t.system, v.id, 'approve', { checklist: ALL_CHECKS });
@@ -354,7 +364,10 @@ describe('an agency system writing through the API (write:own)', () => {
     expect(v).toMatchObject({ agencyId: agencyA, state: 'draft', online: false, canEdit: true });
     expect([...v.allowedTransitions].sort()).toEqual(['archive', 'submit']);
 
-    const saved = await writer().request('PUT', `/api/v1/item-versions/${v.id}`, { baseRevisionId: v.revision.id, text: { ...v.text, summary: 'Chùa Thiên Mụ bên sông Hương.' } });
+    const saved = await writer().request('PUT', `/api/v1/item-versions/${v.id}`, {
+      baseRevisionId: v.revision.id,
+      text: { ...v.text, summary: 'Chùa Thiên Mụ bên sông Hương.' },
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().revision.number).toBe(2);
     // a stale base revision is a conflict, not an overwrite
@@ -371,7 +384,10 @@ describe('an agency system writing through the API (write:own)', () => {
 
     // It cannot appraise its own work.
     for (const name of ['approve', 'publish', 'return']) {
-      const res = await writer().post(`/api/v1/item-versions/${v.id}/transitions/${name}`, name === 'approve' ? { checklist: ALL_CHECKS } : name === 'return' ? { comment: 'x' } : {});
+      const res = await writer().post(
+        `/api/v1/item-versions/${v.id}/transitions/${name}`,
+        name === 'approve' ? { checklist: ALL_CHECKS } : name === 'return' ? { comment: 'x' } : {},
+      );
       expect({ name, status: res.statusCode, code: res.json().code }).toEqual({ name, status: 403, code: 'forbidden' });
     }
     // Nothing is online: not to anonymous readers, not even to the system itself.
@@ -404,7 +420,10 @@ describe('an agency system writing through the API (write:own)', () => {
     const seen = (await writer().get(`/api/v1/item-versions/${v.id}`)).json();
     expect(seen).toMatchObject({ state: 'returned', allowedTransitions: expect.arrayContaining(['submit']) });
     expect(seen.appraisals.map((a: { decision: string; comment: string }) => [a.decision, a.comment])).toEqual([['return', 'Cần ghi rõ nguồn ảnh.']]);
-    const fixed = await writer().request('PUT', `/api/v1/item-versions/${v.id}`, { baseRevisionId: seen.revision.id, text: { ...seen.text, body: '<p>Ảnh: Sở Du lịch.</p>' } });
+    const fixed = await writer().request('PUT', `/api/v1/item-versions/${v.id}`, {
+      baseRevisionId: seen.revision.id,
+      text: { ...seen.text, body: '<p>Ảnh: Sở Du lịch.</p>' },
+    });
     expect(fixed.statusCode, fixed.body).toBe(200);
     expect((await writer().post(`/api/v1/item-versions/${v.id}/transitions/submit`, DECLARE)).json().state).toBe('submitted');
   });
@@ -480,7 +499,10 @@ describe('hostile and malformed input: a clear 4xx problem, never a 500, nothing
       for (const limit of ['100000', '0', '-1', '1e9', '9'.repeat(30)]) {
         const res = await callers.clientWriter.get(`${url}${url.includes('?') ? '&' : '?'}limit=${limit}`);
         expectProblem(res, 400, 'invalid');
-        expect(res.json().errors.map((e: { field: string }) => e.field.replace(/^querystring\//, '')), `${url} ${limit}`).toContain('limit');
+        expect(
+          res.json().errors.map((e: { field: string }) => e.field.replace(/^querystring\//, '')),
+          `${url} ${limit}`,
+        ).toContain('limit');
       }
     }
   });
@@ -504,12 +526,26 @@ describe('hostile and malformed input: a clear 4xx problem, never a 500, nothing
     for (const cursor of forged) {
       const res = await callers.clientWriter.get(`/api/v1/items?cursor=${encodeURIComponent(cursor)}`);
       expectProblem(res, 400, 'invalid');
-      expect(res.json().errors.map((e: { field: string }) => e.field.replace(/^querystring\//, '')), cursor).toContain('cursor');
+      expect(
+        res.json().errors.map((e: { field: string }) => e.field.replace(/^querystring\//, '')),
+        cursor,
+      ).toContain('cursor');
     }
     expect(await fingerprint()).toEqual(before);
   });
 
-  const INJECTIONS = ["' OR '1'='1", '1; DROP TABLE item_versions;--', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '%', '_', '\\', '${7*7}', '../../etc/passwd', 'vi\u0000'];
+  const INJECTIONS = [
+    "' OR '1'='1",
+    '1; DROP TABLE item_versions;--',
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    '%',
+    '_',
+    '\\',
+    '${7*7}',
+    '../../etc/passwd',
+    'vi\u0000',
+  ];
   const FILTERS: Record<string, string[]> = {
     // free text: SQL and markup are words to look for (found nowhere), never syntax
     '/api/v1/items': ['agencyId', 'kind', 'state', 'language', 'topicId', 'cursor', 'limit', 'q'],
@@ -570,7 +606,9 @@ describe('hostile and malformed input: a clear 4xx problem, never a 500, nothing
     const nothing = '00000000-0000-4000-8000-000000000000';
     expect((await callers.clientWriter.get(`/api/v1/item-versions/${nothing}`)).statusCode).toBe(404);
     expect((await callers.clientWriter.post(`/api/v1/items/${nothing}/translations`, { language: 'en', text: EN_TEXT })).statusCode).toBe(404);
-    expect((await callers.clientWriter.post(`/api/v1/item-versions/${draft.versionId}/transitions/${encodeURIComponent("submit' --")}`, DECLARE)).statusCode).toBe(400);
+    expect(
+      (await callers.clientWriter.post(`/api/v1/item-versions/${draft.versionId}/transitions/${encodeURIComponent("submit' --")}`, DECLARE)).statusCode,
+    ).toBe(400);
     expect(await fingerprint()).toEqual(before);
   });
 
@@ -581,7 +619,13 @@ describe('hostile and malformed input: a clear 4xx problem, never a 500, nothing
     const none = await callers.clientWriter.post('/api/v1/items', completeItem(topic, { agencyId: '00000000-0000-4000-8000-000000000000' }));
     expectProblem(none, 403, 'forbidden');
     expect(await fingerprint()).toEqual(before);
-    const res = await callers.clientWriter.post('/api/v1/items', completeItem(topic, { title: "Tin <script>alert(1)</script> '; DROP TABLE items;--", body: '<p onclick="alert(1)">Huế<script>alert(2)</script></p><img src=x onerror=alert(3)>' }));
+    const res = await callers.clientWriter.post(
+      '/api/v1/items',
+      completeItem(topic, {
+        title: "Tin <script>alert(1)</script> '; DROP TABLE items;--",
+        body: '<p onclick="alert(1)">Huế<script>alert(2)</script></p><img src=x onerror=alert(3)>',
+      }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     const v = res.json();
     expect(v.text.title).toBe("Tin <script>alert(1)</script> '; DROP TABLE items;--"); // a title is plain text, escaped where shown

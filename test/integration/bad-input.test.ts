@@ -19,7 +19,14 @@ beforeAll(async () => {
   admin = await signedIn(t, 'admin');
   agencyId = await fixtureAgency(t, { slug: 'so-van-hoa' });
   const username = 'nguyen-van-an';
-  const { user } = await accounts.createUser(t.system, { agencyId, email: 'an@example.test', username, displayName: 'Nguyễn Văn An', role: 'contributor', password: STRONG_PASSWORD });
+  const { user } = await accounts.createUser(t.system, {
+    agencyId,
+    email: 'an@example.test',
+    username,
+    displayName: 'Nguyễn Văn An',
+    role: 'contributor',
+    password: STRONG_PASSWORD,
+  });
   target = { id: user.id, username };
 });
 afterAll(() => t.close());
@@ -37,7 +44,13 @@ function send(as: 'admin' | 'anonymous', method: string, url: string, payload?: 
     h['x-csrf-token'] = admin.client.csrf!;
   }
   if (payload !== undefined && typeof payload === 'object' && !Buffer.isBuffer(payload) && !('content-type' in h)) h['content-type'] = 'application/json';
-  return t.app.inject({ method: method as 'POST', url, headers: h, remoteAddress: '127.0.0.1', ...(payload === undefined ? {} : { payload: payload as string }) });
+  return t.app.inject({
+    method: method as 'POST',
+    url,
+    headers: h,
+    remoteAddress: '127.0.0.1',
+    ...(payload === undefined ? {} : { payload: payload as string }),
+  });
 }
 
 /** Everything a refused write could have touched. */
@@ -236,10 +249,20 @@ describe('SQL-looking input is data', () => {
 
   it('stores names with SQL in them exactly, and nothing else changes', async () => {
     const before = await state();
-    const res = await send('admin', 'POST', '/api/v1/agencies', { slug: 'sql-names', nameVi: DROP, nameEn: OR, type: 'other', descriptionVi: "Robert'); DELETE FROM agencies;--" });
+    const res = await send('admin', 'POST', '/api/v1/agencies', {
+      slug: 'sql-names',
+      nameVi: DROP,
+      nameEn: OR,
+      type: 'other',
+      descriptionVi: "Robert'); DELETE FROM agencies;--",
+    });
     expect(res.statusCode).toBe(201);
     const stored = await accounts.getAgency(t.system, res.json().id);
-    expect({ nameVi: stored.nameVi, nameEn: stored.nameEn, descriptionVi: stored.descriptionVi }).toEqual({ nameVi: DROP, nameEn: OR, descriptionVi: "Robert'); DELETE FROM agencies;--" });
+    expect({ nameVi: stored.nameVi, nameEn: stored.nameEn, descriptionVi: stored.descriptionVi }).toEqual({
+      nameVi: DROP,
+      nameEn: OR,
+      descriptionVi: "Robert'); DELETE FROM agencies;--",
+    });
     const after = await state();
     expect(after.users).toEqual(before.users);
     expect(after.agencies.map((a) => a.id).sort()).toEqual([...before.agencies.map((a) => a.id), stored.id].sort());
@@ -282,7 +305,8 @@ describe('SQL-looking input is data', () => {
 describe('prototype pollution', () => {
   it('ignores __proto__ and constructor keys in JSON bodies, at any depth', async () => {
     const before = await state();
-    const payload = '{"slug":"proto-test","nameVi":"Kiểm thử","nameEn":"Test","type":"other",' +
+    const payload =
+      '{"slug":"proto-test","nameVi":"Kiểm thử","nameEn":"Test","type":"other",' +
       '"__proto__":{"isOperator":true,"polluted":"yes"},' +
       '"constructor":{"prototype":{"polluted":"yes"}},' +
       '"contact":{"email":"a@b.vn","__proto__":{"polluted":"yes"}}}';
@@ -320,7 +344,13 @@ describe('Unicode', () => {
   it('stores text sent in NFD as NFC, and finds it by either form', async () => {
     const nfd = 'Thừa Thiên Huế'.normalize('NFD');
     expect(nfd).not.toBe(nfd.normalize('NFC'));
-    const res = await send('admin', 'POST', '/api/v1/agencies', { slug: 'thua-thien-hue', nameVi: nfd, nameEn: 'Thua Thien Hue', type: 'district', descriptionVi: 'Cố đô Huế'.normalize('NFD') });
+    const res = await send('admin', 'POST', '/api/v1/agencies', {
+      slug: 'thua-thien-hue',
+      nameVi: nfd,
+      nameEn: 'Thua Thien Hue',
+      type: 'district',
+      descriptionVi: 'Cố đô Huế'.normalize('NFD'),
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().nameVi).toBe('Thừa Thiên Huế'.normalize('NFC'));
     const stored = await accounts.getAgency(t.system, res.json().id);
@@ -351,17 +381,34 @@ describe('NUL characters (PostgreSQL text cannot hold them)', () => {
       expect(fields(expectProblem(res, 400, 'invalid')), path).toEqual(['q:field_format']);
     }
     expect(fields(expectProblem(await admin.client.get('/api/v1/agencies/a%00b'), 400, 'invalid'))).toEqual(['id:field_format']);
-    const body = expectProblem(await send('admin', 'POST', '/api/v1/agencies', { slug: 'nul', nameVi: 'Sở\u0000Nội vụ', nameEn: 'Home', type: 'other' }), 400, 'invalid');
+    const body = expectProblem(
+      await send('admin', 'POST', '/api/v1/agencies', { slug: 'nul', nameVi: 'Sở\u0000Nội vụ', nameEn: 'Home', type: 'other' }),
+      400,
+      'invalid',
+    );
     expect(fields(body)).toEqual(['nameVi:field_format']);
-    const nested = expectProblem(await send('admin', 'POST', '/api/v1/agencies', { slug: 'nul', nameVi: 'Sở', nameEn: 'Home', type: 'other', contacts: [{ name: 'a\u0000' }] }), 400, 'invalid');
+    const nested = expectProblem(
+      await send('admin', 'POST', '/api/v1/agencies', { slug: 'nul', nameVi: 'Sở', nameEn: 'Home', type: 'other', contacts: [{ name: 'a\u0000' }] }),
+      400,
+      'invalid',
+    );
     expect(fields(nested)).toEqual(['contacts/0/name:field_format']);
-    const form = await t.app.inject({ method: 'POST', url: '/api/v1/oauth/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'grant_type=client_credentials&client_id=a%00&client_secret=b' });
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/oauth/token',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'grant_type=client_credentials&client_id=a%00&client_secret=b',
+    });
     expect(fields(expectProblem(form, 400, 'invalid'))).toEqual(['client_id:field_format']);
     expect(await state()).toEqual(before);
   });
 
   it('forged media library cursors are a 400 on cursor', async () => {
-    for (const cursor of [Buffer.from('0000-01-01T00:00:00.000Z|00000000-0000-0000-0000-000000000000').toString('base64url'), Buffer.from('2026-01-01|------------------------------------').toString('base64url'), 'x']) {
+    for (const cursor of [
+      Buffer.from('0000-01-01T00:00:00.000Z|00000000-0000-0000-0000-000000000000').toString('base64url'),
+      Buffer.from('2026-01-01|------------------------------------').toString('base64url'),
+      'x',
+    ]) {
       const res = await admin.client.get(`/api/v1/media?cursor=${cursor}`);
       expect(fields(expectProblem(res, 400, 'invalid'))).toEqual(['cursor:field_format']);
     }

@@ -44,7 +44,16 @@ async function withDb<T>(fn: (ctx: Context) => Promise<T>): Promise<T> {
   const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    return await fn({ actor: systemActor('system:test'), db: handle.db, clock: systemClock, log: console, locale: 'en', requestId: 't', ip: '127.0.0.1', config });
+    return await fn({
+      actor: systemActor('system:test'),
+      db: handle.db,
+      clock: systemClock,
+      log: console,
+      locale: 'en',
+      requestId: 't',
+      ip: '127.0.0.1',
+      config,
+    });
   } finally {
     await handle.close();
   }
@@ -68,7 +77,13 @@ describe('ttdn CLI', () => {
     expect(readFileSync(file, 'utf8')).toMatch(/^so-du-lich\tcontributor\t\S{23}$/m);
     // demo cases, made through the use cases: one worked with an overdue agency, one not taken up, one closed
     const caseRows = async () =>
-      withDb(async (ctx) => rowsOf(await ctx.db.execute(sql`SELECT c.status, c.taken_up_at IS NOT NULL AS taken, (SELECT count(*)::int FROM case_assignments a WHERE a.case_id = c.id AND a.material_received_at IS NULL AND a.due_date < ${new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10)}) AS overdue FROM cases c ORDER BY c.created_at`)));
+      withDb(async (ctx) =>
+        rowsOf(
+          await ctx.db.execute(
+            sql`SELECT c.status, c.taken_up_at IS NOT NULL AS taken, (SELECT count(*)::int FROM case_assignments a WHERE a.case_id = c.id AND a.material_received_at IS NULL AND a.due_date < ${new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10)}) AS overdue FROM cases c ORDER BY c.created_at`,
+          ),
+        ),
+      );
     expect(await caseRows()).toEqual([
       { status: 'closed_without_publication', taken: true, overdue: 0 },
       { status: 'agencies_notified', taken: true, overdue: 1 },
@@ -87,7 +102,9 @@ describe('ttdn CLI', () => {
     try {
       const r = await runCli(['serve'], { DATA_DIR: dir, PORT: String(port), SEED_DEMO: 'false' });
       expect(r.code).toBe(1);
-      expect(r.stderr.trim()).toBe(`Cannot listen on 127.0.0.1:${port}: the port is in use (another TTDN?). Stop that process, or start with another port: PORT=3001 npm start`);
+      expect(r.stderr.trim()).toBe(
+        `Cannot listen on 127.0.0.1:${port}: the port is in use (another TTDN?). Stop that process, or start with another port: PORT=3001 npm start`,
+      );
       expect(r.stdout).toMatch(/user name: admin\n\s+password:\s+\S{10,}/);
     } finally {
       busy.close();
@@ -96,7 +113,10 @@ describe('ttdn CLI', () => {
   });
 
   it('users create prints a generated password that signs in and must be changed', async () => {
-    const r = await runCli(['users', 'create', '--email', 'bientap@sodulich.example', '--agency', 'so-du-lich', '--role', 'contributor', '--name', 'Biên tập viên'], env);
+    const r = await runCli(
+      ['users', 'create', '--email', 'bientap@sodulich.example', '--agency', 'so-du-lich', '--role', 'contributor', '--name', 'Biên tập viên'],
+      env,
+    );
     expect(r.code).toBe(0);
     const password = /Password \(shown once, must be changed at first sign-in\): (\S+)/.exec(r.stdout)![1];
     await withDb(async (ctx) => {
@@ -107,10 +127,28 @@ describe('ttdn CLI', () => {
   });
 
   it('users create reads a password from stdin and refuses a weak one or an unknown agency', async () => {
-    const ok = await runCli(['users', 'create', '--email', 'ioc2@example.test', '--agency', 'trung-tam-giam-sat-dieu-hanh-do-thi-thong-minh', '--role', 'security', '--password-stdin'], env, `${STRONG_PASSWORD}\n`);
+    const ok = await runCli(
+      [
+        'users',
+        'create',
+        '--email',
+        'ioc2@example.test',
+        '--agency',
+        'trung-tam-giam-sat-dieu-hanh-do-thi-thong-minh',
+        '--role',
+        'security',
+        '--password-stdin',
+      ],
+      env,
+      `${STRONG_PASSWORD}\n`,
+    );
     expect(ok.code).toBe(0);
     expect(ok.stdout).not.toContain(STRONG_PASSWORD);
-    const weak = await runCli(['users', 'create', '--email', 'weak@example.test', '--agency', 'so-du-lich', '--role', 'reader', '--password-stdin'], env, 'password1\n');
+    const weak = await runCli(
+      ['users', 'create', '--email', 'weak@example.test', '--agency', 'so-du-lich', '--role', 'reader', '--password-stdin'],
+      env,
+      'password1\n',
+    );
     expect(weak.code).not.toBe(0);
     expect(weak.stderr).toMatch(/password is too weak/);
     const noAgency = await runCli(['users', 'create', '--email', 'x@example.test', '--agency', 'so-khong-co', '--role', 'reader'], env);
@@ -124,7 +162,14 @@ describe('ttdn CLI', () => {
     await withDb(async (ctx) => {
       const agencies = await accounts.listAgencies(ctx, {});
       const op = agencies.find((a) => a.isOperator)!;
-      await accounts.createUser(ctx, { agencyId: op.id, email: 'root@example.test', username: 'root-admin', displayName: 'Root', role: 'admin', password: STRONG_PASSWORD });
+      await accounts.createUser(ctx, {
+        agencyId: op.id,
+        email: 'root@example.test',
+        username: 'root-admin',
+        displayName: 'Root',
+        role: 'admin',
+        password: STRONG_PASSWORD,
+      });
       for (let i = 0; i < 12; i++) {
         const fresh = { ...ctx, clock: { now: () => new Date(Date.now() + i * 120_000) } };
         await accounts.signIn(fresh, { login: 'root-admin', password: 'guess' }).catch(() => undefined);

@@ -17,15 +17,24 @@ import { sampler } from '../helpers/matrix.js';
 const WHO = ['anonymous', 'admin', 'appraiser', 'security', 'contributorA', 'contributorB', 'reader', 'tokenA', 'clientA', 'clientPublic'] as const;
 type Who = (typeof WHO)[number];
 type Row<T> = readonly [T, T, T, T, T, T, T, T, T, T];
-const at = <T,>(row: Row<T>, who: Who): T => row[WHO.indexOf(who)];
+const at = <T>(row: Row<T>, who: Who): T => row[WHO.indexOf(who)];
 
 /** `republishing` = published, then edited: a new draft revision while the old one stays online. */
 const STATES = ['draft', 'submitted', 'returned', 'approved', 'published', 'republishing', 'unpublished', 'archived'] as const;
 type StateName = (typeof STATES)[number];
 type PerState<T> = readonly [T, T, T, T, T, T, T, T];
-const inState = <T,>(row: PerState<T>, s: StateName): T => row[STATES.indexOf(s)];
+const inState = <T>(row: PerState<T>, s: StateName): T => row[STATES.indexOf(s)];
 /** The workflow state each fixture is in, and whether a revision of it is online. */
-const STATE_OF: Record<StateName, string> = { draft: 'draft', submitted: 'submitted', returned: 'returned', approved: 'approved', published: 'published', republishing: 'draft', unpublished: 'unpublished', archived: 'archived' };
+const STATE_OF: Record<StateName, string> = {
+  draft: 'draft',
+  submitted: 'submitted',
+  returned: 'returned',
+  approved: 'approved',
+  published: 'published',
+  republishing: 'draft',
+  unpublished: 'unpublished',
+  archived: 'archived',
+};
 const ONLINE: PerState<boolean> = [false, false, false, false, true, true, false, false];
 
 /** ok = 2xx; otherwise the exact refusal. */
@@ -228,11 +237,15 @@ async function build(state: StateName, over: { title?: string; visibility?: stri
   if (state === 'archived') await step(author, 'archive');
   if (state !== 'draft' && state !== 'archived') await step(author, 'submit', DECLARE);
   if (state === 'returned') await step(appraiser, 'return', { comment: 'Cần ghi rõ nguồn ảnh.' });
-  if (state === 'approved') await step(appraiser, 'approve', { checklist: ALL_CHECKS, publishAt: new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString() });
+  if (state === 'approved')
+    await step(appraiser, 'approve', { checklist: ALL_CHECKS, publishAt: new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString() });
   if (state === 'published' || state === 'republishing' || state === 'unpublished') await step(appraiser, 'approve', { checklist: ALL_CHECKS });
   if (state === 'unpublished') await step(appraiser, 'unpublish');
   if (state === 'republishing') {
-    const res = await author.client.request('PUT', `/api/v1/item-versions/${v.id}`, { baseRevisionId: v.revision.id, text: { ...v.text, title: `${v.text.title} banthaomoi` } });
+    const res = await author.client.request('PUT', `/api/v1/item-versions/${v.id}`, {
+      baseRevisionId: v.revision.id,
+      text: { ...v.text, title: `${v.text.title} banthaomoi` },
+    });
     expect(res.statusCode, res.body).toBe(200);
     v = res.json();
   }
@@ -299,10 +312,18 @@ const TRANSITION_BODY: Record<string, object> = {
   return: { comment: 'Ảnh chưa ghi nguồn.' },
   approve: { checklist: ALL_CHECKS },
 };
-const EN_TEXT = { title: 'Hue Festival 2026 opens at the Imperial City', summary: 'The festival opens with a programme on the Perfume River.', body: '<p>Artists from many countries take part.</p>' };
+const EN_TEXT = {
+  title: 'Hue Festival 2026 opens at the Imperial City',
+  summary: 'The festival opens with a programme on the Perfume River.',
+  body: '<p>Artists from many countries take part.</p>',
+};
 
 function runWrite(w: Write, c: Client, v: Built): Promise<Res> {
-  if (w === 'save') return c.request('PUT', `/api/v1/item-versions/${v.id}`, { baseRevisionId: v.revisionId, text: { ...v.text, summary: `${v.text.summary} Cập nhật lịch biểu diễn.` } });
+  if (w === 'save')
+    return c.request('PUT', `/api/v1/item-versions/${v.id}`, {
+      baseRevisionId: v.revisionId,
+      text: { ...v.text, summary: `${v.text.summary} Cập nhật lịch biểu diễn.` },
+    });
   if (w === 'translate') return c.post(`/api/v1/items/${v.itemId}/translations`, { language: 'en', text: EN_TEXT });
   return c.post(`/api/v1/item-versions/${v.id}/transitions/${w}`, TRANSITION_BODY[w] ?? {});
 }

@@ -37,12 +37,20 @@ function validate(path: string, method: string, status: number, body: unknown) {
 describe('OpenAPI document', () => {
   it('is OpenAPI 3.1 and every operation has a summary, a success response and its error responses', () => {
     expect(doc.openapi).toBe('3.1.0');
-    const ops = Object.entries(doc.paths).filter(([p]) => p.startsWith('/api/v1/')).flatMap(([p, methods]) => Object.entries(methods).map(([m, op]) => ({ p, m, op })));
+    const ops = Object.entries(doc.paths)
+      .filter(([p]) => p.startsWith('/api/v1/'))
+      .flatMap(([p, methods]) => Object.entries(methods).map(([m, op]) => ({ p, m, op })));
     expect(ops.length).toBeGreaterThan(30);
     for (const { p, m, op } of ops) {
       expect(op.summary, `${m} ${p}`).toBeTruthy();
-      expect(Object.keys(op.responses).some((s) => s.startsWith('2')), `${m} ${p}`).toBe(true);
-      expect(Object.keys(op.responses).some((s) => s.startsWith('4')), `${m} ${p}`).toBe(true);
+      expect(
+        Object.keys(op.responses).some((s) => s.startsWith('2')),
+        `${m} ${p}`,
+      ).toBe(true);
+      expect(
+        Object.keys(op.responses).some((s) => s.startsWith('4')),
+        `${m} ${p}`,
+      ).toBe(true);
     }
   });
 
@@ -61,9 +69,20 @@ describe('OpenAPI document', () => {
       expect(res.statusCode, url).toBe(200);
       validate(path, m, 200, res.json());
     }
-    const agency = await admin.client.post('/api/v1/agencies', { slug: 'dai-hoc-hue', nameVi: 'Đại học Huế', nameEn: 'Hue University', type: 'central_agency' });
+    const agency = await admin.client.post('/api/v1/agencies', {
+      slug: 'dai-hoc-hue',
+      nameVi: 'Đại học Huế',
+      nameEn: 'Hue University',
+      type: 'central_agency',
+    });
     validate('/api/v1/agencies', 'post', 201, agency.json());
-    const user = await admin.client.post('/api/v1/users', { agencyId: agency.json().id, email: 'dhh@example.test', username: 'dai-hoc-hue', displayName: 'Đại học Huế', role: 'contributor' });
+    const user = await admin.client.post('/api/v1/users', {
+      agencyId: agency.json().id,
+      email: 'dhh@example.test',
+      username: 'dai-hoc-hue',
+      displayName: 'Đại học Huế',
+      role: 'contributor',
+    });
     validate('/api/v1/users', 'post', 201, user.json());
     const bad = await admin.client.post('/api/v1/users', { agencyId: 'nope' });
     expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -91,7 +110,11 @@ describe('OpenAPI document', () => {
       expect(res.statusCode, url).toBe(200);
       validate(path, 'get', 200, res.json());
     }
-    const patched = await c.client.patch(`/api/v1/media/${id}`, { version: created.json().version, alt: { vi: 'Ngọ Môn', en: 'Noon Gate' }, focalPoint: { x: 0.3, y: 0.6 } });
+    const patched = await c.client.patch(`/api/v1/media/${id}`, {
+      version: created.json().version,
+      alt: { vi: 'Ngọ Môn', en: 'Noon Gate' },
+      focalPoint: { x: 0.3, y: 0.6 },
+    });
     validate('/api/v1/media/{id}', 'patch', 200, patched.json());
     const missing = await c.client.get('/api/v1/media/00000000-0000-4000-8000-000000000000');
     validate('/api/v1/media/{id}', 'get', 404, missing.json());

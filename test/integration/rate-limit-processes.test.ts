@@ -98,7 +98,9 @@ describe('two app processes and one Redis', () => {
     const handle = db.url ? db.handle : await openDatabase({ databaseUrl: null, dataDir: a.dataDir });
     try {
       const rows = rowsOf<{ requests: number; rate_limited: number }>(
-        await handle.db.execute(sql`SELECT sum(requests)::int AS requests, sum(rate_limited)::int AS rate_limited FROM api_usage WHERE principal = 'ip:127.0.0.1'`),
+        await handle.db.execute(
+          sql`SELECT sum(requests)::int AS requests, sum(rate_limited)::int AS rate_limited FROM api_usage WHERE principal = 'ip:127.0.0.1'`,
+        ),
       );
       // on PostgreSQL B has not flushed yet: only A's are there
       expect(rows[0]).toEqual({ requests: 3, rate_limited: 1 });

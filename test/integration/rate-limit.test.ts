@@ -22,12 +22,21 @@ afterAll(() => t.close());
 
 async function clientToken(app: TestApp): Promise<string> {
   const agencyId = await fixtureAgency(app);
-  const { client, clientSecret } = await accounts.createApiClient(app.system, { name: 'Báo Thừa Thiên Huế', agencyId, scopes: ['read:public'], acceptTerms: true });
+  const { client, clientSecret } = await accounts.createApiClient(app.system, {
+    name: 'Báo Thừa Thiên Huế',
+    agencyId,
+    scopes: ['read:public'],
+    acceptTerms: true,
+  });
   return (await accounts.issueClientAccessToken(app.system, { clientId: client.clientId, clientSecret })).accessToken;
 }
 
 function limitHeaders(res: LightMyRequestResponse) {
-  return { limit: Number(res.headers['ratelimit-limit']), remaining: Number(res.headers['ratelimit-remaining']), reset: Number(res.headers['ratelimit-reset']) };
+  return {
+    limit: Number(res.headers['ratelimit-limit']),
+    remaining: Number(res.headers['ratelimit-remaining']),
+    reset: Number(res.headers['ratelimit-reset']),
+  };
 }
 
 function expectRateLimited(res: LightMyRequestResponse, locale: 'vi' | 'en' = 'en') {
@@ -57,7 +66,11 @@ describe('rate limits per principal', () => {
         expect(res.statusCode).toBe(200);
         seen.push(limitHeaders(res));
       }
-      expect(seen.map((h) => [h.limit, h.remaining])).toEqual([[3, 2], [3, 1], [3, 0]]);
+      expect(seen.map((h) => [h.limit, h.remaining])).toEqual([
+        [3, 2],
+        [3, 1],
+        [3, 0],
+      ]);
       for (const h of seen) {
         expect(h.reset).toBeGreaterThanOrEqual(1);
         expect(h.reset).toBeLessThanOrEqual(2);
@@ -112,11 +125,19 @@ describe('rate limits per principal', () => {
     const doc = (await new Client(t, '10.1.0.6').get('/api/v1/openapi.json')).json() as {
       paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown>; content?: unknown }> }>>;
     };
-    const ops = Object.entries(doc.paths).filter(([p]) => p.startsWith('/api/v1/')).flatMap(([p, methods]) => Object.entries(methods).map(([m, op]) => ({ p, m, op })));
-    for (const { p, m, op } of ops) expect(Object.keys(op.responses['429']?.headers ?? {}), `${m} ${p}`).toEqual(expect.arrayContaining(['retry-after', 'ratelimit-reset']));
+    const ops = Object.entries(doc.paths)
+      .filter(([p]) => p.startsWith('/api/v1/'))
+      .flatMap(([p, methods]) => Object.entries(methods).map(([m, op]) => ({ p, m, op })));
+    for (const { p, m, op } of ops)
+      expect(Object.keys(op.responses['429']?.headers ?? {}), `${m} ${p}`).toEqual(expect.arrayContaining(['retry-after', 'ratelimit-reset']));
     const meta = doc.paths['/api/v1/meta'].get.responses;
     expect(Object.keys(meta['200'].headers ?? {})).toEqual(['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset']);
-    expect(meta['429'].content).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' }, example: expect.objectContaining({ status: 429, code: 'rate_limited', retryAfter: 30 }) } });
+    expect(meta['429'].content).toEqual({
+      'application/problem+json': {
+        schema: { $ref: '#/components/schemas/Problem' },
+        example: expect.objectContaining({ status: 429, code: 'rate_limited', retryAfter: 30 }),
+      },
+    });
   });
 
   it('leaves the portal and the health checks alone', async () => {
@@ -168,7 +189,10 @@ describe('rate limits through Redis', () => {
     // Answers the connection handshake, then never replies to a command.
     const hung = createServer((socket) =>
       socket.on('data', (d) => {
-        for (const command of d.toString('latin1').split(/\*\d+\r\n/).slice(1)) {
+        for (const command of d
+          .toString('latin1')
+          .split(/\*\d+\r\n/)
+          .slice(1)) {
           const name = command.split('\r\n')[1]?.toUpperCase();
           if (name === 'INFO') socket.write('$11\r\nloading:0\r\n\r\n');
           else if (name === 'CLIENT' || name === 'SELECT') socket.write('+OK\r\n');

@@ -84,9 +84,10 @@ const TABLE: Record<Action, [number, number, number, number, number, number, num
 };
 
 /** role -> action -> the status it gets. */
-const expected = Object.fromEntries(
-  WHO.map((who, col) => [who, Object.fromEntries(ACTIONS.map((a) => [a, TABLE[a][col]]))]),
-) as Record<Who, Record<Action, number>>;
+const expected = Object.fromEntries(WHO.map((who, col) => [who, Object.fromEntries(ACTIONS.map((a) => [a, TABLE[a][col]]))])) as Record<
+  Who,
+  Record<Action, number>
+>;
 
 const STAFF_WIDE: readonly Who[] = ['admin', 'appraiser', 'security'];
 
@@ -113,7 +114,14 @@ beforeAll(async () => {
   archivedAgencyId = (await newAgency(true)).id;
   peerA = (await plainUser(agencyA)).user;
   peerB = (await plainUser(agencyB)).user;
-  clientOfA = (await accounts.createApiClient(t.system, { name: 'Cổng Sở Du lịch', agencyId: agencyA, scopes: ['read:public', 'read:shared', 'write:own'], acceptTerms: true })).client.id;
+  clientOfA = (
+    await accounts.createApiClient(t.system, {
+      name: 'Cổng Sở Du lịch',
+      agencyId: agencyA,
+      scopes: ['read:public', 'read:shared', 'write:own'],
+      acceptTerms: true,
+    })
+  ).client.id;
   clientOfB = (await accounts.createApiClient(t.system, { name: 'Cổng Phú Vang', agencyId: agencyB, scopes: ['read:public'], acceptTerms: true })).client.id;
 
   callers.anonymous = new Client(t);
@@ -131,7 +139,12 @@ beforeAll(async () => {
   callers.token = bearer(pat.json().secret);
   userIdOf.token = userIdOf.admin;
 
-  const created = await accounts.createApiClient(t.system, { name: 'Hệ thống tin bài', agencyId: agencyA, scopes: ['read:public', 'read:shared', 'write:own'], acceptTerms: true });
+  const created = await accounts.createApiClient(t.system, {
+    name: 'Hệ thống tin bài',
+    agencyId: agencyA,
+    scopes: ['read:public', 'read:shared', 'write:own'],
+    acceptTerms: true,
+  });
   const issued = await accounts.issueClientAccessToken(t.system, { clientId: created.client.clientId, clientSecret: created.clientSecret });
   callers.client = bearer(issued.accessToken);
   userIdOf.client = null;
@@ -152,7 +165,14 @@ async function newAgency(archived = false) {
 
 async function plainUser(agencyId = agencyB, role: Role = 'contributor') {
   const username = `nguoi-dung-${++seq}`;
-  const { user } = await accounts.createUser(t.system, { agencyId, email: `${username}@example.test`, username, displayName: `Người dùng ${seq}`, role, password: STRONG_PASSWORD });
+  const { user } = await accounts.createUser(t.system, {
+    agencyId,
+    email: `${username}@example.test`,
+    username,
+    displayName: `Người dùng ${seq}`,
+    role,
+    password: STRONG_PASSWORD,
+  });
   return { user, username };
 }
 
@@ -197,7 +217,7 @@ interface Case<T> {
   refusedExtra?(target: T): Promise<void>;
 }
 /** Infers each case's target type; the table then holds them side by side. */
-const cell = <T,>(c: Case<T>) => c as Case<unknown>;
+const cell = <T>(c: Case<T>) => c as Case<unknown>;
 
 const none = async () => null;
 const ids = (res: Res) => (res.json().items as Array<{ id: string }>).map((x) => x.id);
@@ -267,7 +287,11 @@ const cases: Record<Action, Case<unknown>> = {
         expect(ids(res)).not.toContain(peerB.id);
         // Asking for another agency's accounts gives an empty list, not a way around the filter.
         expect((await callers[who].get(`/api/v1/users?agencyId=${agencyB}`)).json().items).toEqual([]);
-        expect((await callers[who].get(`/api/v1/users?q=${encodeURIComponent('Người dùng')}`)).json().items.every((u: { agencyId: string }) => u.agencyId === agencyA)).toBe(true);
+        expect(
+          (await callers[who].get(`/api/v1/users?q=${encodeURIComponent('Người dùng')}`))
+            .json()
+            .items.every((u: { agencyId: string }) => u.agencyId === agencyA),
+        ).toBe(true);
       }
     },
   }),
@@ -283,7 +307,8 @@ const cases: Record<Action, Case<unknown>> = {
   }),
   'create a user': cell({
     target: async () => `tai-khoan-moi-${++seq}`,
-    run: (c, username: string) => c.post('/api/v1/users', { agencyId: agencyB, email: `${username}@example.test`, username, displayName: 'Trần Thị Hoa', role: 'reader' }),
+    run: (c, username: string) =>
+      c.post('/api/v1/users', { agencyId: agencyB, email: `${username}@example.test`, username, displayName: 'Trần Thị Hoa', role: 'reader' }),
     allowed: (res, username: string) => {
       expect(res.json().user.username).toBe(username);
       expect(res.json().password.length).toBeGreaterThanOrEqual(10);
@@ -400,7 +425,8 @@ const cases: Record<Action, Case<unknown>> = {
     snapshot: async (name: string) => (await accounts.listApiClients(t.system, {})).filter((c) => c.name === name),
   }),
   'revoke an API client': cell({
-    target: async () => (await accounts.createApiClient(t.system, { name: `Đối tác ${++seq}`, agencyId: agencyB, scopes: ['read:public'], acceptTerms: true })).client,
+    target: async () =>
+      (await accounts.createApiClient(t.system, { name: `Đối tác ${++seq}`, agencyId: agencyB, scopes: ['read:public'], acceptTerms: true })).client,
     run: (c, client) => c.post(`/api/v1/api-clients/${client.id}/revoke`),
     allowed: (res) => expect(res.json().revokedAt).not.toBeNull(),
     snapshot: (client) => accounts.getApiClient(t.system, client.id),
@@ -476,7 +502,12 @@ describe.each(ACTIONS)('%s', (action) => {
     const target = await c.target();
     const before = status >= 300 && c.snapshot ? await c.snapshot(target) : undefined;
     const res = await c.run(callers[who], target, who);
-    expect({ who, action, status: res.statusCode, body: res.statusCode === status ? undefined : res.body.slice(0, 300) }).toEqual({ who, action, status, body: undefined });
+    expect({ who, action, status: res.statusCode, body: res.statusCode === status ? undefined : res.body.slice(0, 300) }).toEqual({
+      who,
+      action,
+      status,
+      body: undefined,
+    });
     if (status < 300) {
       await c.allowed?.(res, target, who);
     } else {

@@ -86,7 +86,11 @@ describe('two app processes on one PostgreSQL', () => {
     expect(printed).toHaveLength(1);
     const password = printed[0]!;
 
-    const signIn = await fetch(`${a.base}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password }) });
+    const signIn = await fetch(`${a.base}/api/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'admin', password }),
+    });
     expect(signIn.status).toBe(200);
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0];
     const state = (await signIn.json()) as { csrfToken: string; pending: string };
@@ -113,7 +117,16 @@ describe('two app processes on one PostgreSQL', () => {
     skip(!onPostgres, NEEDS_POSTGRES);
     const [a, b] = procs.filter((p) => p.base).map((p) => p as { base: string });
     const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir });
-    const ctx = { actor: systemActor('system:test'), db: db.handle.db, clock: systemClock, log: console, locale: 'en' as const, requestId: 't', ip: null, config };
+    const ctx = {
+      actor: systemActor('system:test'),
+      db: db.handle.db,
+      clock: systemClock,
+      log: console,
+      locale: 'en' as const,
+      requestId: 't',
+      ip: null,
+      config,
+    };
     await content.ensureDefaultTopics(ctx);
     const topic = (await content.listTopics(ctx)).find((x) => x.slug === 'tong-quan')!;
     const agency = await accounts.createAgency(ctx, { slug: 'so-du-lich', nameVi: 'Sở Du lịch', nameEn: 'Department of Tourism', type: 'department' });
@@ -123,14 +136,25 @@ describe('two app processes on one PostgreSQL', () => {
       agencyId: agency.id,
       kind: 'news',
       text: { title: 'Thuyền rồng trên sông Hương', summary: 'Du thuyền đêm.', body: '<p>Ca Huế trên thuyền rồng.</p>' },
-      metadata: { activityDate: '2026-05-01', authors: ['A'], topicIds: [topic.id], tags: ['x'], place: 'Huế', source: { type: 'own' }, copyrightHolder: 'B', licence: 'CC-BY-4.0', visibility: 'public' },
+      metadata: {
+        activityDate: '2026-05-01',
+        authors: ['A'],
+        topicIds: [topic.id],
+        tags: ['x'],
+        place: 'Huế',
+        source: { type: 'own' },
+        copyrightHolder: 'B',
+        licence: 'CC-BY-4.0',
+        visibility: 'public',
+      },
     });
     await content.transition(ctx, created.id, 'submit', { declaration: { noStateSecrets: true } });
     // this test process is a third one: the servers learn of the change only by NOTIFY
     await content.transition(ctx, created.id, 'approve', { checklist: { copyright: true, accuracy: true, noHarm: true, noStateSecrets: true } });
     // NOTIFY is delivered asynchronously on its own connection: in practice before the next request
     // arrives (first try); allow half a second on a loaded machine.
-    for (const p of [a, b]) expect(await eventually(async () => (await (await fetch(`${p.base}/vi/`)).text()).includes('Thuyền rồng trên sông Hương'))).toBe(true);
+    for (const p of [a, b])
+      expect(await eventually(async () => (await (await fetch(`${p.base}/vi/`)).text()).includes('Thuyền rồng trên sông Hương'))).toBe(true);
     await content.transition(ctx, created.id, 'unpublish', {});
     for (const p of [a, b]) expect(await eventually(async () => (await fetch(`${p.base}/vi/items/${created.itemId}`)).status === 410)).toBe(true);
   });

@@ -29,7 +29,13 @@ export default class RunReporter implements Reporter {
     for (const m of testModules) {
       for (const t of m.children.allTests()) {
         const r = t.result();
-        outcomes.push({ project: m.project.name, file: m.relativeModuleId, name: t.fullName, state: r.state, ...(r.state === 'skipped' && r.note ? { note: r.note } : {}) });
+        outcomes.push({
+          project: m.project.name,
+          file: m.relativeModuleId,
+          name: t.fullName,
+          state: r.state,
+          ...(r.state === 'skipped' && r.note ? { note: r.note } : {}),
+        });
       }
     }
     const skipped = outcomes.filter((o) => o.state === 'skipped' && (o.note || !this.filtered));
@@ -38,7 +44,12 @@ export default class RunReporter implements Reporter {
       for (const s of skipped) console.log(`  ↓ ${s.file} › ${s.name}\n      why: ${s.note ?? 'no reason given'}`);
     }
     if (testModules.length > SLOWEST) {
-      const files = testModules.map((m) => ({ file: m.relativeModuleId, project: m.project.name, ms: m.diagnostic().duration, tests: [...m.children.allTests()].length }));
+      const files = testModules.map((m) => ({
+        file: m.relativeModuleId,
+        project: m.project.name,
+        ms: m.diagnostic().duration,
+        tests: [...m.children.allTests()].length,
+      }));
       files.sort((a, b) => b.ms - a.ms);
       const total = files.reduce((a, f) => a + f.ms, 0);
       console.log(`\nSlowest test files (time in tests and hooks; ${(total / 1000).toFixed(0)} s over ${files.length} files):`);

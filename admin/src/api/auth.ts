@@ -39,7 +39,8 @@ export async function readSession(): Promise<SessionState | null> {
 }
 
 /** A sign-in step became pending or was done elsewhere: the session is read again (`wait` for the answer). */
-export const refreshSession = ({ wait = false } = {}) => (wait ? queryClient.refetchQueries({ queryKey: SESSION_KEY }) : queryClient.invalidateQueries({ queryKey: SESSION_KEY }));
+export const refreshSession = ({ wait = false } = {}) =>
+  wait ? queryClient.refetchQueries({ queryKey: SESSION_KEY }) : queryClient.invalidateQueries({ queryKey: SESSION_KEY });
 
 /** Signed out: nothing cached for the previous person survives, the session entry (now empty) aside. */
 export function forgetSession() {

@@ -82,20 +82,28 @@ const onAssignment = (id: string, agencyId: string) => ({ params: { path: { id, 
 
 /** The writes on one case, each answering the case. */
 export const caseRequests = {
-  update: ({ id, ...body }: Json<paths['/api/v1/cases/{id}']['patch']['requestBody']> & { id: string }) => call(api.PATCH('/api/v1/cases/{id}', { ...onCase(id), body })),
-  addSituationUpdate: ({ id, ...body }: Body<'/api/v1/cases/{id}/situation-updates'> & { id: string }) => call(api.POST('/api/v1/cases/{id}/situation-updates', { ...onCase(id), body })),
-  addSighting: ({ id, ...body }: Body<'/api/v1/cases/{id}/sightings'> & { id: string }) => call(api.POST('/api/v1/cases/{id}/sightings', { ...onCase(id), body })),
-  addAttachment: ({ id, ...body }: Body<'/api/v1/cases/{id}/attachments'> & { id: string }) => call(api.POST('/api/v1/cases/{id}/attachments', { ...onCase(id), body })),
-  removeAttachment: ({ id, attachmentId }: { id: string; attachmentId: string }) => call(api.DELETE('/api/v1/cases/{id}/attachments/{attachmentId}', { params: { path: { id, attachmentId } } })),
-  notify: ({ id, ...body }: Body<'/api/v1/cases/{id}/notifications'> & { id: string }) => call(api.POST('/api/v1/cases/{id}/notifications', { ...onCase(id), body })),
+  update: ({ id, ...body }: Json<paths['/api/v1/cases/{id}']['patch']['requestBody']> & { id: string }) =>
+    call(api.PATCH('/api/v1/cases/{id}', { ...onCase(id), body })),
+  addSituationUpdate: ({ id, ...body }: Body<'/api/v1/cases/{id}/situation-updates'> & { id: string }) =>
+    call(api.POST('/api/v1/cases/{id}/situation-updates', { ...onCase(id), body })),
+  addSighting: ({ id, ...body }: Body<'/api/v1/cases/{id}/sightings'> & { id: string }) =>
+    call(api.POST('/api/v1/cases/{id}/sightings', { ...onCase(id), body })),
+  addAttachment: ({ id, ...body }: Body<'/api/v1/cases/{id}/attachments'> & { id: string }) =>
+    call(api.POST('/api/v1/cases/{id}/attachments', { ...onCase(id), body })),
+  removeAttachment: ({ id, attachmentId }: { id: string; attachmentId: string }) =>
+    call(api.DELETE('/api/v1/cases/{id}/attachments/{attachmentId}', { params: { path: { id, attachmentId } } })),
+  notify: ({ id, ...body }: Body<'/api/v1/cases/{id}/notifications'> & { id: string }) =>
+    call(api.POST('/api/v1/cases/{id}/notifications', { ...onCase(id), body })),
   extend: ({ id, agencyId, ...body }: Body<'/api/v1/cases/{id}/agencies/{agencyId}/extension'> & { id: string; agencyId: string }) =>
     call(api.POST('/api/v1/cases/{id}/agencies/{agencyId}/extension', { ...onAssignment(id, agencyId), body })),
   recordMaterial: ({ id, agencyId, ...body }: Body<'/api/v1/cases/{id}/agencies/{agencyId}/material'> & { id: string; agencyId: string }) =>
     call(api.POST('/api/v1/cases/{id}/agencies/{agencyId}/material', { ...onAssignment(id, agencyId), body })),
-  recordResponse: ({ id, ...body }: Body<'/api/v1/cases/{id}/responses'> & { id: string }) => call(api.POST('/api/v1/cases/{id}/responses', { ...onCase(id), body })),
+  recordResponse: ({ id, ...body }: Body<'/api/v1/cases/{id}/responses'> & { id: string }) =>
+    call(api.POST('/api/v1/cases/{id}/responses', { ...onCase(id), body })),
   transition: ({ id, name, ...body }: Body<'/api/v1/cases/{id}/transitions/{name}'> & { id: string; name: CaseTransition }) =>
     call(api.POST('/api/v1/cases/{id}/transitions/{name}', { params: { path: { id, name } }, body })),
-  createClarification: ({ id, ...body }: Body<'/api/v1/cases/{id}/clarification'> & { id: string }) => call(api.POST('/api/v1/cases/{id}/clarification', { ...onCase(id), body })),
+  createClarification: ({ id, ...body }: Body<'/api/v1/cases/{id}/clarification'> & { id: string }) =>
+    call(api.POST('/api/v1/cases/{id}/clarification', { ...onCase(id), body })),
 };
 
 export function useCaseMutation<TVars>(request: (vars: TVars) => Promise<Case>, options?: WriteOptions<Case, TVars>) {

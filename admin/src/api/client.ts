@@ -86,9 +86,7 @@ export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin'
 api.use(middleware);
 
 /** Unwraps an openapi-fetch result: the data, or an ApiError carrying the problem document. */
-export async function call<T>(
-  promise: Promise<{ data?: T; error?: unknown; response: Response }>,
-): Promise<T> {
+export async function call<T>(promise: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   let result: { data?: T; error?: unknown; response: Response };
   try {
     result = await promise;

@@ -98,7 +98,8 @@ export const itemRequests = {
   save: ({ id, ...body }: SaveVersionBody & { id: string }) => call(api.PUT('/api/v1/item-versions/{id}', { ...byId(id), body })),
   addTranslation: ({ itemId, ...body }: Json<paths['/api/v1/items/{id}/translations']['post']['requestBody']> & { itemId: string }) =>
     call(api.POST('/api/v1/items/{id}/translations', { ...byId(itemId), body })),
-  restore: ({ id, ...body }: Json<paths['/api/v1/item-versions/{id}/restore']['post']['requestBody']> & { id: string }) => call(api.POST('/api/v1/item-versions/{id}/restore', { ...byId(id), body })),
+  restore: ({ id, ...body }: Json<paths['/api/v1/item-versions/{id}/restore']['post']['requestBody']> & { id: string }) =>
+    call(api.POST('/api/v1/item-versions/{id}/restore', { ...byId(id), body })),
   /** The one place a workflow transition is sent: its body's shape follows the server's schema. */
   transition: ({ id, name, body = {} }: { id: string; name: ItemTransition; body?: TransitionBody }) =>
     call(api.POST('/api/v1/item-versions/{id}/transitions/{name}', { params: { path: { id, name } }, body })),

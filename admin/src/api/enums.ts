@@ -58,7 +58,14 @@ export const AGENCY_FUNCTIONS = enumOf<AgencyFunction>()(['contribute', 'exploit
 export const ROLE_LIST = enumOf<RoleName>()(['admin', 'appraiser', 'security', 'contributor', 'reader']);
 /** What an API client may be granted: the schema's scopes but `admin`, which the server never gives a client. */
 export const CLIENT_SCOPES = ['read:public', 'read:shared', 'write:own'] as const satisfies readonly Exclude<ClientScope, 'admin'>[];
-export const CASE_STATUSES = enumOf<CaseStatus>()(['opened', 'agencies_notified', 'material_received', 'clarification_published', 'closed_without_publication', 'closed']);
+export const CASE_STATUSES = enumOf<CaseStatus>()([
+  'opened',
+  'agencies_notified',
+  'material_received',
+  'clarification_published',
+  'closed_without_publication',
+  'closed',
+]);
 export const SEVERITIES = enumOf<CaseSeverity>()(['low', 'medium', 'high', 'critical']);
 export const RESPONSE_FORMS = enumOf<ResponseForm>()(['press_release', 'spokesperson_statement', 'press_briefing', 'agency_portal_post', 'press_information']);
 export const WEBHOOK_EVENTS = enumOf<WebhookEvent>()(['published', 'updated', 'unpublished', 'deleted']);

@@ -26,7 +26,8 @@ export const mediaKeys = {
 export const storageKeys = resourceKeys('media-usage');
 
 /** Variants are made by a background job within seconds: ask again while they are on their way. */
-export const variantsComing = (m: Pick<Media, 'kind' | 'variantsStatus'> | undefined) => !!m && m.kind === 'image' && (m.variantsStatus === 'pending' || m.variantsStatus === 'processing');
+export const variantsComing = (m: Pick<Media, 'kind' | 'variantsStatus'> | undefined) =>
+  !!m && m.kind === 'image' && (m.variantsStatus === 'pending' || m.variantsStatus === 'processing');
 
 export function useMedia(id: string | undefined) {
   return useQuery({
@@ -105,7 +106,11 @@ const filesChanged = (added?: Media, removedId?: string): CacheEffect<unknown, u
 });
 
 export function useDeleteMedia(options?: WriteOptions<unknown, string>) {
-  return useApiMutation((id: string) => call(api.DELETE('/api/v1/media/{id}', byId(id))), { ...filesChanged(), remove: (_r, id) => [mediaKeys.detail(id)] }, options);
+  return useApiMutation(
+    (id: string) => call(api.DELETE('/api/v1/media/{id}', byId(id))),
+    { ...filesChanged(), remove: (_r, id) => [mediaKeys.detail(id)] },
+    options,
+  );
 }
 
 /** For uploads made outside the API client (tus): the new file joins the cache as the API's writes do. */
@@ -117,14 +122,18 @@ export function useMediaUploaded() {
 /** Files a picker listed are cached as they are, so they are not asked for again to be named. */
 export function useRememberMedia() {
   const qc = useQueryClient();
-  return useCallback((files: readonly Media[]) => {
-    for (const m of files) qc.setQueryData(mediaKeys.detail(m.id), m);
-  }, [qc]);
+  return useCallback(
+    (files: readonly Media[]) => {
+      for (const m of files) qc.setQueryData(mediaKeys.detail(m.id), m);
+    },
+    [qc],
+  );
 }
 
 export function useSetQuota(options?: WriteOptions<StorageUsage, { agencyId: string; quotaBytes: number | null }>) {
   return useApiMutation(
-    ({ agencyId, quotaBytes }: { agencyId: string; quotaBytes: number | null }) => call(api.PUT('/api/v1/media-usage/{id}/quota', { ...byId(agencyId), body: { quotaBytes } })),
+    ({ agencyId, quotaBytes }: { agencyId: string; quotaBytes: number | null }) =>
+      call(api.PUT('/api/v1/media-usage/{id}/quota', { ...byId(agencyId), body: { quotaBytes } })),
     { store: (usage, { agencyId }) => [[storageKeys.detail(agencyId), usage]], invalidate: () => [storageKeys.all] },
     options,
   );

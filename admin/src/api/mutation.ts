@@ -49,7 +49,11 @@ export interface WriteOptions<TResult, TVars> {
 }
 
 /** A write: `mutateAsync` resolves once the cache has followed and the person was told; a refusal rejects it (for the form or dialog to show). */
-export function useApiMutation<TVars, TResult>(mutationFn: (vars: TVars) => Promise<TResult>, effect: CacheEffect<TResult, TVars>, options: WriteOptions<TResult, TVars> = {}) {
+export function useApiMutation<TVars, TResult>(
+  mutationFn: (vars: TVars) => Promise<TResult>,
+  effect: CacheEffect<TResult, TVars>,
+  options: WriteOptions<TResult, TVars> = {},
+) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn,

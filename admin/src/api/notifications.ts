@@ -20,7 +20,8 @@ export function useNotifications() {
 /** Marks one notification read (`id`), or all of them (no id). */
 export function useReadNotifications() {
   return useApiMutation(
-    (id: string | undefined) => call(id ? api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } }) : api.POST('/api/v1/notifications/read-all')),
+    (id: string | undefined) =>
+      call(id ? api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } }) : api.POST('/api/v1/notifications/read-all')),
     resourceChanged(notificationKeys),
   );
 }

@@ -22,7 +22,11 @@ export const auditKeys = resourceKeys<Omit<AuditQuery, 'before'>>('audit');
 
 /** Search keeps the previous page on screen while the next one loads. */
 export function useSearch(query: SearchQuery) {
-  return useQuery({ queryKey: searchKeys.list(query), queryFn: () => call(api.GET('/api/v1/search', { params: { query } })), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: searchKeys.list(query),
+    queryFn: () => call(api.GET('/api/v1/search', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useFreshness() {

@@ -47,7 +47,8 @@ export const webhookRequests = {
   setActive: ({ id, active }: { id: string; active: boolean }) => call(api.PATCH('/api/v1/webhooks/{id}', { ...byId(id), body: { active } })),
   rotateSecret: (id: string) => call(api.POST('/api/v1/webhooks/{id}/rotate-secret', byId(id))),
   remove: (id: string) => call(api.DELETE('/api/v1/webhooks/{id}', byId(id))),
-  redeliver: ({ id, deliveryId }: { id: string; deliveryId: string }) => call(api.POST('/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', { params: { path: { id, deliveryId } } })),
+  redeliver: ({ id, deliveryId }: { id: string; deliveryId: string }) =>
+    call(api.POST('/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', { params: { path: { id, deliveryId } } })),
   /** A test delivery: its result is shown, nothing is stored. */
   ping: (id: string) => call(api.POST('/api/v1/webhooks/{id}/ping', byId(id))),
 };

@@ -42,15 +42,35 @@ export function MfaEnrolment({ onConfirmed }: { onConfirmed: (recoveryCodes: str
     <Stack>
       <Text size="sm">{t('auth.enrol.step1')}</Text>
       <Group justify="center">
-        <Image src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(qrSvg)}`} alt={t('auth.enrol.qrAlt')} w={200} h={200} fit="contain" bg="white" p={4} />
+        <Image
+          src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(qrSvg)}`}
+          alt={t('auth.enrol.qrAlt')}
+          w={200}
+          h={200}
+          fit="contain"
+          bg="white"
+          p={4}
+        />
       </Group>
       <Text size="sm" id="mfa-secret-label">
         {t('auth.enrol.step2')}
       </Text>
-      <Code block aria-labelledby="mfa-secret-label" data-testid="mfa-secret" data-secret={secret} style={{ fontSize: '1rem', textAlign: 'center', wordBreak: 'break-all' }}>
+      <Code
+        block
+        aria-labelledby="mfa-secret-label"
+        data-testid="mfa-secret"
+        data-secret={secret}
+        style={{ fontSize: '1rem', textAlign: 'center', wordBreak: 'break-all' }}
+      >
         {grouped(secret)}
       </Code>
-      <form onSubmit={form.onSubmit((v) => confirm.mutate(v.code.replace(/\s+/g, '')), () => confirm.reset())} noValidate>
+      <form
+        onSubmit={form.onSubmit(
+          (v) => confirm.mutate(v.code.replace(/\s+/g, '')),
+          () => confirm.reset(),
+        )}
+        noValidate
+      >
         <Stack>
           <Text size="sm">{t('auth.enrol.step3')}</Text>
           <ErrorAlert error={confirm.error} fields={['code']} />

@@ -18,7 +18,15 @@ export function PasswordChangeForm({ onChanged, autoFocus }: { onChanged: (s: Se
     validate: {
       currentPassword: (v) => (v ? null : t('common.required')),
       newPassword: (v, all) =>
-        !v ? t('common.required') : v.length < 10 ? t('common.tooShort', { min: 10 }) : v.length > MAX ? t('common.tooLong', { max: MAX }) : v === all.currentPassword ? t('auth.password.same') : null,
+        !v
+          ? t('common.required')
+          : v.length < 10
+            ? t('common.tooShort', { min: 10 })
+            : v.length > MAX
+              ? t('common.tooLong', { max: MAX })
+              : v === all.currentPassword
+                ? t('auth.password.same')
+                : null,
       confirm: (v, all) => (v !== all.newPassword ? t('auth.password.mismatch') : null),
     },
     // The refusal of the last attempt goes as soon as the person edits the form.
@@ -33,10 +41,23 @@ export function PasswordChangeForm({ onChanged, autoFocus }: { onChanged: (s: Se
     onError: (e) => setServerErrors(form, e, ['currentPassword', 'newPassword']),
   });
   return (
-    <form onSubmit={form.onSubmit((v) => change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword }), () => change.reset())} noValidate>
+    <form
+      onSubmit={form.onSubmit(
+        (v) => change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
+        () => change.reset(),
+      )}
+      noValidate
+    >
       <Stack>
         <ErrorAlert error={change.error} fields={['currentPassword', 'newPassword']} />
-        <PasswordField label={t('auth.password.current')} autoComplete="current-password" required autoFocus={autoFocus} name="currentPassword" {...form.getInputProps('currentPassword')} />
+        <PasswordField
+          label={t('auth.password.current')}
+          autoComplete="current-password"
+          required
+          autoFocus={autoFocus}
+          name="currentPassword"
+          {...form.getInputProps('currentPassword')}
+        />
         <PasswordField
           label={t('auth.password.new')}
           description={t('auth.password.hint')}

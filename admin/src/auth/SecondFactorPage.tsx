@@ -25,11 +25,25 @@ export function SecondFactorPage() {
   });
   return (
     <AuthLayout title={t('auth.mfa.title')}>
-      <form onSubmit={form.onSubmit((v) => verify.mutate(v.code.replace(/\s+/g, '')), () => verify.reset())} noValidate>
+      <form
+        onSubmit={form.onSubmit(
+          (v) => verify.mutate(v.code.replace(/\s+/g, '')),
+          () => verify.reset(),
+        )}
+        noValidate
+      >
         <Stack>
           <Text size="sm">{t('auth.mfa.intro')}</Text>
           <ErrorAlert error={verify.error} fields={['code']} />
-          <TextInput label={t('auth.mfa.code')} autoComplete="one-time-code" inputMode="numeric" required autoFocus maxLength={32} {...form.getInputProps('code')} />
+          <TextInput
+            label={t('auth.mfa.code')}
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            required
+            autoFocus
+            maxLength={32}
+            {...form.getInputProps('code')}
+          />
           <Button type="submit" loading={verify.isPending} fullWidth>
             {t('auth.mfa.submit')}
           </Button>

@@ -24,7 +24,13 @@ export function ConfirmButton({ message, onConfirm, children, confirmLabel, dang
       <Button {...buttonProps} color={danger ? 'red' : buttonProps.color} onClick={open}>
         {children}
       </Button>
-      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={close} title={typeof children === 'string' ? children : t('common.confirm')} centered>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={opened}
+        onClose={close}
+        title={typeof children === 'string' ? children : t('common.confirm')}
+        centered
+      >
         <Stack>
           <Text>{message}</Text>
           <ErrorAlert error={pending.error} />
@@ -55,4 +61,3 @@ export function ConfirmButton({ message, onConfirm, children, confirmLabel, dang
     </>
   );
 }
-

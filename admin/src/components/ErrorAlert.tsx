@@ -38,7 +38,16 @@ export function ErrorAlert({ error, fields = [], onRetry }: { error: unknown; fi
     title = error instanceof Error ? error.message : String(error);
   }
   return (
-    <Alert ref={ref} color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title={title} role="alert" data-testid="error-alert" style={{ scrollMarginTop: 72 }}>
+    <Alert
+      ref={ref}
+      color="red"
+      variant="light"
+      icon={<IconAlertCircle aria-hidden />}
+      title={title}
+      role="alert"
+      data-testid="error-alert"
+      style={{ scrollMarginTop: 72 }}
+    >
       {onFields > 0 && <Text size="sm">{t('common.fieldErrorsBelow', { count: onFields })}</Text>}
       {extra.length > 0 && (
         <List size="sm">

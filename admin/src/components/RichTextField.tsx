@@ -37,7 +37,15 @@ export function RichTextField({ value, onChange, previewLang, ...rest }: Props) 
           <Text size="xs" fw={700} c="dimmed" id={headingId} mb={4}>
             {t('rich.preview')}
           </Text>
-          <Box>{shown.trim() ? <SafeHtml html={shown} lang={previewLang} /> : <Text size="sm" c="dimmed">{t('rich.empty')}</Text>}</Box>
+          <Box>
+            {shown.trim() ? (
+              <SafeHtml html={shown} lang={previewLang} />
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('rich.empty')}
+              </Text>
+            )}
+          </Box>
         </Paper>
       )}
     </Stack>

@@ -6,7 +6,40 @@
 import { createElement, Fragment, useMemo, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 
-const TAGS = new Set(['p', 'br', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'a', 'ul', 'ol', 'li', 'blockquote', 'figure', 'figcaption', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'hr', 'code', 'pre', 'span']);
+const TAGS = new Set([
+  'p',
+  'br',
+  'h2',
+  'h3',
+  'h4',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'a',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'caption',
+  'hr',
+  'code',
+  'pre',
+  'span',
+]);
 const ATTRS: Record<string, string[]> = {
   a: ['href', 'title', 'hreflang', 'lang'],
   img: ['src', 'alt', 'width', 'height', 'title'],
@@ -37,7 +70,8 @@ function convert(node: Node, key: string, imageLabel: (alt: string) => string): 
   const tag = el.tagName.toLowerCase();
   const children = () => Array.from(el.childNodes).map((c, i) => convert(c, `${key}.${i}`, imageLabel));
   // Unknown tags are dropped but their text kept, as the server does (script/style dropped entirely).
-  if (!TAGS.has(tag)) return ['script', 'style', 'iframe', 'object', 'template', 'noscript'].includes(tag) ? null : createElement(Fragment, { key }, children());
+  if (!TAGS.has(tag))
+    return ['script', 'style', 'iframe', 'object', 'template', 'noscript'].includes(tag) ? null : createElement(Fragment, { key }, children());
   const props: Record<string, string> = { key };
   for (const name of ATTRS[tag] ?? []) {
     const v = el.getAttribute(name);

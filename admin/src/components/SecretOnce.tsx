@@ -42,7 +42,12 @@ function SecretValue({ label, value, testId }: SecretField) {
         {label}
       </Text>
       <Group gap="xs" wrap="nowrap" align="center">
-        <Code block aria-labelledby={id} data-testid={testId ?? 'secret-value'} style={{ flex: 1, fontSize: '1rem', wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
+        <Code
+          block
+          aria-labelledby={id}
+          data-testid={testId ?? 'secret-value'}
+          style={{ flex: 1, fontSize: '1rem', wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
+        >
           {value}
         </Code>
         <CopyButton value={value} timeout={2000}>

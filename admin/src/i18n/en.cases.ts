@@ -5,7 +5,8 @@ export const enCases: Record<keyof typeof viCases, string> = {
   'nav.cases': 'Clarification cases',
 
   'cases.title': 'Clarification cases',
-  'cases.introAll': 'False or distorted information about the province: the agencies asked for material, their deadlines ({days} days, Art. 4.5) and how each case stands.',
+  'cases.introAll':
+    'False or distorted information about the province: the agencies asked for material, their deadlines ({days} days, Art. 4.5) and how each case stands.',
   'cases.introAgency': 'Cases your agency opened or was asked to clarify — and when its answer is due.',
   'cases.new': 'Open a case',
   'cases.newIntro': 'Record new false information. Check the existing cases first: if it is the same information, add where it appeared to that case.',
@@ -113,7 +114,8 @@ export const enCases: Record<keyof typeof viCases, string> = {
   'cases.reason': 'Reason',
   'cases.transitioned': 'Case status updated.',
   'cases.createClarification': 'Create the clarification item',
-  'cases.clarificationHelp': 'Creates a draft clarification item (Vietnamese and English) from the case; it is appraised and published like any item, with ClaimReview data.',
+  'cases.clarificationHelp':
+    'Creates a draft clarification item (Vietnamese and English) from the case; it is appraised and published like any item, with ClaimReview data.',
   'cases.clarificationAgency': 'In the name of',
   'cases.clarificationAgencyHelp': 'Empty: your agency.',
   'cases.statementEn': 'The false information in English',

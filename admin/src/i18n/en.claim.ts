@@ -3,7 +3,8 @@ import type { viClaim } from './vi.claim';
 
 export const enClaim: Record<keyof typeof viClaim, string> = {
   'claim.legend': 'Information being clarified',
-  'claim.intro': 'The false information in circulation that this item clarifies. Submitting needs its rating and the information written in the language of the version submitted.',
+  'claim.intro':
+    'The false information in circulation that this item clarifies. Submitting needs its rating and the information written in the language of the version submitted.',
   'claim.statement': 'The false information',
   'claim.statementIn': 'The false information ({language})',
   'claim.statementHelp': 'Write it down as it circulated, once per language.',

@@ -106,7 +106,8 @@ export const enContent: Record<keyof typeof viContent, string> = {
   'views.saved': 'Saved the view "{name}".',
   'views.delete': 'Delete the view "{name}"',
 
-  'rich.help': 'Written in HTML: <p>, <h2>, <h3>, <strong>, <em>, <a href="https://…">, <ul>/<li>, <blockquote>, <table>. Scripts, event attributes and styles are removed when saved.',
+  'rich.help':
+    'Written in HTML: <p>, <h2>, <h3>, <strong>, <em>, <a href="https://…">, <ul>/<li>, <blockquote>, <table>. Scripts, event attributes and styles are removed when saved.',
   'rich.showPreview': 'Show the preview',
   'rich.preview': 'Preview (filtered as it will be stored)',
   'rich.empty': 'Nothing written yet.',
@@ -138,7 +139,8 @@ export const enContent: Record<keyof typeof viContent, string> = {
   'doc.signer': 'Signed by',
   'doc.documentType': 'Type of document',
 
-  'editor.newIntro': 'Create a draft in the source language; add translations once it is saved. A draft may be incomplete, but everything is required to submit it.',
+  'editor.newIntro':
+    'Create a draft in the source language; add translations once it is saved. A draft may be incomplete, but everything is required to submit it.',
   'editor.sourceLanguage': 'Source language',
   'editor.kindFixed': 'The kind and the source language cannot change once created.',
   'editor.text': 'Text ({language})',
@@ -167,10 +169,12 @@ export const enContent: Record<keyof typeof viContent, string> = {
   'editor.submittedAt': 'Submitted',
   'editor.publishedAt': 'Published',
   'editor.contentHash': 'Content hash of the published version (SHA-256)',
-  'editor.editPublished': 'The online version stays as it is while you edit: saving creates a new draft revision that must be appraised again before it replaces what is published.',
+  'editor.editPublished':
+    'The online version stays as it is while you edit: saving creates a new draft revision that must be appraised again before it replaces what is published.',
   'editor.editApproved': 'This version is approved; if you change and save it, it goes back to draft and must be appraised again.',
   'editor.staleTitle': 'Someone has just saved a newer revision',
-  'editor.stale': 'While you were editing, someone else saved a newer revision, so your changes were not saved. Copy what you wrote, reload the latest revision and edit again.',
+  'editor.stale':
+    'While you were editing, someone else saved a newer revision, so your changes were not saved. Copy what you wrote, reload the latest revision and edit again.',
   'editor.reload': 'Reload the latest revision',
 
   'wf.submit': 'Submit for appraisal',
@@ -336,7 +340,8 @@ export const enContent: Record<keyof typeof viContent, string> = {
   'sched.ok': 'Scheduled publishing is running normally.',
 
   'import.title': 'Bulk import',
-  'import.intro': 'Import many items from a CSV, XLSX or JSON file following the template. Each row is checked; bad rows are skipped and listed with their reasons, good rows are saved.',
+  'import.intro':
+    'Import many items from a CSV, XLSX or JSON file following the template. Each row is checked; bad rows are skipped and listed with their reasons, good rows are saved.',
   'import.formLabel': 'Import a file',
   'import.template': 'Download the template (CSV)',
   'import.templateHelp': 'A header row and one example row; opens in Excel.',

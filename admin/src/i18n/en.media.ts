@@ -9,7 +9,8 @@ export const enMedia: Record<keyof typeof viMedia, string> = {
   'mediaKind.document': 'Document',
 
   'media.title': 'Media library',
-  'media.intro': 'Your agency’s photos, videos and documents, reusable in any number of items. Describe them fully (authors, rights, alternative text) before using them in an item sent for appraisal.',
+  'media.intro':
+    'Your agency’s photos, videos and documents, reusable in any number of items. Describe them fully (authors, rights, alternative text) before using them in an item sent for appraisal.',
   'media.storage': 'Storage of {agency}',
   'media.storageUsed': '{used} of {quota} used · {files} files',
   'quota.title': 'File storage',

@@ -5,7 +5,8 @@ export const enUsage: Record<keyof typeof viUsage, string> = {
   'nav.usage': 'API usage',
 
   'usage.title': 'API usage',
-  'usage.intro': 'API requests per application, account or anonymous IP address and per agency, over the chosen days (Huế time). Figures are updated within a few seconds.',
+  'usage.intro':
+    'API requests per application, account or anonymous IP address and per agency, over the chosen days (Huế time). Figures are updated within a few seconds.',
   'usage.introAgency': 'API requests of your agency’s applications and accounts, over the chosen days (Huế time). Figures are updated within a few seconds.',
   'usage.from': 'From',
   'usage.to': 'To',

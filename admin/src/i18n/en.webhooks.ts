@@ -5,7 +5,8 @@ export const enWebhooks: Record<keyof typeof viWebhooks, string> = {
   'nav.webhooks': 'Webhooks',
 
   'webhooks.title': 'Webhooks',
-  'webhooks.intro': 'Get notified of changes (published, updated, unpublished, deleted) at an HTTPS address of your system instead of polling /api/v1/changes. Each delivery is signed with a secret and retried when it fails.',
+  'webhooks.intro':
+    'Get notified of changes (published, updated, unpublished, deleted) at an HTTPS address of your system instead of polling /api/v1/changes. Each delivery is signed with a secret and retried when it fails.',
   'webhooks.introAll': 'You see the webhooks of every account and application; only their owner can change them.',
   'webhooks.new': 'New webhook',
   'webhooks.empty': 'No webhooks yet.',

@@ -3,7 +3,8 @@ export const viCases = {
   'nav.cases': 'Vụ việc thông tin sai lệch',
 
   'cases.title': 'Vụ việc thông tin sai lệch',
-  'cases.introAll': 'Các vụ việc thông tin sai sự thật, xuyên tạc về tỉnh: cơ quan được đề nghị cung cấp thông tin, hạn trả lời ({days} ngày theo Điều 4.5) và tình trạng xử lý.',
+  'cases.introAll':
+    'Các vụ việc thông tin sai sự thật, xuyên tạc về tỉnh: cơ quan được đề nghị cung cấp thông tin, hạn trả lời ({days} ngày theo Điều 4.5) và tình trạng xử lý.',
   'cases.introAgency': 'Vụ việc cơ quan bạn mở hoặc được đề nghị cung cấp thông tin giải thích, làm rõ — và hạn phải trả lời.',
   'cases.new': 'Mở vụ việc',
   'cases.newIntro': 'Ghi nhận thông tin sai lệch mới. Trước khi mở, hãy xem các vụ việc đã có: nếu cùng một thông tin, thêm nơi xuất hiện vào vụ việc đó.',
@@ -111,7 +112,8 @@ export const viCases = {
   'cases.reason': 'Lý do',
   'cases.transitioned': 'Đã cập nhật trạng thái vụ việc.',
   'cases.createClarification': 'Tạo tin làm rõ',
-  'cases.clarificationHelp': 'Tạo bản nháp tin làm rõ (tiếng Việt và tiếng Anh) từ vụ việc; tin được gửi thẩm định và đăng như mọi tin khác, kèm dữ liệu ClaimReview.',
+  'cases.clarificationHelp':
+    'Tạo bản nháp tin làm rõ (tiếng Việt và tiếng Anh) từ vụ việc; tin được gửi thẩm định và đăng như mọi tin khác, kèm dữ liệu ClaimReview.',
   'cases.clarificationAgency': 'Cơ quan đứng tên',
   'cases.clarificationAgencyHelp': 'Để trống: cơ quan của bạn.',
   'cases.statementEn': 'Thông tin sai lệch bằng tiếng Anh',

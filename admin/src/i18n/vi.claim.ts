@@ -2,7 +2,8 @@
 // merged into the main catalogue.
 export const viClaim = {
   'claim.legend': 'Thông tin được làm rõ',
-  'claim.intro': 'Thông tin sai lệch đang lan truyền mà tin, bài này làm rõ. Khi gửi thẩm định cần có mức độ sai lệch và nội dung thông tin bằng ngôn ngữ của bản được gửi.',
+  'claim.intro':
+    'Thông tin sai lệch đang lan truyền mà tin, bài này làm rõ. Khi gửi thẩm định cần có mức độ sai lệch và nội dung thông tin bằng ngôn ngữ của bản được gửi.',
   'claim.statement': 'Nội dung thông tin sai lệch',
   'claim.statementIn': 'Nội dung thông tin sai lệch ({language})',
   'claim.statementHelp': 'Ghi lại thông tin như nó đã lan truyền, mỗi ngôn ngữ một bản.',

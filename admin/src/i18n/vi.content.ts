@@ -105,7 +105,8 @@ export const viContent = {
   'views.saved': 'Đã lưu bộ lọc "{name}".',
   'views.delete': 'Xóa bộ lọc "{name}"',
 
-  'rich.help': 'Viết bằng HTML: <p>, <h2>, <h3>, <strong>, <em>, <a href="https://…">, <ul>/<li>, <blockquote>, <table>. Mã lệnh, thuộc tính sự kiện và kiểu trình bày sẽ bị loại bỏ khi lưu.',
+  'rich.help':
+    'Viết bằng HTML: <p>, <h2>, <h3>, <strong>, <em>, <a href="https://…">, <ul>/<li>, <blockquote>, <table>. Mã lệnh, thuộc tính sự kiện và kiểu trình bày sẽ bị loại bỏ khi lưu.',
   'rich.showPreview': 'Hiện bản xem trước',
   'rich.preview': 'Xem trước (đã lọc an toàn như khi lưu)',
   'rich.empty': 'Chưa có nội dung.',
@@ -166,10 +167,12 @@ export const viContent = {
   'editor.submittedAt': 'Gửi thẩm định lúc',
   'editor.publishedAt': 'Công bố',
   'editor.contentHash': 'Mã băm nội dung đã công bố (SHA-256)',
-  'editor.editPublished': 'Bản đang trực tuyến vẫn giữ nguyên khi bạn sửa: lần lưu sẽ tạo phiên bản nháp mới, phải được thẩm định lại trước khi thay thế bản đang công bố.',
+  'editor.editPublished':
+    'Bản đang trực tuyến vẫn giữ nguyên khi bạn sửa: lần lưu sẽ tạo phiên bản nháp mới, phải được thẩm định lại trước khi thay thế bản đang công bố.',
   'editor.editApproved': 'Bản này đã được duyệt; nếu sửa và lưu, nó trở về bản nháp và phải được thẩm định lại.',
   'editor.staleTitle': 'Có người vừa lưu phiên bản mới',
-  'editor.stale': 'Trong lúc bạn sửa, người khác đã lưu một phiên bản mới của bản này nên thay đổi của bạn chưa được lưu. Hãy sao chép phần bạn vừa viết, rồi tải lại bản mới nhất và sửa tiếp.',
+  'editor.stale':
+    'Trong lúc bạn sửa, người khác đã lưu một phiên bản mới của bản này nên thay đổi của bạn chưa được lưu. Hãy sao chép phần bạn vừa viết, rồi tải lại bản mới nhất và sửa tiếp.',
   'editor.reload': 'Tải lại bản mới nhất',
 
   'wf.submit': 'Gửi thẩm định',
@@ -281,7 +284,8 @@ export const viContent = {
   'diff.end': '[hết]',
 
   'topics.title': 'Danh mục chủ đề',
-  'topics.intro': 'Chủ đề thông tin tuyên truyền (Thông tư 22/2016/TT-BTTTT, Điều 5). Mã chủ đề cố định sau khi tạo vì được dùng trong đường dẫn và nguồn tin RSS.',
+  'topics.intro':
+    'Chủ đề thông tin tuyên truyền (Thông tư 22/2016/TT-BTTTT, Điều 5). Mã chủ đề cố định sau khi tạo vì được dùng trong đường dẫn và nguồn tin RSS.',
   'topics.new': 'Thêm chủ đề',
   'topics.edit': 'Sửa chủ đề',
   'topics.editN': 'Sửa chủ đề "{name}"',
@@ -335,7 +339,8 @@ export const viContent = {
   'sched.ok': 'Tác vụ công bố theo lịch đang chạy bình thường.',
 
   'import.title': 'Nhập dữ liệu hàng loạt',
-  'import.intro': 'Nhập nhiều tin, bài từ tệp CSV, XLSX hoặc JSON theo mẫu. Từng dòng được kiểm tra; dòng lỗi bị bỏ qua và liệt kê kèm lý do, dòng hợp lệ được lưu.',
+  'import.intro':
+    'Nhập nhiều tin, bài từ tệp CSV, XLSX hoặc JSON theo mẫu. Từng dòng được kiểm tra; dòng lỗi bị bỏ qua và liệt kê kèm lý do, dòng hợp lệ được lưu.',
   'import.formLabel': 'Nhập tệp',
   'import.template': 'Tải tệp mẫu (CSV)',
   'import.templateHelp': 'Dòng tiêu đề và một dòng ví dụ; mở được bằng Excel.',

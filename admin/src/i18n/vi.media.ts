@@ -8,7 +8,8 @@ export const viMedia = {
   'mediaKind.document': 'Tài liệu',
 
   'media.title': 'Thư viện tệp',
-  'media.intro': 'Ảnh, video và tài liệu của cơ quan, dùng lại được trong nhiều tin, bài. Mô tả đầy đủ (tác giả, bản quyền, mô tả thay thế) trước khi dùng tệp trong tin, bài gửi thẩm định.',
+  'media.intro':
+    'Ảnh, video và tài liệu của cơ quan, dùng lại được trong nhiều tin, bài. Mô tả đầy đủ (tác giả, bản quyền, mô tả thay thế) trước khi dùng tệp trong tin, bài gửi thẩm định.',
   'media.storage': 'Dung lượng lưu trữ của {agency}',
   'media.storageUsed': 'Đã dùng {used} / {quota} · {files} tệp',
   'quota.title': 'Lưu trữ tệp',

@@ -3,8 +3,10 @@ export const viUsage = {
   'nav.usage': 'Sử dụng API',
 
   'usage.title': 'Tình hình sử dụng API',
-  'usage.intro': 'Số lượt gọi API theo từng ứng dụng, tài khoản hoặc địa chỉ IP ẩn danh và theo từng cơ quan, trong khoảng ngày đã chọn (giờ Huế). Số liệu được cập nhật sau vài giây.',
-  'usage.introAgency': 'Số lượt gọi API của các ứng dụng và tài khoản thuộc cơ quan của bạn, trong khoảng ngày đã chọn (giờ Huế). Số liệu được cập nhật sau vài giây.',
+  'usage.intro':
+    'Số lượt gọi API theo từng ứng dụng, tài khoản hoặc địa chỉ IP ẩn danh và theo từng cơ quan, trong khoảng ngày đã chọn (giờ Huế). Số liệu được cập nhật sau vài giây.',
+  'usage.introAgency':
+    'Số lượt gọi API của các ứng dụng và tài khoản thuộc cơ quan của bạn, trong khoảng ngày đã chọn (giờ Huế). Số liệu được cập nhật sau vài giây.',
   'usage.from': 'Từ ngày',
   'usage.to': 'Đến ngày',
   'usage.agency': 'Cơ quan',

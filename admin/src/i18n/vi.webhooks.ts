@@ -3,7 +3,8 @@ export const viWebhooks = {
   'nav.webhooks': 'Webhook',
 
   'webhooks.title': 'Webhook',
-  'webhooks.intro': 'Nhận thông báo thay đổi (đăng, cập nhật, gỡ, xóa) qua một địa chỉ HTTPS của hệ thống bạn, thay vì hỏi định kỳ /api/v1/changes. Mỗi lần gửi được ký bằng khóa bí mật và gửi lại khi thất bại.',
+  'webhooks.intro':
+    'Nhận thông báo thay đổi (đăng, cập nhật, gỡ, xóa) qua một địa chỉ HTTPS của hệ thống bạn, thay vì hỏi định kỳ /api/v1/changes. Mỗi lần gửi được ký bằng khóa bí mật và gửi lại khi thất bại.',
   'webhooks.introAll': 'Bạn thấy webhook của mọi tài khoản và ứng dụng; chỉ chủ sở hữu mới thay đổi được.',
   'webhooks.new': 'Thêm webhook',
   'webhooks.empty': 'Chưa có webhook nào.',

@@ -101,7 +101,14 @@ export function AppLayout() {
           ))}
         </AppShell.Section>
         <AppShell.Section>
-          <Button variant="subtle" color="gray" fullWidth justify="flex-start" leftSection={<IconLogout size={18} aria-hidden />} onClick={() => void signOut()}>
+          <Button
+            variant="subtle"
+            color="gray"
+            fullWidth
+            justify="flex-start"
+            leftSection={<IconLogout size={18} aria-hidden />}
+            onClick={() => void signOut()}
+          >
             {t('nav.signOut')}
           </Button>
         </AppShell.Section>

@@ -34,7 +34,15 @@ export function NotificationBell() {
     <Menu position="bottom-end" width={360} withinPortal={false} onOpen={() => void n.refetch()} withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <UnstyledButton px={8} py={6} style={{ color: 'white', display: 'flex', alignItems: 'center' }} data-testid="notifications" aria-label={label}>
-          <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red.9" disabled={unread === 0} offset={2} data-testid="notifications-count" data-count={unread}>
+          <Indicator
+            label={unread > 99 ? '99+' : unread}
+            size={18}
+            color="red.9"
+            disabled={unread === 0}
+            offset={2}
+            data-testid="notifications-count"
+            data-count={unread}
+          >
             <IconBell size={22} aria-hidden />
           </Indicator>
         </UnstyledButton>

@@ -1,5 +1,25 @@
 // Menu entries per role: only what the role can actually use.
-import { IconBuilding, IconCalendarStats, IconFileText, IconFiles, IconGavel, IconHome, IconKey, IconPhoto, IconPlugConnected, IconSearch, IconStar, IconTable, IconTags, IconUserCircle, IconUsers, IconDevices, IconChartBar, IconWebhook, IconMessageReport } from '@tabler/icons-react';
+import {
+  IconBuilding,
+  IconCalendarStats,
+  IconFileText,
+  IconFiles,
+  IconGavel,
+  IconHome,
+  IconKey,
+  IconPhoto,
+  IconPlugConnected,
+  IconSearch,
+  IconStar,
+  IconTable,
+  IconTags,
+  IconUserCircle,
+  IconUsers,
+  IconDevices,
+  IconChartBar,
+  IconWebhook,
+  IconMessageReport,
+} from '@tabler/icons-react';
 import type { MessageKey } from '../i18n';
 import type { Role } from '../auth/session';
 

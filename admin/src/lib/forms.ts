@@ -38,7 +38,7 @@ export function setServerErrors(form: FormLike, error: unknown, fields: readonly
 }
 
 export function rules(t: TFunction) {
-  const required = (v: unknown) => (typeof v === 'string' ? v.trim() === '' : v === null || v === undefined) ? t('common.required') : null;
+  const required = (v: unknown) => ((typeof v === 'string' ? v.trim() === '' : v === null || v === undefined) ? t('common.required') : null);
   const length = (min: number, max: number) => (v: string) => {
     if (min > 0 && v.trim() === '') return t('common.required');
     if (v.length < min) return t('common.tooShort', { min });

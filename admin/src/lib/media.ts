@@ -5,7 +5,6 @@ import type { Lang, MessageKey, TFunction } from '../i18n';
 import { MEDIA_KINDS, type MediaKind } from '../api/enums';
 import type { Media } from '../api/media';
 
-
 export const mediaKindLabel = (t: TFunction, k: string) => ((MEDIA_KINDS as readonly string[]).includes(k) ? t(`mediaKind.${k}` as MessageKey) : k);
 export const mediaKindOptions = (t: TFunction) => MEDIA_KINDS.map((v) => ({ value: v, label: mediaKindLabel(t, v) }));
 export const mediaKindIcon = (k: string) => (k === 'video' ? IconMovie : k === 'document' ? IconFileText : IconPhoto);

@@ -28,9 +28,19 @@ export function ApiClientsPage() {
   const agencies = useAgencies({ includeArchived: true });
   const byId = new Map((agencies.data?.items ?? []).map((a) => [a.id, a]));
   const status = (c: ApiClient) =>
-    c.revokedAt ? <Badge color="gray" variant="filled">{t('clients.revoked')}</Badge>
-    : c.expiresAt && new Date(c.expiresAt) < new Date() ? <Badge color="orange" variant="light">{t('clients.expired')}</Badge>
-    : <Badge color="green" variant="light">{t('clients.active')}</Badge>;
+    c.revokedAt ? (
+      <Badge color="gray" variant="filled">
+        {t('clients.revoked')}
+      </Badge>
+    ) : c.expiresAt && new Date(c.expiresAt) < new Date() ? (
+      <Badge color="orange" variant="light">
+        {t('clients.expired')}
+      </Badge>
+    ) : (
+      <Badge color="green" variant="light">
+        {t('clients.active')}
+      </Badge>
+    );
 
   return (
     <>
@@ -106,7 +116,14 @@ export function ApiClientsPage() {
                     {isAdmin && (
                       <Table.Td>
                         {!c.revokedAt && (
-                          <ConfirmButton size="xs" variant="light" danger message={t('clients.revokeConfirm', { name: c.name })} aria-label={`${t('clients.revoke')}: ${c.name}`} onConfirm={() => revoke.mutateAsync(c.id)}>
+                          <ConfirmButton
+                            size="xs"
+                            variant="light"
+                            danger
+                            message={t('clients.revokeConfirm', { name: c.name })}
+                            aria-label={`${t('clients.revoke')}: ${c.name}`}
+                            onConfirm={() => revoke.mutateAsync(c.id)}
+                          >
                             {t('clients.revoke')}
                           </ConfirmButton>
                         )}
@@ -119,7 +136,14 @@ export function ApiClientsPage() {
           </Table>
         </TableScroll>
       )}
-      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={creating} onClose={() => setCreating(false)} title={t('clients.new')} size="lg" closeOnClickOutside={false}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('clients.new')}
+        size="lg"
+        closeOnClickOutside={false}
+      >
         {creating && <NewClientForm onClose={() => setCreating(false)} />}
       </Modal>
     </>
@@ -167,14 +191,16 @@ function NewClientForm({ onClose }: { onClose: () => void }) {
     );
   }
   return (
-    <ApiForm
-      state={state}
-      submitLabel={t('common.create')}
-      onCancel={onClose}
-    >
+    <ApiForm state={state} submitLabel={t('common.create')} onCancel={onClose}>
       <TextInput label={t('clients.name')} required maxLength={200} data-autofocus {...form.getInputProps('name')} />
       <Textarea label={t('clients.description')} maxLength={2000} autosize minRows={2} {...form.getInputProps('description')} />
-      <Select label={t('clients.agency')} required searchable data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: agencyName(a, lang) }))} {...form.getInputProps('agencyId')} />
+      <Select
+        label={t('clients.agency')}
+        required
+        searchable
+        data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: agencyName(a, lang) }))}
+        {...form.getInputProps('agencyId')}
+      />
       <Checkbox.Group label={t('clients.scopes')} required {...form.getInputProps('scopes')}>
         <Stack gap={6} mt={6}>
           {CLIENT_SCOPES.map((s) => (

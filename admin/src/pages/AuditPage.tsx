@@ -101,7 +101,13 @@ export function AuditVerify() {
   return (
     <Stack gap="sm">
       <Group>
-        <Button leftSection={<IconShieldCheck size={18} aria-hidden />} onClick={() => verify.mutate()} loading={verify.isPending} variant="default" data-testid="audit-verify">
+        <Button
+          leftSection={<IconShieldCheck size={18} aria-hidden />}
+          onClick={() => verify.mutate()}
+          loading={verify.isPending}
+          variant="default"
+          data-testid="audit-verify"
+        >
           {t('audit.verify')}
         </Button>
       </Group>
@@ -109,7 +115,9 @@ export function AuditVerify() {
       {r && (
         <Alert color={r.ok ? 'green' : 'red'} variant="light" role="status" data-testid="audit-verify-result">
           <Text size="sm" fw={600}>
-            {r.ok ? t('audit.verifyOk', { checked: r.checked }) : t('audit.verifyBroken', { seq: r.brokenAt ?? '?', reason: r.reason ?? '', checked: r.checked })}
+            {r.ok
+              ? t('audit.verifyOk', { checked: r.checked })
+              : t('audit.verifyBroken', { seq: r.brokenAt ?? '?', reason: r.reason ?? '', checked: r.checked })}
           </Text>
           {r.head && (
             <Text size="xs" mt={4} style={{ wordBreak: 'break-all' }}>

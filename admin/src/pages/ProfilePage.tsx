@@ -118,10 +118,15 @@ function MfaPanel() {
           ))}
         {user.mfaEnabled && !required && (
           <Group>
-            <ConfirmButton variant="default" danger message={t('profile.mfaDisableConfirm')} onConfirm={async () => {
-              await authRequests.disableMfa();
-              notifySuccess(t('profile.mfaDisabled'));
-            }}>
+            <ConfirmButton
+              variant="default"
+              danger
+              message={t('profile.mfaDisableConfirm')}
+              onConfirm={async () => {
+                await authRequests.disableMfa();
+                notifySuccess(t('profile.mfaDisabled'));
+              }}
+            >
               {t('profile.mfaDisable')}
             </ConfirmButton>
           </Group>

@@ -84,11 +84,17 @@ export function TokensPage() {
                   </Table.Td>
                   <Table.Td>
                     {tk.revokedAt ? (
-                      <Badge color="gray" variant="filled">{t('clients.revoked')}</Badge>
+                      <Badge color="gray" variant="filled">
+                        {t('clients.revoked')}
+                      </Badge>
                     ) : tk.expiresAt && new Date(tk.expiresAt) < new Date() ? (
-                      <Badge color="orange" variant="light">{t('clients.expired')}</Badge>
+                      <Badge color="orange" variant="light">
+                        {t('clients.expired')}
+                      </Badge>
                     ) : (
-                      <Badge color="green" variant="light">{t('clients.active')}</Badge>
+                      <Badge color="green" variant="light">
+                        {t('clients.active')}
+                      </Badge>
                     )}
                     <Text size="xs" mt={2}>
                       {tk.expiresAt ? formatDate(tk.expiresAt) : t('common.noExpiry')}
@@ -97,7 +103,14 @@ export function TokensPage() {
                   <Table.Td className="nowrap">{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : t('common.never')}</Table.Td>
                   <Table.Td>
                     {canRevoke(tk) && (
-                      <ConfirmButton size="xs" variant="light" danger message={t('tokens.revokeConfirm', { name: tk.name })} aria-label={`${t('tokens.revoke')}: ${tk.name}`} onConfirm={() => revoke.mutateAsync(tk.id)}>
+                      <ConfirmButton
+                        size="xs"
+                        variant="light"
+                        danger
+                        message={t('tokens.revokeConfirm', { name: tk.name })}
+                        aria-label={`${t('tokens.revoke')}: ${tk.name}`}
+                        onConfirm={() => revoke.mutateAsync(tk.id)}
+                      >
                         {t('tokens.revoke')}
                       </ConfirmButton>
                     )}
@@ -108,7 +121,14 @@ export function TokensPage() {
           </Table>
         </TableScroll>
       )}
-      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={creating} onClose={() => setCreating(false)} title={t('tokens.new')} size="lg" closeOnClickOutside={false}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('tokens.new')}
+        size="lg"
+        closeOnClickOutside={false}
+      >
         {creating && <NewTokenForm onClose={() => setCreating(false)} />}
       </Modal>
     </>
@@ -131,20 +151,26 @@ function NewTokenForm({ onClose }: { onClose: () => void }) {
       expiresAt: (v) => (isDateValue(v) ? null : t('common.invalidDate')),
     },
     fields: ['name', 'scopes', 'expiresAt', 'acceptTerms'],
-    submit: (v) => create.mutateAsync({ name: v.name.trim(), scopes: v.scopes as TokenScope[], acceptTerms: v.acceptTerms, expiresAt: v.expiresAt ? endOfDayInHue(v.expiresAt) : null }),
+    submit: (v) =>
+      create.mutateAsync({
+        name: v.name.trim(),
+        scopes: v.scopes as TokenScope[],
+        acceptTerms: v.acceptTerms,
+        expiresAt: v.expiresAt ? endOfDayInHue(v.expiresAt) : null,
+      }),
   });
   const { form } = state;
   if (created) {
     return (
-      <SecretOnce intro={t('tokens.secretFor', { name: created.token.name })} secrets={[{ label: t('tokens.title'), value: created.secret, testId: 'token-secret' }]} onDone={onClose} />
+      <SecretOnce
+        intro={t('tokens.secretFor', { name: created.token.name })}
+        secrets={[{ label: t('tokens.title'), value: created.secret, testId: 'token-secret' }]}
+        onDone={onClose}
+      />
     );
   }
   return (
-    <ApiForm
-      state={state}
-      submitLabel={t('common.create')}
-      onCancel={onClose}
-    >
+    <ApiForm state={state} submitLabel={t('common.create')} onCancel={onClose}>
       <TextInput label={t('tokens.name')} required maxLength={200} data-autofocus {...form.getInputProps('name')} />
       <Checkbox.Group label={t('tokens.scopes')} required {...form.getInputProps('scopes')}>
         <Stack gap={6} mt={6}>

@@ -27,8 +27,7 @@ async function adminSpa(app: FastifyInstance) {
       index: ['index.html'],
       wildcard: true,
       cacheControl: false,
-      setHeaders: (reply, path) =>
-        reply.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+      setHeaders: (reply, path) => reply.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
     });
     app.get('/admin', { schema: { hide: true } }, sendIndex);
   }

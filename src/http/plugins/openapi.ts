@@ -32,7 +32,20 @@ async function openApi(app: FastifyInstance, { config, components }: OpenApiOpti
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'ttdn_session', description: 'Browser session (admin app); writes need the X-CSRF-Token header' },
           bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (ttdn_pat_…) or OAuth access token (ttdn_at_…)' },
-          oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/api/v1/oauth/token', scopes: { 'read:public': 'Read public data', 'read:shared': 'Exploit shared data (Art. 10)', 'write:own': "Create and update your agency's data", admin: 'Administration' } } } },
+          oauth: {
+            type: 'oauth2',
+            flows: {
+              clientCredentials: {
+                tokenUrl: '/api/v1/oauth/token',
+                scopes: {
+                  'read:public': 'Read public data',
+                  'read:shared': 'Exploit shared data (Art. 10)',
+                  'write:own': "Create and update your agency's data",
+                  admin: 'Administration',
+                },
+              },
+            },
+          },
         },
       },
       security: [{ session: [] }, { bearer: [] }, { oauth: [] }],

@@ -7,14 +7,7 @@ import { errors, Ok } from '../../http/schemas.js';
 import type { Config } from '../../config.js';
 import * as accounts from './service.js';
 import { presentSessionState, presentUser } from './present.js';
-import {
-  ChangePasswordBody,
-  CodeBody,
-  MfaEnrolment,
-  RecoveryCodes,
-  SignInBody,
-  UpdateProfileBody,
-} from './schemas.js';
+import { ChangePasswordBody, CodeBody, MfaEnrolment, RecoveryCodes, SignInBody, UpdateProfileBody } from './schemas.js';
 
 const tags = ['auth'];
 
@@ -62,7 +55,11 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
 
   api.get('/auth/session', {
     config: { auth: 'session', allowPending: true },
-    schema: { tags, summary: 'The signed-in user, the pending sign-in step and the CSRF token', response: { 200: { $ref: 'SessionState' }, 401: errors[401], 403: errors[403] } },
+    schema: {
+      tags,
+      summary: 'The signed-in user, the pending sign-in step and the CSRF token',
+      response: { 200: { $ref: 'SessionState' }, 401: errors[401], 403: errors[403] },
+    },
     handler: async (req) => {
       if (!req.session) throw new Unauthenticated();
       return stateOf(req.session, req.ctx.clock.now());
@@ -71,7 +68,11 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
 
   api.post('/auth/sign-out', {
     config: { auth: 'session', allowPending: true },
-    schema: { tags, summary: 'End this session', response: { 200: Ok, 401: errors[401], 403: errors[403], 400: errors[400], 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags,
+      summary: 'End this session',
+      response: { 200: Ok, 401: errors[401], 403: errors[403], 400: errors[400], 413: errors[413], 415: errors[415] },
+    },
     handler: async (req, reply) => {
       if (req.session) await accounts.signOut(req.ctx, req.session.session.id);
       clearSessionCookie(reply, req, config);
@@ -98,7 +99,11 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
 
   api.post('/auth/mfa/enrolment', {
     config: { auth: 'session', allowPending: true },
-    schema: { tags, summary: 'Start setting up TOTP: returns the secret and a QR code', response: { 200: MfaEnrolment, 401: errors[401], 403: errors[403], 409: errors[409], 400: errors[400], 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags,
+      summary: 'Start setting up TOTP: returns the secret and a QR code',
+      response: { 200: MfaEnrolment, 401: errors[401], 403: errors[403], 409: errors[409], 400: errors[400], 413: errors[413], 415: errors[415] },
+    },
     handler: async (req) => {
       assertPendingAtMost(req.session, 'mfa_enrolment');
       return accounts.startMfaEnrolment(req.ctx);
@@ -121,7 +126,11 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
 
   api.delete('/auth/mfa', {
     config: { auth: 'session' },
-    schema: { tags, summary: 'Turn off your own second factor (not allowed for roles that require it)', response: { 200: Ok, 401: errors[401], 403: errors[403], 400: errors[400], 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags,
+      summary: 'Turn off your own second factor (not allowed for roles that require it)',
+      response: { 200: Ok, 401: errors[401], 403: errors[403], 400: errors[400], 413: errors[413], 415: errors[415] },
+    },
     handler: async (req) => {
       await accounts.disableOwnMfa(req.ctx);
       return { ok: true as const };
@@ -130,7 +139,12 @@ export async function authRoutes(app: FastifyInstance, { config }: { config: Con
 
   api.patch('/auth/profile', {
     config: { auth: 'session' },
-    schema: { tags, summary: 'Update your display name or interface language', body: UpdateProfileBody, response: { 200: { $ref: 'User' }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags,
+      summary: 'Update your display name or interface language',
+      body: UpdateProfileBody,
+      response: { 200: { $ref: 'User' }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[413], 415: errors[415] },
+    },
     handler: async (req) => presentUser(await accounts.updateOwnProfile(req.ctx, req.body), req.ctx.clock.now(), config.login.lockMinutes),
   });
 }

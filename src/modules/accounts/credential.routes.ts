@@ -49,7 +49,15 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
 
   api.get('/sessions', {
     config: { auth: 'session' },
-    schema: { tags: ['sessions'], summary: 'Active sessions: yours, or anyone\'s (all=true) for admins and IOC', querystring: SessionListQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('Session')), total: Type.Integer() }, { examples: [{ items: [exampleOf(Session)], total: 1 }] }), ...errorResponses } },
+    schema: {
+      tags: ['sessions'],
+      summary: "Active sessions: yours, or anyone's (all=true) for admins and IOC",
+      querystring: SessionListQuery,
+      response: {
+        200: Type.Object({ items: Type.Array(Type.Ref('Session')), total: Type.Integer() }, { examples: [{ items: [exampleOf(Session)], total: 1 }] }),
+        ...errorResponses,
+      },
+    },
     handler: async (req) => {
       const rows = await accounts.listSessions(req.ctx, req.query);
       const current = req.session?.session.id;
@@ -59,7 +67,12 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
 
   api.delete('/sessions/:id', {
     config: { auth: 'session' },
-    schema: { tags: ['sessions'], summary: 'Revoke a session (your own; anyone\'s for admins)', params: SessionIdParams, response: { 200: Ok, ...errorResponses, 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags: ['sessions'],
+      summary: "Revoke a session (your own; anyone's for admins)",
+      params: SessionIdParams,
+      response: { 200: Ok, ...errorResponses, 413: errors[413], 415: errors[415] },
+    },
     handler: async (req) => {
       await accounts.revokeSession(req.ctx, req.params.id);
       return { ok: true as const };
@@ -68,7 +81,15 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
 
   api.get('/api-clients', {
     config: { auth: 'user', scope: 'read:shared' },
-    schema: { tags: ['api-clients'], summary: 'API clients: all for admins and IOC, your agency\'s for others', querystring: ClientQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('ApiClient')), total: Type.Integer() }, { examples: [{ items: [exampleOf(ApiClient)], total: 1 }] }), ...errorResponses } },
+    schema: {
+      tags: ['api-clients'],
+      summary: "API clients: all for admins and IOC, your agency's for others",
+      querystring: ClientQuery,
+      response: {
+        200: Type.Object({ items: Type.Array(Type.Ref('ApiClient')), total: Type.Integer() }, { examples: [{ items: [exampleOf(ApiClient)], total: 1 }] }),
+        ...errorResponses,
+      },
+    },
     handler: async (req) => {
       const rows = await accounts.listApiClients(req.ctx, req.query);
       return { items: rows.map(presentApiClient), total: rows.length };
@@ -77,23 +98,48 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
 
   api.post('/api-clients', {
     config: { scope: 'admin' },
-    schema: { tags: ['api-clients'], summary: 'Register a system as an OAuth 2.0 client (admin); returns its secret once', body: CreateApiClientBody, response: { 201: ApiClientWithSecret, ...errorResponses, 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags: ['api-clients'],
+      summary: 'Register a system as an OAuth 2.0 client (admin); returns its secret once',
+      body: CreateApiClientBody,
+      response: { 201: ApiClientWithSecret, ...errorResponses, 413: errors[413], 415: errors[415] },
+    },
     handler: async (req, reply) => {
       const { expiresAt, ...rest } = req.body;
-      const { client, clientSecret } = await accounts.createApiClient(req.ctx, { ...rest, scopes: rest.scopes as Scope[], expiresAt: expiresAt ? new Date(expiresAt) : null });
+      const { client, clientSecret } = await accounts.createApiClient(req.ctx, {
+        ...rest,
+        scopes: rest.scopes as Scope[],
+        expiresAt: expiresAt ? new Date(expiresAt) : null,
+      });
       return reply.code(201).send({ client: presentApiClient(client), clientSecret });
     },
   });
 
   api.post('/api-clients/:id/revoke', {
     config: { scope: 'admin' },
-    schema: { tags: ['api-clients'], summary: 'Revoke a client and its access tokens (admin)', params: IdParams, response: { 200: { $ref: 'ApiClient' }, ...errorResponses, 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags: ['api-clients'],
+      summary: 'Revoke a client and its access tokens (admin)',
+      params: IdParams,
+      response: { 200: { $ref: 'ApiClient' }, ...errorResponses, 413: errors[413], 415: errors[415] },
+    },
     handler: async (req) => presentApiClient(await accounts.revokeApiClient(req.ctx, req.params.id)),
   });
 
   api.get('/tokens', {
     config: { auth: 'session' },
-    schema: { tags: ['tokens'], summary: 'Your personal API tokens (all=true: everyone\'s, for admins and IOC)', querystring: TokenListQuery, response: { 200: Type.Object({ items: Type.Array(Type.Ref('PersonalToken')), total: Type.Integer() }, { examples: [{ items: [exampleOf(PersonalToken)], total: 1 }] }), ...errorResponses } },
+    schema: {
+      tags: ['tokens'],
+      summary: "Your personal API tokens (all=true: everyone's, for admins and IOC)",
+      querystring: TokenListQuery,
+      response: {
+        200: Type.Object(
+          { items: Type.Array(Type.Ref('PersonalToken')), total: Type.Integer() },
+          { examples: [{ items: [exampleOf(PersonalToken)], total: 1 }] },
+        ),
+        ...errorResponses,
+      },
+    },
     handler: async (req) => {
       const rows = await accounts.listPersonalTokens(req.ctx, req.query);
       return { items: rows.map(presentPersonalToken), total: rows.length };
@@ -102,7 +148,12 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
 
   api.post('/tokens', {
     config: { auth: 'session' },
-    schema: { tags: ['tokens'], summary: 'Create a personal API token (signed-in session only); returns it once', body: CreatePersonalTokenBody, response: { 201: PersonalTokenWithSecret, ...errorResponses, 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags: ['tokens'],
+      summary: 'Create a personal API token (signed-in session only); returns it once',
+      body: CreatePersonalTokenBody,
+      response: { 201: PersonalTokenWithSecret, ...errorResponses, 413: errors[413], 415: errors[415] },
+    },
     handler: async (req, reply) => {
       const { token, secret } = await accounts.createPersonalToken(req.ctx, {
         ...req.body,
@@ -115,7 +166,12 @@ export async function credentialRoutes(app: FastifyInstance, { config }: { confi
 
   api.delete('/tokens/:id', {
     config: { auth: 'session' },
-    schema: { tags: ['tokens'], summary: 'Revoke a personal token (yours; anyone\'s for admins)', params: IdParams, response: { 200: Ok, ...errorResponses, 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags: ['tokens'],
+      summary: "Revoke a personal token (yours; anyone's for admins)",
+      params: IdParams,
+      response: { 200: Ok, ...errorResponses, 413: errors[413], 415: errors[415] },
+    },
     handler: async (req) => {
       await accounts.revokePersonalToken(req.ctx, req.params.id);
       return { ok: true as const };

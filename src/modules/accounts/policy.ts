@@ -11,18 +11,15 @@ export const accountsPolicy = {
   /** Read the staff view of agencies (functions, archived ones). */
   readAgencyStaffView: (a: Actor) => a.kind === 'system' || (a.kind === 'user' && STAFF_WIDE.includes(a.role)),
   readUser: (a: Actor, target: { id: string; agencyId: string }) =>
-    a.kind === 'system' ||
-    (a.kind === 'user' && (STAFF_WIDE.includes(a.role) || a.userId === target.id || a.agencyId === target.agencyId)),
+    a.kind === 'system' || (a.kind === 'user' && (STAFF_WIDE.includes(a.role) || a.userId === target.id || a.agencyId === target.agencyId)),
   listSessionsOfAnyone: (a: Actor) => isRole(a, 'admin') || isRole(a, 'security'),
-  revokeSession: (a: Actor, session: { userId: string }) =>
-    isRole(a, 'admin') || (a.kind === 'user' && a.userId === session.userId),
+  revokeSession: (a: Actor, session: { userId: string }) => isRole(a, 'admin') || (a.kind === 'user' && a.userId === session.userId),
   manageApiClients: (a: Actor) => isRole(a, 'admin'),
   readApiClient: (a: Actor, client: { agencyId: string }) =>
     isRole(a, 'admin') || isRole(a, 'security') || (a.kind === 'user' && a.agencyId === client.agencyId),
   /** Personal tokens are people's: any signed-in user makes and revokes their own; admins revoke anyone's. */
   createPersonalToken: (a: Actor) => a.kind === 'user' && a.via === 'session',
-  revokePersonalToken: (a: Actor, token: { userId: string }) =>
-    isRole(a, 'admin') || (a.kind === 'user' && a.userId === token.userId),
+  revokePersonalToken: (a: Actor, token: { userId: string }) => isRole(a, 'admin') || (a.kind === 'user' && a.userId === token.userId),
   listPersonalTokensOfAnyone: (a: Actor) => isRole(a, 'admin') || isRole(a, 'security'),
 };
 

@@ -68,13 +68,7 @@ export function presentSession(row: SessionRow & { username?: string; displayNam
   };
 }
 
-export function presentSessionState(
-  user: UserRow,
-  session: SessionRow,
-  pending: PendingStep,
-  now: Date,
-  cfg: { idleMinutes: number; lockMinutes: number },
-) {
+export function presentSessionState(user: UserRow, session: SessionRow, pending: PendingStep, now: Date, cfg: { idleMinutes: number; lockMinutes: number }) {
   return {
     user: presentUser(user, now, cfg.lockMinutes),
     pending,

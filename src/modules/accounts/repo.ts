@@ -1,15 +1,7 @@
 // Queries of the accounts area: the only place with its SQL.
 import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import {
-  agencies,
-  apiClients,
-  loginThrottles,
-  oauthAccessTokens,
-  personalTokens,
-  sessions,
-  users,
-} from './tables.js';
+import { agencies, apiClients, loginThrottles, oauthAccessTokens, personalTokens, sessions, users } from './tables.js';
 
 export type AgencyRow = typeof agencies.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
@@ -26,12 +18,7 @@ export async function insertAgency(db: Database, row: typeof agencies.$inferInse
   return r;
 }
 
-export async function updateAgency(
-  db: Database,
-  id: string,
-  expectedVersion: number,
-  patch: Partial<typeof agencies.$inferInsert>,
-): Promise<AgencyRow | null> {
+export async function updateAgency(db: Database, id: string, expectedVersion: number, patch: Partial<typeof agencies.$inferInsert>): Promise<AgencyRow | null> {
   const [r] = await db
     .update(agencies)
     .set({ ...patch, version: sql`${agencies.version} + 1` })
@@ -62,14 +49,15 @@ export async function listAgencies(
   if (f.q) {
     const p = like(f.q);
     where.push(
-      or(
-        sql`public.f_unaccent(${agencies.nameVi}) ILIKE public.f_unaccent(${p})`,
-        sql`${agencies.nameEn} ILIKE ${p}`,
-        sql`${agencies.slug} ILIKE ${p}`,
-      )!,
+      or(sql`public.f_unaccent(${agencies.nameVi}) ILIKE public.f_unaccent(${p})`, sql`${agencies.nameEn} ILIKE ${p}`, sql`${agencies.slug} ILIKE ${p}`)!,
     );
   }
-  return db.select().from(agencies).where(and(...where)).orderBy(asc(agencies.nameVi)).limit(1000);
+  return db
+    .select()
+    .from(agencies)
+    .where(and(...where))
+    .orderBy(asc(agencies.nameVi))
+    .limit(1000);
 }
 
 export async function countActiveUsers(db: Database, agencyId: string): Promise<number> {
@@ -111,12 +99,7 @@ export async function findUserByLogin(db: Database, login: string): Promise<User
   return r ?? null;
 }
 
-export async function findUserConflicts(
-  db: Database,
-  email: string,
-  username: string,
-  exceptId?: string,
-): Promise<{ email: boolean; username: boolean }> {
+export async function findUserConflicts(db: Database, email: string, username: string, exceptId?: string): Promise<{ email: boolean; username: boolean }> {
   const rows = await db
     .select({ email: users.email, username: users.username })
     .from(users)
@@ -132,10 +115,7 @@ export async function findUserConflicts(
   };
 }
 
-export async function listUsers(
-  db: Database,
-  f: { agencyId?: string; role?: string; q?: string; locked?: boolean; disabled?: boolean },
-): Promise<UserRow[]> {
+export async function listUsers(db: Database, f: { agencyId?: string; role?: string; q?: string; locked?: boolean; disabled?: boolean }): Promise<UserRow[]> {
   const where: SQL[] = [];
   if (f.agencyId) where.push(eq(users.agencyId, f.agencyId));
   if (f.role) where.push(eq(users.role, f.role));
@@ -144,22 +124,18 @@ export async function listUsers(
   if (f.q) {
     const p = like(f.q);
     where.push(
-      or(
-        sql`public.f_unaccent(${users.displayName}) ILIKE public.f_unaccent(${p})`,
-        sql`${users.email} ILIKE ${p}`,
-        sql`${users.username} ILIKE ${p}`,
-      )!,
+      or(sql`public.f_unaccent(${users.displayName}) ILIKE public.f_unaccent(${p})`, sql`${users.email} ILIKE ${p}`, sql`${users.username} ILIKE ${p}`)!,
     );
   }
-  return db.select().from(users).where(and(...where)).orderBy(asc(users.username)).limit(1000);
+  return db
+    .select()
+    .from(users)
+    .where(and(...where))
+    .orderBy(asc(users.username))
+    .limit(1000);
 }
 
-export async function updateUser(
-  db: Database,
-  id: string,
-  patch: Partial<typeof users.$inferInsert>,
-  expectedVersion?: number,
-): Promise<UserRow | null> {
+export async function updateUser(db: Database, id: string, patch: Partial<typeof users.$inferInsert>, expectedVersion?: number): Promise<UserRow | null> {
   const [r] = await db
     .update(users)
     .set({ ...patch, version: sql`${users.version} + 1` })
@@ -172,9 +148,7 @@ export async function countActiveAdmins(db: Database, exceptId?: string): Promis
   const [r] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(users)
-    .where(
-      and(eq(users.role, 'admin'), isNull(users.disabledAt), exceptId ? ne(users.id, exceptId) : undefined),
-    );
+    .where(and(eq(users.role, 'admin'), isNull(users.disabledAt), exceptId ? ne(users.id, exceptId) : undefined));
   return Number(r.n);
 }
 
@@ -210,17 +184,19 @@ export async function findActiveSessionByPrefix(db: Database, prefix: string, no
   const [r] = await db
     .select()
     .from(sessions)
-    .where(and(sql`${sessions.id} LIKE ${prefix.replace(/[^0-9a-f]/g, '') + '%'}`, isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince)))
+    .where(
+      and(
+        sql`${sessions.id} LIKE ${prefix.replace(/[^0-9a-f]/g, '') + '%'}`,
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, idleSince),
+      ),
+    )
     .limit(2);
   return r ?? null;
 }
 
-export async function revokeSessions(
-  db: Database,
-  where: { id?: string; userId?: string; exceptId?: string },
-  at: Date,
-  reason: string,
-): Promise<number> {
+export async function revokeSessions(db: Database, where: { id?: string; userId?: string; exceptId?: string }, at: Date, reason: string): Promise<number> {
   const conds: SQL[] = [isNull(sessions.revokedAt)];
   if (where.id) conds.push(eq(sessions.id, where.id));
   if (where.userId) conds.push(eq(sessions.userId, where.userId));
@@ -244,12 +220,7 @@ export async function listActiveSessions(
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
-      and(
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, idleSince),
-        f.userId ? eq(sessions.userId, f.userId) : undefined,
-      ),
+      and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince), f.userId ? eq(sessions.userId, f.userId) : undefined),
     )
     .orderBy(desc(sessions.lastSeenAt))
     .limit(500);

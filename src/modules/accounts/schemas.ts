@@ -9,7 +9,10 @@ const str = (min: number, max: number, extra: Record<string, unknown> = {}) => T
 const Email = Type.String({ format: 'email', maxLength: 254, description: 'E-mail address' });
 const Username = Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$', description: 'Letters, digits, dot, dash, underscore' });
 const Slug = Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'Stable code in the URL, e.g. so-du-lich' });
-export const Role = Type.Union(ROLES.map((r) => Type.Literal(r)), { description: 'admin | appraiser | security | contributor | reader' });
+export const Role = Type.Union(
+  ROLES.map((r) => Type.Literal(r)),
+  { description: 'admin | appraiser | security | contributor | reader' },
+);
 export const Scope = Type.Union(SCOPES.map((s) => Type.Literal(s)));
 const AgencyType = Type.Union(AGENCY_TYPES.map((t) => Type.Literal(t)));
 const AgencyFunction = Type.Union(AGENCY_FUNCTIONS.map((f) => Type.Literal(f)));
@@ -142,7 +145,16 @@ const agencyFields = {
 };
 export const CreateAgencyBody = Type.Object(agencyFields, {
   additionalProperties: false,
-  examples: [{ slug: 'so-ngoai-vu', nameVi: 'Sở Ngoại vụ thành phố Huế', nameEn: 'Department of Foreign Affairs of Huế City', type: 'department', contact: { email: 'songoaivu@hue.gov.vn', phone: '0234 3822 000' }, functions: ['contribute', 'exploit'] }],
+  examples: [
+    {
+      slug: 'so-ngoai-vu',
+      nameVi: 'Sở Ngoại vụ thành phố Huế',
+      nameEn: 'Department of Foreign Affairs of Huế City',
+      type: 'department',
+      contact: { email: 'songoaivu@hue.gov.vn', phone: '0234 3822 000' },
+      functions: ['contribute', 'exploit'],
+    },
+  ],
 });
 export const UpdateAgencyBody = Type.Object(
   {
@@ -158,7 +170,10 @@ export const UpdateAgencyBody = Type.Object(
     isOperator: agencyFields.isOperator,
     functions: agencyFields.functions,
   },
-  { additionalProperties: false, examples: [{ version: 3, nameEn: 'Department of Foreign Affairs, Huế', contact: { website: 'https://songoaivu.hue.gov.vn' } }] },
+  {
+    additionalProperties: false,
+    examples: [{ version: 3, nameEn: 'Department of Foreign Affairs, Huế', contact: { website: 'https://songoaivu.hue.gov.vn' } }],
+  },
 );
 export const AgencyListQuery = Type.Object(
   {
@@ -204,7 +219,12 @@ export const CreateUserBody = Type.Object(
     locale: Type.Optional(Locale),
     password: Type.Optional(Password),
   },
-  { additionalProperties: false, examples: [{ agencyId: AGENCY_ID, email: 'nguyen.van.an@hue.gov.vn', username: 'nguyenvanan', displayName: 'Nguyễn Văn An', role: 'contributor', locale: 'vi' }] },
+  {
+    additionalProperties: false,
+    examples: [
+      { agencyId: AGENCY_ID, email: 'nguyen.van.an@hue.gov.vn', username: 'nguyenvanan', displayName: 'Nguyễn Văn An', role: 'contributor', locale: 'vi' },
+    ],
+  },
 );
 export const UpdateUserBody = Type.Object(
   {
@@ -236,7 +256,10 @@ export const UserWithPassword = Type.Object(
   { examples: [{ user: { ...userExample, mustChangePassword: true, lastLoginAt: null, version: 1 }, password: 'Hương-Giang-7391-Ngự-Bình' }] },
 );
 export const PasswordResetBody = Type.Object({ password: Type.Optional(Password) }, { additionalProperties: false, examples: [{}] });
-export const PasswordOnce = Type.Object({ password: Type.String({ description: 'Shown only in this response' }) }, { examples: [{ password: 'Thiên-Mụ-5820-Vỹ-Dạ' }] });
+export const PasswordOnce = Type.Object(
+  { password: Type.String({ description: 'Shown only in this response' }) },
+  { examples: [{ password: 'Thiên-Mụ-5820-Vỹ-Dạ' }] },
+);
 export const UpdateProfileBody = Type.Object(
   { displayName: Type.Optional(str(1, 200)), locale: Type.Optional(Locale) },
   { additionalProperties: false, examples: [{ displayName: 'Nguyễn Văn An', locale: 'en' }] },
@@ -275,7 +298,10 @@ export const SessionState = Type.Object(
     examples: [{ user: userExample, pending: null, csrfToken: 'q3T9vW2xY5zA8bC1dE4fG7hJ0kL3mN6p', session: sessionExample }],
   },
 );
-export const CodeBody = Type.Object({ code: str(6, 32, { description: 'Six-digit TOTP code or a recovery code' }) }, { additionalProperties: false, examples: [{ code: '492817' }] });
+export const CodeBody = Type.Object(
+  { code: str(6, 32, { description: 'Six-digit TOTP code or a recovery code' }) },
+  { additionalProperties: false, examples: [{ code: '492817' }] },
+);
 export const ChangePasswordBody = Type.Object(
   { currentPassword: Password, newPassword: Password },
   { additionalProperties: false, examples: [{ currentPassword: 'Hương-Giang-7391-Ngự-Bình', newPassword: 'Sông Hương chảy qua Huế 2026!' }] },
@@ -300,10 +326,7 @@ export const RecoveryCodes = Type.Object(
   { recoveryCodes: Type.Array(Type.String(), { description: 'Shown only once' }) },
   { examples: [{ recoveryCodes: ['k7m2-p9x4', 'r3t8-w6z1', 'b5n1-q8v3', 'h2j6-c4d9', 'f8g3-s1y7', 'e6u4-a2l5', 'x9w7-m3k8', 'p1z5-t6r2'] }] },
 );
-export const SessionListQuery = Type.Object(
-  { userId: Type.Optional(Uuid), all: Type.Optional(Type.Boolean()) },
-  { additionalProperties: false },
-);
+export const SessionListQuery = Type.Object({ userId: Type.Optional(Uuid), all: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 export const SessionIdParams = Type.Object({ id: Type.String({ minLength: 16, maxLength: 64, pattern: '^[0-9a-f]+$' }) }, { additionalProperties: false });
 
 // ----- API credentials -----
@@ -336,7 +359,15 @@ export const CreateApiClientBody = Type.Object(
   },
   {
     additionalProperties: false,
-    examples: [{ name: 'Cổng thông tin điện tử Sở Du lịch', description: 'Đồng bộ tin bài đối ngoại lên cổng du lịch', agencyId: AGENCY_ID, scopes: ['read:public', 'read:shared'], acceptTerms: true }],
+    examples: [
+      {
+        name: 'Cổng thông tin điện tử Sở Du lịch',
+        description: 'Đồng bộ tin bài đối ngoại lên cổng du lịch',
+        agencyId: AGENCY_ID,
+        scopes: ['read:public', 'read:shared'],
+        acceptTerms: true,
+      },
+    ],
   },
 );
 export const ApiClientWithSecret = Type.Object(
@@ -353,7 +384,12 @@ export const TokenRequestBody = Type.Object(
     client_secret: Type.Optional(Type.String({ maxLength: 200 })),
     scope: Type.Optional(Type.String({ maxLength: 200 })),
   },
-  { additionalProperties: false, examples: [{ grant_type: 'client_credentials', client_id: 'ttdn_c_4f2a9c1e7b3d', client_secret: 'ttdn_cs_Vb7Qk2Lx9Rm4Tz8Wn3Hp6Jd1Fs5Gc0Ya', scope: 'read:public' }] },
+  {
+    additionalProperties: false,
+    examples: [
+      { grant_type: 'client_credentials', client_id: 'ttdn_c_4f2a9c1e7b3d', client_secret: 'ttdn_cs_Vb7Qk2Lx9Rm4Tz8Wn3Hp6Jd1Fs5Gc0Ya', scope: 'read:public' },
+    ],
+  },
 );
 export const TokenResponse = Type.Object(
   {
@@ -387,7 +423,10 @@ export const CreatePersonalTokenBody = Type.Object(
     expiresAt: Type.Optional(Nullable(IsoDateTime)),
     acceptTerms: Type.Boolean(),
   },
-  { additionalProperties: false, examples: [{ name: 'Báo cáo hằng tháng', scopes: ['read:public'], expiresAt: '2026-12-31T16:59:59.000Z', acceptTerms: true }] },
+  {
+    additionalProperties: false,
+    examples: [{ name: 'Báo cáo hằng tháng', scopes: ['read:public'], expiresAt: '2026-12-31T16:59:59.000Z', acceptTerms: true }],
+  },
 );
 export const PersonalTokenWithSecret = Type.Object(
   {

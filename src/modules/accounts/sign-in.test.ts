@@ -5,7 +5,13 @@ import * as accounts from './service.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ PUBLIC_URL: 'https://ttdn.test', LOGIN_SLOW_AFTER_FAILURES: '3', LOGIN_MAX_ACCOUNT_FAILURES: '5', LOGIN_MAX_IP_FAILURES: '8', LOGIN_LOCK_MINUTES: '30' });
+  t = await createTestApp({
+    PUBLIC_URL: 'https://ttdn.test',
+    LOGIN_SLOW_AFTER_FAILURES: '3',
+    LOGIN_MAX_ACCOUNT_FAILURES: '5',
+    LOGIN_MAX_IP_FAILURES: '8',
+    LOGIN_LOCK_MINUTES: '30',
+  });
 });
 afterAll(() => t.close());
 
@@ -108,7 +114,9 @@ describe('guessing', () => {
     const list = (await admin.client.get('/api/v1/users?locked=true')).json();
     expect(list.items.map((u: { id: string }) => u.id)).toContain(user.id);
     expect((await admin.client.post(`/api/v1/users/${user.id}/unlock`)).json().locked).toBe(false);
-    const events = (await admin.client.get(`/api/v1/audit-events?targetId=${user.id}`)).json().items.map((e: { action: string; outcome: string }) => `${e.action}:${e.outcome}`);
+    const events = (await admin.client.get(`/api/v1/audit-events?targetId=${user.id}`))
+      .json()
+      .items.map((e: { action: string; outcome: string }) => `${e.action}:${e.outcome}`);
     expect(events).toContain('user.lock:success');
     expect(events).toContain('user.unlock:success');
     expect(events.filter((e: string) => e === 'auth.sign_in:failure').length).toBeGreaterThanOrEqual(6);

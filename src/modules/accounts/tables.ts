@@ -1,18 +1,6 @@
 // Tables of the accounts area: agencies, users, sessions, sign-in throttles, API credentials.
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  type AnyPgColumn,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -26,7 +14,9 @@ export interface AgencyContact {
 export const agencies = pgTable(
   'agencies',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     slug: text('slug').notNull(),
     nameVi: text('name_vi').notNull(),
     nameEn: text('name_en').notNull(),
@@ -40,7 +30,10 @@ export const agencies = pgTable(
     /** media storage quota in bytes; null = the configured default (MEDIA_AGENCY_QUOTA_MB) */
     storageQuotaBytes: bigint('storage_quota_bytes', { mode: 'number' }),
     /** Functions the DIC assigns to the agency (Art. 6.6): contribute, exploit, answer_cases. */
-    functions: text('functions').array().notNull().default(sql`ARRAY['contribute','exploit','answer_cases']::text[]`),
+    functions: text('functions')
+      .array()
+      .notNull()
+      .default(sql`ARRAY['contribute','exploit','answer_cases']::text[]`),
     archivedAt: ts('archived_at'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull(),
@@ -52,7 +45,9 @@ export const agencies = pgTable(
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     agencyId: uuid('agency_id')
       .notNull()
       .references(() => agencies.id),
@@ -68,7 +63,10 @@ export const users = pgTable(
     mfaPendingSecret: text('mfa_pending_secret'),
     mfaEnabledAt: ts('mfa_enabled_at'),
     mfaLastCounter: bigint('mfa_last_counter', { mode: 'number' }),
-    recoveryCodeHashes: text('recovery_code_hashes').array().notNull().default(sql`ARRAY[]::text[]`),
+    recoveryCodeHashes: text('recovery_code_hashes')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
     failedLogins: integer('failed_logins').notNull().default(0),
     lastFailedLoginAt: ts('last_failed_login_at'),
     lockedAt: ts('locked_at'),
@@ -118,7 +116,9 @@ export const loginThrottles = pgTable('login_throttles', {
 export const apiClients = pgTable(
   'api_clients',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     clientId: text('client_id').notNull(),
     secretHash: text('secret_hash').notNull(),
     name: text('name').notNull(),
@@ -157,7 +157,9 @@ export const oauthAccessTokens = pgTable(
 export const personalTokens = pgTable(
   'personal_tokens',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

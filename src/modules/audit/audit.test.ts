@@ -15,12 +15,25 @@ afterAll(() => t.close());
 async function eventsFor(targetId: string) {
   const res = await admin.client.get(`/api/v1/audit-events?targetId=${targetId}&limit=200`);
   expect(res.statusCode).toBe(200);
-  return res.json().items as Array<{ action: string; outcome: string; actorId: string; actorLabel: string; ip: string; requestId: string; agencyId: string; data: Record<string, unknown> }>;
+  return res.json().items as Array<{
+    action: string;
+    outcome: string;
+    actorId: string;
+    actorLabel: string;
+    ip: string;
+    requestId: string;
+    agencyId: string;
+    data: Record<string, unknown>;
+  }>;
 }
 
 describe('audit events', () => {
   it('records who, what, target, when, from where, with before/after, for each account action', async () => {
-    const a = await admin.client.post('/api/v1/agencies', { slug: 'so-ngoai-vu', nameVi: 'Sở Ngoại vụ', nameEn: 'Department of Foreign Affairs', type: 'department' }, { 'x-request-id': 'req-create-agency-1' });
+    const a = await admin.client.post(
+      '/api/v1/agencies',
+      { slug: 'so-ngoai-vu', nameVi: 'Sở Ngoại vụ', nameEn: 'Department of Foreign Affairs', type: 'department' },
+      { 'x-request-id': 'req-create-agency-1' },
+    );
     expect(a.statusCode).toBe(201);
     const agency = a.json();
     await admin.client.patch(`/api/v1/agencies/${agency.id}`, { version: agency.version, nameEn: 'Foreign Affairs Department' });
@@ -29,7 +42,15 @@ describe('audit events', () => {
     expect(agencyEvents[1]).toMatchObject({ actorId: admin.user.id, actorLabel: admin.user.username, ip: '127.0.0.1', requestId: 'req-create-agency-1' });
     expect(agencyEvents[0].data).toEqual({ before: { nameEn: 'Department of Foreign Affairs' }, after: { nameEn: 'Foreign Affairs Department' } });
 
-    const u = (await admin.client.post('/api/v1/users', { agencyId: agency.id, email: 'snv@example.test', username: 'so-ngoai-vu', displayName: 'Sở Ngoại vụ', role: 'contributor' })).json();
+    const u = (
+      await admin.client.post('/api/v1/users', {
+        agencyId: agency.id,
+        email: 'snv@example.test',
+        username: 'so-ngoai-vu',
+        displayName: 'Sở Ngoại vụ',
+        role: 'contributor',
+      })
+    ).json();
     const id = u.user.id;
     await admin.client.patch(`/api/v1/users/${id}`, { version: u.user.version, role: 'reader' });
     await admin.client.post(`/api/v1/users/${id}/disable`);

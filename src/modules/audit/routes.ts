@@ -73,11 +73,23 @@ export async function auditRoutes(app: FastifyInstance) {
       tags: ['audit'],
       summary: 'The audit log, newest first (admins and IOC security)',
       querystring: Query,
-      response: { 200: Type.Object({ items: Type.Array(Type.Ref('AuditEvent')), nextBefore: Nullable(Type.Integer()) }, { examples: [{ items: [exampleOf(AuditEvent)], nextBefore: 10482 }] }), 400: errors[400], 401: errors[401], 403: errors[403] },
+      response: {
+        200: Type.Object(
+          { items: Type.Array(Type.Ref('AuditEvent')), nextBefore: Nullable(Type.Integer()) },
+          { examples: [{ items: [exampleOf(AuditEvent)], nextBefore: 10482 }] },
+        ),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+      },
     },
     handler: async (req) => {
       const { limit = 50, before, from, to, ...f } = req.query;
-      const rows = await listAuditEvents(req.ctx, { ...f, beforeSeq: before, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, limit);
+      const rows = await listAuditEvents(
+        req.ctx,
+        { ...f, beforeSeq: before, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
+        limit,
+      );
       return { items: rows.map(present), nextBefore: rows.length === limit ? rows[rows.length - 1].seq : null };
     },
   });
@@ -88,7 +100,13 @@ export async function auditRoutes(app: FastifyInstance) {
       summary: 'Walk the hash chain and report the first broken link',
       response: {
         200: Type.Object(
-          { ok: Type.Boolean(), checked: Type.Integer(), head: Type.Optional(Type.String()), brokenAt: Type.Optional(Type.Integer()), reason: Type.Optional(Type.String()) },
+          {
+            ok: Type.Boolean(),
+            checked: Type.Integer(),
+            head: Type.Optional(Type.String()),
+            brokenAt: Type.Optional(Type.Integer()),
+            reason: Type.Optional(Type.String()),
+          },
           { examples: [{ ok: true, checked: 10482, head: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' }] },
         ),
         401: errors[401],

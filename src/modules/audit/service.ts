@@ -96,8 +96,7 @@ export async function listAuditEvents(ctx: Context, filter: AuditFilter, limit: 
 }
 
 export type VerifyResult =
-  | { ok: true; checked: number; head: string }
-  | { ok: false; checked: number; brokenAt: number; reason: 'hash_mismatch' | 'chain_break' };
+  { ok: true; checked: number; head: string } | { ok: false; checked: number; brokenAt: number; reason: 'hash_mismatch' | 'chain_break' };
 
 /** Walks the whole chain in order and reports the first event whose hash or link is wrong. */
 export async function verifyAuditChain(db: Database): Promise<VerifyResult> {

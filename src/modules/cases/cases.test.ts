@@ -67,7 +67,14 @@ describe('opening a case, sightings and precedents', () => {
     expect(res.statusCode, res.body).toBe(201);
     const c = res.json();
     caseId = c.id;
-    expect(c).toMatchObject({ reference: 'VV-2026-0001', status: 'opened', severity: 'high', takenUp: true, firstSeenAt: '2026-02-27T01:00:00.000Z', openedByAgencyId: dic.user.agencyId });
+    expect(c).toMatchObject({
+      reference: 'VV-2026-0001',
+      status: 'opened',
+      severity: 'high',
+      takenUp: true,
+      firstSeenAt: '2026-02-27T01:00:00.000Z',
+      openedByAgencyId: dic.user.agencyId,
+    });
     expect(c.sightings).toHaveLength(2);
     expect(c.dossier).toEqual(OPEN.dossier);
     expect(c.timeline.map((e: { kind: string }) => e.kind)).toEqual(['open']);
@@ -85,10 +92,18 @@ describe('opening a case, sightings and precedents', () => {
   it('refuses the same URL twice in a case (409), however it is decorated', async () => {
     const dup = await a.client.post(`/api/v1/cases/${caseId}/sightings`, { url: 'https://facebook.com/hue24h/posts/123/#comments' });
     expect(dup.statusCode).toBe(404); // agency A is not involved yet
-    const refused = await dic.client.post(`/api/v1/cases/${caseId}/sightings`, { url: 'https://facebook.com/hue24h/posts/123/#comments', platform: 'Facebook' });
+    const refused = await dic.client.post(`/api/v1/cases/${caseId}/sightings`, {
+      url: 'https://facebook.com/hue24h/posts/123/#comments',
+      platform: 'Facebook',
+    });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('case_duplicate_sighting');
-    const added = await dic.client.post(`/api/v1/cases/${caseId}/sightings`, { url: 'https://zalo.example/p/987', platform: 'Zalo', language: 'en', seenAt: '2026-02-26T12:00:00Z' });
+    const added = await dic.client.post(`/api/v1/cases/${caseId}/sightings`, {
+      url: 'https://zalo.example/p/987',
+      platform: 'Zalo',
+      language: 'en',
+      seenAt: '2026-02-26T12:00:00Z',
+    });
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json().sightings).toHaveLength(3);
     expect(added.json().firstSeenAt).toBe('2026-02-26T12:00:00.000Z');
@@ -108,9 +123,15 @@ describe('opening a case, sightings and precedents', () => {
 
 describe('who sees a case', () => {
   it('notified agencies see their case; others get 404; the IOC reads; nothing public', async () => {
-    const notified = await dic.client.post(`/api/v1/cases/${caseId}/notifications`, { agencyIds: [a.user.agencyId], message: 'Đề nghị Sở cung cấp thông tin.' });
+    const notified = await dic.client.post(`/api/v1/cases/${caseId}/notifications`, {
+      agencyIds: [a.user.agencyId],
+      message: 'Đề nghị Sở cung cấp thông tin.',
+    });
     expect(notified.statusCode, notified.body).toBe(200);
-    expect(notified.json()).toMatchObject({ status: 'agencies_notified', agencies: [{ agencyId: a.user.agencyId, dueDate: '2026-03-09', daysLeft: 7, overdue: false }] });
+    expect(notified.json()).toMatchObject({
+      status: 'agencies_notified',
+      agencies: [{ agencyId: a.user.agencyId, dueDate: '2026-03-09', daysLeft: 7, overdue: false }],
+    });
     expect((await a.client.get(`/api/v1/cases/${caseId}`)).statusCode).toBe(200);
     expect((await a.client.get('/api/v1/cases')).json().items.map((c: { id: string }) => c.id)).toEqual([caseId]);
     expect((await a.client.get('/api/v1/cases?pending=true')).json().total).toBe(1);
@@ -124,21 +145,37 @@ describe('who sees a case', () => {
     expect((await ioc.client.get(`/api/v1/cases/${caseId}`)).statusCode).toBe(200);
     expect((await ioc.client.post(`/api/v1/cases/${caseId}/notifications`, { agencyIds: [b.user.agencyId] })).statusCode).toBe(403);
     expect((await a.client.post(`/api/v1/cases/${caseId}/notifications`, { agencyIds: [b.user.agencyId] })).statusCode).toBe(403);
-    const press = await accounts.createAgency(t.system, { slug: 'bao-thua-thien-hue', nameVi: 'Báo Thừa Thiên Huế', nameEn: 'Thua Thien Hue newspaper', type: 'press', functions: ['exploit'] });
+    const press = await accounts.createAgency(t.system, {
+      slug: 'bao-thua-thien-hue',
+      nameVi: 'Báo Thừa Thiên Huế',
+      nameEn: 'Thua Thien Hue newspaper',
+      type: 'press',
+      functions: ['exploit'],
+    });
     const notAnswering = await dic.client.post(`/api/v1/cases/${caseId}/notifications`, { agencyIds: [press.id] });
     expect(notAnswering.statusCode).toBe(400);
     expect(notAnswering.json().errors[0]).toMatchObject({ field: 'agencyIds/0', code: 'case_agency_cannot_answer' });
     const anon = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}` });
     expect(anon.statusCode).toBe(401);
     // an agency's system (OAuth client) of a notified agency gets nothing either: cases are for people
-    const { client, clientSecret } = await accounts.createApiClient(t.system, { name: 'Cổng Sở GTVT', agencyId: a.user.agencyId, scopes: ['read:public', 'read:shared', 'write:own'], acceptTerms: true });
+    const { client, clientSecret } = await accounts.createApiClient(t.system, {
+      name: 'Cổng Sở GTVT',
+      agencyId: a.user.agencyId,
+      scopes: ['read:public', 'read:shared', 'write:own'],
+      acceptTerms: true,
+    });
     const token = await accounts.issueClientAccessToken(t.system, { clientId: client.clientId, clientSecret });
     for (const url of [`/api/v1/cases/${caseId}`, '/api/v1/cases']) {
       const r = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token.accessToken}` } });
       expect(r.statusCode).toBe(403);
       expect(r.body).not.toContain('Trường Tiền');
     }
-    for (const url of ['/api/v1/published', '/api/v1/changes', `/api/v1/search?q=${encodeURIComponent('Trường Tiền')}`, `/vi/search?q=${encodeURIComponent('Trường Tiền')}`]) {
+    for (const url of [
+      '/api/v1/published',
+      '/api/v1/changes',
+      `/api/v1/search?q=${encodeURIComponent('Trường Tiền')}`,
+      `/vi/search?q=${encodeURIComponent('Trường Tiền')}`,
+    ]) {
       const r = await t.app.inject({ method: 'GET', url });
       expect(r.body).not.toContain('đóng cửa vĩnh viễn');
     }
@@ -149,7 +186,9 @@ describe('who sees a case', () => {
     expect(opened.statusCode, opened.body).toBe(201);
     const c = opened.json();
     expect(c).toMatchObject({ takenUp: false, openedByAgencyId: b.user.agencyId, allowed: { edit: true, notify: false } });
-    const dicNotes = rowsOf<{ kind: string }>(await t.db.handle.db.execute(sql`SELECT kind FROM notifications WHERE user_id = ${dic.user.id}`)).map((r) => r.kind);
+    const dicNotes = rowsOf<{ kind: string }>(await t.db.handle.db.execute(sql`SELECT kind FROM notifications WHERE user_id = ${dic.user.id}`)).map(
+      (r) => r.kind,
+    );
     expect(dicNotes).toContain('case.opened_by_agency');
     expect((await outsider.client.get(`/api/v1/cases/${c.id}`)).statusCode).toBe(404);
     const edited = await b.client.patch(`/api/v1/cases/${c.id}`, { version: c.version, dossier: { facts: 'Chỉ ngập cục bộ 20 cm.' } });
@@ -228,21 +267,47 @@ describe('status machine, responses and the clarification item', () => {
 
   it('records material and Art. 4.4 responses; produces a bilingual clarification that is appraised, published, then closes the case', async () => {
     t.clock.set(local('2026-03-05T10:00:00'));
-    const material = await a.client.post(`/api/v1/cases/${caseId}/agencies/${a.user.agencyId}/material`, { note: 'Cầu vẫn thông xe; chỉ sửa đèn chiếu sáng.', links: ['https://sogtvt.example/thong-cao'] });
+    const material = await a.client.post(`/api/v1/cases/${caseId}/agencies/${a.user.agencyId}/material`, {
+      note: 'Cầu vẫn thông xe; chỉ sửa đèn chiếu sáng.',
+      links: ['https://sogtvt.example/thong-cao'],
+    });
     expect(material.statusCode, material.body).toBe(200);
     expect(material.json().status).toBe('material_received');
     const again = await a.client.post(`/api/v1/cases/${caseId}/agencies/${a.user.agencyId}/material`, { note: 'lần 2' });
     expect(again.json().code).toBe('case_material_already_received');
-    const response = await a.client.post(`/api/v1/cases/${caseId}/responses`, { form: 'agency_portal_post', date: '2026-03-05', links: ['https://sogtvt.example/bai-viet'], languages: ['vi', 'en'] });
+    const response = await a.client.post(`/api/v1/cases/${caseId}/responses`, {
+      form: 'agency_portal_post',
+      date: '2026-03-05',
+      links: ['https://sogtvt.example/bai-viet'],
+      languages: ['vi', 'en'],
+    });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json().responses[0]).toMatchObject({ form: 'agency_portal_post', agencyId: a.user.agencyId });
 
     const texts = {
-      vi: { title: 'Làm rõ: cầu Trường Tiền vẫn thông xe', summary: 'Tin cầu bị đóng cửa vĩnh viễn là sai sự thật.', body: '<p>Cầu vẫn thông xe bình thường.</p>' },
-      en: { title: 'Clarification: Truong Tien Bridge stays open', summary: 'Claims that the bridge is closed for good are false.', body: '<p>The bridge is open.</p>' },
+      vi: {
+        title: 'Làm rõ: cầu Trường Tiền vẫn thông xe',
+        summary: 'Tin cầu bị đóng cửa vĩnh viễn là sai sự thật.',
+        body: '<p>Cầu vẫn thông xe bình thường.</p>',
+      },
+      en: {
+        title: 'Clarification: Truong Tien Bridge stays open',
+        summary: 'Claims that the bridge is closed for good are false.',
+        body: '<p>The bridge is open.</p>',
+      },
     };
-    const meta = { authors: ['Sở Giao thông vận tải'], tags: ['cầu Trường Tiền'], place: 'Thành phố Huế', copyrightHolder: 'Sở Giao thông vận tải', licence: 'CC-BY-4.0' };
-    const created = await dic.client.post(`/api/v1/cases/${caseId}/clarification`, { texts, statement: { en: 'Truong Tien Bridge will be closed for good.' }, metadata: meta });
+    const meta = {
+      authors: ['Sở Giao thông vận tải'],
+      tags: ['cầu Trường Tiền'],
+      place: 'Thành phố Huế',
+      copyrightHolder: 'Sở Giao thông vận tải',
+      licence: 'CC-BY-4.0',
+    };
+    const created = await dic.client.post(`/api/v1/cases/${caseId}/clarification`, {
+      texts,
+      statement: { en: 'Truong Tien Bridge will be closed for good.' },
+      metadata: meta,
+    });
     expect(created.statusCode, created.body).toBe(201);
     const clar = created.json().clarification;
     expect(clar.versions.map((v: { language: string; state: string }) => [v.language, v.state])).toEqual([
@@ -252,7 +317,12 @@ describe('status machine, responses and the clarification item', () => {
     expect((await dic.client.post(`/api/v1/cases/${caseId}/clarification`, { texts, metadata: meta })).json().code).toBe('case_has_clarification');
     const item = (await dic.client.get(`/api/v1/item-versions/${clar.versionId}`)).json();
     expect(item).toMatchObject({ kind: 'clarification', agencyId: a.user.agencyId, state: 'draft' });
-    expect(item.metadata.claim).toMatchObject({ rating: 'false', claimant: OPEN.claimant, firstSeen: '2026-02-26', statement: { vi: OPEN.falseText, en: 'Truong Tien Bridge will be closed for good.' } });
+    expect(item.metadata.claim).toMatchObject({
+      rating: 'false',
+      claimant: OPEN.claimant,
+      firstSeen: '2026-02-26',
+      statement: { vi: OPEN.falseText, en: 'Truong Tien Bridge will be closed for good.' },
+    });
     expect(item.metadata.claim.appearances).toHaveLength(3);
 
     const early = await dic.client.post(`/api/v1/cases/${caseId}/transitions/mark-published`, {});
@@ -261,7 +331,8 @@ describe('status machine, responses and the clarification item', () => {
       expect((await a.client.post(`/api/v1/item-versions/${v.versionId}/transitions/submit`, DECLARE)).statusCode).toBe(200);
       const approved = await dic.client.post(`/api/v1/item-versions/${v.versionId}/transitions/approve`, { checklist: ALL_CHECKS });
       expect(approved.statusCode, approved.body).toBe(200);
-      if (approved.json().state !== 'published') expect((await dic.client.post(`/api/v1/item-versions/${v.versionId}/transitions/publish`, {})).statusCode).toBe(200);
+      if (approved.json().state !== 'published')
+        expect((await dic.client.post(`/api/v1/item-versions/${v.versionId}/transitions/publish`, {})).statusCode).toBe(200);
     }
     const published = await dic.client.post(`/api/v1/cases/${caseId}/transitions/mark-published`, {});
     expect(published.statusCode, published.body).toBe(200);
@@ -280,9 +351,14 @@ describe('status machine, responses and the clarification item', () => {
     expect(reopenNoReason.statusCode).toBe(400);
     const reopened = await dic.client.post(`/api/v1/cases/${caseId}/transitions/reopen`, { reason: 'Tin sai tái xuất hiện trên TikTok' });
     expect(reopened.json()).toMatchObject({ status: 'material_received', reopenReason: 'Tin sai tái xuất hiện trên TikTok' });
-    const transitions = reopened.json().timeline.filter((e: { kind: string }) => e.kind === 'transition').map((e: { data: { name: string } }) => e.data.name);
+    const transitions = reopened
+      .json()
+      .timeline.filter((e: { kind: string }) => e.kind === 'transition')
+      .map((e: { data: { name: string } }) => e.data.name);
     expect(transitions).toEqual(['mark-published', 'close', 'reopen']);
-    const audited = rowsOf<{ action: string }>(await t.db.handle.db.execute(sql`SELECT action FROM audit_events WHERE target_id = ${caseId} AND action = 'case.transition'`));
+    const audited = rowsOf<{ action: string }>(
+      await t.db.handle.db.execute(sql`SELECT action FROM audit_events WHERE target_id = ${caseId} AND action = 'case.transition'`),
+    );
     expect(audited).toHaveLength(3);
   });
 });
@@ -337,9 +413,23 @@ describe('editing a case and its clarification topics', () => {
   it('edits the facts after opening (title, false text, claimant, first seen, reach) with the version; a stale version changes nothing', async () => {
     t.clock.set(local('2026-06-01T09:00:00'));
     const c = (await dic.client.post('/api/v1/cases', { title: 'Tin sai chưa rõ', falseText: 'Bản nháp nội dung.' })).json();
-    const edited = await dic.client.patch(`/api/v1/cases/${c.id}`, { version: c.version, title: 'Tin sai: Đại Nội đóng cửa', falseText: 'Đại Nội đóng cửa đến hết năm.', claimant: 'Kênh TikTok "hue.review"', firstSeenAt: '2026-05-30T02:00:00.000Z', reach: 8000 });
+    const edited = await dic.client.patch(`/api/v1/cases/${c.id}`, {
+      version: c.version,
+      title: 'Tin sai: Đại Nội đóng cửa',
+      falseText: 'Đại Nội đóng cửa đến hết năm.',
+      claimant: 'Kênh TikTok "hue.review"',
+      firstSeenAt: '2026-05-30T02:00:00.000Z',
+      reach: 8000,
+    });
     expect(edited.statusCode, edited.body).toBe(200);
-    expect(edited.json()).toMatchObject({ title: 'Tin sai: Đại Nội đóng cửa', falseText: 'Đại Nội đóng cửa đến hết năm.', claimant: 'Kênh TikTok "hue.review"', firstSeenAt: '2026-05-30T02:00:00.000Z', reach: 8000, version: c.version + 1 });
+    expect(edited.json()).toMatchObject({
+      title: 'Tin sai: Đại Nội đóng cửa',
+      falseText: 'Đại Nội đóng cửa đến hết năm.',
+      claimant: 'Kênh TikTok "hue.review"',
+      firstSeenAt: '2026-05-30T02:00:00.000Z',
+      reach: 8000,
+      version: c.version + 1,
+    });
     const edit = edited.json().timeline.find((e: { kind: string }) => e.kind === 'edit');
     expect(edit.data.fields).toEqual(expect.arrayContaining(['title', 'falseText', 'claimant', 'firstSeenAt', 'reach']));
     const stale = await dic.client.patch(`/api/v1/cases/${c.id}`, { version: c.version, title: 'Ghi đè' });
@@ -361,7 +451,10 @@ describe('editing a case and its clarification topics', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0]).toMatchObject({ field: 'metadata/topicIds' });
     expect(await count('items')).toBe(items);
-    const unknownTopic = await dic.client.post(`/api/v1/cases/${c.id}/clarification`, { texts, metadata: { topicIds: ['00000000-0000-4000-8000-000000000000'] } });
+    const unknownTopic = await dic.client.post(`/api/v1/cases/${c.id}/clarification`, {
+      texts,
+      metadata: { topicIds: ['00000000-0000-4000-8000-000000000000'] },
+    });
     expect(unknownTopic.statusCode).toBe(400);
     expect(await count('items')).toBe(items);
     const created = await dic.client.post(`/api/v1/cases/${c.id}/clarification`, { texts, metadata: { topicIds: [topic] } });

@@ -84,12 +84,17 @@ describe('reminders through the job', () => {
   afterAll(() => t.close());
 
   const reminders = async (userId: string) =>
-    rowsOf<{ kind: string }>(await t.db.handle.db.execute(sql`SELECT kind FROM notifications WHERE user_id = ${userId} AND kind LIKE 'case.reminder.%' ORDER BY created_at`)).map((r) => r.kind);
+    rowsOf<{ kind: string }>(
+      await t.db.handle.db.execute(sql`SELECT kind FROM notifications WHERE user_id = ${userId} AND kind LIKE 'case.reminder.%' ORDER BY created_at`),
+    ).map((r) => r.kind);
   const runTwiceAtOnce = () => Promise.all([sendCaseReminders(t.system), sendCaseReminders(t.system)]);
 
   it('notified at 23:30 Huế time: due 7 local days later, each reminder once though two runs race', async () => {
     t.clock.set(new Date('2026-03-31T16:30:00Z')); // 23:30 on 31 March in Huế
-    const opened = await dic.client.post('/api/v1/cases', { title: 'Tin đồn bệnh viện Trung ương Huế ngừng tiếp nhận bệnh nhân', falseText: 'Bệnh viện ngừng tiếp nhận bệnh nhân từ tháng 4.' });
+    const opened = await dic.client.post('/api/v1/cases', {
+      title: 'Tin đồn bệnh viện Trung ương Huế ngừng tiếp nhận bệnh nhân',
+      falseText: 'Bệnh viện ngừng tiếp nhận bệnh nhân từ tháng 4.',
+    });
     expect(opened.statusCode, opened.body).toBe(201);
     caseId = opened.json().id;
     const notified = await dic.client.post(`/api/v1/cases/${caseId}/notifications`, { agencyIds: [a.user.agencyId, b.user.agencyId] });
@@ -113,7 +118,9 @@ describe('reminders through the job', () => {
     t.clock.set(local('2026-04-06T09:00:00'));
     await runTwiceAtOnce();
     t.clock.set(local('2026-04-07T23:59:00'));
-    const material = await a.client.post(`/api/v1/cases/${caseId}/agencies/${a.user.agencyId}/material`, { note: 'Bệnh viện vẫn hoạt động bình thường; thông cáo báo chí kèm theo.' });
+    const material = await a.client.post(`/api/v1/cases/${caseId}/agencies/${a.user.agencyId}/material`, {
+      note: 'Bệnh viện vẫn hoạt động bình thường; thông cáo báo chí kèm theo.',
+    });
     expect(material.statusCode, material.body).toBe(200);
     expect(material.json().assignments.find((x: { agencyId: string }) => x.agencyId === a.user.agencyId).answeredOnTime).toBe(true);
 
@@ -130,12 +137,18 @@ describe('reminders through the job', () => {
   });
 
   it('an extension with a reason re-arms the reminders for the new date', async () => {
-    const refused = await dic.client.post(`/api/v1/cases/${caseId}/agencies/${b.user.agencyId}/extension`, { dueDate: '2026-04-07', reason: 'Chờ kết quả kiểm tra' });
+    const refused = await dic.client.post(`/api/v1/cases/${caseId}/agencies/${b.user.agencyId}/extension`, {
+      dueDate: '2026-04-07',
+      reason: 'Chờ kết quả kiểm tra',
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0].code).toBe('case_due_date_not_later');
     const byAgency = await b.client.post(`/api/v1/cases/${caseId}/agencies/${b.user.agencyId}/extension`, { dueDate: '2026-04-12', reason: 'Xin gia hạn' });
     expect(byAgency.statusCode).toBe(403);
-    const extended = await dic.client.post(`/api/v1/cases/${caseId}/agencies/${b.user.agencyId}/extension`, { dueDate: '2026-04-12', reason: 'Chờ kết quả kiểm tra của Sở Y tế' });
+    const extended = await dic.client.post(`/api/v1/cases/${caseId}/agencies/${b.user.agencyId}/extension`, {
+      dueDate: '2026-04-12',
+      reason: 'Chờ kết quả kiểm tra của Sở Y tế',
+    });
     expect(extended.statusCode, extended.body).toBe(200);
     const asB = extended.json().assignments.find((x: { agencyId: string }) => x.agencyId === b.user.agencyId);
     expect(asB).toMatchObject({ dueDate: '2026-04-12', originalDueDate: '2026-04-07', overdue: false });
@@ -145,12 +158,14 @@ describe('reminders through the job', () => {
     t.clock.set(local('2026-04-11T08:00:00'));
     await runTwiceAtOnce();
     expect(await reminders(b.user.id)).toEqual(['case.reminder.3d', 'case.reminder.1d', 'case.reminder.overdue', 'case.reminder.3d', 'case.reminder.1d']);
-    const auditRows = rowsOf<{ action: string }>(await t.db.handle.db.execute(sql`SELECT action FROM audit_events WHERE target_id = ${caseId} ORDER BY seq`))
+    const auditRows = rowsOf<{ action: string }>(await t.db.handle.db.execute(sql`SELECT action FROM audit_events WHERE target_id = ${caseId} ORDER BY seq`));
     expect(auditRows.map((r) => r.action)).toEqual(['case.open', 'case.notify', 'case.notify', 'case.status', 'case.material', 'case.extend']);
   });
   it('runs as a job of the runner: two runners racing (as those of two app processes would, over one database) send each reminder once', async () => {
     t.clock.set(local('2026-05-10T15:00:00'));
-    const opened = (await dic.client.post('/api/v1/cases', { title: 'Tin sai về giá vé tham quan Đại Nội', falseText: 'Giá vé tăng gấp ba từ tháng 6.' })).json();
+    const opened = (
+      await dic.client.post('/api/v1/cases', { title: 'Tin sai về giá vé tham quan Đại Nội', falseText: 'Giá vé tăng gấp ba từ tháng 6.' })
+    ).json();
     await dic.client.post(`/api/v1/cases/${opened.id}/notifications`, { agencyIds: [a.user.agencyId] });
     t.clock.set(local('2026-05-14T07:00:00')); // due 17 May: 3 days before
     const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
@@ -160,7 +175,11 @@ describe('reminders through the job', () => {
     await Promise.all([one.runOnce(), two.runOnce()]);
     one.stop();
     two.stop();
-    const forCase = rowsOf<{ n: number }>(await t.db.handle.db.execute(sql`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${a.user.id} AND kind = 'case.reminder.3d' AND data->>'caseId' = ${opened.id}`));
+    const forCase = rowsOf<{ n: number }>(
+      await t.db.handle.db.execute(
+        sql`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${a.user.id} AND kind = 'case.reminder.3d' AND data->>'caseId' = ${opened.id}`,
+      ),
+    );
     expect(forCase[0].n).toBe(1);
     const status = rowsOf<{ last_error: string | null }>(await t.db.handle.db.execute(sql`SELECT last_error FROM job_status WHERE name = 'case-reminders'`));
     expect(status).toEqual([{ last_error: null }]);
@@ -184,10 +203,19 @@ describe('reminders from two OS processes', () => {
     const opened = (await dic.client.post('/api/v1/cases', { title: 'Tin sai về cầu Phú Xuân', falseText: 'Cầu Phú Xuân bị nứt, sắp sập.' })).json();
     await dic.client.post(`/api/v1/cases/${opened.id}/notifications`, { agencyIds: [agency] });
     await signedIn(t, 'contributor', { agencyId: agency }); // someone to remind
-    const run = (clock: string, startAt: number) => runScript('test/helpers/case-reminders-process.ts', [], { DATABASE_URL: t.db.url ?? '', CLOCK: clock, START_AT: String(startAt) });
-    const count = async () => rowsOf<{ kind: string; n: number }>(await t.db.handle.db.execute(sql`SELECT kind, count(*)::int AS n FROM notifications WHERE data->>'caseId' = ${opened.id} AND kind LIKE 'case.reminder.%' GROUP BY kind ORDER BY kind`));
+    const run = (clock: string, startAt: number) =>
+      runScript('test/helpers/case-reminders-process.ts', [], { DATABASE_URL: t.db.url ?? '', CLOCK: clock, START_AT: String(startAt) });
+    const count = async () =>
+      rowsOf<{ kind: string; n: number }>(
+        await t.db.handle.db.execute(
+          sql`SELECT kind, count(*)::int AS n FROM notifications WHERE data->>'caseId' = ${opened.id} AND kind LIKE 'case.reminder.%' GROUP BY kind ORDER BY kind`,
+        ),
+      );
     // 3 days before, then 1 day before: each time both processes fire together (after ~3 s, once both are loaded)
-    for (const [day, kind] of [['2026-07-05T08:00:00', 'case.reminder.3d'], ['2026-07-07T08:00:00', 'case.reminder.1d']] as const) {
+    for (const [day, kind] of [
+      ['2026-07-05T08:00:00', 'case.reminder.3d'],
+      ['2026-07-07T08:00:00', 'case.reminder.1d'],
+    ] as const) {
       const startAt = Date.now() + 3000;
       const [one, two] = await Promise.all([run(local(day).toISOString(), startAt), run(local(day).toISOString(), startAt)]);
       expect(one.code, one.stderr).toBe(0);
@@ -197,7 +225,11 @@ describe('reminders from two OS processes', () => {
     }
     const perKind = await count();
     expect(perKind.map((r) => r.kind)).toEqual(['case.reminder.1d', 'case.reminder.3d']);
-    const users = rowsOf<{ n: number }>(await t.db.handle.db.execute(sql`SELECT count(DISTINCT user_id)::int AS n FROM notifications WHERE data->>'caseId' = ${opened.id} AND kind = 'case.reminder.3d'`))[0].n;
+    const users = rowsOf<{ n: number }>(
+      await t.db.handle.db.execute(
+        sql`SELECT count(DISTINCT user_id)::int AS n FROM notifications WHERE data->>'caseId' = ${opened.id} AND kind = 'case.reminder.3d'`,
+      ),
+    )[0].n;
     expect(perKind.every((r) => r.n === users)).toBe(true); // one notification per person and reminder
   }, 60_000);
 });

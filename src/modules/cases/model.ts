@@ -62,7 +62,11 @@ export interface DeadlineView {
 }
 
 /** `caseActive`: a case published or closed owes nothing any more — its unanswered notifications are not overdue (they still count as unanswered in the figures). */
-export function deadlineView(a: { dueDate: string; materialReceivedAt: Date | null; answeredOnTime: boolean | null }, now: Date, caseActive = true): DeadlineView {
+export function deadlineView(
+  a: { dueDate: string; materialReceivedAt: Date | null; answeredOnTime: boolean | null },
+  now: Date,
+  caseActive = true,
+): DeadlineView {
   const end = deadlineEnd(a.dueDate);
   return {
     dueDate: a.dueDate,

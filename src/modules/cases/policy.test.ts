@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { anonymous, systemActor, type Actor, type Role } from '../../core/actor.js';
 import { casePolicy, readableCases, type CaseFacts } from './policy.js';
 
-const user = (role: Role, agencyId: string): Actor => ({ kind: 'user', userId: `u-${role}-${agencyId}`, agencyId, role, label: role, via: 'session', scopes: ['read:public', 'read:shared', 'write:own'] });
+const user = (role: Role, agencyId: string): Actor => ({
+  kind: 'user',
+  userId: `u-${role}-${agencyId}`,
+  agencyId,
+  role,
+  label: role,
+  via: 'session',
+  scopes: ['read:public', 'read:shared', 'write:own'],
+});
 const OPENER = 'agency-opener';
 const NOTIFIED = 'agency-notified';
 const OTHER = 'agency-other';
@@ -22,12 +30,29 @@ const actors: Record<string, Actor> = {
   system: systemActor('system:test'),
 };
 
-const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({ status: 'agencies_notified', openedByAgencyId: OPENER, takenUpAt: null, agencyIds: [NOTIFIED], ...over });
+const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
+  status: 'agencies_notified',
+  openedByAgencyId: OPENER,
+  takenUpAt: null,
+  agencyIds: [NOTIFIED],
+  ...over,
+});
 
 describe('case policy', () => {
   it('reads: DIC, IOC and involved agencies; nobody else', () => {
     const can = Object.fromEntries(Object.entries(actors).map(([k, a]) => [k, casePolicy.read(a, facts())]));
-    expect(can).toEqual({ appraiser: true, admin: true, ioc: true, opener: true, notified: true, other: false, notifiedReader: false, client: false, anonymous: false, system: true });
+    expect(can).toEqual({
+      appraiser: true,
+      admin: true,
+      ioc: true,
+      opener: true,
+      notified: true,
+      other: false,
+      notifiedReader: false,
+      client: false,
+      anonymous: false,
+      system: true,
+    });
     expect(readableCases(actors.other)).toEqual({ agencyId: OTHER });
     expect(readableCases(actors.client)).toBe(null);
     expect(readableCases(actors.anonymous)).toBe(null);
@@ -37,7 +62,18 @@ describe('case policy', () => {
 
   it('opens: DIC and contributors; not the IOC, readers, clients or anonymous', () => {
     const can = Object.fromEntries(Object.entries(actors).map(([k, a]) => [k, casePolicy.open(a)]));
-    expect(can).toEqual({ appraiser: true, admin: true, ioc: false, opener: true, notified: true, other: true, notifiedReader: false, client: false, anonymous: false, system: true });
+    expect(can).toEqual({
+      appraiser: true,
+      admin: true,
+      ioc: false,
+      opener: true,
+      notified: true,
+      other: true,
+      notifiedReader: false,
+      client: false,
+      anonymous: false,
+      system: true,
+    });
   });
 
   it('runs the case (notify, extend, transitions): the DIC only', () => {

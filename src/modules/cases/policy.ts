@@ -43,5 +43,6 @@ export const casePolicy = {
   /** Material and responses of an agency: that agency's contributors (once notified) or the DIC on its behalf. */
   answerFor: (a: Actor, c: CaseFacts, agencyId: string) => isDic(a) || (contributorOf(a) === agencyId && c.agencyIds.includes(agencyId)),
   /** Writing the clarification item is content work: appraisers, or a contributor of a notified agency (content's own policy applies too). */
-  writeClarification: (a: Actor, c: CaseFacts) => (a.kind === 'user' && a.role === 'appraiser') || a.kind === 'system' || (!!contributorOf(a) && c.agencyIds.includes(contributorOf(a)!)),
+  writeClarification: (a: Actor, c: CaseFacts) =>
+    (a.kind === 'user' && a.role === 'appraiser') || a.kind === 'system' || (!!contributorOf(a) && c.agencyIds.includes(contributorOf(a)!)),
 };

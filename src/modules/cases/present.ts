@@ -13,7 +13,10 @@ const nameIn = (names: Names) => (label: string) => names.get(label) ?? label;
 
 export function presentSummary(row: repo.CaseRow, assignments: repo.AssignmentRow[], now: Date, names: Names = new Map()) {
   const agencies = assignments.map((a) => ({ agencyId: a.agencyId, ...deadlineView(a, now, isActive(row)) }));
-  const open = agencies.filter((a) => !a.answered).map((a) => a.dueDate).sort();
+  const open = agencies
+    .filter((a) => !a.answered)
+    .map((a) => a.dueDate)
+    .sort();
   return {
     id: row.id,
     reference: row.reference,
@@ -51,7 +54,17 @@ export function presentCase(d: Awaited<ReturnType<typeof getCase>>, now: Date) {
     closedAt: iso(row.closedAt),
     reopenReason: row.reopenReason,
     clarification: d.clarification ? { ...d.clarification, publishedAt: iso(row.clarificationPublishedAt) } : null,
-    sightings: d.sightings.map((s) => ({ id: s.id, url: s.url, platform: s.platform, language: s.language, seenAt: iso(s.seenAt), reach: s.reach, note: s.note, addedBy: name(s.addedByLabel), createdAt: s.createdAt.toISOString() })),
+    sightings: d.sightings.map((s) => ({
+      id: s.id,
+      url: s.url,
+      platform: s.platform,
+      language: s.language,
+      seenAt: iso(s.seenAt),
+      reach: s.reach,
+      note: s.note,
+      addedBy: name(s.addedByLabel),
+      createdAt: s.createdAt.toISOString(),
+    })),
     assignments: d.assignments.map((a) => ({
       id: a.id,
       agencyId: a.agencyId,
@@ -67,9 +80,38 @@ export function presentCase(d: Awaited<ReturnType<typeof getCase>>, now: Date) {
       materialMediaIds: a.materialMediaIds,
       reminders: d.reminders.filter((r) => r.assignmentId === a.id).map((r) => ({ kind: r.kind as never, dueDate: r.dueDate, sentAt: r.sentAt.toISOString() })),
     })),
-    responses: d.responses.map((r) => ({ id: r.id, agencyId: r.agencyId, form: r.form as never, date: r.date, links: r.links, mediaIds: r.mediaIds, languages: r.languages, note: r.note, createdBy: name(r.createdByLabel), createdAt: r.createdAt.toISOString() })),
-    attachments: d.attachments.map((a) => ({ id: a.id, mediaId: a.mediaId, url: a.url, label: a.label, note: a.note, addedBy: name(a.addedByLabel), addedByAgencyId: a.addedByAgencyId, createdAt: a.createdAt.toISOString() })),
-    timeline: d.events.map((e) => ({ id: e.id, kind: e.kind, at: e.at.toISOString(), occurredAt: e.occurredAt.toISOString(), text: e.text, data: e.data, actorLabel: name(e.actorLabel), actorAgencyId: e.actorAgencyId })),
+    responses: d.responses.map((r) => ({
+      id: r.id,
+      agencyId: r.agencyId,
+      form: r.form as never,
+      date: r.date,
+      links: r.links,
+      mediaIds: r.mediaIds,
+      languages: r.languages,
+      note: r.note,
+      createdBy: name(r.createdByLabel),
+      createdAt: r.createdAt.toISOString(),
+    })),
+    attachments: d.attachments.map((a) => ({
+      id: a.id,
+      mediaId: a.mediaId,
+      url: a.url,
+      label: a.label,
+      note: a.note,
+      addedBy: name(a.addedByLabel),
+      addedByAgencyId: a.addedByAgencyId,
+      createdAt: a.createdAt.toISOString(),
+    })),
+    timeline: d.events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      at: e.at.toISOString(),
+      occurredAt: e.occurredAt.toISOString(),
+      text: e.text,
+      data: e.data,
+      actorLabel: name(e.actorLabel),
+      actorAgencyId: e.actorAgencyId,
+    })),
     allowed: d.allowed,
   };
 }

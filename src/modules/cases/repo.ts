@@ -55,7 +55,10 @@ export function assignmentsOf(db: Database, caseIds: string[]): Promise<Assignme
 }
 
 export async function findAssignment(db: Database, caseId: string, agencyId: string): Promise<AssignmentRow | null> {
-  const [r] = await db.select().from(caseAssignments).where(and(eq(caseAssignments.caseId, caseId), eq(caseAssignments.agencyId, agencyId)));
+  const [r] = await db
+    .select()
+    .from(caseAssignments)
+    .where(and(eq(caseAssignments.caseId, caseId), eq(caseAssignments.agencyId, agencyId)));
   return r ?? null;
 }
 
@@ -139,7 +142,10 @@ export async function listCases(db: Database, scope: CaseScope, f: CaseListFilte
   );
   const [rows, [{ n }]] = await Promise.all([
     db.select().from(cases).where(where).orderBy(desc(cases.updatedAt), desc(cases.id)).limit(f.limit).offset(f.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(cases).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(cases)
+      .where(where),
   ]);
   return { rows, total: n };
 }
@@ -179,7 +185,13 @@ export async function assignmentsNotifiedBetween(db: Database, scope: CaseScope,
     .select({ assignment: caseAssignments })
     .from(caseAssignments)
     .innerJoin(cases, eq(cases.id, caseAssignments.caseId))
-    .where(and(gte(caseAssignments.notifiedAt, from), sql`${caseAssignments.notifiedAt} < ${to}`, scope === 'all' ? undefined : eq(caseAssignments.agencyId, scope.agencyId)));
+    .where(
+      and(
+        gte(caseAssignments.notifiedAt, from),
+        sql`${caseAssignments.notifiedAt} < ${to}`,
+        scope === 'all' ? undefined : eq(caseAssignments.agencyId, scope.agencyId),
+      ),
+    );
 }
 
 /** Cases opened in [from, to), within the scope (figures). */

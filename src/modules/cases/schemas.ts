@@ -4,14 +4,21 @@ import { exampleOf, IsoDateTime, Nullable, Uuid } from '../../http/schemas.js';
 import { CLAIM_RATINGS, LICENCES } from '../content/service.js';
 import { CASE_STATUSES, CASE_TRANSITION_NAMES, REMINDER_KINDS, RESPONSE_FORMS, SEVERITIES } from './model.js';
 
-const lit = <T extends string>(xs: readonly T[], description?: string) => Type.Union(xs.map((x) => Type.Literal(x)), description ? { description } : {});
+const lit = <T extends string>(xs: readonly T[], description?: string) =>
+  Type.Union(
+    xs.map((x) => Type.Literal(x)),
+    description ? { description } : {},
+  );
 const str = (max: number, extra: Record<string, unknown> = {}) => Type.String({ maxLength: max, ...extra });
 const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD (a local date, Asia/Ho_Chi_Minh)' });
 const Lang = Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$', maxLength: 12, description: 'Language code (ISO 639)' });
 const Url = Type.String({ pattern: '^https?://', maxLength: 2000, description: 'http(s) URL' });
 export const Status = lit(CASE_STATUSES, 'opened → agencies_notified → material_received → clarification_published | closed_without_publication → closed');
 export const Severity = lit(SEVERITIES);
-export const Form = lit(RESPONSE_FORMS, 'Art. 4.4: press release, spokesperson statement, press briefing / monthly press conference, post on the agency portal, information given to the press');
+export const Form = lit(
+  RESPONSE_FORMS,
+  'Art. 4.4: press release, spokesperson statement, press briefing / monthly press conference, post on the agency portal, information given to the press',
+);
 const Rating = lit(CLAIM_RATINGS, 'How false the information is (ClaimReview rating)');
 
 // ----- examples of the OpenAPI document (Redocly checks them against these schemas) -----
@@ -125,7 +132,15 @@ const caseExample = {
   responses: [],
   attachments: [attachmentExample],
   timeline: [eventExample],
-  allowed: { edit: true, contribute: true, notify: true, extend: true, answerFor: [AGENCY_ID], createClarification: true, transitions: ['mark-published', 'close-without-publication'] },
+  allowed: {
+    edit: true,
+    contribute: true,
+    notify: true,
+    extend: true,
+    answerFor: [AGENCY_ID],
+    createClarification: true,
+    transitions: ['mark-published', 'close-without-publication'],
+  },
 };
 
 const Dossier = Type.Object(
@@ -150,7 +165,16 @@ export const SightingBody = Type.Object(
   },
   {
     additionalProperties: false,
-    examples: [{ url: 'https://www.tiktok.com/@dulichhue/video/7423150000000000000', platform: 'TikTok', language: 'vi', seenAt: '2026-10-05T09:00:00.000Z', reach: 12000, note: 'Video lặp lại nội dung bài đăng trên Facebook.' }],
+    examples: [
+      {
+        url: 'https://www.tiktok.com/@dulichhue/video/7423150000000000000',
+        platform: 'TikTok',
+        language: 'vi',
+        seenAt: '2026-10-05T09:00:00.000Z',
+        reach: 12000,
+        note: 'Video lặp lại nội dung bài đăng trên Facebook.',
+      },
+    ],
   },
 );
 
@@ -189,7 +213,10 @@ export const OpenCaseBody = Type.Object(
   },
 );
 export const UpdateCaseBody = Type.Object(
-  { version: Type.Integer({ minimum: 1, description: 'The version read; another one means someone saved meanwhile (409)' }), ...Type.Partial(Type.Object(caseFields)).properties },
+  {
+    version: Type.Integer({ minimum: 1, description: 'The version read; another one means someone saved meanwhile (409)' }),
+    ...Type.Partial(Type.Object(caseFields)).properties,
+  },
   {
     additionalProperties: false,
     examples: [
@@ -218,11 +245,17 @@ export const AttachmentBody = Type.Object(
 );
 export const SituationBody = Type.Object(
   { text: str(20_000, { minLength: 1 }), occurredAt: Type.Optional(IsoDateTime) },
-  { additionalProperties: false, examples: [{ text: 'Ba báo điện tử đã đăng lại thông tin sai; một báo đã gỡ bài sau khi được liên hệ.', occurredAt: '2026-10-06T03:00:00.000Z' }] },
+  {
+    additionalProperties: false,
+    examples: [{ text: 'Ba báo điện tử đã đăng lại thông tin sai; một báo đã gỡ bài sau khi được liên hệ.', occurredAt: '2026-10-06T03:00:00.000Z' }],
+  },
 );
 export const NotifyBody = Type.Object(
   { agencyIds: Type.Array(Uuid, { minItems: 1, maxItems: 50 }), message: Type.Optional(str(5000)), version: Type.Optional(Type.Integer({ minimum: 1 })) },
-  { additionalProperties: false, examples: [{ agencyIds: [AGENCY_ID], message: 'Đề nghị Sở Xây dựng cung cấp thông tin về kế hoạch duy tu cầu Trường Tiền.', version: 2 }] },
+  {
+    additionalProperties: false,
+    examples: [{ agencyIds: [AGENCY_ID], message: 'Đề nghị Sở Xây dựng cung cấp thông tin về kế hoạch duy tu cầu Trường Tiền.', version: 2 }],
+  },
 );
 export const ExtendBody = Type.Object(
   { dueDate: IsoDate, reason: str(2000, { minLength: 1 }) },
@@ -243,7 +276,9 @@ export const MaterialBody = Type.Object(
 );
 export const ResponseBody = Type.Object(
   {
-    agencyId: Type.Optional(Type.String({ format: 'uuid', description: 'The answering agency; defaults to your own (the DIC records for an agency by naming it)' })),
+    agencyId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'The answering agency; defaults to your own (the DIC records for an agency by naming it)' }),
+    ),
     form: Form,
     date: IsoDate,
     links: Type.Optional(Type.Array(Url, { maxItems: 50 })),
@@ -253,23 +288,43 @@ export const ResponseBody = Type.Object(
   },
   {
     additionalProperties: false,
-    examples: [{ agencyId: AGENCY_ID, form: 'agency_portal_post', date: '2026-10-07', links: responseExample.links, languages: ['vi', 'en'], note: responseExample.note }],
+    examples: [
+      {
+        agencyId: AGENCY_ID,
+        form: 'agency_portal_post',
+        date: '2026-10-07',
+        links: responseExample.links,
+        languages: ['vi', 'en'],
+        note: responseExample.note,
+      },
+    ],
   },
 );
 export const TransitionParams = Type.Object({ id: Uuid, name: lit(CASE_TRANSITION_NAMES) }, { additionalProperties: false });
 export const TransitionBody = Type.Object(
-  { reason: Type.Optional(str(2000, { description: 'Required to close without publication and to reopen' })), version: Type.Optional(Type.Integer({ minimum: 1 })) },
-  { additionalProperties: false, examples: [{ reason: 'Bài đăng đã bị gỡ và thông tin đã được báo chí đính chính; không cần đăng tin làm rõ.', version: 5 }, { version: 6 }] },
+  {
+    reason: Type.Optional(str(2000, { description: 'Required to close without publication and to reopen' })),
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  {
+    additionalProperties: false,
+    examples: [{ reason: 'Bài đăng đã bị gỡ và thông tin đã được báo chí đính chính; không cần đăng tin làm rõ.', version: 5 }, { version: 6 }],
+  },
 );
 export const AttachmentParams = Type.Object({ id: Uuid, attachmentId: Uuid }, { additionalProperties: false });
 export const AgencyParams = Type.Object({ id: Uuid, agencyId: Uuid }, { additionalProperties: false });
-const ItemText = Type.Object({ title: str(500), summary: str(3000), body: str(500_000, { description: 'Rich text (HTML); sanitised' }) }, { additionalProperties: false });
+const ItemText = Type.Object(
+  { title: str(500), summary: str(3000), body: str(500_000, { description: 'Rich text (HTML); sanitised' }) },
+  { additionalProperties: false },
+);
 export const ClarificationBody = Type.Object(
   {
     agencyId: Type.Optional(Uuid),
     rating: Type.Optional(Rating),
     texts: Type.Record(Lang, ItemText, { description: 'The item per language: the source language (first content language) and at least one more' }),
-    statement: Type.Optional(Type.Record(Lang, str(5000), { description: 'The false information per language; the source language defaults to the case text' })),
+    statement: Type.Optional(
+      Type.Record(Lang, str(5000), { description: 'The false information per language; the source language defaults to the case text' }),
+    ),
     metadata: Type.Optional(
       Type.Object(
         {
@@ -279,7 +334,13 @@ export const ClarificationBody = Type.Object(
           place: Type.Optional(str(300)),
           copyrightHolder: Type.Optional(str(300)),
           licence: Type.Optional(lit(LICENCES)),
-          topicIds: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 20, description: "The item's topics; defaults to the case's. An item needs one to be submitted, so a case without topics must name them here" })),
+          topicIds: Type.Optional(
+            Type.Array(Uuid, {
+              minItems: 1,
+              maxItems: 20,
+              description: "The item's topics; defaults to the case's. An item needs one to be submitted, so a case without topics must name them here",
+            }),
+          ),
         },
         { additionalProperties: false },
       ),
@@ -304,7 +365,14 @@ export const ClarificationBody = Type.Object(
           },
         },
         statement: { en: 'Trường Tiền Bridge will be closed for good from October; pedestrians and motorbikes may no longer cross.' },
-        metadata: { activityDate: '2026-10-07', authors: ['Sở Xây dựng thành phố Huế'], tags: ['cầu Trường Tiền', 'giao thông'], place: 'Thành phố Huế', copyrightHolder: 'Sở Xây dựng thành phố Huế', licence: 'CC-BY-4.0' },
+        metadata: {
+          activityDate: '2026-10-07',
+          authors: ['Sở Xây dựng thành phố Huế'],
+          tags: ['cầu Trường Tiền', 'giao thông'],
+          place: 'Thành phố Huế',
+          copyrightHolder: 'Sở Xây dựng thành phố Huế',
+          licence: 'CC-BY-4.0',
+        },
       },
     ],
   },
@@ -322,7 +390,10 @@ export const ListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-export const PrecedentsQuery = Type.Object({ q: str(500, { minLength: 1 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }, { additionalProperties: false });
+export const PrecedentsQuery = Type.Object(
+  { q: str(500, { minLength: 1 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) },
+  { additionalProperties: false },
+);
 export const FiguresQuery = Type.Object({ from: IsoDate, to: IsoDate, agencyId: Type.Optional(Uuid) }, { additionalProperties: false });
 
 // ----- responses -----
@@ -336,7 +407,17 @@ const DeadlineFields = {
 };
 const AgencyDeadline = Type.Object({ agencyId: Uuid, ...DeadlineFields });
 const Sighting = Type.Object(
-  { id: Uuid, url: Type.String(), platform: Type.String(), language: Nullable(Type.String()), seenAt: Nullable(IsoDateTime), reach: Nullable(Type.Integer()), note: Type.String(), addedBy: Type.String(), createdAt: IsoDateTime },
+  {
+    id: Uuid,
+    url: Type.String(),
+    platform: Type.String(),
+    language: Nullable(Type.String()),
+    seenAt: Nullable(IsoDateTime),
+    reach: Nullable(Type.Integer()),
+    note: Type.String(),
+    addedBy: Type.String(),
+    createdAt: IsoDateTime,
+  },
   { $id: 'CaseSighting', examples: [sightingExample] },
 );
 const Assignment = Type.Object(
@@ -358,15 +439,44 @@ const Assignment = Type.Object(
   { $id: 'CaseAssignment', examples: [assignmentExample] },
 );
 const Response = Type.Object(
-  { id: Uuid, agencyId: Uuid, form: Form, date: IsoDate, links: Type.Array(Type.String()), mediaIds: Type.Array(Uuid), languages: Type.Array(Type.String()), note: Type.String(), createdBy: Type.String(), createdAt: IsoDateTime },
+  {
+    id: Uuid,
+    agencyId: Uuid,
+    form: Form,
+    date: IsoDate,
+    links: Type.Array(Type.String()),
+    mediaIds: Type.Array(Uuid),
+    languages: Type.Array(Type.String()),
+    note: Type.String(),
+    createdBy: Type.String(),
+    createdAt: IsoDateTime,
+  },
   { $id: 'CaseResponse', examples: [responseExample] },
 );
 const Attachment = Type.Object(
-  { id: Uuid, mediaId: Nullable(Uuid), url: Nullable(Type.String()), label: Type.String(), note: Type.String(), addedBy: Type.String(), addedByAgencyId: Nullable(Uuid), createdAt: IsoDateTime },
+  {
+    id: Uuid,
+    mediaId: Nullable(Uuid),
+    url: Nullable(Type.String()),
+    label: Type.String(),
+    note: Type.String(),
+    addedBy: Type.String(),
+    addedByAgencyId: Nullable(Uuid),
+    createdAt: IsoDateTime,
+  },
   { $id: 'CaseAttachment', examples: [attachmentExample] },
 );
 const Event = Type.Object(
-  { id: Uuid, kind: Type.String({ description: 'open, edit, sighting, attachment, situation, notify, extend, material, response, status, transition, clarification' }), at: IsoDateTime, occurredAt: IsoDateTime, text: Type.String(), data: Type.Record(Type.String(), Type.Unknown()), actorLabel: Type.String(), actorAgencyId: Nullable(Uuid) },
+  {
+    id: Uuid,
+    kind: Type.String({ description: 'open, edit, sighting, attachment, situation, notify, extend, material, response, status, transition, clarification' }),
+    at: IsoDateTime,
+    occurredAt: IsoDateTime,
+    text: Type.String(),
+    data: Type.Record(Type.String(), Type.Unknown()),
+    actorLabel: Type.String(),
+    actorAgencyId: Nullable(Uuid),
+  },
   { $id: 'CaseEvent', examples: [eventExample] },
 );
 const summaryFields = {
@@ -403,7 +513,12 @@ export const Case = Type.Object(
     closedAt: Nullable(IsoDateTime),
     reopenReason: Nullable(Type.String()),
     clarification: Nullable(
-      Type.Object({ itemId: Uuid, versionId: Uuid, publishedAt: Nullable(IsoDateTime), versions: Type.Array(Type.Object({ versionId: Uuid, language: Type.String(), state: Type.String(), online: Type.Boolean() })) }),
+      Type.Object({
+        itemId: Uuid,
+        versionId: Uuid,
+        publishedAt: Nullable(IsoDateTime),
+        versions: Type.Array(Type.Object({ versionId: Uuid, language: Type.String(), state: Type.String(), online: Type.Boolean() })),
+      }),
     ),
     sightings: Type.Array(Type.Ref('CaseSighting')),
     assignments: Type.Array(Type.Ref('CaseAssignment')),
@@ -432,7 +547,17 @@ export const CaseList = Type.Object(
 export const Precedents = Type.Object(
   {
     cases: Type.Array(Type.Ref('CaseSummary')),
-    clarifications: Type.Array(Type.Object({ versionId: Uuid, itemId: Uuid, language: Type.String(), agencyId: Uuid, title: Type.String(), summary: Type.String(), publishedAt: Nullable(IsoDateTime) })),
+    clarifications: Type.Array(
+      Type.Object({
+        versionId: Uuid,
+        itemId: Uuid,
+        language: Type.String(),
+        agencyId: Uuid,
+        title: Type.String(),
+        summary: Type.String(),
+        publishedAt: Nullable(IsoDateTime),
+      }),
+    ),
   },
   {
     examples: [
@@ -446,7 +571,17 @@ export const Precedents = Type.Object(
             status: 'closed',
             severity: 'medium',
             firstSeenAt: '2025-01-20T02:00:00.000Z',
-            agencies: [{ agencyId: AGENCY_ID, dueDate: '2025-01-28', deadlineAt: '2025-01-28T17:00:00.000Z', daysLeft: -619, overdue: false, answered: true, answeredOnTime: true }],
+            agencies: [
+              {
+                agencyId: AGENCY_ID,
+                dueDate: '2025-01-28',
+                deadlineAt: '2025-01-28T17:00:00.000Z',
+                daysLeft: -619,
+                overdue: false,
+                answered: true,
+                answeredOnTime: true,
+              },
+            ],
             nextDueDate: null,
             clarificationItemId: ITEM_ID,
             version: 9,
@@ -478,29 +613,52 @@ export const Precedents = Type.Object(
     ],
   },
 );
-export const Figures = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      quarter: Type.String({ description: 'YYYY-Qn (local calendar)' }),
-      agencyId: Uuid,
-      opened: Type.Integer({ description: 'Cases the agency opened' }),
-      notified: Type.Integer({ description: 'Notifications the agency received' }),
-      answeredOnTime: Type.Integer(),
-      answeredLate: Type.Integer(),
-      overdue: Type.Integer(),
-      pending: Type.Integer(),
-      averageResponseHours: Nullable(Type.Number()),
-    }),
-  ),
-}, {
-  examples: [
-    {
-      items: [
-        { quarter: '2026-Q3', agencyId: DIC_ID, opened: 4, notified: 0, answeredOnTime: 0, answeredLate: 0, overdue: 0, pending: 0, averageResponseHours: null },
-        { quarter: '2026-Q3', agencyId: AGENCY_ID, opened: 1, notified: 3, answeredOnTime: 2, answeredLate: 1, overdue: 0, pending: 0, averageResponseHours: 61.5 },
-      ],
-    },
-  ],
-});
+export const Figures = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({
+        quarter: Type.String({ description: 'YYYY-Qn (local calendar)' }),
+        agencyId: Uuid,
+        opened: Type.Integer({ description: 'Cases the agency opened' }),
+        notified: Type.Integer({ description: 'Notifications the agency received' }),
+        answeredOnTime: Type.Integer(),
+        answeredLate: Type.Integer(),
+        overdue: Type.Integer(),
+        pending: Type.Integer(),
+        averageResponseHours: Nullable(Type.Number()),
+      }),
+    ),
+  },
+  {
+    examples: [
+      {
+        items: [
+          {
+            quarter: '2026-Q3',
+            agencyId: DIC_ID,
+            opened: 4,
+            notified: 0,
+            answeredOnTime: 0,
+            answeredLate: 0,
+            overdue: 0,
+            pending: 0,
+            averageResponseHours: null,
+          },
+          {
+            quarter: '2026-Q3',
+            agencyId: AGENCY_ID,
+            opened: 1,
+            notified: 3,
+            answeredOnTime: 2,
+            answeredLate: 1,
+            overdue: 0,
+            pending: 0,
+            averageResponseHours: 61.5,
+          },
+        ],
+      },
+    ],
+  },
+);
 
 export const caseSchemas = [Sighting, Assignment, Response, Attachment, Event, CaseSummary, Case];

@@ -34,13 +34,21 @@ export const caseCounters = pgTable('case_counters', {
 export const cases = pgTable(
   'cases',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     reference: text('reference').notNull(),
     title: text('title').notNull(),
     status: text('status').notNull(),
     severity: text('severity').notNull(),
-    topicIds: uuid('topic_ids').array().notNull().default(sql`ARRAY[]::uuid[]`),
-    languages: text('languages').array().notNull().default(sql`ARRAY[]::text[]`),
+    topicIds: uuid('topic_ids')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::uuid[]`),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
     /** the false or distorted information, as it circulated */
     falseText: text('false_text').notNull(),
     claimant: text('claimant').notNull().default(''),
@@ -79,7 +87,9 @@ export const cases = pgTable(
 export const caseSightings = pgTable(
   'case_sightings',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),
@@ -101,7 +111,9 @@ export const caseSightings = pgTable(
 export const caseAssignments = pgTable(
   'case_assignments',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),
@@ -117,19 +129,33 @@ export const caseAssignments = pgTable(
     extensions: jsonb('extensions').$type<DeadlineExtension[]>().notNull().default([]),
     materialReceivedAt: ts('material_received_at'),
     materialNote: text('material_note').notNull().default(''),
-    materialLinks: text('material_links').array().notNull().default(sql`ARRAY[]::text[]`),
-    materialMediaIds: uuid('material_media_ids').array().notNull().default(sql`ARRAY[]::uuid[]`),
+    materialLinks: text('material_links')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
+    materialMediaIds: uuid('material_media_ids')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::uuid[]`),
     /** set with the material: received before the end of the due date */
     answeredOnTime: boolean('answered_on_time'),
   },
-  (t) => [uniqueIndex('case_assignments_case_agency_key').on(t.caseId, t.agencyId), index('case_assignments_agency_idx').on(t.agencyId, t.notifiedAt), index('case_assignments_pending_idx').on(t.dueDate).where(sql`${t.materialReceivedAt} IS NULL`)],
+  (t) => [
+    uniqueIndex('case_assignments_case_agency_key').on(t.caseId, t.agencyId),
+    index('case_assignments_agency_idx').on(t.agencyId, t.notifiedAt),
+    index('case_assignments_pending_idx')
+      .on(t.dueDate)
+      .where(sql`${t.materialReceivedAt} IS NULL`),
+  ],
 );
 
 /** The forms of Art. 4.4 an agency used to answer. */
 export const caseResponses = pgTable(
   'case_responses',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),
@@ -138,9 +164,18 @@ export const caseResponses = pgTable(
       .references(() => agencies.id),
     form: text('form').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
-    links: text('links').array().notNull().default(sql`ARRAY[]::text[]`),
-    mediaIds: uuid('media_ids').array().notNull().default(sql`ARRAY[]::uuid[]`),
-    languages: text('languages').array().notNull().default(sql`ARRAY[]::text[]`),
+    links: text('links')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
+    mediaIds: uuid('media_ids')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::uuid[]`),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
     note: text('note').notNull().default(''),
     createdBy: text('created_by').notNull(),
     createdByLabel: text('created_by_label').notNull(),
@@ -153,7 +188,9 @@ export const caseResponses = pgTable(
 export const caseAttachments = pgTable(
   'case_attachments',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),
@@ -173,7 +210,9 @@ export const caseAttachments = pgTable(
 export const caseEvents = pgTable(
   'case_events',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),

@@ -19,7 +19,9 @@ const searchVector = (title: AnyPgColumn, summary: AnyPgColumn, body: AnyPgColum
 export const topics = pgTable(
   'topics',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     slug: text('slug').notNull(),
     nameVi: text('name_vi').notNull(),
     nameEn: text('name_en').notNull(),
@@ -38,7 +40,9 @@ export const topics = pgTable(
 export const items = pgTable(
   'items',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     agencyId: uuid('agency_id')
       .notNull()
       .references(() => agencies.id),
@@ -54,7 +58,9 @@ export const items = pgTable(
 export const itemVersions = pgTable(
   'item_versions',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     itemId: uuid('item_id')
       .notNull()
       .references(() => items.id),
@@ -77,10 +83,16 @@ export const itemVersions = pgTable(
     agencyId: uuid('agency_id').notNull(),
     kind: text('kind').notNull(),
     visibility: text('visibility').notNull(),
-    topicIds: uuid('topic_ids').array().notNull().default(sql`ARRAY[]::uuid[]`),
+    topicIds: uuid('topic_ids')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::uuid[]`),
     activityDate: date('activity_date', { mode: 'string' }),
     /** media the working revision uses (album photos, video, the document's file) */
-    mediaIds: uuid('media_ids').array().notNull().default(sql`ARRAY[]::uuid[]`),
+    mediaIds: uuid('media_ids')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::uuid[]`),
     title: text('title').notNull().default(''),
     summary: text('summary').notNull().default(''),
     bodyText: text('body_text').notNull().default(''),
@@ -102,7 +114,9 @@ export const itemVersions = pgTable(
     index('item_versions_updated_idx').on(t.updatedAt, t.id),
     index('item_versions_published_idx').on(t.publishedAt, t.id),
     index('item_versions_first_published_idx').on(t.firstPublishedAt, t.id),
-    index('item_versions_scheduled_idx').on(t.scheduledAt).where(sql`${t.state} = 'approved' AND ${t.scheduledAt} IS NOT NULL`),
+    index('item_versions_scheduled_idx')
+      .on(t.scheduledAt)
+      .where(sql`${t.state} = 'approved' AND ${t.scheduledAt} IS NOT NULL`),
     index('item_versions_search_idx').using('gin', t.search),
     index('item_versions_pub_search_idx').using('gin', t.pubSearch),
     index('item_versions_topics_idx').using('gin', t.topicIds),
@@ -115,7 +129,9 @@ export const itemVersions = pgTable(
 export const revisions = pgTable(
   'revisions',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     itemVersionId: uuid('item_version_id')
       .notNull()
       .references(() => itemVersions.id),
@@ -144,7 +160,9 @@ export interface AppraisalChecklist {
 export const appraisals = pgTable(
   'appraisals',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     itemVersionId: uuid('item_version_id')
       .notNull()
       .references(() => itemVersions.id),

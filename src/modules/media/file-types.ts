@@ -11,7 +11,13 @@ export interface AllowedType {
   label: string;
 }
 
-const T = (kind: MediaKind, mime: string, ext: string, aliases: string[], label: string): AllowedType => ({ kind, mime, ext, aliases: [ext, ...aliases], label });
+const T = (kind: MediaKind, mime: string, ext: string, aliases: string[], label: string): AllowedType => ({
+  kind,
+  mime,
+  ext,
+  aliases: [ext, ...aliases],
+  label,
+});
 
 /** Keyed by file-type's `ext`. */
 export const ALLOWED_TYPES: Record<string, AllowedType> = {

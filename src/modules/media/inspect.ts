@@ -78,12 +78,27 @@ async function inspectImage(path: string, type: AllowedType, config: MediaConfig
   const facts: MediaFacts = { orientation: meta.orientation, frames, ...(await embeddedMetadata(path)) };
   // EXIF orientations 5-8 swap the sides: store what people see
   const swapped = (meta.orientation ?? 1) >= 5;
-  return { kind: 'image', type, width: swapped ? height : width, height: swapped ? width : height, durationSeconds: null, pageCount: null, facts, extractedText: '' };
+  return {
+    kind: 'image',
+    type,
+    width: swapped ? height : width,
+    height: swapped ? width : height,
+    durationSeconds: null,
+    pageCount: null,
+    facts,
+    extractedText: '',
+  };
 }
 
 const first = (...vs: unknown[]): string | undefined => {
   for (const v of vs) {
-    const s = Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? v : v && typeof v === 'object' && 'value' in v ? String((v as { value: unknown }).value) : undefined;
+    const s = Array.isArray(v)
+      ? v.join(', ')
+      : typeof v === 'string'
+        ? v
+        : v && typeof v === 'object' && 'value' in v
+          ? String((v as { value: unknown }).value)
+          : undefined;
     if (s && s.trim()) return s.trim().normalize('NFC').slice(0, 2000);
   }
   return undefined;
@@ -93,7 +108,17 @@ const first = (...vs: unknown[]): string | undefined => {
 async function embeddedMetadata(path: string): Promise<Pick<MediaFacts, 'embedded' | 'gps'>> {
   let m: Record<string, unknown> | undefined;
   try {
-    m = await exifr.parse(path, { tiff: true, exif: true, gps: true, iptc: true, xmp: true, icc: false, mergeOutput: true, translateValues: true, reviveValues: true });
+    m = await exifr.parse(path, {
+      tiff: true,
+      exif: true,
+      gps: true,
+      iptc: true,
+      xmp: true,
+      icc: false,
+      mergeOutput: true,
+      translateValues: true,
+      reviveValues: true,
+    });
   } catch {
     return {};
   }
@@ -105,7 +130,9 @@ async function embeddedMetadata(path: string): Promise<Pick<MediaFacts, 'embedde
     dateTaken,
     caption: first(m.ImageDescription, m.description, m['Caption-Abstract'], m.Caption, m.title),
     copyright: first(m.Copyright, m.rights, m.CopyrightNotice),
-    place: first([m.City, m['Sub-location'] ?? m.Sublocation, m['Province-State'] ?? m.State, m['Country-PrimaryLocationName'] ?? m.Country].filter(Boolean) as string[]),
+    place: first(
+      [m.City, m['Sub-location'] ?? m.Sublocation, m['Province-State'] ?? m.State, m['Country-PrimaryLocationName'] ?? m.Country].filter(Boolean) as string[],
+    ),
   };
   const lat = typeof m.latitude === 'number' ? m.latitude : null;
   const lon = typeof m.longitude === 'number' ? m.longitude : null;
@@ -130,7 +157,16 @@ async function inspectVideo(path: string, size: number, type: AllowedType, confi
     const d = Number(probe.format?.duration ?? stream.duration);
     if (Number.isFinite(d)) video.durationSeconds = Math.round(d * 100) / 100;
   }
-  return { kind: 'video', type, width: video.width ?? null, height: video.height ?? null, durationSeconds: video.durationSeconds ?? null, pageCount: null, facts: { video }, extractedText: '' };
+  return {
+    kind: 'video',
+    type,
+    width: video.width ?? null,
+    height: video.height ?? null,
+    durationSeconds: video.durationSeconds ?? null,
+    pageCount: null,
+    facts: { video },
+    extractedText: '',
+  };
 }
 
 /**
@@ -169,14 +205,19 @@ interface ProbeOutput {
 
 function ffprobe(bin: string, path: string): Promise<ProbeOutput | null> {
   return new Promise((resolve) =>
-    execFile(bin, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path], { timeout: 30_000, maxBuffer: 4 * 1024 * 1024 }, (err, stdout) => {
-      if (err) return resolve(null);
-      try {
-        resolve(JSON.parse(stdout) as ProbeOutput);
-      } catch {
-        resolve(null);
-      }
-    }),
+    execFile(
+      bin,
+      ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path],
+      { timeout: 30_000, maxBuffer: 4 * 1024 * 1024 },
+      (err, stdout) => {
+        if (err) return resolve(null);
+        try {
+          resolve(JSON.parse(stdout) as ProbeOutput);
+        } catch {
+          resolve(null);
+        }
+      },
+    ),
   );
 }
 
@@ -199,7 +240,12 @@ async function inspectDocument(path: string, size: number, type: AllowedType): P
   }
   try {
     const office = await inspectOffice(path);
-    return { ...base, pageCount: null, facts: { office: { entries: office.entries, uncompressedBytes: office.uncompressedBytes } }, extractedText: office.text.normalize('NFC') };
+    return {
+      ...base,
+      pageCount: null,
+      facts: { office: { entries: office.entries, uncompressedBytes: office.uncompressedBytes } },
+      extractedText: office.text.normalize('NFC'),
+    };
   } catch (e) {
     if (e instanceof ArchiveBomb) throw Invalid.field('file', 'media_archive_bomb');
     throw Invalid.field('file', 'media_document_unreadable');

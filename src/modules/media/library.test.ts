@@ -55,7 +55,10 @@ async function describeFile(id: string, over: Record<string, unknown> = {}) {
 
 async function publishedAlbum(mediaIds: string[], visibility = 'public') {
   const body = completeItem(topic, { kind: 'photo_album', visibility });
-  const created = await contributor.client.post('/api/v1/items', { ...body, metadata: { ...body.metadata, media: mediaIds.map((mediaId) => ({ mediaId, caption: { vi: 'Chú thích', en: 'Caption' } })) } });
+  const created = await contributor.client.post('/api/v1/items', {
+    ...body,
+    metadata: { ...body.metadata, media: mediaIds.map((mediaId) => ({ mediaId, caption: { vi: 'Chú thích', en: 'Caption' } })) },
+  });
   expect(created.statusCode, created.body).toBe(201);
   const id = created.json().id;
   const submitted = await contributor.client.post(`/api/v1/item-versions/${id}/transitions/submit`, DECLARE);
@@ -86,7 +89,9 @@ describe('variants', () => {
     expect(meta.exif).toBeUndefined(); // GPS (and all EXIF) stripped
     const again = await contributor.client.get(v640.url, { 'if-none-match': res.headers.etag as string });
     expect(again.statusCode).toBe(304);
-    const square = await sharp((await contributor.client.get(ready.variants.find((v: { name: string }) => v.name === 'square.webp').url)).rawPayload).metadata();
+    const square = await sharp(
+      (await contributor.client.get(ready.variants.find((v: { name: string }) => v.name === 'square.webp').url)).rawPayload,
+    ).metadata();
     expect([square.width, square.height]).toEqual([600, 600]);
     // not public yet: nobody outside the library gets the variants
     expect((await anon(v640.url)).statusCode).toBe(404);
@@ -97,7 +102,9 @@ describe('variants', () => {
     await processPendingVariants(t.system);
     const before = (await contributor.client.get(`/api/v1/media/${m.id}`)).json();
     const oldSquare = before.variants.find((v: { name: string }) => v.name === 'square.webp').url;
-    const left = await sharp((await contributor.client.get(oldSquare)).rawPayload).raw().toBuffer();
+    const left = await sharp((await contributor.client.get(oldSquare)).rawPayload)
+      .raw()
+      .toBuffer();
     const moved = await contributor.client.patch(`/api/v1/media/${m.id}`, { version: before.version, focalPoint: { x: 0.05, y: 0.5 } });
     expect(moved.json().variantsStatus).toBe('pending');
     await processPendingVariants(t.system);
@@ -105,7 +112,9 @@ describe('variants', () => {
     const newSquare = after.variants.find((v: { name: string }) => v.name === 'square.webp').url;
     expect(newSquare).not.toBe(oldSquare);
     expect((await contributor.client.get(oldSquare)).statusCode).toBe(404);
-    const right = await sharp((await contributor.client.get(newSquare)).rawPayload).raw().toBuffer();
+    const right = await sharp((await contributor.client.get(newSquare)).rawPayload)
+      .raw()
+      .toBuffer();
     expect(right.equals(left)).toBe(false);
   });
 
@@ -171,7 +180,11 @@ describe('originals, ranges and downloads', () => {
     expect((await anon(`/api/v1/media/${photo.id}/original`)).statusCode).toBe(404);
     // editing the item (a new draft revision) keeps its published revision, and so its photos, online
     const album = (await contributor.client.get(`/api/v1/item-versions/${albumId}`)).json();
-    const edited = await contributor.client.request('PUT', `/api/v1/item-versions/${albumId}`, { baseRevisionId: album.revision.id, text: { ...album.text, title: 'Sửa tiếp' }, metadata: album.metadata });
+    const edited = await contributor.client.request('PUT', `/api/v1/item-versions/${albumId}`, {
+      baseRevisionId: album.revision.id,
+      text: { ...album.text, title: 'Sửa tiếp' },
+      metadata: album.metadata,
+    });
     expect(edited.json().state).toBe('draft');
     expect((await anon(`/api/v1/media/${photo.id}`)).statusCode).toBe(200);
     expect((await anon(variant.url)).statusCode).toBe(200);
@@ -186,7 +199,15 @@ describe('originals, ranges and downloads', () => {
     await readerWithAccount.client.get(`/api/v1/media/${photo.id}/original`, { range: 'bytes=100-200' }); // a range later in the file: not a new download
     await readerWithAccount.client.get(`/api/v1/media/${photo.id}/original`);
     const downloads = (await contributor.client.get(`/api/v1/media/${photo.id}/downloads`)).json().items;
-    expect(downloads).toEqual([{ day: '2026-03-02', principal: `user:${readerWithAccount.user.id}`, principalAgencyId: readerWithAccount.user.agencyId, count: 2, bytes: photo.size * 2 }]);
+    expect(downloads).toEqual([
+      {
+        day: '2026-03-02',
+        principal: `user:${readerWithAccount.user.id}`,
+        principalAgencyId: readerWithAccount.user.agencyId,
+        count: 2,
+        bytes: photo.size * 2,
+      },
+    ]);
     // the downloads list is the owner's business
     expect((await readerWithAccount.client.get(`/api/v1/media/${photo.id}/downloads`)).statusCode).toBe(404);
   });
@@ -209,11 +230,27 @@ describe('files attached to items', () => {
     const photo = (await upload(contributor.client, await files.jpeg({ seed: 71 }), 'a.jpg')).json();
     const body = completeItem(topic, { kind: 'photo_album' });
     const created = (await contributor.client.post('/api/v1/items', { ...body, metadata: { ...body.metadata, media: [{ mediaId: photo.id }] } })).json();
-    const en = (await contributor.client.post(`/api/v1/items/${created.itemId}/translations`, { language: 'en', text: { title: 'Album', summary: 'Photos', body: '<p>Photos</p>' } })).json();
+    const en = (
+      await contributor.client.post(`/api/v1/items/${created.itemId}/translations`, {
+        language: 'en',
+        text: { title: 'Album', summary: 'Photos', body: '<p>Photos</p>' },
+      })
+    ).json();
     const refused = await contributor.client.post(`/api/v1/item-versions/${created.id}/transitions/submit`, DECLARE);
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(
-      ['metadata/media/0/alt/vi', 'metadata/media/0/authors', 'metadata/media/0/copyrightHolder', 'metadata/media/0/licence', 'metadata/media/0/visibility'].sort(),
+    expect(
+      refused
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(
+      [
+        'metadata/media/0/alt/vi',
+        'metadata/media/0/authors',
+        'metadata/media/0/copyrightHolder',
+        'metadata/media/0/licence',
+        'metadata/media/0/visibility',
+      ].sort(),
     );
     await describeFile(photo.id, { alt: { vi: 'Ảnh' } });
     expect((await contributor.client.post(`/api/v1/item-versions/${created.id}/transitions/submit`, DECLARE)).statusCode).toBe(200);
@@ -247,7 +284,13 @@ describe('files attached to items', () => {
     await describeFile(pdf.id, { alt: {} });
     const doc = completeItem(topic, { kind: 'document' });
     const created = (
-      await contributor.client.post('/api/v1/items', { ...doc, metadata: { ...doc.metadata, document: { number: '45/KH-UBND', issuingBody: 'UBND', issueDate: '2026-02-20', signer: 'Phó Chủ tịch', documentType: 'plan', fileId: pdf.id } } })
+      await contributor.client.post('/api/v1/items', {
+        ...doc,
+        metadata: {
+          ...doc.metadata,
+          document: { number: '45/KH-UBND', issuingBody: 'UBND', issueDate: '2026-02-20', signer: 'Phó Chủ tịch', documentType: 'plan', fileId: pdf.id },
+        },
+      })
     ).json();
     await contributor.client.post(`/api/v1/item-versions/${created.id}/transitions/submit`, DECLARE);
     await appraiser.client.post(`/api/v1/item-versions/${created.id}/transitions/approve`, { checklist: ALL_CHECKS });

@@ -84,13 +84,22 @@ export async function inspectOffice(path: string): Promise<OfficeFacts> {
       zip.readEntry();
     });
     let text = '';
-    const parts = entries.filter((e) => TEXT_PARTS.some((re) => re.test(e.fileName))).sort((a, b) => a.fileName.localeCompare(b.fileName, 'en', { numeric: true }));
+    const parts = entries
+      .filter((e) => TEXT_PARTS.some((re) => re.test(e.fileName)))
+      .sort((a, b) => a.fileName.localeCompare(b.fileName, 'en', { numeric: true }));
     for (const e of parts) {
       if (text.length >= OFFICE_LIMITS.maxTextChars) break;
       const xml = (await readEntry(zip, e, OFFICE_LIMITS.maxTextPartBytes)).toString('utf8');
       text += xmlText(xml) + '\n';
     }
-    return { entries: entries.length, uncompressedBytes: total, text: text.replace(/\n\s*\n+/g, '\n').trim().slice(0, OFFICE_LIMITS.maxTextChars) };
+    return {
+      entries: entries.length,
+      uncompressedBytes: total,
+      text: text
+        .replace(/\n\s*\n+/g, '\n')
+        .trim()
+        .slice(0, OFFICE_LIMITS.maxTextChars),
+    };
   } finally {
     zip.close();
   }

@@ -9,7 +9,10 @@ export type MediaInsert = typeof media.$inferInsert;
 export type UploadRow = typeof mediaUploads.$inferSelect;
 
 export async function findMedia(db: Database, id: string): Promise<MediaRow | null> {
-  const [r] = await db.select().from(media).where(and(eq(media.id, id), isNull(media.deletedAt)));
+  const [r] = await db
+    .select()
+    .from(media)
+    .where(and(eq(media.id, id), isNull(media.deletedAt)));
   return r ?? null;
 }
 
@@ -19,11 +22,17 @@ const { extractedText: _extractedText, searchText: _searchText, ...shownColumns 
 
 export async function findMediaMany(db: Database, ids: string[]): Promise<MediaShown[]> {
   if (!ids.length) return [];
-  return db.select(shownColumns).from(media).where(and(inArray(media.id, ids), isNull(media.deletedAt)));
+  return db
+    .select(shownColumns)
+    .from(media)
+    .where(and(inArray(media.id, ids), isNull(media.deletedAt)));
 }
 
 export async function findLiveBySha(db: Database, agencyId: string, sha256: string): Promise<MediaRow | null> {
-  const [r] = await db.select().from(media).where(and(eq(media.agencyId, agencyId), eq(media.sha256, sha256), isNull(media.deletedAt)));
+  const [r] = await db
+    .select()
+    .from(media)
+    .where(and(eq(media.agencyId, agencyId), eq(media.sha256, sha256), isNull(media.deletedAt)));
   return r ?? null;
 }
 
@@ -33,7 +42,10 @@ export async function findBlob(db: Database, sha256: string) {
 }
 
 export async function insertBlob(db: Database, row: typeof mediaBlobs.$inferInsert) {
-  await db.insert(mediaBlobs).values(row).onConflictDoUpdate({ target: mediaBlobs.sha256, set: { purgedAt: null } });
+  await db
+    .insert(mediaBlobs)
+    .values(row)
+    .onConflictDoUpdate({ target: mediaBlobs.sha256, set: { purgedAt: null } });
 }
 
 export async function insertMedia(db: Database, row: MediaInsert): Promise<MediaRow> {
@@ -58,7 +70,13 @@ export interface MediaFilter {
 }
 
 /** Newest first, keyset-paged on (created_at, id). `agencies`: 'all' or the one readable agency. */
-export async function listMedia(db: Database, scope: 'all' | string, f: MediaFilter, after: { createdAt: Date; id: string } | null, limit: number): Promise<MediaRow[]> {
+export async function listMedia(
+  db: Database,
+  scope: 'all' | string,
+  f: MediaFilter,
+  after: { createdAt: Date; id: string } | null,
+  limit: number,
+): Promise<MediaRow[]> {
   const where: SQL[] = [isNull(media.deletedAt)];
   if (scope !== 'all') where.push(eq(media.agencyId, scope));
   if (f.agencyId) where.push(eq(media.agencyId, f.agencyId));
@@ -85,7 +103,9 @@ export async function usageOf(db: Database, agencyId: string): Promise<{ usedByt
 /** Claims images waiting for variants (several processes may run the job). */
 export async function claimPendingVariants(db: Database, limit: number): Promise<MediaRow[]> {
   const ids = rowsOf<{ id: string }>(
-    await db.execute(sql`SELECT id FROM media WHERE variants_status = 'pending' AND deleted_at IS NULL ORDER BY updated_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`),
+    await db.execute(
+      sql`SELECT id FROM media WHERE variants_status = 'pending' AND deleted_at IS NULL ORDER BY updated_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
+    ),
   ).map((r) => r.id);
   if (!ids.length) return [];
   return db.update(media).set({ variantsStatus: 'processing' }).where(inArray(media.id, ids)).returning();
@@ -93,7 +113,10 @@ export async function claimPendingVariants(db: Database, limit: number): Promise
 
 /** Variants left "processing" by a process that died: back to pending after a while. */
 export async function releaseStaleProcessing(db: Database, before: Date) {
-  await db.update(media).set({ variantsStatus: 'pending' }).where(and(eq(media.variantsStatus, 'processing'), lt(media.updatedAt, before)));
+  await db
+    .update(media)
+    .set({ variantsStatus: 'pending' })
+    .where(and(eq(media.variantsStatus, 'processing'), lt(media.updatedAt, before)));
 }
 
 export async function countDownload(db: Database, row: { day: string; mediaId: string; principal: string; principalAgencyId: string | null; bytes: number }) {
@@ -123,13 +146,18 @@ export async function unusedBlobs(db: Database, before: Date, limit: number) {
 /** Marks a blob's bytes as removed, unless a new upload brought it back to life meanwhile. */
 export async function markBlobPurged(db: Database, sha256: string, at: Date): Promise<boolean> {
   const r = rowsOf<{ sha256: string }>(
-    await db.execute(sql`UPDATE media_blobs b SET purged_at = ${at} WHERE b.sha256 = ${sha256} AND NOT EXISTS (SELECT 1 FROM media m WHERE m.sha256 = b.sha256 AND m.deleted_at IS NULL) RETURNING b.sha256`),
+    await db.execute(
+      sql`UPDATE media_blobs b SET purged_at = ${at} WHERE b.sha256 = ${sha256} AND NOT EXISTS (SELECT 1 FROM media m WHERE m.sha256 = b.sha256 AND m.deleted_at IS NULL) RETURNING b.sha256`,
+    ),
   );
   return r.length > 0;
 }
 
 export async function deletedMediaOf(db: Database, sha256: string) {
-  return db.select({ id: media.id }).from(media).where(and(eq(media.sha256, sha256), sql`${media.deletedAt} IS NOT NULL`));
+  return db
+    .select({ id: media.id })
+    .from(media)
+    .where(and(eq(media.sha256, sha256), sql`${media.deletedAt} IS NOT NULL`));
 }
 
 /** Updates only while the media's variants revision is still `revision` (no version bump: a job's bookkeeping). */

@@ -33,7 +33,19 @@ interface Outcome {
 }
 
 /** Uploads with tus-js-client; `stopAt` aborts the upload once that many bytes are confirmed. */
-function tusUpload(data: Buffer, opts: { bearer?: string; headers?: Record<string, string>; fileName?: string; agencyId?: string; chunkSize?: number; uploadUrl?: string; stopAt?: number; endpoint?: string }) {
+function tusUpload(
+  data: Buffer,
+  opts: {
+    bearer?: string;
+    headers?: Record<string, string>;
+    fileName?: string;
+    agencyId?: string;
+    chunkSize?: number;
+    uploadUrl?: string;
+    stopAt?: number;
+    endpoint?: string;
+  },
+) {
   return new Promise<Outcome & { url: string | null; aborted: boolean }>((resolve) => {
     let sentBytes = 0;
     const upload: tus.Upload = new tus.Upload(data, {
@@ -51,7 +63,14 @@ function tusUpload(data: Buffer, opts: { bearer?: string; headers?: Record<strin
       },
       onSuccess: (payload) => {
         const res = payload.lastResponse;
-        resolve({ mediaId: res.getHeader('Ttdn-Media-Id') ?? null, body: res.getBody() ?? '', status: res.getStatus(), sentBytes, url: upload.url, aborted: false });
+        resolve({
+          mediaId: res.getHeader('Ttdn-Media-Id') ?? null,
+          body: res.getBody() ?? '',
+          status: res.getStatus(),
+          sentBytes,
+          url: upload.url,
+          aborted: false,
+        });
       },
       onError: (err) => {
         const res = (err as tus.DetailedError).originalResponse;
@@ -87,7 +106,13 @@ describe('resumable uploads', () => {
     expect(second.status, second.body).toBe(200);
     expect(second.sentBytes).toBe(data.length - offset);
     const media = JSON.parse(second.body);
-    expect(media).toMatchObject({ id: second.mediaId, kind: 'video', size: data.length, fileName: 'phóng sự nón lá.mp4', sha256: createHash('sha256').update(data).digest('hex') });
+    expect(media).toMatchObject({
+      id: second.mediaId,
+      kind: 'video',
+      size: data.length,
+      fileName: 'phóng sự nón lá.mp4',
+      sha256: createHash('sha256').update(data).digest('hex'),
+    });
     // nothing of the upload is left in the tus folder
     expect(filesUnder(join(t.dataDir, 'uploads')).filter((f) => !f.endsWith('.json'))).toEqual([]);
   });
@@ -101,7 +126,16 @@ describe('resumable uploads', () => {
     const hijack = await tusUpload(data, { bearer: otherToken, uploadUrl: started.url! });
     expect(hijack.url).not.toBe(started.url);
     expect(JSON.parse(hijack.body).agencyId).not.toBe(contributor.user.agencyId);
-    const patch = await fetch(started.url!, { method: 'PATCH', headers: { authorization: `Bearer ${otherToken}`, 'tus-resumable': '1.0.0', 'upload-offset': '262144', 'content-type': 'application/offset+octet-stream' }, body: new Uint8Array(10) });
+    const patch = await fetch(started.url!, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Bearer ${otherToken}`,
+        'tus-resumable': '1.0.0',
+        'upload-offset': '262144',
+        'content-type': 'application/offset+octet-stream',
+      },
+      body: new Uint8Array(10),
+    });
     expect(patch.status).toBe(404);
     const anonymous = await fetch(started.url!, { method: 'HEAD', headers: { 'tus-resumable': '1.0.0' } });
     expect(anonymous.status).toBe(401);
@@ -128,16 +162,22 @@ describe('resumable uploads', () => {
   });
 
   it('refuses at creation what cannot fit: over the size limit, over the quota, into another agency, without the write scope', async () => {
-    const tooBig = await fetch(`${base}/api/v1/uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'tus-resumable': '1.0.0', 'upload-length': String(9 * 1024 * 1024) } });
+    const tooBig = await fetch(`${base}/api/v1/uploads`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'tus-resumable': '1.0.0', 'upload-length': String(9 * 1024 * 1024) },
+    });
     expect(tooBig.status).toBe(400);
     expect((await tooBig.json()).errors[0].code).toBe('media_too_large');
-    const other = await tusUpload(files.mp4(1000), { bearer: token, agencyId: (await fixtureAgency(t, { slug: 'so-xay-dung' })) });
+    const other = await tusUpload(files.mp4(1000), { bearer: token, agencyId: await fixtureAgency(t, { slug: 'so-xay-dung' }) });
     expect(other.status).toBe(403);
     const readRes = await contributor.client.post('/api/v1/tokens', { name: 'Chỉ đọc', scopes: ['read:public'], acceptTerms: true });
     const readOnly = await tusUpload(files.mp4(1000), { bearer: readRes.json().secret });
     expect(readOnly.status).toBe(403);
     await t.db.handle.db.execute(`UPDATE agencies SET storage_quota_bytes = 1000 WHERE id = '${contributor.user.agencyId}'` as never);
-    const quota = await fetch(`${base}/api/v1/uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'tus-resumable': '1.0.0', 'upload-length': '500000' } });
+    const quota = await fetch(`${base}/api/v1/uploads`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'tus-resumable': '1.0.0', 'upload-length': '500000' },
+    });
     expect(quota.status).toBe(409);
     expect((await quota.json()).code).toBe('media_quota_exceeded');
     await t.db.handle.db.execute(`UPDATE agencies SET storage_quota_bytes = NULL WHERE id = '${contributor.user.agencyId}'` as never);

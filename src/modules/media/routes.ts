@@ -35,7 +35,10 @@ export async function mediaRoutes(app: FastifyInstance) {
       summary: 'Upload one file (multipart/form-data, field "file"); large files: the resumable /uploads (tus)',
       description:
         'The type is read from the bytes, never from the name: images (JPEG, PNG, WebP, AVIF, GIF, TIFF), videos (MP4/H.264, WebM), documents (PDF, DOCX, XLSX, PPTX, ODT). The same file already in the agency returns the existing record (200, duplicate: true).',
-      querystring: Type.Object({ agencyId: Type.Optional(Type.String({ format: 'uuid', description: 'Defaults to your agency' })) }, { additionalProperties: false }),
+      querystring: Type.Object(
+        { agencyId: Type.Optional(Type.String({ format: 'uuid', description: 'Defaults to your agency' })) },
+        { additionalProperties: false },
+      ),
       consumes: ['multipart/form-data'],
       body: Type.Unknown({
         description:
@@ -77,7 +80,9 @@ export async function mediaRoutes(app: FastifyInstance) {
         // before answering: the temporary copy is gone by the time the client hears back
         await rm(path, { force: true });
       }
-      return reply.code(result.duplicate ? 200 : 201).send(presentMedia(ctx.actor, result.media, { library: true, published: true }, { duplicate: result.duplicate }));
+      return reply
+        .code(result.duplicate ? 200 : 201)
+        .send(presentMedia(ctx.actor, result.media, { library: true, published: true }, { duplicate: result.duplicate }));
     },
   });
 
@@ -86,7 +91,13 @@ export async function mediaRoutes(app: FastifyInstance) {
       tags: ['media'],
       summary: 'The media library: your agency’s files (all agencies for the DIC/IOC), newest first',
       querystring: ListMediaQuery,
-      response: { 200: Type.Object({ items: Type.Array(Type.Ref('Media')), nextCursor: Nullable(Type.String()) }, { examples: [{ items: [exampleOf(MediaSchema)], nextCursor: null }] }), ...errorResponses },
+      response: {
+        200: Type.Object(
+          { items: Type.Array(Type.Ref('Media')), nextCursor: Nullable(Type.String()) },
+          { examples: [{ items: [exampleOf(MediaSchema)], nextCursor: null }] },
+        ),
+        ...errorResponses,
+      },
     },
     handler: async (req) => {
       const page = await mediaService.listMedia(req.ctx, req.query);
@@ -96,7 +107,12 @@ export async function mediaRoutes(app: FastifyInstance) {
 
   api.get('/media/:id', {
     config: { auth: 'public', scope: 'read:public' },
-    schema: { tags: ['media'], summary: 'One file: its description, hash, variants and (where allowed) the original’s address', params: IdParams, response: { 200: { $ref: 'Media' }, ...errorResponses } },
+    schema: {
+      tags: ['media'],
+      summary: 'One file: its description, hash, variants and (where allowed) the original’s address',
+      params: IdParams,
+      response: { 200: { $ref: 'Media' }, ...errorResponses },
+    },
     handler: async (req) => {
       const { media, access } = await mediaService.getMedia(req.ctx, req.params.id);
       return presentMedia(req.ctx.actor, media, access);
@@ -110,8 +126,34 @@ export async function mediaRoutes(app: FastifyInstance) {
       params: IdParams,
       response: {
         200: Type.Object(
-          { items: Type.Array(Type.Object({ itemId: Type.String(), versionId: Type.String(), language: Type.String(), state: Type.String(), title: Type.String(), online: Type.Boolean() })) },
-          { examples: [{ items: [{ itemId: '5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b', versionId: '0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f', language: 'vi', state: 'published', title: 'Lễ hội Festival Huế 2026 khai mạc tại Đại Nội', online: true }] }] },
+          {
+            items: Type.Array(
+              Type.Object({
+                itemId: Type.String(),
+                versionId: Type.String(),
+                language: Type.String(),
+                state: Type.String(),
+                title: Type.String(),
+                online: Type.Boolean(),
+              }),
+            ),
+          },
+          {
+            examples: [
+              {
+                items: [
+                  {
+                    itemId: '5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b',
+                    versionId: '0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f',
+                    language: 'vi',
+                    state: 'published',
+                    title: 'Lễ hội Festival Huế 2026 khai mạc tại Đại Nội',
+                    online: true,
+                  },
+                ],
+              },
+            ],
+          },
         ),
         ...errorResponses,
       },
@@ -121,7 +163,13 @@ export async function mediaRoutes(app: FastifyInstance) {
 
   api.patch('/media/:id', {
     config: { scope: 'write:own' },
-    schema: { tags: ['media'], summary: 'Describe a file: titles, captions and alt texts per language, authors, licence, visibility, focal point', params: IdParams, body: UpdateMediaBody, response: { 200: { $ref: 'Media' }, ...errorResponses, 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags: ['media'],
+      summary: 'Describe a file: titles, captions and alt texts per language, authors, licence, visibility, focal point',
+      params: IdParams,
+      body: UpdateMediaBody,
+      response: { 200: { $ref: 'Media' }, ...errorResponses, 413: errors[413], 415: errors[415] },
+    },
     handler: async (req) => {
       const { version, ...patch } = req.body;
       const m = await mediaService.updateMedia(req.ctx, req.params.id, version, patch);
@@ -131,7 +179,12 @@ export async function mediaRoutes(app: FastifyInstance) {
 
   api.delete('/media/:id', {
     config: { scope: 'write:own' },
-    schema: { tags: ['media'], summary: 'Delete a file from the library (refused while a published item shows it)', params: IdParams, response: { 200: Ok, ...errorResponses, 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags: ['media'],
+      summary: 'Delete a file from the library (refused while a published item shows it)',
+      params: IdParams,
+      response: { 200: Ok, ...errorResponses, 413: errors[413], 415: errors[415] },
+    },
     handler: async (req) => {
       await mediaService.deleteMedia(req.ctx, req.params.id);
       return { ok: true as const };
@@ -145,8 +198,32 @@ export async function mediaRoutes(app: FastifyInstance) {
       params: IdParams,
       response: {
         200: Type.Object(
-          { items: Type.Array(Type.Object({ day: Type.String(), principal: Type.String(), principalAgencyId: Nullable(Type.String()), count: Type.Integer(), bytes: Type.Integer() })) },
-          { examples: [{ items: [{ day: '2026-06-05', principal: 'client:2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', principalAgencyId: '9f8e7d6c-5b4a-4321-8fed-cba987654321', count: 3, bytes: 12548208 }] }] },
+          {
+            items: Type.Array(
+              Type.Object({
+                day: Type.String(),
+                principal: Type.String(),
+                principalAgencyId: Nullable(Type.String()),
+                count: Type.Integer(),
+                bytes: Type.Integer(),
+              }),
+            ),
+          },
+          {
+            examples: [
+              {
+                items: [
+                  {
+                    day: '2026-06-05',
+                    principal: 'client:2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+                    principalAgencyId: '9f8e7d6c-5b4a-4321-8fed-cba987654321',
+                    count: 3,
+                    bytes: 12548208,
+                  },
+                ],
+              },
+            ],
+          },
         ),
         ...errorResponses,
       },
@@ -154,7 +231,13 @@ export async function mediaRoutes(app: FastifyInstance) {
     handler: async (req) => ({ items: (await mediaService.downloadStats(req.ctx, req.params.id)).map(({ mediaId: _m, ...d }) => d) }),
   });
 
-  const deliver = async (req: FastifyRequest, reply: FastifyReply, open: (bodyless: boolean, range?: { start: number; end: number }) => Promise<Delivery>, etag: string, size: number) => {
+  const deliver = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    open: (bodyless: boolean, range?: { start: number; end: number }) => Promise<Delivery>,
+    etag: string,
+    size: number,
+  ) => {
     const notModified = req.headers['if-none-match'] === etag;
     const range = notModified || req.method === 'HEAD' ? null : parseRange(req.headers.range, size, req.headers['if-range'], etag);
     if (range === 'unsatisfiable') {
@@ -183,8 +266,23 @@ export async function mediaRoutes(app: FastifyInstance) {
       tags: ['media'],
       summary: 'The original file (Range supported). Images: only for those who may exploit them (R6.3); every download is counted (R5.2)',
       params: IdParams,
-      querystring: Type.Object({ download: Type.Optional(Type.Boolean({ description: 'Content-Disposition: attachment (default inline for videos and PDFs)' })) }, { additionalProperties: false }),
-      response: { 200: { description: 'The bytes, in the file’s own type (image/jpeg, video/mp4, application/pdf, …)', content: { '*/*': { schema: Type.String({ format: 'binary' }) } } }, 206: { description: 'A byte range', content: { '*/*': { schema: Type.String({ format: 'binary' }) } } }, 304: Type.Null(), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 416: Type.Null() },
+      querystring: Type.Object(
+        { download: Type.Optional(Type.Boolean({ description: 'Content-Disposition: attachment (default inline for videos and PDFs)' })) },
+        { additionalProperties: false },
+      ),
+      response: {
+        200: {
+          description: 'The bytes, in the file’s own type (image/jpeg, video/mp4, application/pdf, …)',
+          content: { '*/*': { schema: Type.String({ format: 'binary' }) } },
+        },
+        206: { description: 'A byte range', content: { '*/*': { schema: Type.String({ format: 'binary' }) } } },
+        304: Type.Null(),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        416: Type.Null(),
+      },
     },
     handler: async (req, reply) => {
       const found = await mediaService.getMedia(req.ctx, req.params.id);
@@ -216,8 +314,26 @@ export async function mediaRoutes(app: FastifyInstance) {
     schema: {
       tags: ['media'],
       summary: 'A web variant of an image (immutable: the address changes when the variant does)',
-      params: Type.Object({ id: Type.String({ format: 'uuid' }), revision: Type.Integer({ minimum: 1 }), name: Type.String({ pattern: '^[a-z0-9]{1,20}\\.(webp|avif)$' }) }, { additionalProperties: false }),
-      response: { 200: { description: 'The image', content: { 'image/webp': { schema: Type.String({ format: 'binary' }) }, 'image/avif': { schema: Type.String({ format: 'binary' }) } } }, 206: { description: 'A byte range of the image', content: { 'image/webp': { schema: Type.String({ format: 'binary' }) }, 'image/avif': { schema: Type.String({ format: 'binary' }) } } }, 304: Type.Null(), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 416: Type.Null() },
+      params: Type.Object(
+        { id: Type.String({ format: 'uuid' }), revision: Type.Integer({ minimum: 1 }), name: Type.String({ pattern: '^[a-z0-9]{1,20}\\.(webp|avif)$' }) },
+        { additionalProperties: false },
+      ),
+      response: {
+        200: {
+          description: 'The image',
+          content: { 'image/webp': { schema: Type.String({ format: 'binary' }) }, 'image/avif': { schema: Type.String({ format: 'binary' }) } },
+        },
+        206: {
+          description: 'A byte range of the image',
+          content: { 'image/webp': { schema: Type.String({ format: 'binary' }) }, 'image/avif': { schema: Type.String({ format: 'binary' }) } },
+        },
+        304: Type.Null(),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        416: Type.Null(),
+      },
     },
     handler: async (req, reply) => {
       const found = await mediaService.getMedia(req.ctx, req.params.id);
@@ -252,7 +368,10 @@ export async function mediaRoutes(app: FastifyInstance) {
       tags: ['media'],
       summary: 'Set an agency’s storage quota (administrators); null restores the default',
       params: IdParams,
-      body: Type.Object({ quotaBytes: Nullable(Type.Integer({ minimum: 0, maximum: 1024 ** 5 })) }, { additionalProperties: false, examples: [{ quotaBytes: 53687091200 }] }),
+      body: Type.Object(
+        { quotaBytes: Nullable(Type.Integer({ minimum: 0, maximum: 1024 ** 5 })) },
+        { additionalProperties: false, examples: [{ quotaBytes: 53687091200 }] },
+      ),
       response: { 200: StorageUsage, ...errorResponses, 413: errors[413], 415: errors[415] },
     },
     handler: async (req) => mediaService.setStorageQuota(req.ctx, req.params.id, req.body.quotaBytes),

@@ -42,7 +42,9 @@ describe('ClamAV', () => {
     expect(infected.json().errors[0]).toMatchObject({ field: 'file', code: 'media_infected' });
     expect(infected.json().errors[0].message).toContain('Eicar-Test-Signature');
     expect(filesUnder(join(t.dataDir, 'media'))).toEqual(before);
-    const audit = (await t.db.handle.db.execute(sql`SELECT outcome, data FROM audit_events WHERE action = 'media.upload' ORDER BY seq DESC LIMIT 1`)) as unknown as { rows: Array<{ outcome: string; data: { reason: string } }> };
+    const audit = (await t.db.handle.db.execute(
+      sql`SELECT outcome, data FROM audit_events WHERE action = 'media.upload' ORDER BY seq DESC LIMIT 1`,
+    )) as unknown as { rows: Array<{ outcome: string; data: { reason: string } }> };
     expect(audit.rows[0]).toMatchObject({ outcome: 'failure', data: { reason: 'infected' } });
   });
 
@@ -61,7 +63,13 @@ describe('ffprobe', () => {
   const fake = (codec: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'ttdn-ffprobe-'));
     const path = join(dir, 'ffprobe');
-    const out = JSON.stringify({ streams: [{ codec_type: 'audio', codec_name: 'aac' }, { codec_type: 'video', codec_name: codec, width: 1920, height: 1080 }], format: { duration: '95.480000' } });
+    const out = JSON.stringify({
+      streams: [
+        { codec_type: 'audio', codec_name: 'aac' },
+        { codec_type: 'video', codec_name: codec, width: 1920, height: 1080 },
+      ],
+      format: { duration: '95.480000' },
+    });
     writeFileSync(path, `#!/bin/sh\ncat <<'JSON'\n${out}\nJSON\n`);
     chmodSync(path, 0o755);
     return path;

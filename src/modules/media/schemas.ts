@@ -52,7 +52,16 @@ export const MediaSchema = Type.Object(
     variants: Type.Array(Variant),
     originalUrl: Nullable(Type.String({ description: 'Download of the original; null when the reader may only have the variants (R6.3)' })),
     embedded: Type.Optional(
-      Type.Object({ author: Type.Optional(Type.String()), dateTaken: Type.Optional(Type.String()), caption: Type.Optional(Type.String()), copyright: Type.Optional(Type.String()), place: Type.Optional(Type.String()) }, { description: 'EXIF/IPTC/XMP values read from the file (library readers only)' }),
+      Type.Object(
+        {
+          author: Type.Optional(Type.String()),
+          dateTaken: Type.Optional(Type.String()),
+          caption: Type.Optional(Type.String()),
+          copyright: Type.Optional(Type.String()),
+          place: Type.Optional(Type.String()),
+        },
+        { description: 'EXIF/IPTC/XMP values read from the file (library readers only)' },
+      ),
     ),
     gps: Type.Optional(Nullable(Type.Object({ latitude: Type.Number(), longitude: Type.Number() }))),
     video: Type.Optional(Type.Object({ probed: Type.Boolean(), codec: Type.Optional(Type.String()) })),
@@ -93,7 +102,15 @@ export const MediaSchema = Type.Object(
         variantsStatus: 'ready',
         variants: [
           { name: 'w800', url: `/api/v1/media/${MEDIA_ID}/variants/1/w800.webp`, width: 800, height: 533, format: 'webp', size: 61234 },
-          { name: 'square400', url: `/api/v1/media/${MEDIA_ID}/variants/1/square400.webp`, width: 400, height: 400, format: 'webp', size: 28110, crop: 'square' },
+          {
+            name: 'square400',
+            url: `/api/v1/media/${MEDIA_ID}/variants/1/square400.webp`,
+            width: 400,
+            height: 400,
+            format: 'webp',
+            size: 28110,
+            crop: 'square',
+          },
         ],
         originalUrl: `/api/v1/media/${MEDIA_ID}/original`,
         createdAt: '2026-06-04T14:05:00.000Z',
@@ -119,11 +136,15 @@ export const UpdateMediaBody = Type.Object(
     licence: Type.Optional(Nullable(lit(LICENCES))),
     visibility: Type.Optional(lit(VISIBILITIES)),
     keepGps: Type.Optional(Type.Boolean({ description: 'Keep the position (and other EXIF) in the public variants' })),
-    focalPoint: Type.Optional(Type.Object({ x: Type.Number({ minimum: 0, maximum: 1 }), y: Type.Number({ minimum: 0, maximum: 1 }) }, { additionalProperties: false })),
+    focalPoint: Type.Optional(
+      Type.Object({ x: Type.Number({ minimum: 0, maximum: 1 }), y: Type.Number({ minimum: 0, maximum: 1 }) }, { additionalProperties: false }),
+    ),
   },
   {
     additionalProperties: false,
-    examples: [{ version: 1, alt: { vi: 'Cổng Ngọ Môn rực sáng ánh đèn', en: 'The illuminated Noon Gate' }, licence: 'CC-BY-4.0', focalPoint: { x: 0.5, y: 0.4 } }],
+    examples: [
+      { version: 1, alt: { vi: 'Cổng Ngọ Môn rực sáng ánh đèn', en: 'The illuminated Noon Gate' }, licence: 'CC-BY-4.0', focalPoint: { x: 0.5, y: 0.4 } },
+    ],
   },
 );
 

@@ -72,8 +72,14 @@ export const media = pgTable(
     title: jsonb('title').$type<Record<string, string>>().notNull().default({}),
     caption: jsonb('caption').$type<Record<string, string>>().notNull().default({}),
     alt: jsonb('alt').$type<Record<string, string>>().notNull().default({}),
-    authors: text('authors').array().notNull().default(sql`ARRAY[]::text[]`),
-    tags: text('tags').array().notNull().default(sql`ARRAY[]::text[]`),
+    authors: text('authors')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
     dateTaken: date('date_taken', { mode: 'string' }),
     place: text('place').notNull().default(''),
     copyrightHolder: text('copyright_holder').notNull().default(''),
@@ -101,8 +107,12 @@ export const media = pgTable(
     index('media_agency_created_idx').on(t.agencyId, t.createdAt, t.id),
     index('media_created_idx').on(t.createdAt, t.id),
     index('media_sha_idx').on(t.sha256),
-    uniqueIndex('media_agency_sha_live_key').on(t.agencyId, t.sha256).where(sql`${t.deletedAt} IS NULL`),
-    index('media_variants_pending_idx').on(t.updatedAt).where(sql`${t.variantsStatus} = 'pending'`),
+    uniqueIndex('media_agency_sha_live_key')
+      .on(t.agencyId, t.sha256)
+      .where(sql`${t.deletedAt} IS NULL`),
+    index('media_variants_pending_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.variantsStatus} = 'pending'`),
     index('media_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );

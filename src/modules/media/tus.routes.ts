@@ -79,7 +79,12 @@ export async function tusRoutes(app: FastifyInstance, opts: { uploadDir: string;
       const path = join(opts.uploadDir, upload.id);
       try {
         const meta = upload.metadata ?? {};
-        const result = await mediaService.ingestFile(ctx, { path, fileName: meta.filename ?? meta.name ?? 'file', agencyId: meta.agencyId!, maxBytes: opts.maxBytes });
+        const result = await mediaService.ingestFile(ctx, {
+          path,
+          fileName: meta.filename ?? meta.name ?? 'file',
+          agencyId: meta.agencyId!,
+          maxBytes: opts.maxBytes,
+        });
         await mediaService.finishUpload(ctx, upload.id, result.media.id);
         return {
           status_code: 200,

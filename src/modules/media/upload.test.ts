@@ -13,8 +13,15 @@ let contributor: SignedIn;
 let other: SignedIn;
 let reader: SignedIn;
 
-const count = async (table: string) => Number(((await t.db.handle.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))) as unknown as { rows: Array<{ n: number }> }).rows[0].n);
-const state = async () => ({ media: await count('media'), blobs: await count('media_blobs'), audit: await count("audit_events WHERE action = 'media.upload' AND outcome = 'success'"), store: filesUnder(join(t.dataDir, 'media')), tmp: filesUnder(join(t.dataDir, 'tmp')) });
+const count = async (table: string) =>
+  Number(((await t.db.handle.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))) as unknown as { rows: Array<{ n: number }> }).rows[0].n);
+const state = async () => ({
+  media: await count('media'),
+  blobs: await count('media_blobs'),
+  audit: await count("audit_events WHERE action = 'media.upload' AND outcome = 'success'"),
+  store: filesUnder(join(t.dataDir, 'media')),
+  tmp: filesUnder(join(t.dataDir, 'tmp')),
+});
 
 beforeAll(async () => {
   t = await createMediaTestApp();
@@ -60,7 +67,12 @@ describe('accepted types', () => {
     expect(jpg.embedded).toMatchObject({ author: 'Nguyen Van An', dateTaken: '2026-03-14', copyright: 'So Van hoa va The thao Hue' });
     expect(jpg.gps.latitude).toBeCloseTo(16.475, 3);
     // prefilled into the editable fields
-    expect(jpg).toMatchObject({ authors: ['Nguyen Van An'], copyrightHolder: 'So Van hoa va The thao Hue', dateTaken: '2026-03-14', caption: { vi: 'Ngo Mon, Dai Noi Hue' } });
+    expect(jpg).toMatchObject({
+      authors: ['Nguyen Van An'],
+      copyrightHolder: 'So Van hoa va The thao Hue',
+      dateTaken: '2026-03-14',
+      caption: { vi: 'Ngo Mon, Dai Noi Hue' },
+    });
     // the library's search finds documents by their text, without accents
     const found = (await contributor.client.get('/api/v1/media?q=festival%20hue')).json();
     expect(found.items.map((i: { id: string }) => i.id)).toContain(pdf.id);
@@ -126,7 +138,13 @@ describe('traps are refused and nothing is stored', () => {
       await contributor.client.request('POST', '/api/v1/media', other.body, other.headers),
     ];
     expect(res.map((r) => r.statusCode)).toEqual([400, 400, 400, 400, 400]);
-    expect(res.map((r) => r.json().errors[0].code)).toEqual(['media_multipart_required', 'media_one_file', 'media_multipart_required', 'media_multipart_required', 'field_unknown']);
+    expect(res.map((r) => r.json().errors[0].code)).toEqual([
+      'media_multipart_required',
+      'media_one_file',
+      'media_multipart_required',
+      'media_multipart_required',
+      'field_unknown',
+    ]);
     const raw = await contributor.client.request('POST', '/api/v1/media', await files.png(), { 'content-type': 'image/png' });
     expect(raw.statusCode).toBe(415);
     expect(await state()).toEqual(before);

@@ -36,12 +36,19 @@ export async function renderVariants(
 ): Promise<RenderedVariant[]> {
   const { config } = opts;
   // decode once (orientation applied) and resize from the pixels, unless metadata must travel along
-  const decoded = opts.keepMetadata ? null : await sharp(path, { limitInputPixels: config.maxImagePixels }).rotate().raw().toBuffer({ resolveWithObject: true });
+  const decoded = opts.keepMetadata
+    ? null
+    : await sharp(path, { limitInputPixels: config.maxImagePixels }).rotate().raw().toBuffer({ resolveWithObject: true });
   const source = () =>
     decoded
       ? sharp(decoded.data, { raw: { width: decoded.info.width, height: decoded.info.height, channels: decoded.info.channels } })
       : sharp(path, { limitInputPixels: config.maxImagePixels }).rotate().keepExif();
-  const { width: W, height: H } = decoded ? decoded.info : await sharp(path).rotate().metadata().then((m) => ({ width: (m.orientation ?? 1) >= 5 ? m.height! : m.width!, height: (m.orientation ?? 1) >= 5 ? m.width! : m.height! }));
+  const { width: W, height: H } = decoded
+    ? decoded.info
+    : await sharp(path)
+        .rotate()
+        .metadata()
+        .then((m) => ({ width: (m.orientation ?? 1) >= 5 ? m.height! : m.width!, height: (m.orientation ?? 1) >= 5 ? m.width! : m.height! }));
 
   const out: RenderedVariant[] = [];
   // every configured width below the original, and the original width when it is smaller than the largest
@@ -55,7 +62,10 @@ export async function renderVariants(
   }
   for (const c of CROPS) {
     const region = focalRegion(W, H, c.width / c.height, opts.focalX, opts.focalY);
-    const { data, info } = await encode(source().extract(region).resize({ width: c.width, height: c.height, fit: 'cover', withoutEnlargement: true }), 'webp').toBuffer({
+    const { data, info } = await encode(
+      source().extract(region).resize({ width: c.width, height: c.height, fit: 'cover', withoutEnlargement: true }),
+      'webp',
+    ).toBuffer({
       resolveWithObject: true,
     });
     out.push({ name: `${c.crop}.webp`, width: info.width, height: info.height, format: 'webp', size: data.length, crop: c.crop, data, mime: 'image/webp' });

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { scanFile, VirusScanUnavailable } from './virus-scan.js';
 import { EICAR, fakeClamd as startFakeClamd } from '../../../test/helpers/fake-clamd.js';
 
-
 const work = mkdtempSync(join(tmpdir(), 'ttdn-clamd-'));
 const servers: Server[] = [];
 const fakeClamd: typeof startFakeClamd = async (behaviour, socketPath) => {

@@ -19,7 +19,10 @@ export async function listForUser(db: Database, userId: string, unreadOnly: bool
 }
 
 export async function countUnread(db: Database, userId: string): Promise<number> {
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return Number(n);
 }
 
@@ -33,7 +36,10 @@ export async function markRead(db: Database, userId: string, ids: string[] | 'al
 }
 
 export async function ownsNotification(db: Database, userId: string, id: string): Promise<boolean> {
-  const [r] = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+  const [r] = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
   return !!r;
 }
 

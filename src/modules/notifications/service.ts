@@ -18,7 +18,15 @@ export async function notifyUsers(ctx: Context, userIds: string[], n: Notificati
   const now = ctx.clock.now();
   await repo.insertNotifications(
     ctx.db,
-    [...new Set(userIds)].map((userId) => ({ userId, kind: n.kind, titleVi: n.title.vi, titleEn: n.title.en, link: n.link ?? null, data: n.data ?? {}, createdAt: now })),
+    [...new Set(userIds)].map((userId) => ({
+      userId,
+      kind: n.kind,
+      titleVi: n.title.vi,
+      titleEn: n.title.en,
+      link: n.link ?? null,
+      data: n.data ?? {},
+      createdAt: now,
+    })),
   );
 }
 

@@ -6,7 +6,9 @@ import { users } from '../accounts/tables.js';
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -21,5 +23,10 @@ export const notifications = pgTable(
     emailedAt: timestamp('emailed_at', { withTimezone: true, mode: 'date' }),
     emailError: text('email_error'),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), index('notifications_outbox_idx').on(t.createdAt).where(sql`${t.emailedAt} IS NULL`)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_outbox_idx')
+      .on(t.createdAt)
+      .where(sql`${t.emailedAt} IS NULL`),
+  ],
 );

@@ -65,24 +65,40 @@ export interface ClientFacts {
 // reads media facts): usage is reported for clients and people the reader may not otherwise list.
 export async function clientFacts(db: Database, ids: string[]): Promise<ClientFacts[]> {
   if (!ids.length) return [];
-  const list = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
-  return rowsOf<ClientFacts>(await db.execute(sql`SELECT id, name, client_id, agency_id, terms_version, terms_accepted_at, revoked_at FROM api_clients WHERE id IN (${list})`));
+  const list = sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  return rowsOf<ClientFacts>(
+    await db.execute(sql`SELECT id, name, client_id, agency_id, terms_version, terms_accepted_at, revoked_at FROM api_clients WHERE id IN (${list})`),
+  );
 }
 
 export async function userFacts(db: Database, ids: string[]): Promise<Array<{ id: string; display_name: string; username: string }>> {
   if (!ids.length) return [];
-  const list = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+  const list = sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
   return rowsOf(await db.execute(sql`SELECT id, display_name, username FROM users WHERE id IN (${list})`));
 }
 
 export async function agencyFacts(db: Database, ids: string[]): Promise<Array<{ id: string; name_vi: string; name_en: string }>> {
   if (!ids.length) return [];
-  const list = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+  const list = sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
   return rowsOf(await db.execute(sql`SELECT id, name_vi, name_en FROM agencies WHERE id IN (${list})`));
 }
 
 const filterOf = (f: UsageFilter) =>
-  and(gte(apiUsage.day, f.from), lte(apiUsage.day, f.to), f.agencyId ? eq(apiUsage.agencyId, f.agencyId) : undefined, f.principals ? inArray(apiUsage.principal, f.principals) : undefined);
+  and(
+    gte(apiUsage.day, f.from),
+    lte(apiUsage.day, f.to),
+    f.agencyId ? eq(apiUsage.agencyId, f.agencyId) : undefined,
+    f.principals ? inArray(apiUsage.principal, f.principals) : undefined,
+  );
 
 const sums = () => ({
   requests: sql<number>`sum(${apiUsage.requests})`.mapWith(Number),

@@ -147,7 +147,8 @@ async function buildReport(ctx: Context, f: repo.UsageFilter): Promise<UsageRepo
   const { from, to } = f;
   const [top, perAgencyDay] = await Promise.all([repo.topPrincipals(ctx.db, f, MAX_PRINCIPALS), repo.agencyDays(ctx.db, f)]);
   const listedDays = new Map(top.map((p) => [p.principal, new Map<string, Day>()]));
-  if (top.length) for (const r of await repo.listUsage(ctx.db, { ...f, principals: [...listedDays.keys()] })) addDay(listedDays.get(r.principal)!, r.day, countersOf(r));
+  if (top.length)
+    for (const r of await repo.listUsage(ctx.db, { ...f, principals: [...listedDays.keys()] })) addDay(listedDays.get(r.principal)!, r.day, countersOf(r));
   const listed = top.map((p) => ({ row: p, totals: countersOf(p), days: listedDays.get(p.principal)! }));
   const byAgency = new Map<string | null, { totals: UsageCounters; days: Map<string, Day> }>();
   const allDays = new Map<string, Day>();
@@ -163,9 +164,18 @@ async function buildReport(ctx: Context, f: repo.UsageFilter): Promise<UsageRepo
   }
   const ids = (pick: (r: (typeof top)[number]) => string | null) => [...new Set(listed.map((p) => pick(p.row)).filter((x): x is string => !!x))];
   const [clients, users, agencies] = await Promise.all([
-    repo.clientFacts(ctx.db, ids((r) => r.clientId)),
-    repo.userFacts(ctx.db, ids((r) => r.userId)),
-    repo.agencyFacts(ctx.db, [...byAgency.keys()].filter((x): x is string => !!x)),
+    repo.clientFacts(
+      ctx.db,
+      ids((r) => r.clientId),
+    ),
+    repo.userFacts(
+      ctx.db,
+      ids((r) => r.userId),
+    ),
+    repo.agencyFacts(
+      ctx.db,
+      [...byAgency.keys()].filter((x): x is string => !!x),
+    ),
   ]);
   const clientById = new Map(clients.map((c) => [c.id, c]));
   const userById = new Map(users.map((u) => [u.id, u]));

@@ -19,5 +19,9 @@ export const apiUsage = pgTable(
     rateLimited: integer('rate_limited').notNull().default(0),
     bytesOut: bigint('bytes_out', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.day, t.principal] }), index('api_usage_agency_idx').on(t.agencyId, t.day), index('api_usage_client_idx').on(t.clientId, t.day)],
+  (t) => [
+    primaryKey({ columns: [t.day, t.principal] }),
+    index('api_usage_agency_idx').on(t.agencyId, t.day),
+    index('api_usage_client_idx').on(t.clientId, t.day),
+  ],
 );

@@ -25,7 +25,13 @@ const bytes = (...rs: LightMyRequestResponse[]) => rs.reduce((n, r) => n + Numbe
 const report = async (c: Client, query = '') => {
   const res = await c.get(`/api/v1/usage${query}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { principals: Array<Record<string, unknown> & { principal: string; totals: Record<string, number>; days: Array<Record<string, number | string>> }>; agencies: Array<{ agencyId: string | null; totals: Record<string, number> }>; totals: Record<string, number>; from: string; to: string };
+  return res.json() as {
+    principals: Array<Record<string, unknown> & { principal: string; totals: Record<string, number>; days: Array<Record<string, number | string>> }>;
+    agencies: Array<{ agencyId: string | null; totals: Record<string, number> }>;
+    totals: Record<string, number>;
+    from: string;
+    to: string;
+  };
 };
 
 beforeAll(async () => {
@@ -40,7 +46,12 @@ beforeAll(async () => {
   contributorA = await signedIn(t, 'contributor', { agencyId: agencyA, ip: '127.0.8.2' });
   contributorB = await signedIn(t, 'contributor', { agencyId: agencyB, ip: '127.0.8.3' });
   topic = (await topicIds(t))['tong-quan'];
-  const created = await accounts.createApiClient(t.system, { name: 'Cổng du lịch Huế', agencyId: agencyA, scopes: ['read:public', 'write:own'], acceptTerms: true });
+  const created = await accounts.createApiClient(t.system, {
+    name: 'Cổng du lịch Huế',
+    agencyId: agencyA,
+    scopes: ['read:public', 'write:own'],
+    acceptTerms: true,
+  });
   clientId = created.client.id;
   client = new Client(t, '10.8.0.4');
   client.bearer = (await accounts.issueClientAccessToken(t.system, { clientId: created.client.clientId, clientSecret: created.clientSecret })).accessToken;
@@ -94,9 +105,25 @@ describe('counting', () => {
     expect(ip.totals).toEqual({ requests: 4, itemReads: 0, originalDownloads: 0, writes: 0, errors: 1, rateLimited: 1, bytesOut: bytes(...anonResponses) });
 
     const c = r.principals.find((p) => p.principal === `client:${clientId}`)!;
-    expect(c).toMatchObject({ kind: 'client', name: 'Cổng du lịch Huế', agencyId: agencyA, clientId, revoked: false, terms: { version: accounts.TERMS_VERSION } });
+    expect(c).toMatchObject({
+      kind: 'client',
+      name: 'Cổng du lịch Huế',
+      agencyId: agencyA,
+      clientId,
+      revoked: false,
+      terms: { version: accounts.TERMS_VERSION },
+    });
     expect(c.days.map((d) => d.day)).toEqual(['2026-03-02', '2026-03-03']);
-    expect(c.days[0]).toEqual({ day: today, requests: 3, itemReads: 1, originalDownloads: 0, writes: 0, errors: 1, rateLimited: 0, bytesOut: bytes(...clientResponses) });
+    expect(c.days[0]).toEqual({
+      day: today,
+      requests: 3,
+      itemReads: 1,
+      originalDownloads: 0,
+      writes: 0,
+      errors: 1,
+      rateLimited: 0,
+      bytesOut: bytes(...clientResponses),
+    });
     expect(c.days[1]).toMatchObject({ requests: 1, itemReads: 0 });
 
     const person = r.principals.find((p) => p.principal === `user:${contributorA.user.id}`)!;
@@ -113,7 +140,16 @@ describe('counting', () => {
   });
 
   it('adds concurrent flushes of several processes instead of overwriting them', async () => {
-    const entry: UsageEntry = { ...zeroCounters(), day: '2026-02-01', principal: 'ip:10.7.0.1', clientId: null, userId: null, agencyId: null, requests: 3, bytesOut: 100 };
+    const entry: UsageEntry = {
+      ...zeroCounters(),
+      day: '2026-02-01',
+      principal: 'ip:10.7.0.1',
+      clientId: null,
+      userId: null,
+      agencyId: null,
+      requests: 3,
+      bytesOut: 100,
+    };
     await Promise.all([recordUsage(t.system, [entry]), recordUsage(t.system, [entry]), recordUsage(t.system, [{ ...entry, requests: 1 }])]);
     const r = await report(admin.client, '?from=2026-02-01&to=2026-02-01');
     expect(r.principals.find((p) => p.principal === 'ip:10.7.0.1')!.totals).toMatchObject({ requests: 7, bytesOut: 300 });

@@ -22,7 +22,9 @@ export async function subscriptionById(db: Database, id: string): Promise<Subscr
 function scopeFilter(scope: SubscriptionScope): SQL | undefined {
   if (scope === 'all') return undefined;
   if (scope === 'none') return sql`false`;
-  return 'clientId' in scope ? eq(webhookSubscriptions.clientId, scope.clientId) : and(eq(webhookSubscriptions.userId, scope.userId), sql`${webhookSubscriptions.clientId} IS NULL`);
+  return 'clientId' in scope
+    ? eq(webhookSubscriptions.clientId, scope.clientId)
+    : and(eq(webhookSubscriptions.userId, scope.userId), sql`${webhookSubscriptions.clientId} IS NULL`);
 }
 
 /** Keyset page by id. */
@@ -131,7 +133,14 @@ export async function claimDue(db: Database, now: Date, leaseUntil: Date, limit:
       FROM due, webhook_subscriptions s WHERE d.id = due.id AND s.id = d.subscription_id
       RETURNING d.id, d.subscription_id AS "subscriptionId", s.url, s.secret, d.payload -> 'body' AS body, d.attempts`),
   );
-  return rows.map((r) => ({ id: r.id as string, subscriptionId: r.subscriptionId as string, url: r.url as string, secret: r.secret as string, body: r.body, attempts: Number(r.attempts) }));
+  return rows.map((r) => ({
+    id: r.id as string,
+    subscriptionId: r.subscriptionId as string,
+    url: r.url as string,
+    secret: r.secret as string,
+    body: r.body,
+    attempts: Number(r.attempts),
+  }));
 }
 
 export interface AttemptOutcome {

@@ -2,7 +2,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errors, IdParams, Ok } from '../../http/schemas.js';
-import { Delivery, DeliveryList, DeliveryParams, DeliveryQuery, ListQuery, PingResult, Subscription, SubscriptionBody, SubscriptionList, SubscriptionPatch, SubscriptionWithSecret } from './schemas.js';
+import {
+  Delivery,
+  DeliveryList,
+  DeliveryParams,
+  DeliveryQuery,
+  ListQuery,
+  PingResult,
+  Subscription,
+  SubscriptionBody,
+  SubscriptionList,
+  SubscriptionPatch,
+  SubscriptionWithSecret,
+} from './schemas.js';
 import * as webhooks from './service.js';
 
 const tags = ['webhooks'];
@@ -14,13 +26,26 @@ export async function webhookRoutes(app: FastifyInstance) {
 
   api.post('/webhooks', {
     config,
-    schema: { operationId: 'createWebhook', tags, summary: 'Register a webhook subscription; returns its signing secret once', description: 'Deliveries are signed POSTs of the changes you may read (docs/webhooks.md).', body: SubscriptionBody, response: { 201: SubscriptionWithSecret, ...errorResponses, 413: errors[413] } },
+    schema: {
+      operationId: 'createWebhook',
+      tags,
+      summary: 'Register a webhook subscription; returns its signing secret once',
+      description: 'Deliveries are signed POSTs of the changes you may read (docs/webhooks.md).',
+      body: SubscriptionBody,
+      response: { 201: SubscriptionWithSecret, ...errorResponses, 413: errors[413] },
+    },
     handler: async (req, reply) => reply.code(201).send(await webhooks.createSubscription(req.ctx, req.body as webhooks.SubscriptionInput)),
   });
 
   api.get('/webhooks', {
     config,
-    schema: { operationId: 'listWebhooks', tags, summary: 'Your webhook subscriptions (everyone\'s for the DIC)', querystring: ListQuery, response: { 200: SubscriptionList, ...errorResponses } },
+    schema: {
+      operationId: 'listWebhooks',
+      tags,
+      summary: "Your webhook subscriptions (everyone's for the DIC)",
+      querystring: ListQuery,
+      response: { 200: SubscriptionList, ...errorResponses },
+    },
     handler: async (req) => webhooks.listSubscriptions(req.ctx, req.query),
   });
 
@@ -32,13 +57,26 @@ export async function webhookRoutes(app: FastifyInstance) {
 
   api.patch('/webhooks/:id', {
     config,
-    schema: { operationId: 'updateWebhook', tags, summary: 'Change a subscription\'s URL, events, description, or pause/resume it', params: IdParams, body: SubscriptionPatch, response: { 200: Subscription, ...errorResponses, 413: errors[413] } },
+    schema: {
+      operationId: 'updateWebhook',
+      tags,
+      summary: "Change a subscription's URL, events, description, or pause/resume it",
+      params: IdParams,
+      body: SubscriptionPatch,
+      response: { 200: Subscription, ...errorResponses, 413: errors[413] },
+    },
     handler: async (req) => webhooks.updateSubscription(req.ctx, req.params.id, req.body as Parameters<typeof webhooks.updateSubscription>[2]),
   });
 
   api.delete('/webhooks/:id', {
     config,
-    schema: { operationId: 'deleteWebhook', tags, summary: 'Remove a subscription and its deliveries log', params: IdParams, response: { 200: Ok, ...errorResponses } },
+    schema: {
+      operationId: 'deleteWebhook',
+      tags,
+      summary: 'Remove a subscription and its deliveries log',
+      params: IdParams,
+      response: { 200: Ok, ...errorResponses },
+    },
     handler: async (req) => {
       await webhooks.deleteSubscription(req.ctx, req.params.id);
       return { ok: true as const };
@@ -47,13 +85,26 @@ export async function webhookRoutes(app: FastifyInstance) {
 
   api.post('/webhooks/:id/rotate-secret', {
     config,
-    schema: { operationId: 'rotateWebhookSecret', tags, summary: 'Replace the signing secret; returns the new one once', params: IdParams, response: { 200: SubscriptionWithSecret, ...errorResponses } },
+    schema: {
+      operationId: 'rotateWebhookSecret',
+      tags,
+      summary: 'Replace the signing secret; returns the new one once',
+      params: IdParams,
+      response: { 200: SubscriptionWithSecret, ...errorResponses },
+    },
     handler: async (req) => webhooks.rotateSubscriptionSecret(req.ctx, req.params.id),
   });
 
   api.get('/webhooks/:id/deliveries', {
     config,
-    schema: { operationId: 'listWebhookDeliveries', tags, summary: 'Deliveries of a subscription, newest change first: status, attempts, last answer', params: IdParams, querystring: DeliveryQuery, response: { 200: DeliveryList, ...errorResponses } },
+    schema: {
+      operationId: 'listWebhookDeliveries',
+      tags,
+      summary: 'Deliveries of a subscription, newest change first: status, attempts, last answer',
+      params: IdParams,
+      querystring: DeliveryQuery,
+      response: { 200: DeliveryList, ...errorResponses },
+    },
     handler: async (req) => webhooks.listDeliveries(req.ctx, req.params.id, req.query),
   });
 
@@ -63,7 +114,8 @@ export async function webhookRoutes(app: FastifyInstance) {
       operationId: 'redeliverWebhookDelivery',
       tags,
       summary: 'Queue a failed or delivered delivery again for a fresh series of attempts',
-      description: 'The same delivery (same Webhook-Id and body) is reset to pending and sent by the next run of the sender; its attempt log is kept. 409 while it is pending or while the subscription is paused or disabled.',
+      description:
+        'The same delivery (same Webhook-Id and body) is reset to pending and sent by the next run of the sender; its attempt log is kept. 409 while it is pending or while the subscription is paused or disabled.',
       params: DeliveryParams,
       response: { 200: Delivery, ...errorResponses, 409: errors[409] },
     },
@@ -72,7 +124,13 @@ export async function webhookRoutes(app: FastifyInstance) {
 
   api.post('/webhooks/:id/ping', {
     config,
-    schema: { operationId: 'pingWebhook', tags, summary: 'Send a signed test ping now and report the receiver\'s answer', params: IdParams, response: { 200: PingResult, ...errorResponses } },
+    schema: {
+      operationId: 'pingWebhook',
+      tags,
+      summary: "Send a signed test ping now and report the receiver's answer",
+      params: IdParams,
+      response: { 200: PingResult, ...errorResponses },
+    },
     handler: async (req) => webhooks.pingSubscription(req.ctx, req.params.id),
   });
 }

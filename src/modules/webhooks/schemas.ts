@@ -67,11 +67,19 @@ const Event = Type.Union(
 
 export const SubscriptionBody = Type.Object(
   {
-    url: Type.String({ minLength: 1, maxLength: 2000, description: 'http(s) URL the deliveries are POSTed to', examples: ['https://newsroom.example.vn/hooks/ttdn'] }),
+    url: Type.String({
+      minLength: 1,
+      maxLength: 2000,
+      description: 'http(s) URL the deliveries are POSTed to',
+      examples: ['https://newsroom.example.vn/hooks/ttdn'],
+    }),
     events: Type.Array(Event, { minItems: 1, maxItems: 4, uniqueItems: true, description: 'Events wanted' }),
     description: Type.Optional(Type.String({ maxLength: 500 })),
   },
-  { additionalProperties: false, examples: [{ url: HOOK_URL, events: ['published', 'updated', 'unpublished', 'deleted'], description: 'Cổng tin Sở Du lịch Huế: đồng bộ tin lễ hội' }] },
+  {
+    additionalProperties: false,
+    examples: [{ url: HOOK_URL, events: ['published', 'updated', 'unpublished', 'deleted'], description: 'Cổng tin Sở Du lịch Huế: đồng bộ tin lễ hội' }],
+  },
 );
 
 export const SubscriptionPatch = Type.Object(
@@ -81,21 +89,36 @@ export const SubscriptionPatch = Type.Object(
     description: Type.Optional(Type.String({ maxLength: 500 })),
     active: Type.Optional(Type.Boolean({ description: 'false pauses deliveries (changes meanwhile are not queued)' })),
   },
-  { additionalProperties: false, minProperties: 1, examples: [{ active: true }, { events: ['published', 'updated'], description: 'Chỉ tin mới và tin cập nhật về Festival Huế' }] },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    examples: [{ active: true }, { events: ['published', 'updated'], description: 'Chỉ tin mới và tin cập nhật về Festival Huế' }],
+  },
 );
 
-export const Subscription = Type.Object({
-  id: Uuid,
-  url: Type.String(),
-  events: Type.Array(Type.String()),
-  description: Type.String(),
-  active: Type.Boolean(),
-  disabledReason: Nullable(Type.String({ description: 'Why the system disabled it ("delivery_failures: …" after repeated failed deliveries); null when active or paused by its owner. Resuming clears it.' })),
-  owner: Type.Object({ type: Type.Union([Type.Literal('client'), Type.Literal('user')]), id: Uuid }, { description: 'The API client or person who registered it' }),
-  agencyId: Uuid,
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
-}, { examples: [subscriptionExample] });
+export const Subscription = Type.Object(
+  {
+    id: Uuid,
+    url: Type.String(),
+    events: Type.Array(Type.String()),
+    description: Type.String(),
+    active: Type.Boolean(),
+    disabledReason: Nullable(
+      Type.String({
+        description:
+          'Why the system disabled it ("delivery_failures: …" after repeated failed deliveries); null when active or paused by its owner. Resuming clears it.',
+      }),
+    ),
+    owner: Type.Object(
+      { type: Type.Union([Type.Literal('client'), Type.Literal('user')]), id: Uuid },
+      { description: 'The API client or person who registered it' },
+    ),
+    agencyId: Uuid,
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+  },
+  { examples: [subscriptionExample] },
+);
 
 export const SubscriptionWithSecret = Type.Object(
   {
@@ -129,22 +152,29 @@ export const DeliveryQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const Delivery = Type.Object({
-  id: Uuid,
-  subscriptionId: Uuid,
-  changeSeq: Type.Integer({ description: 'Position of the change in the stream' }),
-  event: Type.String(),
-  status: Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('failed')], { description: 'failed: gave up after 6 attempts (POST …/redeliver queues it again)' }),
-  attempts: Type.Integer(),
-  nextAttemptAt: Nullable(IsoDateTime),
-  lastAttemptAt: Nullable(IsoDateTime),
-  lastStatus: Nullable(Type.Integer({ description: 'HTTP status of the last attempt; null when no answer' })),
-  lastError: Nullable(Type.String()),
-  createdAt: IsoDateTime,
-  deliveredAt: Nullable(IsoDateTime),
-  body: Type.Record(Type.String(), Type.Unknown(), { description: 'The JSON body POSTed' }),
-  attemptLog: Type.Array(Type.Object({ at: IsoDateTime, status: Nullable(Type.Integer()), error: Nullable(Type.String()) }), { description: 'Every attempt, oldest first' }),
-}, { examples: [deliveryExample] });
+export const Delivery = Type.Object(
+  {
+    id: Uuid,
+    subscriptionId: Uuid,
+    changeSeq: Type.Integer({ description: 'Position of the change in the stream' }),
+    event: Type.String(),
+    status: Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('failed')], {
+      description: 'failed: gave up after 6 attempts (POST …/redeliver queues it again)',
+    }),
+    attempts: Type.Integer(),
+    nextAttemptAt: Nullable(IsoDateTime),
+    lastAttemptAt: Nullable(IsoDateTime),
+    lastStatus: Nullable(Type.Integer({ description: 'HTTP status of the last attempt; null when no answer' })),
+    lastError: Nullable(Type.String()),
+    createdAt: IsoDateTime,
+    deliveredAt: Nullable(IsoDateTime),
+    body: Type.Record(Type.String(), Type.Unknown(), { description: 'The JSON body POSTed' }),
+    attemptLog: Type.Array(Type.Object({ at: IsoDateTime, status: Nullable(Type.Integer()), error: Nullable(Type.String()) }), {
+      description: 'Every attempt, oldest first',
+    }),
+  },
+  { examples: [deliveryExample] },
+);
 
 export const DeliveryList = Type.Object(
   {
@@ -161,7 +191,12 @@ export const PingResult = Type.Object(
     status: Nullable(Type.Integer()),
     error: Nullable(Type.String()),
   },
-  { examples: [{ id: SUBSCRIPTION_ID, ok: true, status: 204, error: null }, { id: SUBSCRIPTION_ID, ok: false, status: null, error: 'timeout after 10 s' }] },
+  {
+    examples: [
+      { id: SUBSCRIPTION_ID, ok: true, status: 204, error: null },
+      { id: SUBSCRIPTION_ID, ok: false, status: null, error: 'timeout after 10 s' },
+    ],
+  },
 );
 
 export const DeliveryParams = Type.Object({ id: Uuid, deliveryId: Uuid }, { additionalProperties: false });

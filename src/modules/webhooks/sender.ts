@@ -13,7 +13,14 @@ export interface SendResult {
   error: string | null;
 }
 
-export async function postSigned(url: string, secret: string, deliveryId: string, body: string, now: Date, opts: { allowPrivate: boolean }): Promise<SendResult> {
+export async function postSigned(
+  url: string,
+  secret: string,
+  deliveryId: string,
+  body: string,
+  now: Date,
+  opts: { allowPrivate: boolean },
+): Promise<SendResult> {
   const timestamp = Math.floor(now.getTime() / 1000);
   const refused = literalTargetRefusal(url, opts.allowPrivate);
   if (refused) return { ok: false, status: null, error: refused };
@@ -43,7 +50,13 @@ export async function postSigned(url: string, secret: string, deliveryId: string
       },
     );
     req.on('timeout', () => req.destroy(Object.assign(new Error(`timeout after ${SEND_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' })));
-    req.on('error', (e: NodeJS.ErrnoException) => resolve({ ok: false, status: null, error: String(e.code === 'ETARGETPRIVATE' || e.code === 'ETIMEDOUT' ? e.message : (e.code ?? e.message)).slice(0, 500) }));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      resolve({
+        ok: false,
+        status: null,
+        error: String(e.code === 'ETARGETPRIVATE' || e.code === 'ETIMEDOUT' ? e.message : (e.code ?? e.message)).slice(0, 500),
+      }),
+    );
     req.end(body);
   });
 }

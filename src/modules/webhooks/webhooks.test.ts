@@ -12,7 +12,17 @@ import type { Context } from '../../core/context.js';
 import * as accounts from '../accounts/service.js';
 import { listAuditEvents } from '../audit/service.js';
 import { listMyNotifications } from '../notifications/service.js';
-import { dispatchWebhooks, getSubscription, listDeliveries, redeliver, RETRY_DELAYS_MS, sendDueWebhooks, signPayload, updateSubscription, verifySignature } from './service.js';
+import {
+  dispatchWebhooks,
+  getSubscription,
+  listDeliveries,
+  redeliver,
+  RETRY_DELAYS_MS,
+  sendDueWebhooks,
+  signPayload,
+  updateSubscription,
+  verifySignature,
+} from './service.js';
 import { postSigned } from './sender.js';
 import { isPublicAddress, literalTargetRefusal } from './target.js';
 
@@ -76,7 +86,10 @@ async function subscribe(c: Client, path: string, events = ['published', 'update
 }
 const at = (path: string) => received.filter((r) => r.path === path);
 /** bodies received on a path in stream order (deliveries are sent in parallel: arrival order is not guaranteed) */
-const bodies = (path: string) => at(path).map((r) => JSON.parse(r.body) as Record<string, unknown>).sort((a, b) => Number(a.seq) - Number(b.seq));
+const bodies = (path: string) =>
+  at(path)
+    .map((r) => JSON.parse(r.body) as Record<string, unknown>)
+    .sort((a, b) => Number(a.seq) - Number(b.seq));
 async function run() {
   await dispatchWebhooks(t.system);
   return sendDueWebhooks(t.system, 100);
@@ -121,18 +134,36 @@ describe('signed deliveries', () => {
     expect(ping.json()).toMatchObject({ ok: true, status: 200, error: null });
     const [got] = at('/rotate');
     expect(JSON.parse(got.body)).toMatchObject({ type: 'ping' });
-    expect(verifySignature(secret, String(got.headers['webhook-signature']), Number(got.headers['webhook-timestamp']), got.body, Number(got.headers['webhook-timestamp']))).toBe(true);
+    expect(
+      verifySignature(
+        secret,
+        String(got.headers['webhook-signature']),
+        Number(got.headers['webhook-timestamp']),
+        got.body,
+        Number(got.headers['webhook-timestamp']),
+      ),
+    ).toBe(true);
   });
 });
 
 describe('what each subscriber receives', () => {
   it('a subscription reads no more than the token that registered it (a read:public token of a client that may also read shared)', async () => {
-    const { client, clientSecret } = await accounts.createApiClient(t.system, { name: 'Hệ thống hai quyền', agencyId: agencyB, scopes: ['read:public', 'read:shared'], acceptTerms: true });
+    const { client, clientSecret } = await accounts.createApiClient(t.system, {
+      name: 'Hệ thống hai quyền',
+      agencyId: agencyB,
+      scopes: ['read:public', 'read:shared'],
+      acceptTerms: true,
+    });
     const token = await t.app.inject({
       method: 'POST',
       url: '/api/v1/oauth/token',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: clientSecret, scope: 'read:public' }).toString(),
+      payload: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: client.clientId,
+        client_secret: clientSecret,
+        scope: 'read:public',
+      }).toString(),
     });
     expect(token.json().scope).toBe('read:public');
     const narrow = new Client(t);
@@ -155,7 +186,8 @@ describe('what each subscriber receives', () => {
     const p = await flow.create(agencyA, { visibility: 'public' });
     await flow.revise(p.versionId, { visibility: 'shared' }); // narrowed: a tombstone for public readers
     await run();
-    const items = (path: string) => bodies(path).map((b) => `${b.event} ${b.itemId === s.itemId ? 'S' : b.itemId === i.itemId ? 'I' : b.itemId === p.itemId ? 'P' : '?'}`);
+    const items = (path: string) =>
+      bodies(path).map((b) => `${b.event} ${b.itemId === s.itemId ? 'S' : b.itemId === i.itemId ? 'I' : b.itemId === p.itemId ? 'P' : '?'}`);
     expect(items('/public-only')).toEqual(['published P', 'unpublished P']);
     expect(items('/shared')).toEqual(['published S', 'published P', 'updated P']);
     expect(items('/person')).toEqual(['published S', 'published P', 'updated P']);
@@ -224,7 +256,7 @@ describe('the job runner', () => {
 });
 
 describe('permissions', () => {
-  it('another client gets 404; anonymous gets 401; the DIC lists everyone\'s but cannot change them', async () => {
+  it("another client gets 404; anonymous gets 401; the DIC lists everyone's but cannot change them", async () => {
     const sub = await subscribe(publicClient, '/mine');
     for (const res of [
       await otherClient.get(`/api/v1/webhooks/${sub.id}`),
@@ -282,7 +314,7 @@ describe('bad input', () => {
       { url: 'https://example.test/hook', events: ['created'] },
       { url: 'https://example.test/hook', events: [] },
       { url: 'https://example.test/hook', events: ['published'], extra: 1 },
-      { url: "https://example.test/'; DROP TABLE webhook_subscriptions; --", events: ['published', "<script>alert(1)</script>"] },
+      { url: "https://example.test/'; DROP TABLE webhook_subscriptions; --", events: ['published', '<script>alert(1)</script>'] },
       '{"url": ',
     ];
     for (const body of cases) {
@@ -291,7 +323,11 @@ describe('bad input', () => {
       expect(res.statusCode).toBeLessThan(500);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
-    const huge = await otherClient.post('/api/v1/webhooks', { url: 'https://example.test/hook', events: ['published'], description: 'x'.repeat(t.config.bodyLimitBytes + 10) });
+    const huge = await otherClient.post('/api/v1/webhooks', {
+      url: 'https://example.test/hook',
+      events: ['published'],
+      description: 'x'.repeat(t.config.bodyLimitBytes + 10),
+    });
     expect(huge.statusCode).toBe(413);
     expect(huge.headers['content-type']).toMatch(/^application\/problem\+json/);
     const badPatch = await otherClient.patch(`/api/v1/webhooks/${(await subscribe(otherClient, '/patch')).id}`, { url: 'gopher://x' });
@@ -303,7 +339,21 @@ describe('bad input', () => {
 
 describe('targets (SSRF)', () => {
   it('only public internet addresses unless the operator allows private ones: refused at registration and at each delivery', async () => {
-    for (const a of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1']) expect(isPublicAddress(a), a).toBe(false);
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      'fe80::1',
+      'fd00::1',
+      '::ffff:127.0.0.1',
+      '::ffff:10.0.0.1',
+    ])
+      expect(isPublicAddress(a), a).toBe(false);
     for (const a of ['8.8.8.8', '14.225.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8']) expect(isPublicAddress(a), a).toBe(true);
     expect(literalTargetRefusal('http://203.0.113.7/hook', false)).toMatch(/not on the public internet/); // documentation range
     expect(literalTargetRefusal('http://[::1]:8080/hook', false)).toMatch(/::1 is not on the public internet/);
@@ -359,10 +409,12 @@ describe('redelivery', () => {
     expect(after).toMatchObject({ id: first.id, status: 'delivered', attempts: 1, lastStatus: 200 });
     expect(after.attemptLog.map((a: { status: number }) => a.status)).toEqual([200, 200]);
     const audited = await listAuditEvents(t.system, { targetType: 'webhook_subscription', targetId: sub.id }, 50);
-    expect(audited.find((e) => e.action === 'webhook.redeliver')).toMatchObject({ data: { deliveryId: first.id, previousStatus: 'delivered', previousAttempts: 1 } });
+    expect(audited.find((e) => e.action === 'webhook.redeliver')).toMatchObject({
+      data: { deliveryId: first.id, previousStatus: 'delivered', previousAttempts: 1 },
+    });
   });
 
-  it('refusals: another caller 404, the DIC 403, an unknown or another subscription\'s delivery 404, a paused subscription 409', async () => {
+  it("refusals: another caller 404, the DIC 403, an unknown or another subscription's delivery 404, a paused subscription 409", async () => {
     const sub = await subscribe(publicClient, '/again-refused', ['published']);
     const other = await subscribe(otherClient, '/again-other', ['published']);
     await flow.create(agencyA);
@@ -440,7 +492,10 @@ describe('retries', () => {
 
 describe('automatic disabling', () => {
   /** the owner's context, as the use cases see a signed-in person (the session expires as the clock moves) */
-  const personCtx = (u: SignedIn['user']): Context => ({ ...t.system, actor: { kind: 'user', userId: u.id, agencyId: u.agencyId, role: u.role, label: u.username, via: 'session', scopes: [...ROLE_SCOPES[u.role]] } });
+  const personCtx = (u: SignedIn['user']): Context => ({
+    ...t.system,
+    actor: { kind: 'user', userId: u.id, agencyId: u.agencyId, role: u.role, label: u.username, via: 'session', scopes: [...ROLE_SCOPES[u.role]] },
+  });
   /** every due attempt of the deliveries queued now, on the test clock: each is given up after its sixth */
   async function failThroughRetries() {
     await run();

@@ -104,7 +104,11 @@ function sessionCall(origin: string, state = { cookie: '', csrf: '' }): ApiCall 
   return async (method, path, body) => {
     const res = await fetch(`${origin}${path}`, {
       method,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(state.cookie ? { cookie: state.cookie } : {}), ...(state.csrf ? { 'x-csrf-token': state.csrf } : {}) },
+      headers: {
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...(state.cookie ? { cookie: state.cookie } : {}),
+        ...(state.csrf ? { 'x-csrf-token': state.csrf } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     const set = res.headers.get('set-cookie');

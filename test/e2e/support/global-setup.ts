@@ -33,6 +33,12 @@ export default async function setup(project: TestProject) {
   if (stale) execFileSync('npm', ['run', 'build:admin'], { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 
   const server = await startServer(SHARED_SERVER_ENV);
-  project.provide('e2eServer', { adminUrl: server.adminUrl, origin: server.origin, adminUsername: server.adminUsername, adminPassword: server.adminPassword, dataDir: server.dataDir });
+  project.provide('e2eServer', {
+    adminUrl: server.adminUrl,
+    origin: server.origin,
+    adminUsername: server.adminUsername,
+    adminPassword: server.adminPassword,
+    dataDir: server.dataDir,
+  });
   return () => server.stop();
 }

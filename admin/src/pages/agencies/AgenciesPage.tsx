@@ -16,7 +16,11 @@ export function AgenciesPage() {
   const { t, lang } = useI18n();
   const { isAdmin } = useMe();
   const filters = useUrlFilters(['type', 'includeArchived'], { debounceMs: 250 });
-  const list = useAgencies({ q: filters.get('q') || undefined, type: (filters.get('type') || undefined) as AgencyType | undefined, includeArchived: filters.flag('includeArchived') || undefined });
+  const list = useAgencies({
+    q: filters.get('q') || undefined,
+    type: (filters.get('type') || undefined) as AgencyType | undefined,
+    includeArchived: filters.flag('includeArchived') || undefined,
+  });
   const all = useAgencies({ includeArchived: true });
   const byId = new Map((all.data?.items ?? []).map((a) => [a.id, a]));
 
@@ -51,7 +55,12 @@ export function AgenciesPage() {
           allowDeselect={false}
           w={{ base: '100%', sm: 220 }}
         />
-        <Switch label={t('agencies.includeArchived')} checked={filters.flag('includeArchived')} onChange={(e) => filters.set('includeArchived', e.currentTarget.checked)} mb={8} />
+        <Switch
+          label={t('agencies.includeArchived')}
+          checked={filters.flag('includeArchived')}
+          onChange={(e) => filters.set('includeArchived', e.currentTarget.checked)}
+          mb={8}
+        />
       </Group>
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       {list.isPending ? (

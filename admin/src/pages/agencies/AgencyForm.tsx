@@ -35,7 +35,21 @@ export interface AgencyBody {
   functions: AgencyFunction[];
 }
 
-const FIELDS = ['slug', 'nameVi', 'nameEn', 'type', 'parentId', 'contact.email', 'contact.phone', 'contact.address', 'contact.website', 'descriptionVi', 'descriptionEn', 'isOperator', 'functions'];
+const FIELDS = [
+  'slug',
+  'nameVi',
+  'nameEn',
+  'type',
+  'parentId',
+  'contact.email',
+  'contact.phone',
+  'contact.address',
+  'contact.website',
+  'descriptionVi',
+  'descriptionEn',
+  'isOperator',
+  'functions',
+];
 
 export const emptyAgency: AgencyValues = {
   slug: '',
@@ -225,4 +239,3 @@ export function AgencyForm({ initial, selfId, submitLabel, onSubmit, onCancel }:
     </form>
   );
 }
-

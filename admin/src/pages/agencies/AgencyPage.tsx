@@ -61,7 +61,12 @@ export function AgencyPage() {
               {t('agencies.restore')}
             </ConfirmButton>
           ) : (
-            <ConfirmButton variant="default" danger message={t('agencies.archiveConfirm', { name: agencyName(a, lang) })} onConfirm={() => archive.mutateAsync(a.id)}>
+            <ConfirmButton
+              variant="default"
+              danger
+              message={t('agencies.archiveConfirm', { name: agencyName(a, lang) })}
+              onConfirm={() => archive.mutateAsync(a.id)}
+            >
               {t('agencies.archive')}
             </ConfirmButton>
           ))
@@ -152,7 +157,13 @@ function AgencyUsers({ agency }: { agency: Agency }) {
           {t('agencies.users')}
         </Title>
         {isAdmin && !agency.archivedAt && (
-          <Button component={Link} to={`/users/new?agencyId=${agency.id}`} variant="light" leftSection={<IconUserPlus size={18} aria-hidden />} data-testid="agency-add-user">
+          <Button
+            component={Link}
+            to={`/users/new?agencyId=${agency.id}`}
+            variant="light"
+            leftSection={<IconUserPlus size={18} aria-hidden />}
+            data-testid="agency-add-user"
+          >
             {t('agencies.addUser')}
           </Button>
         )}

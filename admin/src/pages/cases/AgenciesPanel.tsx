@@ -2,7 +2,25 @@
 // reminders sent, the material received (on time or late) and its responses (Art. 4.4: form,
 // date, links, files); the DIC extends a deadline with a reason, the agency (or the DIC for it)
 // records its material and responses.
-import { ActionIcon, Anchor, Badge, Button, Collapse, Divider, Group, Input, List, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Collapse,
+  Divider,
+  Group,
+  Input,
+  List,
+  MultiSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLink, IconPhoto, IconX } from '@tabler/icons-react';
 import { useId } from 'react';
@@ -223,7 +241,12 @@ function FileChooser({ files, onChange }: { files: Media[]; onChange: (files: Me
           {files.map((f) => {
             const title = mediaTitle(f, lang);
             return (
-              <List.Item key={f.id} icon={<IconPhoto size={16} aria-hidden />} data-testid="chosen-file" styles={{ itemWrapper: { width: '100%' }, itemLabel: { flex: 1, minWidth: 0 } }}>
+              <List.Item
+                key={f.id}
+                icon={<IconPhoto size={16} aria-hidden />}
+                data-testid="chosen-file"
+                styles={{ itemWrapper: { width: '100%' }, itemLabel: { flex: 1, minWidth: 0 } }}
+              >
                 <Group gap="xs" wrap="nowrap" justify="space-between">
                   <Text size="sm" style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
                     {title}
@@ -234,7 +257,13 @@ function FileChooser({ files, onChange }: { files: Media[]; onChange: (files: Me
                       </Text>
                     )}
                   </Text>
-                  <ActionIcon size="sm" variant="subtle" color="gray" aria-label={t('cases.removeFile', { name: title })} onClick={() => onChange(files.filter((x) => x.id !== f.id))}>
+                  <ActionIcon
+                    size="sm"
+                    variant="subtle"
+                    color="gray"
+                    aria-label={t('cases.removeFile', { name: title })}
+                    onClick={() => onChange(files.filter((x) => x.id !== f.id))}
+                  >
                     <IconX size={14} aria-hidden />
                   </ActionIcon>
                 </Group>

@@ -41,20 +41,49 @@ export function CaseActions({ c }: { c: Case }) {
           </Button>
         )}
         {transitions.map((n) => (
-          <Button key={n} variant={n === 'close-without-publication' ? 'outline' : 'default'} color={n === 'close-without-publication' ? 'red' : undefined} leftSection={<IconPlayerPlay size={16} aria-hidden />} onClick={() => setOpen(n)}>
+          <Button
+            key={n}
+            variant={n === 'close-without-publication' ? 'outline' : 'default'}
+            color={n === 'close-without-publication' ? 'red' : undefined}
+            leftSection={<IconPlayerPlay size={16} aria-hidden />}
+            onClick={() => setOpen(n)}
+          >
             {t(`cases.transition.${n}` as MessageKey)}
           </Button>
         ))}
       </Group>
       {c.clarification && <ClarificationBox c={c} />}
-      <Modal opened={open === 'notify'} onClose={close} title={t('cases.notify')} size="lg" fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }} closeOnClickOutside={false}>
+      <Modal
+        opened={open === 'notify'}
+        onClose={close}
+        title={t('cases.notify')}
+        size="lg"
+        fullScreen={isPhone}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        closeOnClickOutside={false}
+      >
         {open === 'notify' && <NotifyForm c={c} onDone={close} />}
       </Modal>
-      <Modal opened={open === 'clarification'} onClose={close} title={t('cases.createClarification')} size="xl" fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }} closeOnClickOutside={false}>
+      <Modal
+        opened={open === 'clarification'}
+        onClose={close}
+        title={t('cases.createClarification')}
+        size="xl"
+        fullScreen={isPhone}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        closeOnClickOutside={false}
+      >
         {open === 'clarification' && <ClarificationForm c={c} onDone={close} />}
       </Modal>
       {transitions.map((n) => (
-        <Modal key={n} opened={open === n} onClose={close} title={t(`cases.transition.${n}` as MessageKey)} closeButtonProps={{ 'aria-label': t('common.close') }} centered>
+        <Modal
+          key={n}
+          opened={open === n}
+          onClose={close}
+          title={t(`cases.transition.${n}` as MessageKey)}
+          closeButtonProps={{ 'aria-label': t('common.close') }}
+          centered
+        >
           {open === n && <TransitionForm c={c} name={n} onDone={close} />}
         </Modal>
       ))}
@@ -112,11 +141,7 @@ function NotifyForm({ c, onDone }: { c: Case; onDone: () => void }) {
   const days = useMeta().data?.caseResponseDays ?? 7;
   const due = addDays(hueToday(), days);
   return (
-    <ApiForm
-      state={state}
-      submitLabel={t('cases.notifySubmit')}
-      onCancel={onDone}
-    >
+    <ApiForm state={state} submitLabel={t('cases.notifySubmit')} onCancel={onDone}>
       <MultiSelect
         label={t('cases.agenciesToNotify')}
         data={agencies.answering.filter((a) => !notified.has(a.id)).map((a) => ({ value: a.id, label: agencies.name(a.id) }))}
@@ -161,7 +186,23 @@ function TransitionForm({ c, name, onDone }: { c: Case; name: CaseTransition; on
   );
 }
 
-const CLAR_FIELDS = ['agencyId', 'rating', 'metadata.topicIds', 'metadata.authors', 'metadata.tags', 'metadata.place', 'metadata.copyrightHolder', 'metadata.licence', 'texts.vi.title', 'texts.vi.summary', 'texts.vi.body', 'texts.en.title', 'texts.en.summary', 'texts.en.body', 'statement.en'];
+const CLAR_FIELDS = [
+  'agencyId',
+  'rating',
+  'metadata.topicIds',
+  'metadata.authors',
+  'metadata.tags',
+  'metadata.place',
+  'metadata.copyrightHolder',
+  'metadata.licence',
+  'texts.vi.title',
+  'texts.vi.summary',
+  'texts.vi.body',
+  'texts.en.title',
+  'texts.en.summary',
+  'texts.en.body',
+  'statement.en',
+];
 
 /** Plain paragraphs typed in a text box, as the rich text the item body is. */
 const toHtml = (text: string) =>
@@ -246,7 +287,15 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
         maxValues={20}
         {...form.getInputProps('metadata.topicIds')}
       />
-      <Textarea label={t('cases.statementEn')} description={t('cases.statementEnHelp')} required autosize minRows={2} maxLength={5000} {...form.getInputProps('statement.en')} />
+      <Textarea
+        label={t('cases.statementEn')}
+        description={t('cases.statementEnHelp')}
+        required
+        autosize
+        minRows={2}
+        maxLength={5000}
+        {...form.getInputProps('statement.en')}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TagsInput label={t('cases.metaAuthors')} description={t('cases.tagsHelp')} maxTags={20} {...form.getInputProps('metadata.authors')} />
         <TagsInput label={t('cases.metaTags')} description={t('cases.tagsHelp')} maxTags={30} {...form.getInputProps('metadata.tags')} />
@@ -262,7 +311,14 @@ function ClarificationForm({ c, onDone }: { c: Case; onDone: () => void }) {
             </Title>
             <TextInput label={t('cases.itemTitle')} required maxLength={500} {...form.getInputProps(`texts.${l}.title`)} />
             <Textarea label={t('cases.itemSummary')} required autosize minRows={2} maxLength={3000} {...form.getInputProps(`texts.${l}.summary`)} />
-            <Textarea label={t('cases.itemBody')} description={t('cases.itemBodyHelp')} required autosize minRows={4} {...form.getInputProps(`texts.${l}.body`)} />
+            <Textarea
+              label={t('cases.itemBody')}
+              description={t('cases.itemBodyHelp')}
+              required
+              autosize
+              minRows={4}
+              {...form.getInputProps(`texts.${l}.body`)}
+            />
           </Stack>
         </Paper>
       ))}

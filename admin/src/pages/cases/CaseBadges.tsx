@@ -23,7 +23,13 @@ export function SeverityBadge({ severity }: { severity: string }) {
 }
 
 /** The countdown of one deadline: dimmed due date and a coloured "còn n ngày" / "quá hạn n ngày". */
-export function DeadlineBadge({ d, showDate = true }: { d: { dueDate: string; answered: boolean; answeredOnTime: boolean | null; overdue: boolean }; showDate?: boolean }) {
+export function DeadlineBadge({
+  d,
+  showDate = true,
+}: {
+  d: { dueDate: string; answered: boolean; answeredOnTime: boolean | null; overdue: boolean };
+  showDate?: boolean;
+}) {
   const { t, formatDate } = useI18n();
   const c = countdown(t, d);
   return (

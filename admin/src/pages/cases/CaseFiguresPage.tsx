@@ -62,7 +62,10 @@ export function CaseFiguresPage() {
   const names = useAgencyNames();
   const overdue = useCases({ overdue: true, limit: 50 });
   const rows = sumFigures(figures.data?.items ?? []).sort((a, b) => (onTimeRate(a) ?? 101) - (onTimeRate(b) ?? 101));
-  const hours = (h: number) => (h < 48 ? t('cases.hoursN', { n: Math.round(h) }) : t('cases.daysN', { n: (h / 24).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }) }));
+  const hours = (h: number) =>
+    h < 48
+      ? t('cases.hoursN', { n: Math.round(h) })
+      : t('cases.daysN', { n: (h / 24).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }) });
   return (
     <>
       <PageHeader title={t('cases.figuresTitle')} intro={t('cases.figuresIntro')} />

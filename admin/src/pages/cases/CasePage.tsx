@@ -101,7 +101,10 @@ function CaseView({ c }: { c: Case }) {
           <Fact label={t('cases.languages')} value={c.languages.map((l) => languageName(t, l)).join(', ') || '—'} />
           <Fact label={t('cases.topics')} value={c.topicIds.map((x) => (topicById.get(x) ? topicName(topicById.get(x)!, lang) : '…')).join(', ') || '—'} />
           <Fact label={t('cases.openedBy')} value={`${c.openedBy} · ${formatDateTime(c.createdAt)}`} />
-          <Fact label={t('cases.agenciesOwing')} value={c.agencies.length ? t('cases.owingOf', { n: owed, total: c.agencies.length }) : t('cases.noAgencies')} />
+          <Fact
+            label={t('cases.agenciesOwing')}
+            value={c.agencies.length ? t('cases.owingOf', { n: owed, total: c.agencies.length }) : t('cases.noAgencies')}
+          />
         </SimpleGrid>
       </Paper>
       <Tabs defaultValue="dossier" keepMounted={false}>

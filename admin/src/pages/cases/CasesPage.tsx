@@ -116,7 +116,13 @@ export function CasesPage() {
           maxLength={300}
           type="search"
         />
-        <Select label={t('cases.statusLabel')} data={[all, ...statusOptions(t)]} value={filters.get('status')} onChange={(v) => filters.set('status', v)} allowDeselect={false} />
+        <Select
+          label={t('cases.statusLabel')}
+          data={[all, ...statusOptions(t)]}
+          value={filters.get('status')}
+          onChange={(v) => filters.set('status', v)}
+          allowDeselect={false}
+        />
         {seesAllAgencies && (
           <Select
             label={t('cases.agency')}
@@ -137,11 +143,7 @@ export function CasesPage() {
       </SimpleGrid>
       {filtered && (
         <Group mb="sm">
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            onClick={() => filters.clear(['view'])}
-          >
+          <Button variant="subtle" size="compact-sm" onClick={() => filters.clear(['view'])}>
             {t('items.clearFilters')}
           </Button>
         </Group>

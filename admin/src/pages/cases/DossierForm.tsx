@@ -18,7 +18,18 @@ import { rules } from '../../lib/forms';
 import { severityOptions } from './types';
 
 const SECTIONS = ['situation', 'impact', 'facts', 'legalGrounds', 'messaging'] as const;
-const FIELDS = ['title', 'falseText', 'firstSeenAt', 'reach', 'claimant', ...SECTIONS.map((s) => `dossier.${s}`), 'severity', 'rating', 'topicIds', 'languages'];
+const FIELDS = [
+  'title',
+  'falseText',
+  'firstSeenAt',
+  'reach',
+  'claimant',
+  ...SECTIONS.map((s) => `dossier.${s}`),
+  'severity',
+  'rating',
+  'topicIds',
+  'languages',
+];
 
 export function DossierForm({ c }: { c: Case }) {
   const { t, lang } = useI18n();
@@ -40,7 +51,11 @@ export function DossierForm({ c }: { c: Case }) {
     dossier: Object.fromEntries(SECTIONS.map((s) => [s, x.dossier[s] ?? ''])) as Record<(typeof SECTIONS)[number], string>,
   });
   const update = useCaseMutation(caseRequests.update, { success: t('common.saved') });
-  const { form, error, onSubmit: save } = useApiForm({
+  const {
+    form,
+    error,
+    onSubmit: save,
+  } = useApiForm({
     initialValues: valuesOf(c),
     fields: FIELDS,
     // another save in between: said plainly, with the choice to reload
@@ -83,7 +98,14 @@ export function DossierForm({ c }: { c: Case }) {
       <div>
         <Stack>
           {stale && (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('cases.staleTitle')} role="alert" data-testid="dossier-stale">
+            <Alert
+              color="orange"
+              variant="light"
+              icon={<IconAlertTriangle aria-hidden />}
+              title={t('cases.staleTitle')}
+              role="alert"
+              data-testid="dossier-stale"
+            >
               <Text size="sm">{t('cases.staleText')}</Text>
               <Button
                 mt="xs"
@@ -108,10 +130,28 @@ export function DossierForm({ c }: { c: Case }) {
               </Title>
               <Stack gap="sm">
                 <TextInput label={t('cases.caseTitle')} required maxLength={300} {...form.getInputProps('title')} data-testid="edit-title" />
-                <Textarea label={t('cases.falseText')} description={t('cases.falseTextHelp')} required autosize minRows={3} maxRows={12} maxLength={20_000} {...form.getInputProps('falseText')} />
+                <Textarea
+                  label={t('cases.falseText')}
+                  description={t('cases.falseTextHelp')}
+                  required
+                  autosize
+                  minRows={3}
+                  maxRows={12}
+                  maxLength={20_000}
+                  {...form.getInputProps('falseText')}
+                />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <DateField label={t('cases.firstSeen')} withTime {...form.getInputProps('firstSeenAt')} />
-                  <NumberInput label={t('cases.reach')} description={t('cases.reachHelp')} min={0} allowDecimal={false} thousandSeparator={lang === 'vi' ? '.' : ','} decimalSeparator={lang === 'vi' ? ',' : '.'} {...form.getInputProps('reach')} data-testid="edit-reach" />
+                  <NumberInput
+                    label={t('cases.reach')}
+                    description={t('cases.reachHelp')}
+                    min={0}
+                    allowDecimal={false}
+                    thousandSeparator={lang === 'vi' ? '.' : ','}
+                    decimalSeparator={lang === 'vi' ? ',' : '.'}
+                    {...form.getInputProps('reach')}
+                    data-testid="edit-reach"
+                  />
                 </SimpleGrid>
                 <TextInput label={t('cases.claimant')} maxLength={500} {...form.getInputProps('claimant')} />
               </Stack>
@@ -124,8 +164,22 @@ export function DossierForm({ c }: { c: Case }) {
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <Select label={t('cases.severityLabel')} data={severityOptions(t)} allowDeselect={false} {...form.getInputProps('severity')} />
-                <Select label={t('cases.rating')} data={claimRatingOptions(t)} clearable {...form.getInputProps('rating')} value={form.values.rating || null} onChange={(x) => form.setFieldValue('rating', x ?? '')} />
-                <MultiSelect label={t('cases.topics')} description={t('cases.topicsHelp')} data={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicName(x, lang) }))} searchable maxValues={20} {...form.getInputProps('topicIds')} />
+                <Select
+                  label={t('cases.rating')}
+                  data={claimRatingOptions(t)}
+                  clearable
+                  {...form.getInputProps('rating')}
+                  value={form.values.rating || null}
+                  onChange={(x) => form.setFieldValue('rating', x ?? '')}
+                />
+                <MultiSelect
+                  label={t('cases.topics')}
+                  description={t('cases.topicsHelp')}
+                  data={(topics.data?.items ?? []).map((x) => ({ value: x.id, label: topicName(x, lang) }))}
+                  searchable
+                  maxValues={20}
+                  {...form.getInputProps('topicIds')}
+                />
                 <MultiSelect label={t('cases.languages')} data={languages} searchable {...form.getInputProps('languages')} />
               </SimpleGrid>
             </Paper>
@@ -139,7 +193,15 @@ export function DossierForm({ c }: { c: Case }) {
                 {t(`cases.dossier.${s}.help` as MessageKey)}
               </Text>
               {c.allowed.edit ? (
-                <Textarea aria-labelledby={`dossier-${s}`} autosize minRows={3} maxRows={20} maxLength={20_000} {...form.getInputProps(`dossier.${s}`)} data-testid={`dossier-${s}`} />
+                <Textarea
+                  aria-labelledby={`dossier-${s}`}
+                  autosize
+                  minRows={3}
+                  maxRows={20}
+                  maxLength={20_000}
+                  {...form.getInputProps(`dossier.${s}`)}
+                  data-testid={`dossier-${s}`}
+                />
               ) : (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                   {c.dossier[s] || t('cases.notWritten')}

@@ -60,7 +60,16 @@ export function EvidencePanel({ c }: { c: Case }) {
         ) : (
           <Stack gap="xs" data-testid="attachments">
             {c.attachments.map((x) => (
-              <Group key={x.id} justify="space-between" wrap="nowrap" align="flex-start" p="xs" bg="var(--mantine-color-gray-light)" style={{ borderRadius: 4 }} data-testid="attachment">
+              <Group
+                key={x.id}
+                justify="space-between"
+                wrap="nowrap"
+                align="flex-start"
+                p="xs"
+                bg="var(--mantine-color-gray-light)"
+                style={{ borderRadius: 4 }}
+                data-testid="attachment"
+              >
                 <Stack gap={2} style={{ minWidth: 0 }}>
                   <Group gap={6} wrap="nowrap">
                     {x.mediaId ? <IconPhoto size={16} aria-hidden /> : <IconLink size={16} aria-hidden />}

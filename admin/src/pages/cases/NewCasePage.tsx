@@ -2,7 +2,24 @@
 // (URL, platform, language), severity, rating, topics and languages. While the text and URL are
 // typed, precedents are shown (past cases and published clarifications): the same false
 // information seen again is added as a sighting to its case rather than opened twice.
-import { Alert, Anchor, Badge, Button, Grid, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
@@ -18,7 +35,20 @@ import { rules } from '../../lib/forms';
 import { CaseStatusBadge, SeverityBadge } from './CaseBadges';
 import { severityOptions } from './types';
 
-const FIELDS = ['title', 'falseText', 'firstSeenAt', 'reach', 'claimant', 'rating', 'severity', 'topicIds', 'languages', 'sightings.0.url', 'sightings.0.platform', 'sightings.0.language'];
+const FIELDS = [
+  'title',
+  'falseText',
+  'firstSeenAt',
+  'reach',
+  'claimant',
+  'rating',
+  'severity',
+  'topicIds',
+  'languages',
+  'sightings.0.url',
+  'sightings.0.platform',
+  'sightings.0.language',
+];
 const URL_RE = /^https?:\/\/\S+$/i;
 
 export function NewCasePage() {
@@ -99,13 +129,36 @@ export function NewCasePage() {
                 <Title order={2} size="h4">
                   {t('cases.falseInfo')}
                 </Title>
-                <Textarea label={t('cases.falseText')} description={t('cases.falseTextHelp')} required autosize minRows={3} maxLength={20_000} {...form.getInputProps('falseText')} />
+                <Textarea
+                  label={t('cases.falseText')}
+                  description={t('cases.falseTextHelp')}
+                  required
+                  autosize
+                  minRows={3}
+                  maxLength={20_000}
+                  {...form.getInputProps('falseText')}
+                />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <DateField label={t('cases.firstSeen')} withTime {...form.getInputProps('firstSeenAt')} />
-                  <NumberInput label={t('cases.reach')} description={t('cases.reachHelp')} min={0} allowDecimal={false} thousandSeparator={lang === 'vi' ? '.' : ','} decimalSeparator={lang === 'vi' ? ',' : '.'} {...form.getInputProps('reach')} />
+                  <NumberInput
+                    label={t('cases.reach')}
+                    description={t('cases.reachHelp')}
+                    min={0}
+                    allowDecimal={false}
+                    thousandSeparator={lang === 'vi' ? '.' : ','}
+                    decimalSeparator={lang === 'vi' ? ',' : '.'}
+                    {...form.getInputProps('reach')}
+                  />
                 </SimpleGrid>
                 <TextInput label={t('cases.claimant')} maxLength={500} {...form.getInputProps('claimant')} />
-                <Select label={t('cases.rating')} data={claimRatingOptions(t)} clearable {...form.getInputProps('rating')} value={v.rating || null} onChange={(x) => form.setFieldValue('rating', x ?? '')} />
+                <Select
+                  label={t('cases.rating')}
+                  data={claimRatingOptions(t)}
+                  clearable
+                  {...form.getInputProps('rating')}
+                  value={v.rating || null}
+                  onChange={(x) => form.setFieldValue('rating', x ?? '')}
+                />
               </Stack>
             </Paper>
             <Paper withBorder p="md">
@@ -113,16 +166,34 @@ export function NewCasePage() {
                 <Title order={2} size="h4">
                   {t('cases.firstSighting')}
                 </Title>
-                <TextInput label={t('cases.url')} description={t('cases.urlHelp')} placeholder="https://" type="url" maxLength={2000} {...form.getInputProps('sightings.0.url')} />
+                <TextInput
+                  label={t('cases.url')}
+                  description={t('cases.urlHelp')}
+                  placeholder="https://"
+                  type="url"
+                  maxLength={2000}
+                  {...form.getInputProps('sightings.0.url')}
+                />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <TextInput label={t('cases.platform')} placeholder="Facebook, TikTok, YouTube…" maxLength={100} {...form.getInputProps('sightings.0.platform')} />
+                  <TextInput
+                    label={t('cases.platform')}
+                    placeholder="Facebook, TikTok, YouTube…"
+                    maxLength={100}
+                    {...form.getInputProps('sightings.0.platform')}
+                  />
                   <Select label={t('cases.language')} data={languages} searchable clearable {...form.getInputProps('sightings.0.language')} />
                 </SimpleGrid>
               </Stack>
             </Paper>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select label={t('cases.severityLabel')} data={severityOptions(t)} allowDeselect={false} {...form.getInputProps('severity')} />
-              <MultiSelect label={t('cases.languages')} description={t('cases.languagesHelp')} data={languages} searchable {...form.getInputProps('languages')} />
+              <MultiSelect
+                label={t('cases.languages')}
+                description={t('cases.languagesHelp')}
+                data={languages}
+                searchable
+                {...form.getInputProps('languages')}
+              />
             </SimpleGrid>
             <MultiSelect
               label={t('cases.topics')}

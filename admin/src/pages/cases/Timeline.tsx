@@ -5,7 +5,21 @@ import { useI18n, type MessageKey } from '../../i18n';
 import type { Case, CaseEvent } from '../../api/cases';
 import { formLabel, statusLabel, useAgencyNames } from './types';
 
-const KNOWN = ['open', 'edit', 'sighting', 'attachment', 'attachment_removed', 'situation', 'notify', 'extend', 'material', 'response', 'status', 'transition', 'clarification'];
+const KNOWN = [
+  'open',
+  'edit',
+  'sighting',
+  'attachment',
+  'attachment_removed',
+  'situation',
+  'notify',
+  'extend',
+  'material',
+  'response',
+  'status',
+  'transition',
+  'clarification',
+];
 
 export function Timeline({ c }: { c: Case }) {
   const { t, formatDateTime } = useI18n();

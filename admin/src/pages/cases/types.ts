@@ -36,7 +36,8 @@ export function addDays(date: string, n: number): string {
 }
 
 /** Calendar days from today (Huế) to a due date: 0 = due today, negative = passed. */
-export const daysLeft = (dueDate: string, now = Date.now()) => Math.round((Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${hueToday(now)}T00:00:00Z`)) / 86_400_000);
+export const daysLeft = (dueDate: string, now = Date.now()) =>
+  Math.round((Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${hueToday(now)}T00:00:00Z`)) / 86_400_000);
 
 export interface Countdown {
   text: string;
@@ -45,8 +46,15 @@ export interface Countdown {
 }
 
 /** "còn 3 ngày" / "hạn hôm nay" / "quá hạn 2 ngày" / "đã nộp đúng hạn" / "đã nộp trễ", with a colour. */
-export function countdown(t: TFunction, d: { dueDate: string; answered: boolean; answeredOnTime: boolean | null; overdue: boolean }, now = Date.now()): Countdown {
-  if (d.answered) return d.answeredOnTime === false ? { text: t('cases.answeredLate'), color: 'orange', overdue: false } : { text: t('cases.answeredOnTime'), color: 'green', overdue: false };
+export function countdown(
+  t: TFunction,
+  d: { dueDate: string; answered: boolean; answeredOnTime: boolean | null; overdue: boolean },
+  now = Date.now(),
+): Countdown {
+  if (d.answered)
+    return d.answeredOnTime === false
+      ? { text: t('cases.answeredLate'), color: 'orange', overdue: false }
+      : { text: t('cases.answeredOnTime'), color: 'green', overdue: false };
   const n = daysLeft(d.dueDate, now);
   // past its due date but not overdue by the server: the case is published or closed and owes nothing any more
   if (n < 0 && !d.overdue) return { text: t('cases.notAnswered'), color: 'gray', overdue: false };

@@ -20,7 +20,11 @@ export function AppraisalList({ appraisals, revisions = [] }: { appraisals: Appr
         return (
           <Paper key={a.id} withBorder p="sm" data-testid="appraisal-entry">
             <Group gap="xs" mb={4}>
-              <Badge color={approved ? 'green' : 'red'} variant="light" leftSection={approved ? <IconCheck size={12} aria-hidden /> : <IconX size={12} aria-hidden />}>
+              <Badge
+                color={approved ? 'green' : 'red'}
+                variant="light"
+                leftSection={approved ? <IconCheck size={12} aria-hidden /> : <IconX size={12} aria-hidden />}
+              >
                 {approved ? t('appraisal.approved') : t('appraisal.returned')}
               </Badge>
               <Text size="sm">

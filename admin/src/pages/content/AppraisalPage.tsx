@@ -45,8 +45,14 @@ function Appraisal({ version: v }: { version: WorkingVersion }) {
   const h = history.data;
   const working = v.revision.id;
   // Compare with the last approved revision; before any approval, with the one last returned.
-  const lastReturned = [...(h?.appraisals ?? [])].filter((a) => a.decision === 'return').sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]?.revisionId ?? null;
-  const base = h?.lastApprovedRevisionId && h.lastApprovedRevisionId !== working ? h.lastApprovedRevisionId : !h?.lastApprovedRevisionId && lastReturned && lastReturned !== working ? lastReturned : null;
+  const lastReturned =
+    [...(h?.appraisals ?? [])].filter((a) => a.decision === 'return').sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]?.revisionId ?? null;
+  const base =
+    h?.lastApprovedRevisionId && h.lastApprovedRevisionId !== working
+      ? h.lastApprovedRevisionId
+      : !h?.lastApprovedRevisionId && lastReturned && lastReturned !== working
+        ? lastReturned
+        : null;
   const baseKind = base && base === h?.lastApprovedRevisionId ? 'approved' : 'returned';
   const baseNumber = h?.revisions.find((r) => r.id === base)?.number;
   const diff = useDiff(v.id, base, working);
@@ -119,7 +125,11 @@ function Appraisal({ version: v }: { version: WorkingVersion }) {
             </Text>
           ) : (
             <>
-              <Text size="sm">{baseKind === 'approved' ? t('appraisal.diffSinceApproved', { n: baseNumber ?? '?', m: v.revision.number }) : t('appraisal.diffSinceReturned', { n: baseNumber ?? '?', m: v.revision.number })}</Text>
+              <Text size="sm">
+                {baseKind === 'approved'
+                  ? t('appraisal.diffSinceApproved', { n: baseNumber ?? '?', m: v.revision.number })
+                  : t('appraisal.diffSinceReturned', { n: baseNumber ?? '?', m: v.revision.number })}
+              </Text>
               {diff.isPending ? <Loading /> : diff.data ? <DiffView fields={diff.data.fields} topics={topics.data?.items} /> : null}
             </>
           )}
@@ -132,7 +142,18 @@ function Appraisal({ version: v }: { version: WorkingVersion }) {
           <Grid gap="lg">
             {!v.isSource && (
               <Grid.Col span={{ base: 12, md: 6 }}>
-                {source.data ? <TextView language={source.data.language} text={source.data.text} muted heading={t('editor.sourceText', { language: languageName(t, source.data.language) })} /> : source.error ? <ErrorAlert error={source.error} /> : <Loading />}
+                {source.data ? (
+                  <TextView
+                    language={source.data.language}
+                    text={source.data.text}
+                    muted
+                    heading={t('editor.sourceText', { language: languageName(t, source.data.language) })}
+                  />
+                ) : source.error ? (
+                  <ErrorAlert error={source.error} />
+                ) : (
+                  <Loading />
+                )}
               </Grid.Col>
             )}
             <Grid.Col span={{ base: 12, md: v.isSource ? 12 : 6 }}>
@@ -168,7 +189,16 @@ function Appraisal({ version: v }: { version: WorkingVersion }) {
                     <Title order={3} size="h4" mb="sm">
                       {t('wf.approve')}
                     </Title>
-                    <ApproveForm version={v} onDone={(scheduled) => afterDecision(scheduled ? t('wf.done.scheduled', { language: languageName(t, v.language) }) : t('wf.done.approve', { language: languageName(t, v.language) }))} />
+                    <ApproveForm
+                      version={v}
+                      onDone={(scheduled) =>
+                        afterDecision(
+                          scheduled
+                            ? t('wf.done.scheduled', { language: languageName(t, v.language) })
+                            : t('wf.done.approve', { language: languageName(t, v.language) }),
+                        )
+                      }
+                    />
                   </Paper>
                 </Grid.Col>
               )}

@@ -55,7 +55,12 @@ export function AppraisalQueuePage() {
         title={t('queue.title')}
         intro={role === 'appraiser' ? t('queue.intro') : t('queue.introReadOnly')}
         actions={
-          <Button variant="default" leftSection={<IconRefresh size={18} aria-hidden />} onClick={() => void queue.refetch()} loading={queue.isFetching && !queue.isPending}>
+          <Button
+            variant="default"
+            leftSection={<IconRefresh size={18} aria-hidden />}
+            onClick={() => void queue.refetch()}
+            loading={queue.isFetching && !queue.isPending}
+          >
             {t('queue.refresh')}
           </Button>
         }

@@ -38,7 +38,14 @@ export function ClaimFields({ form, itemLanguages }: Props) {
           </Text>
         ))}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label={t('claim.rating')} data={claimRatingOptions(t)} clearable {...form.getInputProps(`${PREFIX}.rating`)} value={claim.rating || null} data-testid="claim-rating" />
+          <Select
+            label={t('claim.rating')}
+            data={claimRatingOptions(t)}
+            clearable
+            {...form.getInputProps(`${PREFIX}.rating`)}
+            value={claim.rating || null}
+            data-testid="claim-rating"
+          />
           <DateField label={t('claim.firstSeen')} {...form.getInputProps(`${PREFIX}.firstSeen`)} data-testid="claim-firstSeen" />
         </SimpleGrid>
         <Stack gap="xs">
@@ -62,7 +69,14 @@ export function ClaimFields({ form, itemLanguages }: Props) {
             ))}
           </SimpleGrid>
         </Stack>
-        <TextInput label={t('claim.claimant')} description={t('claim.claimantHelp')} inputWrapperOrder={['label', 'description', 'input', 'error']} maxLength={300} {...form.getInputProps(`${PREFIX}.claimant`)} data-testid="claim-claimant" />
+        <TextInput
+          label={t('claim.claimant')}
+          description={t('claim.claimantHelp')}
+          inputWrapperOrder={['label', 'description', 'input', 'error']}
+          maxLength={300}
+          {...form.getInputProps(`${PREFIX}.claimant`)}
+          data-testid="claim-claimant"
+        />
         <Appearances form={form} />
       </Stack>
     </Fieldset>
@@ -151,7 +165,14 @@ function Appearances({ form }: { form: UseFormReturnType<ItemValues> }) {
                     </Grid.Col>
                   </Grid>
                   <Tooltip label={t('claim.removeAppearance', { n: i + 1 })} withArrow>
-                    <ActionIcon variant="subtle" color="red" mt={28} onClick={() => remove(i)} aria-label={t('claim.removeAppearance', { n: i + 1 })} data-testid="claim-appearance-remove">
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      mt={28}
+                      onClick={() => remove(i)}
+                      aria-label={t('claim.removeAppearance', { n: i + 1 })}
+                      data-testid="claim-appearance-remove"
+                    >
                       <IconTrash size={16} aria-hidden />
                     </ActionIcon>
                   </Tooltip>
@@ -163,7 +184,15 @@ function Appearances({ form }: { form: UseFormReturnType<ItemValues> }) {
       )}
       <VisuallyHidden role="status">{announce}</VisuallyHidden>
       <Group gap="sm">
-        <Button ref={addRef} variant="light" size="sm" leftSection={<IconPlus size={16} aria-hidden />} onClick={add} disabled={full} data-testid="claim-appearance-add">
+        <Button
+          ref={addRef}
+          variant="light"
+          size="sm"
+          leftSection={<IconPlus size={16} aria-hidden />}
+          onClick={add}
+          disabled={full}
+          data-testid="claim-appearance-add"
+        >
           {t('claim.addAppearance')}
         </Button>
         {full && (

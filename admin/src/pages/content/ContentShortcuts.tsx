@@ -17,7 +17,12 @@ export function ContentShortcuts() {
   // The queue's total, not the rows of its first page.
   const n = appraiser ? queue.data?.total : returned.data?.items.length;
   const count = n === undefined ? undefined : `${n}${!appraiser && returned.data?.nextCursor ? '+' : ''}`;
-  const waiting = count === undefined ? null : n === 0 ? t(appraiser ? 'home.queueEmpty' : 'home.noReturned') : t(appraiser ? 'home.queueCount' : 'home.returnedCount', { count });
+  const waiting =
+    count === undefined
+      ? null
+      : n === 0
+        ? t(appraiser ? 'home.queueEmpty' : 'home.noReturned')
+        : t(appraiser ? 'home.queueCount' : 'home.returnedCount', { count });
   return (
     <Card withBorder padding="lg" mb="lg" data-testid="home-content">
       <Title order={2} size="h4" mb="xs">

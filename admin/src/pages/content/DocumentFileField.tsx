@@ -13,7 +13,17 @@ import { Uploader } from '../media/Uploader';
 import type { ItemValues } from './itemValues';
 import { errorsUnder, fileWarnings } from './fileChecks';
 
-export function DocumentFileField({ form, agencyId, itemLanguages, readOnly }: { form: UseFormReturnType<ItemValues>; agencyId?: string; itemLanguages: readonly string[]; readOnly?: boolean }) {
+export function DocumentFileField({
+  form,
+  agencyId,
+  itemLanguages,
+  readOnly,
+}: {
+  form: UseFormReturnType<ItemValues>;
+  agencyId?: string;
+  itemLanguages: readonly string[];
+  readOnly?: boolean;
+}) {
   const { t, lang } = useI18n();
   const remember = useRememberMedia();
   const fileId = form.values.metadata.document.fileId;
@@ -53,7 +63,13 @@ export function DocumentFileField({ form, agencyId, itemLanguages, readOnly }: {
               </div>
             </Group>
             {!readOnly && (
-              <Button variant="subtle" color="red" size="compact-sm" leftSection={<IconX size={14} aria-hidden />} onClick={() => form.setFieldValue('metadata.document.fileId', '')}>
+              <Button
+                variant="subtle"
+                color="red"
+                size="compact-sm"
+                leftSection={<IconX size={14} aria-hidden />}
+                onClick={() => form.setFieldValue('metadata.document.fileId', '')}
+              >
                 {t('media.documentFile.remove')}
               </Button>
             )}
@@ -86,7 +102,16 @@ export function DocumentFileField({ form, agencyId, itemLanguages, readOnly }: {
             </Button>
           </Group>
           <Uploader agencyId={agencyId} accept="document" multiple={false} onUploaded={(f) => choose([f])} compact />
-          <MediaPicker opened={picking} onClose={picker.close} onPick={choose} kind="document" multiple={false} agencyId={agencyId} title={t('media.documentFile.pick')} exclude={fileId ? [fileId] : []} />
+          <MediaPicker
+            opened={picking}
+            onClose={picker.close}
+            onPick={choose}
+            kind="document"
+            multiple={false}
+            agencyId={agencyId}
+            title={t('media.documentFile.pick')}
+            exclude={fileId ? [fileId] : []}
+          />
         </>
       )}
     </Stack>

@@ -96,7 +96,14 @@ export function FreshnessPage() {
                           <Group gap={4}>
                             {missingLangs.map(([l, n]) =>
                               n > 0 ? (
-                                <Button key={l} size="compact-xs" variant="light" color="orange" onClick={() => setMissing({ agencyId: r.agencyId, language: l })} aria-label={`${l.toUpperCase()}: ${n} — ${t('fresh.missingN', { n, language: languageName(t, l), agency: name })}`}>
+                                <Button
+                                  key={l}
+                                  size="compact-xs"
+                                  variant="light"
+                                  color="orange"
+                                  onClick={() => setMissing({ agencyId: r.agencyId, language: l })}
+                                  aria-label={`${l.toUpperCase()}: ${n} — ${t('fresh.missingN', { n, language: languageName(t, l), agency: name })}`}
+                                >
                                   {l.toUpperCase()}: {n}
                                 </Button>
                               ) : (
@@ -125,7 +132,13 @@ export function FreshnessPage() {
           )}
         </Stack>
       </Stack>
-      <Modal opened={!!missing} onClose={() => setMissing(null)} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }} title={missing ? t('fresh.missingTitle', { language: languageName(t, missing.language) }) : ''}>
+      <Modal
+        opened={!!missing}
+        onClose={() => setMissing(null)}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        title={missing ? t('fresh.missingTitle', { language: languageName(t, missing.language) }) : ''}
+      >
         {missing && <MissingTranslations agencyId={missing.agencyId} language={missing.language} />}
       </Modal>
     </>
@@ -166,7 +179,12 @@ function SchedulingHealth() {
   return (
     <Paper withBorder p="md" data-testid="scheduling-health">
       <Group gap="xs" mb="sm">
-        {d && (ok ? <IconCircleCheck size={20} color="var(--mantine-color-green-9)" aria-hidden /> : <IconAlertTriangle size={20} color="var(--mantine-color-red-9)" aria-hidden />)}
+        {d &&
+          (ok ? (
+            <IconCircleCheck size={20} color="var(--mantine-color-green-9)" aria-hidden />
+          ) : (
+            <IconAlertTriangle size={20} color="var(--mantine-color-red-9)" aria-hidden />
+          ))}
         <Title order={2} size="h3">
           {t('sched.title')}
         </Title>

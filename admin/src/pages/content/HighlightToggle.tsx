@@ -45,7 +45,13 @@ export function HighlightToggle({ version: v }: { version: WorkingVersion }) {
       <Divider mb={4} />
       <Switch
         label={t('highlights.toggle')}
-        description={on ? t('highlights.toggleOnHint', { n: ids.indexOf(v.itemId) + 1, total: ids.length }) : full ? t('highlights.toggleFull', { max: MAX_HIGHLIGHTS }) : t('highlights.toggleHint')}
+        description={
+          on
+            ? t('highlights.toggleOnHint', { n: ids.indexOf(v.itemId) + 1, total: ids.length })
+            : full
+              ? t('highlights.toggleFull', { max: MAX_HIGHLIGHTS })
+              : t('highlights.toggleHint')
+        }
         checked={on}
         disabled={busy || full}
         onChange={(e) => void toggle(e.currentTarget.checked)}

@@ -3,7 +3,19 @@
 // public published items, then save the whole list; the server's refusals are shown on their rows.
 import { ActionIcon, Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconAlertCircle, IconArrowDown, IconArrowUp, IconCheck, IconDeviceFloppy, IconExternalLink, IconInfoCircle, IconPlus, IconRestore, IconSearch, IconTrash } from '@tabler/icons-react';
+import {
+  IconAlertCircle,
+  IconArrowDown,
+  IconArrowUp,
+  IconCheck,
+  IconDeviceFloppy,
+  IconExternalLink,
+  IconInfoCircle,
+  IconPlus,
+  IconRestore,
+  IconSearch,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -42,7 +54,12 @@ export function highlightErrors(t: TFunction, error: unknown) {
   if (!(error instanceof ApiError)) return { rows, list };
   for (const e of error.problem.errors ?? []) {
     const m = /^itemIds\/(\d+)$/.exec(e.field);
-    const text = e.code === 'not_online' ? t('highlights.err.notOnline') : e.code === 'field_too_long' && !m ? t('highlights.err.tooMany', { max: MAX_HIGHLIGHTS }) : e.message;
+    const text =
+      e.code === 'not_online'
+        ? t('highlights.err.notOnline')
+        : e.code === 'field_too_long' && !m
+          ? t('highlights.err.tooMany', { max: MAX_HIGHLIGHTS })
+          : e.message;
     if (m) rows.set(Number(m[1]), [...(rows.get(Number(m[1])) ?? []), text]);
     else if (e.field === 'itemIds') list.push(text);
   }
@@ -85,7 +102,8 @@ export function HighlightsPage() {
   const nameOf = (id: string) => entryOf(id)?.title || t('highlights.unknown');
   const { rows: rowErrors, list: listErrors } = highlightErrors(t, error);
   // A refusal about the list or its rows is told there; anything else in the usual alert.
-  const onRows = error instanceof ApiError && !!error.problem.errors?.length && error.problem.errors.every((e) => e.field === 'itemIds' || /^itemIds\/\d+$/.test(e.field));
+  const onRows =
+    error instanceof ApiError && !!error.problem.errors?.length && error.problem.errors.every((e) => e.field === 'itemIds' || /^itemIds\/\d+$/.test(e.field));
 
   // A refusal after saving must not stay out of sight above a long list.
   useEffect(() => {
@@ -181,7 +199,16 @@ export function HighlightsPage() {
       </Group>
       <Stack gap="sm">
         {onRows ? (
-          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title={rowErrors.size ? t('highlights.err.marked') : listErrors.join(' ')} role="alert" data-testid="error-alert" ref={alertRef} style={{ scrollMarginTop: 72 }}>
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertCircle aria-hidden />}
+            title={rowErrors.size ? t('highlights.err.marked') : listErrors.join(' ')}
+            role="alert"
+            data-testid="error-alert"
+            ref={alertRef}
+            style={{ scrollMarginTop: 72 }}
+          >
             {rowErrors.size > 0 && listErrors.join(' ')}
           </Alert>
         ) : (
@@ -218,7 +245,13 @@ export function HighlightsPage() {
               </Text>
             )}
             <Group gap="sm">
-              <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={() => void save()} loading={saving} disabled={!dirty} data-testid="save-highlights">
+              <Button
+                leftSection={<IconDeviceFloppy size={18} aria-hidden />}
+                onClick={() => void save()}
+                loading={saving}
+                disabled={!dirty}
+                data-testid="save-highlights"
+              >
                 {t('highlights.save')}
               </Button>
               {dirty && (
@@ -239,7 +272,14 @@ export function HighlightsPage() {
         title={t('highlights.title')}
         intro={t('highlights.intro')}
         actions={
-          <Button component="a" href={`/${portalLang}/`} target="_blank" rel="noopener" variant="default" leftSection={<IconExternalLink size={18} aria-hidden />}>
+          <Button
+            component="a"
+            href={`/${portalLang}/`}
+            target="_blank"
+            rel="noopener"
+            variant="default"
+            leftSection={<IconExternalLink size={18} aria-hidden />}
+          >
             {t('highlights.viewPortal')}
             <VisuallyHidden> {t('highlights.newTab')}</VisuallyHidden>
           </Button>
@@ -285,7 +325,15 @@ function HighlightRow({ entry: e, itemId, index: i, total, lang, errors, canEdit
     const label = t(dir === 'up' ? 'highlights.moveUp' : 'highlights.moveDown', { name });
     return (
       <Tooltip label={label} withArrow>
-        <ActionIcon variant="default" size="lg" onClick={() => onMove(dir)} disabled={dir === 'up' ? i === 0 : i === total - 1} aria-label={label} data-move={`${itemId}-${dir}`} data-testid={`move-${dir}`}>
+        <ActionIcon
+          variant="default"
+          size="lg"
+          onClick={() => onMove(dir)}
+          disabled={dir === 'up' ? i === 0 : i === total - 1}
+          aria-label={label}
+          data-move={`${itemId}-${dir}`}
+          data-testid={`move-${dir}`}
+        >
           {dir === 'up' ? <IconArrowUp size={18} aria-hidden /> : <IconArrowDown size={18} aria-hidden />}
         </ActionIcon>
       </Tooltip>
@@ -303,7 +351,14 @@ function HighlightRow({ entry: e, itemId, index: i, total, lang, errors, canEdit
     </Group>
   );
   return (
-    <Paper withBorder p="sm" component="li" data-testid="highlight-row" data-item-id={itemId} style={errors.length ? { borderColor: 'var(--mantine-color-red-7)' } : undefined}>
+    <Paper
+      withBorder
+      p="sm"
+      component="li"
+      data-testid="highlight-row"
+      data-item-id={itemId}
+      style={errors.length ? { borderColor: 'var(--mantine-color-red-7)' } : undefined}
+    >
       <Group align="flex-start" wrap="nowrap" gap="sm">
         <Text fw={700} size="xl" c="dimmed" w={28} ta="center" lh={1.2} aria-hidden>
           {i + 1}
@@ -315,7 +370,15 @@ function HighlightRow({ entry: e, itemId, index: i, total, lang, errors, canEdit
           </Text>
           {e ? (
             <Group gap={6} wrap="nowrap" align="flex-start">
-              <Anchor component={Link} to={`/items/${e.versionId}`} fw={600} lh={1.35} lang={e.language} style={{ wordBreak: 'break-word' }} data-testid="highlight-title">
+              <Anchor
+                component={Link}
+                to={`/items/${e.versionId}`}
+                fw={600}
+                lh={1.35}
+                lang={e.language}
+                style={{ wordBreak: 'break-word' }}
+                data-testid="highlight-title"
+              >
                 {e.title}
               </Anchor>
               {e.language !== lang && <LanguageBadge code={e.language} />}
@@ -326,12 +389,17 @@ function HighlightRow({ entry: e, itemId, index: i, total, lang, errors, canEdit
             </Text>
           )}
           {e && (
-            <Anchor href={`/${e.language}/items/${itemId}`} target="_blank" rel="noopener" size="sm" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
+            <Anchor
+              href={`/${e.language}/items/${itemId}`}
+              target="_blank"
+              rel="noopener"
+              size="sm"
+              display="inline-flex"
+              style={{ alignItems: 'center', gap: 4 }}
+            >
               <IconExternalLink size={14} aria-hidden />
               {t('highlights.openPublic')}
-              <VisuallyHidden>
-                {`: ${e.title} ${t('highlights.newTab')}`}
-              </VisuallyHidden>
+              <VisuallyHidden>{`: ${e.title} ${t('highlights.newTab')}`}</VisuallyHidden>
             </Anchor>
           )}
           {errors.map((m) => (
@@ -421,10 +489,22 @@ function AddPanel({ chosen, full, onAdd, onFound }: AddProps) {
         ) : (
           <>
             <Text size="sm" role="status">
-              {entries.length === 0 ? t('highlights.noResults') : more ? t('highlights.resultsMore', { count: entries.length }) : t('highlights.results', { count: entries.length })}
+              {entries.length === 0
+                ? t('highlights.noResults')
+                : more
+                  ? t('highlights.resultsMore', { count: entries.length })
+                  : t('highlights.results', { count: entries.length })}
             </Text>
             {entries.length > 0 && (
-              <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('highlights.resultsList')} data-testid="highlights-results">
+              <Stack
+                gap="xs"
+                component="ul"
+                p={0}
+                m={0}
+                style={{ listStyle: 'none' }}
+                aria-label={t('highlights.resultsList')}
+                data-testid="highlights-results"
+              >
                 {entries.map((e) => {
                   const inList = chosen.includes(e.itemId);
                   const off = inList || full;
@@ -432,7 +512,16 @@ function AddPanel({ chosen, full, onAdd, onFound }: AddProps) {
                     <Paper key={e.itemId} component="li" withBorder p="xs" data-testid="highlight-result" data-item-id={e.itemId}>
                       <Group wrap="nowrap" align="center" gap="sm" justify="space-between">
                         <div style={{ flex: 1, minWidth: 0 }}>
-                          <Anchor component={Link} to={`/items/${e.versionId}`} size="sm" fw={600} lh={1.35} lang={e.language} display="block" style={{ wordBreak: 'break-word' }}>
+                          <Anchor
+                            component={Link}
+                            to={`/items/${e.versionId}`}
+                            size="sm"
+                            fw={600}
+                            lh={1.35}
+                            lang={e.language}
+                            display="block"
+                            style={{ wordBreak: 'break-word' }}
+                          >
                             {e.title || t('items.untitled')}
                           </Anchor>
                           <Group gap={6} mt={2}>

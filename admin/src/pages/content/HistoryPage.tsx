@@ -45,7 +45,10 @@ function History({ version: v }: { version: WorkingVersion }) {
     }
   }, [revisions, from, to]);
   const diff = useDiff(v.id, from, to);
-  const options = revisions.map((r) => ({ value: r.id, label: t('history.revisionOption', { n: r.number, time: formatDateTime(r.createdAt), name: r.createdBy }) }));
+  const options = revisions.map((r) => ({
+    value: r.id,
+    label: t('history.revisionOption', { n: r.number, time: formatDateTime(r.createdAt), name: r.createdBy }),
+  }));
   const h = history.data;
 
   const restore = async (revisionId: string, number: number) => {

@@ -1,7 +1,25 @@
 // Bulk import from CSV, XLSX or JSON (the documented template): the file goes up as the request
 // body, rows are processed in the background, progress is polled every 500 ms, and the rows
 // refused are listed with their reasons. Past imports below.
-import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, Modal, Paper, Progress, Radio, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  Modal,
+  Paper,
+  Progress,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconDownload, IconFileImport, IconUpload } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -78,7 +96,14 @@ export function ImportPage() {
           <form onSubmit={submit} noValidate aria-label={t('import.formLabel')}>
             <Stack>
               <Group>
-                <Button component="a" href="/api/v1/imports/template.csv" download variant="default" leftSection={<IconDownload size={18} aria-hidden />} data-testid="import-template">
+                <Button
+                  component="a"
+                  href="/api/v1/imports/template.csv"
+                  download
+                  variant="default"
+                  leftSection={<IconDownload size={18} aria-hidden />}
+                  data-testid="import-template"
+                >
                   {t('import.template')}
                 </Button>
                 <Text size="sm" c="dimmed">
@@ -150,7 +175,8 @@ export function ImportPage() {
 }
 
 const statusColor = (s: string) => (s === 'done' ? 'green' : s === 'running' ? 'blue' : 'red');
-const statusLabel = (t: (k: MessageKey) => string, s: string) => (['running', 'done', 'failed', 'interrupted'].includes(s) ? t(`import.status.${s}` as MessageKey) : s);
+const statusLabel = (t: (k: MessageKey) => string, s: string) =>
+  ['running', 'done', 'failed', 'interrupted'].includes(s) ? t(`import.status.${s}` as MessageKey) : s;
 
 /** Polls an import every 500 ms while it runs; then its report. */
 function ImportProgress({ id }: { id: string }) {
@@ -171,7 +197,12 @@ function ImportProgress({ id }: { id: string }) {
           </Badge>
         </Group>
         <Progress.Root size="lg">
-          <Progress.Section value={pct} animated={r.status === 'running'} aria-label={t('import.progressLabel')} aria-valuetext={t('import.progress', { processed: r.processed, total: r.total })} />
+          <Progress.Section
+            value={pct}
+            animated={r.status === 'running'}
+            aria-label={t('import.progressLabel')}
+            aria-valuetext={t('import.progress', { processed: r.processed, total: r.total })}
+          />
         </Progress.Root>
         <Text size="sm" role="status" aria-live="polite">
           {t('import.progress', { processed: r.processed, total: r.total })}
@@ -282,7 +313,13 @@ function PastImports({ onOpen }: { onOpen: (id: string) => void }) {
                         {t('import.follow')}
                       </Button>
                     ) : (
-                      <Button size="xs" variant="default" onClick={() => setReport(r)} disabled={r.report.length === 0} aria-label={`${t('import.report')}: ${r.fileName || r.format}`}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setReport(r)}
+                        disabled={r.report.length === 0}
+                        aria-label={`${t('import.report')}: ${r.fileName || r.format}`}
+                      >
                         {t('import.report')}
                       </Button>
                     )}
@@ -293,7 +330,13 @@ function PastImports({ onOpen }: { onOpen: (id: string) => void }) {
           </Table>
         </TableScroll>
       )}
-      <Modal opened={!!report} onClose={() => setReport(null)} size="xl" title={report ? t('import.reportOf', { name: report.fileName || report.format }) : ''} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={!!report}
+        onClose={() => setReport(null)}
+        size="xl"
+        title={report ? t('import.reportOf', { name: report.fileName || report.format }) : ''}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {report && <ImportReport report={report.report} />}
       </Modal>
     </Stack>

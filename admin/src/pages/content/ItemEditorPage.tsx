@@ -1,7 +1,27 @@
 // The item editor: a new item (kind, agency, source language, text and metadata) or one language
 // version — its text, the item's metadata on the source language, the other language versions,
 // a translation next to its source, the workflow buttons and the appraisal decisions.
-import { ActionIcon, Alert, Anchor, Box, Button, Code, CopyButton, Grid, Group, Modal, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Code,
+  CopyButton,
+  Grid,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCheck, IconCopy, IconDeviceFloppy, IconGavel, IconHistory, IconLanguage, IconPlus } from '@tabler/icons-react';
@@ -78,7 +98,10 @@ export function NewItemPage() {
   const { t, lang } = useI18n();
   const { user, role } = useMe();
   const navigate = useNavigate();
-  const create = useItemMutation(itemRequests.create, { success: t('editor.created'), onSuccess: (created) => navigate(`/items/${created.id}`, { replace: true }) });
+  const create = useItemMutation(itemRequests.create, {
+    success: t('editor.created'),
+    onSuccess: (created) => navigate(`/items/${created.id}`, { replace: true }),
+  });
   const [kind, setKind] = useState<string>('news');
   const form = useItemForm(emptyValues({ authors: [user.displayName] }), kind);
   const [sourceLanguage, setSourceLanguage] = useState<string>('vi');
@@ -119,7 +142,15 @@ export function NewItemPage() {
           <ErrorAlert error={error} fields={fields} />
           <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
             <SimpleGrid cols={{ base: 1, sm: role === 'appraiser' ? 3 : 2 }}>
-              <Select label={t('items.kind')} data={kindOptions(t)} value={kind} onChange={(v) => setKind(v ?? 'news')} allowDeselect={false} required data-testid="new-kind" />
+              <Select
+                label={t('items.kind')}
+                data={kindOptions(t)}
+                value={kind}
+                onChange={(v) => setKind(v ?? 'news')}
+                allowDeselect={false}
+                required
+                data-testid="new-kind"
+              />
               <Select
                 label={t('editor.sourceLanguage')}
                 data={languages}
@@ -163,7 +194,14 @@ function SaveBar({ form, label, onCancel, disabled }: { form: UseFormReturnType<
   return (
     <Paper withBorder p="sm" className="save-bar">
       <Group justify="space-between" align="flex-end" gap="sm">
-        <TextInput label={t('editor.note')} placeholder={t('editor.notePlaceholder')} maxLength={1000} {...form.getInputProps('note')} style={{ flex: 1, minWidth: 220 }} disabled={disabled} />
+        <TextInput
+          label={t('editor.note')}
+          placeholder={t('editor.notePlaceholder')}
+          maxLength={1000}
+          {...form.getInputProps('note')}
+          style={{ flex: 1, minWidth: 220 }}
+          disabled={disabled}
+        />
         <Group gap="xs">
           {onCancel && (
             <Button variant="default" onClick={onCancel}>
@@ -268,7 +306,15 @@ function VersionEditor({ version: v, refetch }: { version: WorkingVersion; refet
         <LanguageVersions version={v} />
         <StatusPanel version={v} dirty={dirty} onFieldErrors={showFieldErrors} />
         {stale && (
-          <Alert color="orange" variant="light" role="alert" title={t('editor.staleTitle')} data-testid="stale-alert" ref={(el) => el?.scrollIntoView?.({ block: 'nearest' })} style={{ scrollMarginTop: 72 }}>
+          <Alert
+            color="orange"
+            variant="light"
+            role="alert"
+            title={t('editor.staleTitle')}
+            data-testid="stale-alert"
+            ref={(el) => el?.scrollIntoView?.({ block: 'nearest' })}
+            style={{ scrollMarginTop: 72 }}
+          >
             <Text size="sm">{t('editor.stale')}</Text>
             <Button
               mt="sm"
@@ -297,9 +343,7 @@ function VersionEditor({ version: v, refetch }: { version: WorkingVersion; refet
                 {v.online ? t('editor.editPublished') : t('editor.editApproved')}
               </Alert>
             )}
-            {!v.isSource && source && (
-              <Switch label={t('editor.sideBySide')} checked={sideBySide} onChange={(e) => setSideBySide(e.currentTarget.checked)} />
-            )}
+            {!v.isSource && source && <Switch label={t('editor.sideBySide')} checked={sideBySide} onChange={(e) => setSideBySide(e.currentTarget.checked)} />}
             <Grid gap="lg">
               {translationSide && (
                 <Grid.Col span={{ base: 12, md: 6 }}>
@@ -309,7 +353,13 @@ function VersionEditor({ version: v, refetch }: { version: WorkingVersion; refet
               <Grid.Col span={{ base: 12, md: translationSide ? 6 : 12 }}>
                 {readOnly ? (
                   <Box maw={translationSide ? undefined : 1000}>
-                    <TextView language={v.language} text={v.text} headingOrder={2} heading={t('editor.text', { language: languageName(t, v.language) })} testId="text-view" />
+                    <TextView
+                      language={v.language}
+                      text={v.text}
+                      headingOrder={2}
+                      heading={t('editor.text', { language: languageName(t, v.language) })}
+                      testId="text-view"
+                    />
                   </Box>
                 ) : (
                   <Paper withBorder p={{ base: 'sm', sm: 'lg' }} maw={translationSide ? undefined : 1000}>
@@ -497,7 +547,16 @@ function AddTranslation({ version: v }: { version: WorkingVersion }) {
               data-testid="translation-language"
               comboboxProps={{ withinPortal: false }}
             />
-            <TextInput label={t('editor.translationTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={500} error={errors.title} lang={language ?? undefined} data-testid="translation-title" />
+            <TextInput
+              label={t('editor.translationTitle')}
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              required
+              maxLength={500}
+              error={errors.title}
+              lang={language ?? undefined}
+              data-testid="translation-title"
+            />
             <ErrorAlert error={error} fields={['language', 'text.title']} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
@@ -532,8 +591,13 @@ function StatusPanel({ version: v, dirty, onFieldErrors }: { version: WorkingVer
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
           {row(t('editor.revision'), t('editor.revisionBy', { n: v.revision.number, name: v.revision.createdBy, time: formatDateTime(v.revision.createdAt) }))}
           {row(t('editor.state'), `${stateLabel(t, v.state)}${v.online && v.state !== 'published' ? ` · ${t('items.online')}` : ''}`)}
-          {v.submittedAt && v.state === 'submitted' ? row(t('editor.submittedAt'), formatDateTime(v.submittedAt)) : row(t('items.updated'), formatDateTime(v.updatedAt))}
-          {row(t('editor.publishedAt'), v.publishedAt && v.online ? formatDateTime(v.publishedAt) : v.scheduledAt ? t('items.scheduledAt', { time: formatDateTime(v.scheduledAt) }) : '—')}
+          {v.submittedAt && v.state === 'submitted'
+            ? row(t('editor.submittedAt'), formatDateTime(v.submittedAt))
+            : row(t('items.updated'), formatDateTime(v.updatedAt))}
+          {row(
+            t('editor.publishedAt'),
+            v.publishedAt && v.online ? formatDateTime(v.publishedAt) : v.scheduledAt ? t('items.scheduledAt', { time: formatDateTime(v.scheduledAt) }) : '—',
+          )}
         </SimpleGrid>
         {v.revision.note && <Text size="sm">{t('editor.revisionNote', { note: revisionNote(t, v.revision.note) })}</Text>}
         {v.contentHash && (
@@ -561,4 +625,3 @@ function StatusPanel({ version: v, dirty, onFieldErrors }: { version: WorkingVer
     </Paper>
   );
 }
-

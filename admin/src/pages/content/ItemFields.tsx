@@ -17,8 +17,26 @@ export function TextFields({ form, lang, readOnly }: { form: UseFormReturnType<I
   const { t } = useI18n();
   return (
     <Stack gap="md">
-      <TextInput label={t('field.title')} required maxLength={500} lang={lang} readOnly={readOnly} {...form.getInputProps('text.title')} data-testid="field-title" />
-      <Textarea label={t('field.summary')} autosize minRows={2} maxRows={8} maxLength={3000} lang={lang} readOnly={readOnly} {...form.getInputProps('text.summary')} data-testid="field-summary" />
+      <TextInput
+        label={t('field.title')}
+        required
+        maxLength={500}
+        lang={lang}
+        readOnly={readOnly}
+        {...form.getInputProps('text.title')}
+        data-testid="field-title"
+      />
+      <Textarea
+        label={t('field.summary')}
+        autosize
+        minRows={2}
+        maxRows={8}
+        maxLength={3000}
+        lang={lang}
+        readOnly={readOnly}
+        {...form.getInputProps('text.summary')}
+        data-testid="field-summary"
+      />
       <RichTextField
         label={t('field.body')}
         previewLang={lang}
@@ -111,7 +129,14 @@ export function MetadataFields({ form, kind, readOnly, agencyId, itemLanguages =
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('meta.copyrightHolder')} maxLength={300} {...form.getInputProps('metadata.copyrightHolder')} data-testid="meta-copyright" />
-            <Select label={t('meta.licence')} data={licenceOptions(t)} clearable {...form.getInputProps('metadata.licence')} value={m.licence || null} data-testid="meta-licence" />
+            <Select
+              label={t('meta.licence')}
+              data={licenceOptions(t)}
+              clearable
+              {...form.getInputProps('metadata.licence')}
+              value={m.licence || null}
+              data-testid="meta-licence"
+            />
           </SimpleGrid>
           <Radio.Group label={t('meta.visibility')} {...form.getInputProps('metadata.visibility')}>
             <Stack gap={8} mt={6}>
@@ -124,7 +149,13 @@ export function MetadataFields({ form, kind, readOnly, agencyId, itemLanguages =
             <Fieldset legend={t('meta.document')} variant="filled">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput label={t('doc.number')} maxLength={100} {...form.getInputProps('metadata.document.number')} />
-                <Select label={t('doc.documentType')} data={documentTypeOptions(t)} clearable {...form.getInputProps('metadata.document.documentType')} value={m.document.documentType || null} />
+                <Select
+                  label={t('doc.documentType')}
+                  data={documentTypeOptions(t)}
+                  clearable
+                  {...form.getInputProps('metadata.document.documentType')}
+                  value={m.document.documentType || null}
+                />
                 <TextInput label={t('doc.issuingBody')} maxLength={300} {...form.getInputProps('metadata.document.issuingBody')} />
                 <TextInput label={t('doc.signer')} maxLength={200} {...form.getInputProps('metadata.document.signer')} />
                 <DateField label={t('doc.issueDate')} {...form.getInputProps('metadata.document.issueDate')} />

@@ -79,7 +79,13 @@ export function ItemsPage() {
     <>
       <Select label={t('items.kind')} data={[all, ...kindOptions(t)]} value={get('kind')} onChange={(v) => filters.set('kind', v)} allowDeselect={false} />
       <Select label={t('items.state')} data={[all, ...stateOptions(t)]} value={get('state')} onChange={(v) => filters.set('state', v)} allowDeselect={false} />
-      <Select label={t('items.language')} data={[all, ...languages]} value={get('language')} onChange={(v) => filters.set('language', v)} allowDeselect={false} />
+      <Select
+        label={t('items.language')}
+        data={[all, ...languages]}
+        value={get('language')}
+        onChange={(v) => filters.set('language', v)}
+        allowDeselect={false}
+      />
       {seesAllAgencies && (
         <Select
           label={t('items.agency')}
@@ -196,7 +202,9 @@ export function ItemsPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('field.title')}</Table.Th>
-                    <Table.Th scope="col" className="nowrap">{t('items.language')}</Table.Th>
+                    <Table.Th scope="col" className="nowrap">
+                      {t('items.language')}
+                    </Table.Th>
                     <Table.Th scope="col">{t('items.kind')}</Table.Th>
                     <Table.Th scope="col">{t('items.state')}</Table.Th>
                     <Table.Th scope="col">{t('items.agency')}</Table.Th>
@@ -276,7 +284,12 @@ function SavedViews() {
     <>
       <Menu position="bottom-end" width={260} withinPortal={false} withInitialFocusPlaceholder={false}>
         <Menu.Target>
-          <Button variant="default" leftSection={<IconBookmark size={18} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />} data-testid="saved-views">
+          <Button
+            variant="default"
+            leftSection={<IconBookmark size={18} aria-hidden />}
+            rightSection={<IconChevronDown size={14} aria-hidden />}
+            data-testid="saved-views"
+          >
             {t('views.title')}
           </Button>
         </Menu.Target>
@@ -285,7 +298,12 @@ function SavedViews() {
             <Menu.Item disabled>{t('views.none')}</Menu.Item>
           ) : (
             views.map((v) => (
-              <Menu.Item key={v.name} onClick={() => setParams(new URLSearchParams(v.search))} aria-current={v.search === current ? 'true' : undefined} fw={v.search === current ? 700 : undefined}>
+              <Menu.Item
+                key={v.name}
+                onClick={() => setParams(new URLSearchParams(v.search))}
+                aria-current={v.search === current ? 'true' : undefined}
+                fw={v.search === current ? 700 : undefined}
+              >
                 {v.name}
               </Menu.Item>
             ))
@@ -305,7 +323,15 @@ function SavedViews() {
         <form onSubmit={save} noValidate>
           <Stack>
             <Text size="sm">{current ? t('views.saveIntro') : t('views.saveAll')}</Text>
-            <TextInput label={t('views.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} required maxLength={60} data-autofocus />
+            <TextInput
+              label={t('views.name')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={error}
+              required
+              maxLength={60}
+              data-autofocus
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={saveModal.close}>
                 {t('common.cancel')}
@@ -321,7 +347,12 @@ function SavedViews() {
           {views.map((v) => (
             <Group key={v.name} justify="space-between" wrap="nowrap">
               <Text truncate="end">{v.name}</Text>
-              <ActionIcon variant="subtle" color="red" onClick={() => update(views.filter((x) => x.name !== v.name))} aria-label={t('views.delete', { name: v.name })}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                onClick={() => update(views.filter((x) => x.name !== v.name))}
+                aria-label={t('views.delete', { name: v.name })}
+              >
                 <IconTrash size={16} aria-hidden />
               </ActionIcon>
             </Group>

@@ -59,7 +59,10 @@ export function MediaFields({ form, kind, agencyId, languages, itemLanguages }: 
       // The captions people wrote for the file in the library are a good start for this item's. One
       // still as read from the file's EXIF/IPTC data is not copied in unnoticed: it is offered next
       // to the caption, to take on purpose.
-      form.insertListItem('metadata.media', { mediaId: m.id, caption: Object.fromEntries(languages.map((l) => [l, fromEmbedded(m, l) ? '' : (m.caption[l] ?? '')])) });
+      form.insertListItem('metadata.media', {
+        mediaId: m.id,
+        caption: Object.fromEntries(languages.map((l) => [l, fromEmbedded(m, l) ? '' : (m.caption[l] ?? '')])),
+      });
     }
     if (list.length) {
       clearMediaErrors();
@@ -131,7 +134,12 @@ export function MediaFields({ form, kind, agencyId, languages, itemLanguages }: 
           </Stack>
         )}
         {refs.length > 0 && (allLanguages || languages.length > captionLanguages.length) ? (
-          <Switch label={t('media.allCaptionLanguages', { count: languages.length })} checked={allLanguages} onChange={(e) => setAllLanguages(e.currentTarget.checked)} data-testid="all-caption-languages" />
+          <Switch
+            label={t('media.allCaptionLanguages', { count: languages.length })}
+            checked={allLanguages}
+            onChange={(e) => setAllLanguages(e.currentTarget.checked)}
+            data-testid="all-caption-languages"
+          />
         ) : null}
         <VisuallyHidden role="status">{announce}</VisuallyHidden>
         <Group gap="sm" align="flex-start">
@@ -182,7 +190,14 @@ function AttachedFile({ form, index: i, total, media: m, failed, languages, item
     const label = t(dir === 'up' ? 'media.moveUp' : 'media.moveDown', { name });
     return (
       <Tooltip label={label} withArrow>
-        <ActionIcon variant="default" onClick={() => onMove(dir)} disabled={dir === 'up' ? i === 0 : i === total - 1} aria-label={label} data-move={`${id}-${dir}`} data-testid={`move-${dir}`}>
+        <ActionIcon
+          variant="default"
+          onClick={() => onMove(dir)}
+          disabled={dir === 'up' ? i === 0 : i === total - 1}
+          aria-label={label}
+          data-move={`${id}-${dir}`}
+          data-testid={`move-${dir}`}
+        >
           {dir === 'up' ? <IconArrowUp size={16} aria-hidden /> : <IconArrowDown size={16} aria-hidden />}
         </ActionIcon>
       </Tooltip>

@@ -43,14 +43,32 @@ export function MediaView({ metadata, kind, language, errors = {}, headingOrder 
           </Text>
         )}
         {refs.length === 0 ? (
-          <Text size="sm" c={kind === 'photo_album' || kind === 'video' ? 'red.9' : undefined} fw={kind === 'photo_album' || kind === 'video' ? 600 : undefined}>
+          <Text
+            size="sm"
+            c={kind === 'photo_album' || kind === 'video' ? 'red.9' : undefined}
+            fw={kind === 'photo_album' || kind === 'video' ? 600 : undefined}
+          >
             {t('media.none')}
           </Text>
         ) : (
-          <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} spacing="md" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('media.attachedList')}>
+          <SimpleGrid
+            cols={{ base: 2, sm: 3, lg: 4 }}
+            spacing="md"
+            component="ol"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+            aria-label={t('media.attachedList')}
+          >
             {refs.map((r, i) => (
               <li key={r.mediaId}>
-                <ViewedFile media={files[i]?.data} mediaId={r.mediaId} caption={r.caption[language] ?? ''} language={language} errors={errorsUnder(t, errors, `metadata.media.${i}`)} />
+                <ViewedFile
+                  media={files[i]?.data}
+                  mediaId={r.mediaId}
+                  caption={r.caption[language] ?? ''}
+                  language={language}
+                  errors={errorsUnder(t, errors, `metadata.media.${i}`)}
+                />
               </li>
             ))}
           </SimpleGrid>
@@ -60,7 +78,19 @@ export function MediaView({ metadata, kind, language, errors = {}, headingOrder 
   );
 }
 
-function ViewedFile({ media: m, mediaId, caption, language, errors }: { media: Media | undefined; mediaId: string; caption: string; language: string; errors: string[] }) {
+function ViewedFile({
+  media: m,
+  mediaId,
+  caption,
+  language,
+  errors,
+}: {
+  media: Media | undefined;
+  mediaId: string;
+  caption: string;
+  language: string;
+  errors: string[];
+}) {
   const { t, lang } = useI18n();
   const alt = m?.alt[language] ?? '';
   return (

@@ -21,7 +21,11 @@ export function MetadataView({ version: v, errors, headingOrder = 3 }: { version
   const byId = new Map((topics.data?.items ?? []).map((x) => [x.id, topicName(x, lang)]));
   const source = obj(m.source);
   const doc = obj(m.document);
-  const missing = <Text span c="red.9" fw={600}>{t('meta.missing')}</Text>;
+  const missing = (
+    <Text span c="red.9" fw={600}>
+      {t('meta.missing')}
+    </Text>
+  );
   const row = (label: string, value: ReactNode, testId?: string) => (
     <div data-testid={testId}>
       <Text size="sm" fw={600}>
@@ -39,7 +43,12 @@ export function MetadataView({ version: v, errors, headingOrder = 3 }: { version
       {row(t('items.kind'), kindLabel(t, v.kind))}
       {row(t('meta.activityDate'), str(m.activityDate) ? formatDate(`${str(m.activityDate)}T12:00:00+07:00`) : '')}
       {row(t('meta.authors'), strs(m.authors).join(', '))}
-      {row(t('meta.topics'), strs(m.topicIds).map((id) => byId.get(id) ?? id).join('; '))}
+      {row(
+        t('meta.topics'),
+        strs(m.topicIds)
+          .map((id) => byId.get(id) ?? id)
+          .join('; '),
+      )}
       {row(t('meta.tags'), strs(m.tags).join(', '))}
       {row(t('meta.place'), str(m.place))}
       {row(

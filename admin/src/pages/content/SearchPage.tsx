@@ -132,9 +132,7 @@ export function SearchPage() {
               style={{ flex: 1, minWidth: 240 }}
               data-testid="search-query"
             />
-            <Button type="submit">
-              {t('common.search')}
-            </Button>
+            <Button type="submit">{t('common.search')}</Button>
           </Group>
         </form>
         {canWork && (
@@ -219,7 +217,13 @@ export function SearchPage() {
                           {r.activityDate ? ` · ${formatDate(`${r.activityDate}T12:00:00+07:00`)}` : ''}
                         </Text>
                         {!canWork && (
-                          <Anchor href={`/api/v1/item-versions/${r.versionId}/published`} size="xs" target="_blank" rel="noopener noreferrer" underline="always">
+                          <Anchor
+                            href={`/api/v1/item-versions/${r.versionId}/published`}
+                            size="xs"
+                            target="_blank"
+                            rel="noopener noreferrer"
+                            underline="always"
+                          >
                             {t('search.openData')}
                           </Anchor>
                         )}

@@ -18,7 +18,15 @@ interface Props {
 export function TextView({ language, text, heading, headingOrder = 3, badge, muted, label, testId }: Props) {
   const { t } = useI18n();
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'lg' }} h="100%" bg={muted ? 'gray.0' : undefined} role={label ? 'region' : undefined} aria-label={label} data-testid={testId}>
+    <Paper
+      withBorder
+      p={{ base: 'sm', sm: 'lg' }}
+      h="100%"
+      bg={muted ? 'gray.0' : undefined}
+      role={label ? 'region' : undefined}
+      aria-label={label}
+      data-testid={testId}
+    >
       <Stack gap="sm">
         <Group justify="space-between" gap="xs">
           <Title order={headingOrder} size={headingOrder === 2 ? 'h3' : 'h4'}>

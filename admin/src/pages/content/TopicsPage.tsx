@@ -99,7 +99,12 @@ export function TopicsPage() {
                         <ActionIcon variant="subtle" disabled={busy || i === 0} onClick={() => void move(x, -1)} aria-label={t('topics.moveUp', { name })}>
                           <IconArrowUp size={16} aria-hidden />
                         </ActionIcon>
-                        <ActionIcon variant="subtle" disabled={busy || i === all.length - 1} onClick={() => void move(x, 1)} aria-label={t('topics.moveDown', { name })}>
+                        <ActionIcon
+                          variant="subtle"
+                          disabled={busy || i === all.length - 1}
+                          onClick={() => void move(x, 1)}
+                          aria-label={t('topics.moveDown', { name })}
+                        >
                           <IconArrowDown size={16} aria-hidden />
                         </ActionIcon>
                         <Text size="sm" c="dimmed">
@@ -125,15 +130,34 @@ export function TopicsPage() {
                     </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
-                        <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setEditing(x)} aria-label={t('topics.editN', { name })}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          leftSection={<IconPencil size={14} aria-hidden />}
+                          onClick={() => setEditing(x)}
+                          aria-label={t('topics.editN', { name })}
+                        >
                           {t('common.edit')}
                         </Button>
                         {x.archived ? (
-                          <ConfirmButton size="xs" variant="default" message={t('topics.restoreConfirm', { name })} onConfirm={() => setArchived(x, false)} aria-label={t('topics.restoreN', { name })}>
+                          <ConfirmButton
+                            size="xs"
+                            variant="default"
+                            message={t('topics.restoreConfirm', { name })}
+                            onConfirm={() => setArchived(x, false)}
+                            aria-label={t('topics.restoreN', { name })}
+                          >
                             {t('topics.restore')}
                           </ConfirmButton>
                         ) : (
-                          <ConfirmButton size="xs" variant="light" danger message={t('topics.archiveConfirm', { name })} onConfirm={() => setArchived(x, true)} aria-label={t('topics.archiveN', { name })}>
+                          <ConfirmButton
+                            size="xs"
+                            variant="light"
+                            danger
+                            message={t('topics.archiveConfirm', { name })}
+                            onConfirm={() => setArchived(x, true)}
+                            aria-label={t('topics.archiveN', { name })}
+                          >
                             {t('topics.archive')}
                           </ConfirmButton>
                         )}
@@ -149,7 +173,14 @@ export function TopicsPage() {
       <Modal opened={creating} onClose={createModal.close} title={t('topics.new')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
         {creating && (
           <TopicForm
-            initial={{ slug: '', nameVi: '', nameEn: '', descriptionVi: '', descriptionEn: '', position: all.length ? Math.max(...all.map((x) => x.position)) + 1 : 0 }}
+            initial={{
+              slug: '',
+              nameVi: '',
+              nameEn: '',
+              descriptionVi: '',
+              descriptionEn: '',
+              position: all.length ? Math.max(...all.map((x) => x.position)) + 1 : 0,
+            }}
             submitLabel={t('common.create')}
             onCancel={createModal.close}
             onSubmit={(v) => create.mutateAsync({ ...v, slug: v.slug.trim(), nameVi: v.nameVi.trim(), nameEn: v.nameEn.trim() })}
@@ -159,12 +190,27 @@ export function TopicsPage() {
       <Modal opened={!!editing} onClose={() => setEditing(null)} title={t('topics.edit')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
         {editing && (
           <TopicForm
-            initial={{ slug: editing.slug, nameVi: editing.nameVi, nameEn: editing.nameEn, descriptionVi: editing.descriptionVi, descriptionEn: editing.descriptionEn, position: editing.position }}
+            initial={{
+              slug: editing.slug,
+              nameVi: editing.nameVi,
+              nameEn: editing.nameEn,
+              descriptionVi: editing.descriptionVi,
+              descriptionEn: editing.descriptionEn,
+              position: editing.position,
+            }}
             slugFixed
             submitLabel={t('common.save')}
             onCancel={() => setEditing(null)}
             onSubmit={(v) =>
-              update.mutateAsync({ id: editing.id, version: editing.version, nameVi: v.nameVi.trim(), nameEn: v.nameEn.trim(), descriptionVi: v.descriptionVi, descriptionEn: v.descriptionEn, position: v.position })
+              update.mutateAsync({
+                id: editing.id,
+                version: editing.version,
+                nameVi: v.nameVi.trim(),
+                nameEn: v.nameEn.trim(),
+                descriptionVi: v.descriptionVi,
+                descriptionEn: v.descriptionEn,
+                position: v.position,
+              })
             }
           />
         )}
@@ -173,7 +219,19 @@ export function TopicsPage() {
   );
 }
 
-function TopicForm({ initial, slugFixed, submitLabel, onSubmit, onCancel }: { initial: TopicValues; slugFixed?: boolean; submitLabel: string; onSubmit: (v: TopicValues) => Promise<unknown>; onCancel: () => void }) {
+function TopicForm({
+  initial,
+  slugFixed,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  initial: TopicValues;
+  slugFixed?: boolean;
+  submitLabel: string;
+  onSubmit: (v: TopicValues) => Promise<unknown>;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const r = rules(t);
   const state = useApiForm<TopicValues>({
@@ -190,11 +248,7 @@ function TopicForm({ initial, slugFixed, submitLabel, onSubmit, onCancel }: { in
   });
   const { form } = state;
   return (
-    <ApiForm
-      state={state}
-      submitLabel={submitLabel}
-      onCancel={onCancel}
-    >
+    <ApiForm state={state} submitLabel={submitLabel} onCancel={onCancel}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label={t('topics.nameVi')} required maxLength={200} lang="vi" {...form.getInputProps('nameVi')} data-autofocus />
         <TextInput label={t('topics.nameEn')} required maxLength={200} lang="en" {...form.getInputProps('nameEn')} />

@@ -72,7 +72,14 @@ export function WorkflowActions({ version, dirty, only, onFieldErrors }: Props) 
             case 'return':
               return <ReturnButton key={name} version={version} disabled={dirty} onDone={() => done(name)} />;
             case 'approve':
-              return <ApproveButton key={name} version={version} disabled={dirty} onDone={(scheduled) => (scheduled ? notifySuccess(t('wf.done.scheduled', { language: lang })) : done(name))} />;
+              return (
+                <ApproveButton
+                  key={name}
+                  version={version}
+                  disabled={dirty}
+                  onDone={(scheduled) => (scheduled ? notifySuccess(t('wf.done.scheduled', { language: lang })) : done(name))}
+                />
+              );
             case 'withdraw':
               return simple(name, <IconArrowBackUp size={18} aria-hidden />);
             case 'publish':
@@ -91,7 +98,17 @@ export function WorkflowActions({ version, dirty, only, onFieldErrors }: Props) 
   );
 }
 
-function SubmitButton({ version, disabled, onFieldErrors, onDone }: { version: WorkingVersion; disabled?: boolean; onFieldErrors?: (e: ApiError) => void; onDone: () => void }) {
+function SubmitButton({
+  version,
+  disabled,
+  onFieldErrors,
+  onDone,
+}: {
+  version: WorkingVersion;
+  disabled?: boolean;
+  onFieldErrors?: (e: ApiError) => void;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const take = useTransition(version);
   const [opened, { open, close }] = useDisclosure(false);
@@ -111,7 +128,12 @@ function SubmitButton({ version, disabled, onFieldErrors, onDone }: { version: W
       onDone();
     } catch (err) {
       // Missing metadata: the form shows each error on its field.
-      if (err instanceof ApiError && err.status === 400 && onFieldErrors && err.problem.errors?.some((x) => x.field.startsWith('text/') || x.field.startsWith('metadata'))) {
+      if (
+        err instanceof ApiError &&
+        err.status === 400 &&
+        onFieldErrors &&
+        err.problem.errors?.some((x) => x.field.startsWith('text/') || x.field.startsWith('metadata'))
+      ) {
         close();
         onFieldErrors(err);
       } else setError(err);
@@ -124,7 +146,13 @@ function SubmitButton({ version, disabled, onFieldErrors, onDone }: { version: W
       <Button leftSection={<IconSend size={18} aria-hidden />} onClick={open} disabled={disabled} data-testid="wf-submit">
         {t('wf.submit')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('wf.submitTitle', { language: languageName(t, version.language) })} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg">
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('wf.submitTitle', { language: languageName(t, version.language) })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        size="lg"
+      >
         <form onSubmit={submit} noValidate>
           <Stack>
             <Text size="sm">{t('wf.submitIntro')}</Text>
@@ -178,10 +206,23 @@ function ReturnButton({ version, disabled, onDone }: { version: WorkingVersion; 
 }
 
 /** The Art. 6.4 checklist, also used inline on the appraisal screen. */
-export function ApprovalChecklist({ value, onChange, errors }: { value: Record<string, boolean>; onChange: (v: Record<string, boolean>) => void; errors?: Record<string, string | null> }) {
+export function ApprovalChecklist({
+  value,
+  onChange,
+  errors,
+}: {
+  value: Record<string, boolean>;
+  onChange: (v: Record<string, boolean>) => void;
+  errors?: Record<string, string | null>;
+}) {
   const { t } = useI18n();
   return (
-    <Checkbox.Group label={t('appraisal.checklist')} description={t('appraisal.checklistHelp')} value={CHECKS.filter((c) => value[c])} onChange={(v) => onChange(Object.fromEntries(CHECKS.map((c) => [c, v.includes(c)])))}>
+    <Checkbox.Group
+      label={t('appraisal.checklist')}
+      description={t('appraisal.checklistHelp')}
+      value={CHECKS.filter((c) => value[c])}
+      onChange={(v) => onChange(Object.fromEntries(CHECKS.map((c) => [c, v.includes(c)])))}
+    >
       <Stack gap={8} mt={8}>
         {CHECKS.map((c) => (
           <Checkbox key={c} value={c} label={t(`appraisal.check.${c}` as MessageKey)} error={errors?.[c] ?? undefined} data-testid={`check-${c}`} />
@@ -218,11 +259,17 @@ export function ApproveForm({ version, onDone, onCancel }: { version: WorkingVer
     setBusy(true);
     setError(null);
     try {
-      await take('approve', { checklist: { copyright: true, accuracy: true, noHarm: true, noStateSecrets: true }, comment: comment.trim() || undefined, publishAt: at });
+      await take('approve', {
+        checklist: { copyright: true, accuracy: true, noHarm: true, noStateSecrets: true },
+        comment: comment.trim() || undefined,
+        publishAt: at,
+      });
       onDone(!!at);
     } catch (err) {
       if (err instanceof ApiError) {
-        const fromServer = Object.fromEntries((err.problem.errors ?? []).filter((x) => x.field.startsWith('checklist/')).map((x) => [x.field.slice('checklist/'.length), x.message]));
+        const fromServer = Object.fromEntries(
+          (err.problem.errors ?? []).filter((x) => x.field.startsWith('checklist/')).map((x) => [x.field.slice('checklist/'.length), x.message]),
+        );
         setCheckErrors(fromServer);
       }
       setError(err);
@@ -233,7 +280,14 @@ export function ApproveForm({ version, onDone, onCancel }: { version: WorkingVer
   return (
     <form onSubmit={submit} noValidate aria-label={t('wf.approve')}>
       <Stack>
-        <ApprovalChecklist value={checks} onChange={(v) => { setChecks(v); setCheckErrors({}); }} errors={checkErrors} />
+        <ApprovalChecklist
+          value={checks}
+          onChange={(v) => {
+            setChecks(v);
+            setCheckErrors({});
+          }}
+          errors={checkErrors}
+        />
         <DateField
           withTime
           label={t('appraisal.publishAt')}
@@ -252,7 +306,14 @@ export function ApproveForm({ version, onDone, onCancel }: { version: WorkingVer
             {t('appraisal.waitsForSource')}
           </Alert>
         )}
-        <Textarea label={t('appraisal.commentOptional')} autosize minRows={2} maxLength={5000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+        <Textarea
+          label={t('appraisal.commentOptional')}
+          autosize
+          minRows={2}
+          maxLength={5000}
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+        />
         <ErrorAlert error={error} fields={CHECKS.map((c) => `checklist.${c}`)} />
         <Group justify="flex-end">
           {onCancel && (
@@ -277,7 +338,13 @@ function ApproveButton({ version, disabled, onDone }: { version: WorkingVersion;
       <Button color="green" leftSection={<IconCheck size={18} aria-hidden />} onClick={open} disabled={disabled} data-testid="wf-approve">
         {t('wf.approve')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('wf.approveTitle', { language: languageName(t, version.language) })} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg">
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('wf.approveTitle', { language: languageName(t, version.language) })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        size="lg"
+      >
         <ApproveForm
           version={version}
           onCancel={close}
@@ -348,4 +415,3 @@ export function ReturnForm({ version, onDone, onCancel }: { version: WorkingVers
     </form>
   );
 }
-

@@ -13,7 +13,11 @@ export function fileWarnings(t: TFunction, m: Media, languages: readonly string[
     const missing = languages.filter((l) => !m.alt[l]?.trim());
     if (missing.length) out.push(t('media.warn.alt', { languages: missing.map((l) => languageName(t, l)).join(', ') }));
   }
-  const rights = [!m.authors.some((a) => a.trim()) && t('meta.authors'), !m.copyrightHolder.trim() && t('meta.copyrightHolder'), !m.licence && t('meta.licence')].filter(Boolean);
+  const rights = [
+    !m.authors.some((a) => a.trim()) && t('meta.authors'),
+    !m.copyrightHolder.trim() && t('meta.copyrightHolder'),
+    !m.licence && t('meta.licence'),
+  ].filter(Boolean);
   if (rights.length) out.push(t('media.warn.rights', { fields: rights.join(', ').toLocaleLowerCase(currentLang()) }));
   if (itemVisibility && (RANK[m.visibility] ?? 0) < (RANK[itemVisibility] ?? 0)) out.push(t('media.warn.visibility'));
   return out;

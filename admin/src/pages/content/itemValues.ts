@@ -78,7 +78,11 @@ export const ITEM_FIELDS = [
   'metadata.claim.claimant',
   'metadata.claim.firstSeen',
   'metadata.claim.appearances',
-  ...Array.from({ length: MAX_APPEARANCES }, (_, i) => [`metadata.claim.appearances.${i}`, `metadata.claim.appearances.${i}.url`, `metadata.claim.appearances.${i}.platform`]).flat(),
+  ...Array.from({ length: MAX_APPEARANCES }, (_, i) => [
+    `metadata.claim.appearances.${i}`,
+    `metadata.claim.appearances.${i}.url`,
+    `metadata.claim.appearances.${i}.platform`,
+  ]).flat(),
   'note',
 ];
 
@@ -216,7 +220,11 @@ export function toMetadata(values: ItemValues['metadata'], kind: string): Metada
   }
   if (values.media.length) {
     m.media = values.media.map((r) => {
-      const caption = Object.fromEntries(Object.entries(r.caption).map(([l, c]) => [l, c.trim()] as const).filter(([, c]) => c));
+      const caption = Object.fromEntries(
+        Object.entries(r.caption)
+          .map(([l, c]) => [l, c.trim()] as const)
+          .filter(([, c]) => c),
+      );
       return Object.keys(caption).length ? { mediaId: r.mediaId, caption } : { mediaId: r.mediaId };
     });
   }
@@ -232,12 +240,18 @@ export const filledAppearances = (list: readonly AppearanceValue[]) => list.filt
 /** Only what was filled in, like the rest of the metadata. */
 export function toClaim(values: ClaimValue): NonNullable<Metadata['claim']> {
   const claim: NonNullable<Metadata['claim']> = {};
-  const statement = Object.fromEntries(Object.entries(values.statement).map(([l, s]) => [l, s.trim()] as const).filter(([, s]) => s));
+  const statement = Object.fromEntries(
+    Object.entries(values.statement)
+      .map(([l, s]) => [l, s.trim()] as const)
+      .filter(([, s]) => s),
+  );
   if (Object.keys(statement).length) claim.statement = statement;
   if (values.rating) claim.rating = values.rating as ClaimRating;
   if (values.claimant.trim()) claim.claimant = values.claimant.trim();
   if (values.firstSeen) claim.firstSeen = values.firstSeen;
-  const appearances = filledAppearances(values.appearances).map((a) => (a.platform.trim() ? { url: a.url.trim(), platform: a.platform.trim() } : { url: a.url.trim() }));
+  const appearances = filledAppearances(values.appearances).map((a) =>
+    a.platform.trim() ? { url: a.url.trim(), platform: a.platform.trim() } : { url: a.url.trim() },
+  );
   if (appearances.length) claim.appearances = appearances;
   return claim;
 }

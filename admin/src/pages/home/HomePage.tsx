@@ -120,7 +120,15 @@ function SecurityHome() {
                     <Table.Td className="nowrap">{formatDateTime(e.occurredAt)}</Table.Td>
                     <Table.Td>{e.actorLabel}</Table.Td>
                     <Table.Td>{e.ip ?? '—'}</Table.Td>
-                    <Table.Td>{typeof e.data.reason === 'string' ? <Badge color="red" variant="light">{reasonLabel(t, e.data.reason)}</Badge> : '—'}</Table.Td>
+                    <Table.Td>
+                      {typeof e.data.reason === 'string' ? (
+                        <Badge color="red" variant="light">
+                          {reasonLabel(t, e.data.reason)}
+                        </Badge>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -154,7 +162,11 @@ function MemberHome() {
             </Text>
             <Group gap={6}>
               <Badge variant="light">{agencyTypeLabel(t, a.type)}</Badge>
-              {a.isOperator && <Badge color="grape" variant="light">{t('agencies.operator')}</Badge>}
+              {a.isOperator && (
+                <Badge color="grape" variant="light">
+                  {t('agencies.operator')}
+                </Badge>
+              )}
             </Group>
             {(lang === 'en' ? a.descriptionEn || a.descriptionVi : a.descriptionVi) && (
               <Text size="sm">{lang === 'en' ? a.descriptionEn || a.descriptionVi : a.descriptionVi}</Text>

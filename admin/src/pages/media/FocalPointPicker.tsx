@@ -13,7 +13,19 @@ const clamp = (v: number) => Math.min(1, Math.max(0, v));
 const round = (v: number) => Math.round(clamp(v) * 100) / 100;
 
 /** The image with the marker; clicking sets the point (the number fields are the keyboard way). */
-export function FocalImage({ src, alt, value, onChange, disabled }: { src: string; alt: string; value: FocalPoint; onChange?: (p: FocalPoint) => void; disabled?: boolean }) {
+export function FocalImage({
+  src,
+  alt,
+  value,
+  onChange,
+  disabled,
+}: {
+  src: string;
+  alt: string;
+  value: FocalPoint;
+  onChange?: (p: FocalPoint) => void;
+  disabled?: boolean;
+}) {
   const { t } = useI18n();
   const pick = (e: MouseEvent<HTMLDivElement>) => {
     if (disabled || !onChange) return;

@@ -22,7 +22,14 @@ export function MediaCard({ media: m, selected, onToggle, disabled, disabledNote
   const { t, lang } = useI18n();
   const picking = onToggle !== undefined;
   return (
-    <Paper withBorder p="xs" data-testid="media-card" data-name={m.fileName} bg={selected ? 'ttdn.0' : undefined} style={selected ? { borderColor: 'var(--mantine-color-ttdn-7)' } : undefined}>
+    <Paper
+      withBorder
+      p="xs"
+      data-testid="media-card"
+      data-name={m.fileName}
+      bg={selected ? 'ttdn.0' : undefined}
+      style={selected ? { borderColor: 'var(--mantine-color-ttdn-7)' } : undefined}
+    >
       <Stack gap={6}>
         <MediaThumb media={m} />
         {picking ? (

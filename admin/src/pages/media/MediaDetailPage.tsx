@@ -109,7 +109,15 @@ function MediaEditor({ media: m, languages, refetch }: { media: Media; languages
               {t('media.backToLibrary')}
             </Button>
             {canEdit && (
-              <ConfirmButton variant="light" danger leftSection={<IconTrash size={18} aria-hidden />} message={t('media.deleteConfirm', { name: m.fileName })} confirmLabel={t('media.delete')} onConfirm={remove} data-testid="media-delete">
+              <ConfirmButton
+                variant="light"
+                danger
+                leftSection={<IconTrash size={18} aria-hidden />}
+                message={t('media.deleteConfirm', { name: m.fileName })}
+                confirmLabel={t('media.delete')}
+                onConfirm={remove}
+                data-testid="media-delete"
+              >
                 {t('media.delete')}
               </ConfirmButton>
             )}
@@ -120,13 +128,23 @@ function MediaEditor({ media: m, languages, refetch }: { media: Media; languages
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
             <Section title={t('media.preview')}>
-              <MediaPreview media={m} alt={alt} focal={m.kind === 'image' ? form.values.focalPoint : undefined} onFocal={canEdit ? (p) => form.setFieldValue('focalPoint', p) : undefined} />
+              <MediaPreview
+                media={m}
+                alt={alt}
+                focal={m.kind === 'image' ? form.values.focalPoint : undefined}
+                onFocal={canEdit ? (p) => form.setFieldValue('focalPoint', p) : undefined}
+              />
             </Section>
             {m.kind === 'image' && (
               <Section title={t('media.crops')} testId="media-crops">
                 <Group gap="xs" mb="sm">
                   <Text size="sm">{t('media.variants.status')}</Text>
-                  <Badge variant="light" color={m.variantsStatus === 'ready' ? 'green' : m.variantsStatus === 'failed' ? 'red' : 'orange'} data-testid="variants-status" data-status={m.variantsStatus}>
+                  <Badge
+                    variant="light"
+                    color={m.variantsStatus === 'ready' ? 'green' : m.variantsStatus === 'failed' ? 'red' : 'orange'}
+                    data-testid="variants-status"
+                    data-status={m.variantsStatus}
+                  >
                     {t(`media.variants.${m.variantsStatus}` as MessageKey)}
                   </Badge>
                   {variantsComing(m) && <Loader size="xs" aria-hidden />}

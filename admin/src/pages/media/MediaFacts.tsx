@@ -38,7 +38,10 @@ export function MediaFacts({ media: m }: { media: Media }) {
         {m.pageCount ? row(t('media.fact.pages'), String(m.pageCount)) : null}
         {m.durationSeconds ? row(t('media.fact.duration'), formatDuration(m.durationSeconds)) : null}
         {m.video?.codec ? row(t('media.fact.codec'), m.video.codec) : null}
-        {row(t('media.fact.uploaded'), m.createdByLabel ? t('media.fact.uploadedBy', { time: formatDateTime(m.createdAt), name: m.createdByLabel }) : formatDateTime(m.createdAt))}
+        {row(
+          t('media.fact.uploaded'),
+          m.createdByLabel ? t('media.fact.uploadedBy', { time: formatDateTime(m.createdAt), name: m.createdByLabel }) : formatDateTime(m.createdAt),
+        )}
       </SimpleGrid>
       <div>
         <Text size="xs" fw={600} c="dimmed">

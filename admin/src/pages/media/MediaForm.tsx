@@ -110,7 +110,16 @@ export function MediaForm({ form, media, languages, neededLanguages = [], readOn
             <Tabs.Panel key={l} value={l} pt="sm">
               <Stack gap="sm">
                 <TextInput label={t('media.form.title')} lang={l} maxLength={500} {...form.getInputProps(`title.${l}`)} data-testid={`media-title-${l}`} />
-                <Textarea label={t('media.form.caption')} lang={l} autosize minRows={2} maxRows={6} maxLength={2000} {...form.getInputProps(`caption.${l}`)} data-testid={`media-caption-${l}`} />
+                <Textarea
+                  label={t('media.form.caption')}
+                  lang={l}
+                  autosize
+                  minRows={2}
+                  maxRows={6}
+                  maxLength={2000}
+                  {...form.getInputProps(`caption.${l}`)}
+                  data-testid={`media-caption-${l}`}
+                />
                 <Textarea
                   label={t('media.form.alt')}
                   description={image ? t('media.form.altHelp') : t('media.form.altOther')}
@@ -156,9 +165,23 @@ export function MediaForm({ form, media, languages, neededLanguages = [], readOn
           <DateField label={t('media.form.dateTaken')} {...form.getInputProps('dateTaken')} data-testid="media-dateTaken" />
           <TextInput label={t('meta.place')} maxLength={300} {...form.getInputProps('place')} data-testid="media-place" />
           <TextInput label={t('meta.copyrightHolder')} withAsterisk maxLength={300} {...form.getInputProps('copyrightHolder')} data-testid="media-copyright" />
-          <Select label={t('meta.licence')} withAsterisk data={licenceOptions(t)} clearable {...form.getInputProps('licence')} value={v.licence || null} onChange={(x) => form.setFieldValue('licence', x ?? '')} data-testid="media-licence" />
+          <Select
+            label={t('meta.licence')}
+            withAsterisk
+            data={licenceOptions(t)}
+            clearable
+            {...form.getInputProps('licence')}
+            value={v.licence || null}
+            onChange={(x) => form.setFieldValue('licence', x ?? '')}
+            data-testid="media-licence"
+          />
         </SimpleGrid>
-        <Radio.Group label={t('meta.visibility')} description={t('media.form.visibilityHelp')} inputWrapperOrder={['label', 'description', 'input', 'error']} {...form.getInputProps('visibility')}>
+        <Radio.Group
+          label={t('meta.visibility')}
+          description={t('media.form.visibilityHelp')}
+          inputWrapperOrder={['label', 'description', 'input', 'error']}
+          {...form.getInputProps('visibility')}
+        >
           <Stack gap={8} mt={6}>
             {VISIBILITIES.map((x) => (
               <Radio key={x} value={x} label={t(`visibility.${x}`)} description={t(`visibility.${x}.help`)} />

@@ -61,7 +61,12 @@ export function MediaLibraryPage() {
             <Uploader agencyId={agencyId} targetLabel={seesAllAgencies ? targetLabel : undefined} linkToFiles />
           </Paper>
         )}
-        <SimpleGrid cols={{ base: 1, xs: 2, md: seesAllAgencies ? 3 : 2 }} role="search" aria-label={t('common.filter')} maw={seesAllAgencies ? undefined : 720}>
+        <SimpleGrid
+          cols={{ base: 1, xs: 2, md: seesAllAgencies ? 3 : 2 }}
+          role="search"
+          aria-label={t('common.filter')}
+          maw={seesAllAgencies ? undefined : 720}
+        >
           <TextInput
             label={t('common.search')}
             placeholder={t('media.searchPlaceholder')}
@@ -71,7 +76,14 @@ export function MediaLibraryPage() {
             maxLength={200}
             type="search"
           />
-          <Select label={t('media.kind')} data={[all, ...mediaKindOptions(t)]} value={get('kind')} onChange={(v) => setParam('kind', v || null)} allowDeselect={false} data-testid="media-kind-filter" />
+          <Select
+            label={t('media.kind')}
+            data={[all, ...mediaKindOptions(t)]}
+            value={get('kind')}
+            onChange={(v) => setParam('kind', v || null)}
+            allowDeselect={false}
+            data-testid="media-kind-filter"
+          />
           {seesAllAgencies && (
             <Select
               label={t('items.agency')}
@@ -93,7 +105,16 @@ export function MediaLibraryPage() {
             <Text size="sm" role="status">
               {list.hasNextPage ? t('media.shownMore', { count: rows.length }) : t('media.shown', { count: rows.length })}
             </Text>
-            <SimpleGrid cols={{ base: 2, xs: 3, md: 4, lg: 5, xl: 6 }} spacing="sm" data-testid="media-grid" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('media.title')}>
+            <SimpleGrid
+              cols={{ base: 2, xs: 3, md: 4, lg: 5, xl: 6 }}
+              spacing="sm"
+              data-testid="media-grid"
+              component="ul"
+              p={0}
+              m={0}
+              style={{ listStyle: 'none' }}
+              aria-label={t('media.title')}
+            >
               {rows.map((m) => (
                 <li key={m.id}>
                   <MediaCard media={m} />

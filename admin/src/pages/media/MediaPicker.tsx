@@ -43,7 +43,8 @@ function PickerBody({ onClose, onPick, kind, multiple = true, exclude = [], agen
   const list = useMediaList({ kind: (kindFilter || undefined) as MediaKind | undefined, q: debounced || undefined, agencyId, limit: 24 });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const excluded = new Set(exclude);
-  const toggle = (m: Media, on: boolean) => setPicked((cur) => (on ? (multiple ? [...cur.filter((x) => x.id !== m.id), m] : [m]) : cur.filter((x) => x.id !== m.id)));
+  const toggle = (m: Media, on: boolean) =>
+    setPicked((cur) => (on ? (multiple ? [...cur.filter((x) => x.id !== m.id), m] : [m]) : cur.filter((x) => x.id !== m.id)));
 
   return (
     <Stack gap="md">
@@ -76,7 +77,16 @@ function PickerBody({ onClose, onPick, kind, multiple = true, exclude = [], agen
       ) : rows.length === 0 ? (
         <Text role="status">{t('common.empty')}</Text>
       ) : (
-        <SimpleGrid cols={{ base: 2, xs: 3, sm: 4 }} spacing="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('media.picker.files')} data-testid="picker-grid">
+        <SimpleGrid
+          cols={{ base: 2, xs: 3, sm: 4 }}
+          spacing="sm"
+          component="ul"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('media.picker.files')}
+          data-testid="picker-grid"
+        >
           {rows.map((m) => (
             <li key={m.id}>
               <MediaCard

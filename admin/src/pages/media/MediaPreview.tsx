@@ -30,7 +30,11 @@ export function MediaPreview({ media: m, alt, focal, onFocal }: { media: Media; 
   if (m.kind === 'video') {
     return (
       <Stack gap="xs" data-testid="media-preview">
-        {m.originalUrl ? <video controls preload="metadata" src={m.originalUrl} className="media-preview" aria-label={m.fileName} style={{ width: '100%' }} /> : <Text>{t('media.noOriginal')}</Text>}
+        {m.originalUrl ? (
+          <video controls preload="metadata" src={m.originalUrl} className="media-preview" aria-label={m.fileName} style={{ width: '100%' }} />
+        ) : (
+          <Text>{t('media.noOriginal')}</Text>
+        )}
         {links}
       </Stack>
     );
@@ -47,7 +51,15 @@ export function MediaPreview({ media: m, alt, focal, onFocal }: { media: Media; 
             </Text>
             {m.originalUrl && (
               <Group gap="xs">
-                <Button component="a" href={m.originalUrl} target="_blank" rel="noopener" size="xs" variant="light" leftSection={<IconExternalLink size={16} aria-hidden />}>
+                <Button
+                  component="a"
+                  href={m.originalUrl}
+                  target="_blank"
+                  rel="noopener"
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconExternalLink size={16} aria-hidden />}
+                >
                   {t('media.openDocument')}
                 </Button>
                 <Button component="a" href={downloadUrl!} download size="xs" variant="default" leftSection={<IconDownload size={16} aria-hidden />}>

@@ -18,7 +18,9 @@ export function StorageBar({ agencyId, agencyLabel }: { agencyId: string; agency
         <Text size="sm" fw={600}>
           {label}
         </Text>
-        <Text size="sm">{u ? t('media.storageUsed', { used: formatBytes(lang, u.usedBytes), quota: formatBytes(lang, u.quotaBytes), files: u.files }) : '…'}</Text>
+        <Text size="sm">
+          {u ? t('media.storageUsed', { used: formatBytes(lang, u.usedBytes), quota: formatBytes(lang, u.quotaBytes), files: u.files }) : '…'}
+        </Text>
       </Group>
       <Progress value={percent} color={percent >= 90 ? 'red.8' : percent >= 75 ? 'orange.8' : 'ttdn'} size="md" aria-label={label} />
     </Paper>

@@ -76,7 +76,14 @@ export function Uploader({ agencyId, targetLabel, accept = 'any', multiple = tru
       {entries.length > 0 && (
         <Stack gap={6} component="ul" aria-label={t('upload.list')} p={0} m={0} style={{ listStyle: 'none' }} data-testid="upload-list">
           {entries.map((e) => (
-            <UploadRow key={e.key} entry={e} onPause={() => pause(e.key)} onResume={() => resume(e.key)} onRemove={() => remove(e.key)} linkToFile={linkToFiles} />
+            <UploadRow
+              key={e.key}
+              entry={e}
+              onPause={() => pause(e.key)}
+              onResume={() => resume(e.key)}
+              onRemove={() => remove(e.key)}
+              linkToFile={linkToFiles}
+            />
           ))}
           {finished > 1 && (
             <Group justify="flex-end" component="li">
@@ -91,7 +98,19 @@ export function Uploader({ agencyId, targetLabel, accept = 'any', multiple = tru
   );
 }
 
-function UploadRow({ entry: e, onPause, onResume, onRemove, linkToFile }: { entry: UploadEntry; onPause: () => void; onResume: () => void; onRemove: () => void; linkToFile?: boolean }) {
+function UploadRow({
+  entry: e,
+  onPause,
+  onResume,
+  onRemove,
+  linkToFile,
+}: {
+  entry: UploadEntry;
+  onPause: () => void;
+  onResume: () => void;
+  onRemove: () => void;
+  linkToFile?: boolean;
+}) {
   const { t, lang } = useI18n();
   const percent = e.size ? Math.min(100, Math.round((e.sent / e.size) * 100)) : e.status === 'done' ? 100 : 0;
   const checking = e.status === 'uploading' && e.size > 0 && e.sent >= e.size;
@@ -137,7 +156,15 @@ function UploadRow({ entry: e, onPause, onResume, onRemove, linkToFile }: { entr
               {formatBytes(lang, e.size)}
             </Text>
           </Group>
-          <Progress value={percent} color={color} size="sm" mt={4} aria-label={t('upload.progressOf', { name: e.name })} striped={checking} animated={checking} />
+          <Progress
+            value={percent}
+            color={color}
+            size="sm"
+            mt={4}
+            aria-label={t('upload.progressOf', { name: e.name })}
+            striped={checking}
+            animated={checking}
+          />
           <Group gap={6} mt={2} wrap="nowrap" align="flex-start">
             <Text size="xs" c={e.status === 'error' ? 'red.9' : undefined} aria-live="polite" data-testid="upload-status" style={{ flex: 1 }}>
               {status}
@@ -154,7 +181,13 @@ function UploadRow({ entry: e, onPause, onResume, onRemove, linkToFile }: { entr
           {e.status === 'uploading' && !checking && action(t('upload.pause'), <IconPlayerPause size={18} aria-hidden />, onPause, 'upload-pause')}
           {e.status === 'paused' && action(t('upload.resume'), <IconPlayerPlay size={18} aria-hidden />, onResume, 'upload-resume')}
           {e.status === 'error' && e.retryable && action(t('upload.retry'), <IconRefresh size={18} aria-hidden />, onResume, 'upload-retry')}
-          {!checking && action(e.status === 'done' || e.status === 'error' ? t('upload.hide') : t('upload.cancel'), <IconX size={18} aria-hidden />, onRemove, 'upload-remove')}
+          {!checking &&
+            action(
+              e.status === 'done' || e.status === 'error' ? t('upload.hide') : t('upload.cancel'),
+              <IconX size={18} aria-hidden />,
+              onRemove,
+              'upload-remove',
+            )}
         </Group>
       </Group>
     </Paper>

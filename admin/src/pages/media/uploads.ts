@@ -139,7 +139,8 @@ export function useUploads({ agencyId, onUploaded }: { agencyId?: string; onUplo
 
   // Back online: the uploads the network stopped go on.
   useEffect(() => {
-    const resume = () => setEntries((es) => es.map((e) => (e.status === 'error' && e.offline ? { ...e, status: 'queued', error: undefined, offline: false } : e)));
+    const resume = () =>
+      setEntries((es) => es.map((e) => (e.status === 'error' && e.offline ? { ...e, status: 'queued', error: undefined, offline: false } : e)));
     window.addEventListener('online', resume);
     return () => window.removeEventListener('online', resume);
   }, []);

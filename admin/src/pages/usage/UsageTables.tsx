@@ -129,7 +129,16 @@ export function PrincipalTable({ report, agencyNames }: { report: UsageReport; a
 }
 
 /** A table of counters with one row head column (an agency, a day) and the totals row. */
-function CounterTable<R>(props: { report: UsageReport; label: string; testId: string; head: string; rows: R[]; rowKey: (r: R) => string; rowHead: (r: R) => React.ReactNode; counters: (r: R) => Counters }) {
+function CounterTable<R>(props: {
+  report: UsageReport;
+  label: string;
+  testId: string;
+  head: string;
+  rows: R[];
+  rowKey: (r: R) => string;
+  rowHead: (r: R) => React.ReactNode;
+  counters: (r: R) => Counters;
+}) {
   const { t } = useI18n();
   return (
     <TableScroll minWidth={900} label={props.label}>

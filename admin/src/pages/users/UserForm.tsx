@@ -31,7 +31,13 @@ export interface UserBody {
 
 const FIELDS = ['agencyId', 'email', 'username', 'displayName', 'role', 'locale', 'password'];
 
-export function UserForm({ initial, withPassword, submitLabel, onSubmit, onCancel }: {
+export function UserForm({
+  initial,
+  withPassword,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
   initial: UserValues;
   withPassword?: boolean;
   submitLabel: string;
@@ -50,7 +56,8 @@ export function UserForm({ initial, withPassword, submitLabel, onSubmit, onCance
       username: (v) => r.length(3, 64)(v) ?? (USERNAME_PATTERN.test(v) ? null : t('users.usernameFormat')),
       displayName: r.length(1, 200),
       role: r.required,
-      password: (v) => (!withPassword || !v ? null : v.length < 10 ? t('common.tooShort', { min: 10 }) : v.length > 256 ? t('common.tooLong', { max: 256 }) : null),
+      password: (v) =>
+        !withPassword || !v ? null : v.length < 10 ? t('common.tooShort', { min: 10 }) : v.length > 256 ? t('common.tooLong', { max: 256 }) : null,
     },
   });
   const handle = form.onSubmit(async (v) => {
@@ -78,12 +85,29 @@ export function UserForm({ initial, withPassword, submitLabel, onSubmit, onCance
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('users.displayName')} required maxLength={200} {...form.getInputProps('displayName')} />
           <TextInput type="email" label={t('users.email')} required maxLength={254} autoComplete="off" {...form.getInputProps('email')} />
-          <TextInput label={t('users.username')} description={t('users.usernameFormat')} inputWrapperOrder={['label', 'input', 'description', 'error']} required maxLength={64} autoComplete="off" autoCapitalize="none" spellCheck={false} {...form.getInputProps('username')} />
+          <TextInput
+            label={t('users.username')}
+            description={t('users.usernameFormat')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            required
+            maxLength={64}
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            {...form.getInputProps('username')}
+          />
           <Select label={t('users.agency')} required data={agencyOptions} searchable {...form.getInputProps('agencyId')} data-testid="user-agency" />
           <Select label={t('users.role')} required data={roleOptions(t)} allowDeselect={false} {...form.getInputProps('role')} data-testid="user-role" />
           <Select label={t('users.locale')} data={languageOptions} allowDeselect={false} {...form.getInputProps('locale')} />
           {withPassword && (
-            <PasswordField label={t('users.password')} description={t('users.passwordHint')} inputWrapperOrder={['label', 'input', 'description', 'error']} autoComplete="new-password" maxLength={256} {...form.getInputProps('password')} />
+            <PasswordField
+              label={t('users.password')}
+              description={t('users.passwordHint')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              autoComplete="new-password"
+              maxLength={256}
+              {...form.getInputProps('password')}
+            />
           )}
         </SimpleGrid>
         <Group justify="flex-end">

@@ -36,10 +36,21 @@ export function UserPage() {
     <>
       <PageHeader
         title={u.displayName}
-        badges={<><RoleBadge role={u.role} /><UserStatusBadges user={u} /></>}
+        badges={
+          <>
+            <RoleBadge role={u.role} />
+            <UserStatusBadges user={u} />
+          </>
+        }
         actions={
           me.readsAudit ? (
-            <Button component={Link} to={`/audit?targetId=${encodeURIComponent(u.id)}`} variant="default" leftSection={<IconHistory size={18} aria-hidden />} data-testid="user-audit-link">
+            <Button
+              component={Link}
+              to={`/audit?targetId=${encodeURIComponent(u.id)}`}
+              variant="default"
+              leftSection={<IconHistory size={18} aria-hidden />}
+              data-testid="user-audit-link"
+            >
               {t('user.auditLink')}
             </Button>
           ) : undefined
@@ -55,13 +66,28 @@ export function UserPage() {
                 {t('users.edit')}
               </Title>
               {stale && (
-                <Alert color="orange" variant="light" mb="md" role="alert" ref={(el) => el?.scrollIntoView({ block: 'nearest' })} style={{ scrollMarginTop: 72 }}>
+                <Alert
+                  color="orange"
+                  variant="light"
+                  mb="md"
+                  role="alert"
+                  ref={(el) => el?.scrollIntoView({ block: 'nearest' })}
+                  style={{ scrollMarginTop: 72 }}
+                >
                   {t('agencies.stale')}
                 </Alert>
               )}
               <UserForm
                 key={u.version}
-                initial={{ agencyId: u.agencyId, email: u.email, username: u.username, displayName: u.displayName, role: u.role, locale: u.locale, password: '' }}
+                initial={{
+                  agencyId: u.agencyId,
+                  email: u.email,
+                  username: u.username,
+                  displayName: u.displayName,
+                  role: u.role,
+                  locale: u.locale,
+                  password: '',
+                }}
                 submitLabel={t('common.save')}
                 onSubmit={async (body) => {
                   try {
@@ -105,8 +131,22 @@ function Facts({ user: u }: { user: User }) {
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
         {fact(t('users.username'), u.username)}
         {fact(t('users.email'), u.email)}
-        {fact(t('users.agency'), agency.data ? <Anchor component={Link} to={`/agencies/${u.agencyId}`} size="sm">{agencyName(agency.data, lang)}</Anchor> : '…')}
-        {fact(t('users.mfa'), <Badge color={u.mfaEnabled ? 'green' : 'gray'} variant="light">{u.mfaEnabled ? t('common.yes') : t('common.no')}</Badge>)}
+        {fact(
+          t('users.agency'),
+          agency.data ? (
+            <Anchor component={Link} to={`/agencies/${u.agencyId}`} size="sm">
+              {agencyName(agency.data, lang)}
+            </Anchor>
+          ) : (
+            '…'
+          ),
+        )}
+        {fact(
+          t('users.mfa'),
+          <Badge color={u.mfaEnabled ? 'green' : 'gray'} variant="light">
+            {u.mfaEnabled ? t('common.yes') : t('common.no')}
+          </Badge>,
+        )}
         {fact(t('users.failedLogins'), u.failedLogins)}
         {fact(t('users.lastLogin'), u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('common.never'))}
         {fact(t('users.createdAt'), formatDateTime(u.createdAt))}
@@ -147,7 +187,11 @@ function SecurityActions({ user: u, isSelf }: { user: User; isSelf: boolean }) {
           )
         )}
         {!isSelf && (
-          <ConfirmButton variant="default" message={t('users.confirmResetPassword', { username: u.username })} onConfirm={() => resetPassword.mutateAsync(u.id)}>
+          <ConfirmButton
+            variant="default"
+            message={t('users.confirmResetPassword', { username: u.username })}
+            onConfirm={() => resetPassword.mutateAsync(u.id)}
+          >
             {t('users.resetPassword')}
           </ConfirmButton>
         )}
@@ -162,7 +206,14 @@ function SecurityActions({ user: u, isSelf }: { user: User; isSelf: boolean }) {
           </ConfirmButton>
         )}
       </Group>
-      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={newPassword !== null} onClose={() => setNewPassword(null)} title={t('users.resetPassword')} size="lg" closeOnClickOutside={false}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={newPassword !== null}
+        onClose={() => setNewPassword(null)}
+        title={t('users.resetPassword')}
+        size="lg"
+        closeOnClickOutside={false}
+      >
         {newPassword && (
           <SecretOnce
             intro={t('users.newPassword', { username: u.username })}

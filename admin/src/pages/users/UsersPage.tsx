@@ -151,7 +151,15 @@ export function UnlockButton({ user, size = 'xs' }: { user: User; size?: 'xs' | 
   const { t } = useI18n();
   const unlock = useUserMutation(userRequests.unlock, { success: t('users.unlocked'), notifyErrors: true });
   return (
-    <Button size={size} variant={size === 'sm' ? 'filled' : 'light'} color="red" leftSection={<IconLockOpen size={14} aria-hidden />} loading={unlock.isPending} onClick={() => unlock.mutate(user.id)} aria-label={`${t('users.unlock')}: ${user.username}`}>
+    <Button
+      size={size}
+      variant={size === 'sm' ? 'filled' : 'light'}
+      color="red"
+      leftSection={<IconLockOpen size={14} aria-hidden />}
+      loading={unlock.isPending}
+      onClick={() => unlock.mutate(user.id)}
+      aria-label={`${t('users.unlock')}: ${user.username}`}
+    >
       {t('users.unlock')}
     </Button>
   );

@@ -21,7 +21,7 @@ export function DeliveriesLog({ sub, canRedeliver }: { sub: Subscription; canRed
   const redeliver = useWebhookMutation(webhookRequests.redeliver, { success: t('webhooks.redelivered') });
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
   const shown = items.find((d) => d.id === expanded);
-  const answer = (d: Delivery) => (d.lastStatus !== null ? `HTTP ${d.lastStatus}` : d.lastError ?? (d.attempts ? t('webhooks.noAnswer') : '—'));
+  const answer = (d: Delivery) => (d.lastStatus !== null ? `HTTP ${d.lastStatus}` : (d.lastError ?? (d.attempts ? t('webhooks.noAnswer') : '—')));
 
   return (
     <Stack gap="xs" mt="xs" data-testid="deliveries-log">
@@ -29,7 +29,13 @@ export function DeliveriesLog({ sub, canRedeliver }: { sub: Subscription; canRed
         <Text fw={600} size="sm" component="h3" m={0}>
           {t('webhooks.showDeliveries')}
         </Text>
-        <Button size="xs" variant="subtle" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void log.refetch()} loading={log.isRefetching && !log.isFetchingNextPage}>
+        <Button
+          size="xs"
+          variant="subtle"
+          leftSection={<IconRefresh size={16} aria-hidden />}
+          onClick={() => void log.refetch()}
+          loading={log.isRefetching && !log.isFetchingNextPage}
+        >
           {t('webhooks.refresh')}
         </Button>
       </Group>
@@ -138,7 +144,9 @@ function DeliveryDetail({ d, onClose }: { d: Delivery; onClose: () => void }) {
         ) : (
           <List size="sm" spacing={2}>
             {d.attemptLog.map((a, i) => (
-              <List.Item key={i}>{t('webhooks.attemptAt', { time: formatDateTime(a.at), result: a.status !== null ? `HTTP ${a.status}` : a.error ?? t('webhooks.noAnswer') })}</List.Item>
+              <List.Item key={i}>
+                {t('webhooks.attemptAt', { time: formatDateTime(a.at), result: a.status !== null ? `HTTP ${a.status}` : (a.error ?? t('webhooks.noAnswer')) })}
+              </List.Item>
             ))}
           </List>
         )}

@@ -23,11 +23,7 @@ export function NewWebhookForm({ onCancel, onCreated }: { onCancel: () => void; 
   });
   const { form } = state;
   return (
-    <ApiForm
-      state={state}
-      submitLabel={t('common.create')}
-      onCancel={onCancel}
-    >
+    <ApiForm state={state} submitLabel={t('common.create')} onCancel={onCancel}>
       <TextInput
         label={t('webhooks.url')}
         description={t('webhooks.urlHelp')}

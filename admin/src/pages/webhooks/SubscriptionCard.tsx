@@ -10,7 +10,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type MessageKey } from '../../i18n';
 import { agencyName } from '../../lib/labels';
 import { DeliveriesLog } from './DeliveriesLog';
-import { DISABLED_FOR_FAILURES, useWebhookMutation, webhookRequests, type PingResult, type Subscription, type SubscriptionWithSecret } from '../../api/webhooks';
+import {
+  DISABLED_FOR_FAILURES,
+  useWebhookMutation,
+  webhookRequests,
+  type PingResult,
+  type Subscription,
+  type SubscriptionWithSecret,
+} from '../../api/webhooks';
 
 export function SubscriptionCard({ sub, onSecret }: { sub: Subscription; onSecret: (s: SubscriptionWithSecret) => void }) {
   const { t, lang, formatDateTime } = useI18n();
@@ -70,17 +77,31 @@ export function SubscriptionCard({ sub, onSecret }: { sub: Subscription; onSecre
           ))}
         </Group>
         <Text size="xs" c="dimmed">
-          {t('webhooks.owner')}: {mine ? t('webhooks.owner.me') : `${t(`webhooks.owner.${sub.owner.type}` as MessageKey)}${agency ? ` · ${agencyName(agency, lang)}` : ''}`} · {t('webhooks.created', { date: formatDateTime(sub.createdAt) })}
+          {t('webhooks.owner')}:{' '}
+          {mine ? t('webhooks.owner.me') : `${t(`webhooks.owner.${sub.owner.type}` as MessageKey)}${agency ? ` · ${agencyName(agency, lang)}` : ''}`} ·{' '}
+          {t('webhooks.created', { date: formatDateTime(sub.createdAt) })}
         </Text>
         {disabled && (
           <Alert color="red" variant="light" data-testid="webhook-disabled">
-            {sub.disabledReason!.startsWith(DISABLED_FOR_FAILURES) ? t('webhooks.disabledFailures') : t('webhooks.disabledOther', { reason: sub.disabledReason! })}
+            {sub.disabledReason!.startsWith(DISABLED_FOR_FAILURES)
+              ? t('webhooks.disabledFailures')
+              : t('webhooks.disabledOther', { reason: sub.disabledReason! })}
           </Alert>
         )}
         <ErrorAlert error={error} />
         {ping && (
-          <Alert color={ping.ok ? 'green' : 'orange'} variant="light" role="status" data-testid="ping-result" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setPing(null)}>
-            {ping.ok ? t('webhooks.pingOk', { status: ping.status ?? '' }) : t('webhooks.pingFailed', { error: ping.error ?? (ping.status !== null ? `HTTP ${ping.status}` : t('webhooks.noAnswer')) })}
+          <Alert
+            color={ping.ok ? 'green' : 'orange'}
+            variant="light"
+            role="status"
+            data-testid="ping-result"
+            withCloseButton
+            closeButtonLabel={t('common.close')}
+            onClose={() => setPing(null)}
+          >
+            {ping.ok
+              ? t('webhooks.pingOk', { status: ping.status ?? '' })
+              : t('webhooks.pingFailed', { error: ping.error ?? (ping.status !== null ? `HTTP ${ping.status}` : t('webhooks.noAnswer')) })}
           </Alert>
         )}
         <Group gap="xs" mt={4}>

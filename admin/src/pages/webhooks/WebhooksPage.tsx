@@ -53,7 +53,14 @@ export function WebhooksPage() {
           )}
         </Stack>
       )}
-      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={creating} onClose={() => setCreating(false)} title={t('webhooks.new')} size="lg" closeOnClickOutside={false}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('webhooks.new')}
+        size="lg"
+        closeOnClickOutside={false}
+      >
         {creating && (
           <NewWebhookForm
             onCancel={() => setCreating(false)}

@@ -76,7 +76,13 @@ export async function updateAgency(ctx: Context, id: string, version: number, pa
     const after = await repo.updateAgency(tx.db, id, version, { ...patch, updatedAt: ctx.clock.now() });
     if (!after) throw new Conflict('stale_revision');
     await bumpPublicGeneration(tx.db);
-    await recordAuditEvent(tx, { action: 'agency.update', agencyId: id, targetType: 'agency', targetId: id, data: { before: diffOf(before, after, 'before'), after: diffOf(before, after, 'after') } });
+    await recordAuditEvent(tx, {
+      action: 'agency.update',
+      agencyId: id,
+      targetType: 'agency',
+      targetId: id,
+      data: { before: diffOf(before, after, 'before'), after: diffOf(before, after, 'after') },
+    });
     return after;
   });
 }
@@ -126,7 +132,13 @@ export async function setAgencyStorageQuota(ctx: Context, id: string, quotaBytes
     const before = await repo.findAgency(tx.db, id);
     if (!before) throw new NotFound();
     const after = (await repo.updateAgency(tx.db, id, before.version, { storageQuotaBytes: quotaBytes, updatedAt: ctx.clock.now() }))!;
-    await recordAuditEvent(tx, { action: 'agency.storage_quota', agencyId: id, targetType: 'agency', targetId: id, data: { before: before.storageQuotaBytes, after: quotaBytes } });
+    await recordAuditEvent(tx, {
+      action: 'agency.storage_quota',
+      agencyId: id,
+      targetType: 'agency',
+      targetId: id,
+      data: { before: before.storageQuotaBytes, after: quotaBytes },
+    });
     return after;
   });
 }

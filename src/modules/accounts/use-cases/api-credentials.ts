@@ -40,7 +40,13 @@ export async function createApiClient(
       expiresAt: input.expiresAt ?? null,
       createdAt: now,
     });
-    await recordAuditEvent(tx, { action: 'api_client.create', agencyId: row.agencyId, targetType: 'api_client', targetId: row.id, data: { after: { clientId, name: row.name, scopes: row.scopes, termsVersion: TERMS_VERSION } } });
+    await recordAuditEvent(tx, {
+      action: 'api_client.create',
+      agencyId: row.agencyId,
+      targetType: 'api_client',
+      targetId: row.id,
+      data: { after: { clientId, name: row.name, scopes: row.scopes, termsVersion: TERMS_VERSION } },
+    });
     return { client: row, clientSecret };
   });
 }
@@ -74,8 +80,7 @@ export async function revokeApiClient(ctx: Context, id: string) {
 export async function issueClientAccessToken(ctx: Context, input: { clientId: string; clientSecret: string; scope?: string }) {
   const now = ctx.clock.now();
   const client = await repo.findApiClientByClientId(ctx.db, input.clientId);
-  const valid =
-    !!client && safeEqual(client.secretHash, sha256Hex(input.clientSecret)) && !client.revokedAt && !(client.expiresAt && client.expiresAt <= now);
+  const valid = !!client && safeEqual(client.secretHash, sha256Hex(input.clientSecret)) && !client.revokedAt && !(client.expiresAt && client.expiresAt <= now);
   if (!valid) {
     await withTransaction(ctx, (tx) =>
       recordAuditEvent(tx, {
@@ -111,10 +116,7 @@ export async function issueClientAccessToken(ctx: Context, input: { clientId: st
   return { accessToken: token, tokenType: 'Bearer' as const, expiresIn: ACCESS_TOKEN_SECONDS, scope: requested.join(' ') };
 }
 
-export async function createPersonalToken(
-  ctx: Context,
-  input: { name: string; scopes: Scope[]; expiresAt?: Date | null; acceptTerms: boolean },
-) {
+export async function createPersonalToken(ctx: Context, input: { name: string; scopes: Scope[]; expiresAt?: Date | null; acceptTerms: boolean }) {
   if (!accountsPolicy.createPersonalToken(ctx.actor) || ctx.actor.kind !== 'user') throw new Forbidden();
   if (!input.acceptTerms) throw Invalid.field('acceptTerms', 'terms_not_accepted');
   const allowed = ROLE_SCOPES[ctx.actor.role];
@@ -135,7 +137,12 @@ export async function createPersonalToken(
       expiresAt: input.expiresAt ?? null,
       createdAt: now,
     });
-    await recordAuditEvent(tx, { action: 'token.create', targetType: 'personal_token', targetId: row.id, data: { after: { name: row.name, scopes: row.scopes } } });
+    await recordAuditEvent(tx, {
+      action: 'token.create',
+      targetType: 'personal_token',
+      targetId: row.id,
+      data: { after: { name: row.name, scopes: row.scopes } },
+    });
     return { token: row, secret: token };
   });
 }

@@ -106,7 +106,14 @@ export async function resetUserMfa(ctx: Context, userId: string) {
   await withTransaction(ctx, async (tx) => {
     const user = await repo.findUser(tx.db, userId);
     if (!user) throw new NotFound();
-    await repo.updateUser(tx.db, user.id, { mfaSecret: null, mfaPendingSecret: null, mfaEnabledAt: null, mfaLastCounter: null, recoveryCodeHashes: [], updatedAt: ctx.clock.now() });
+    await repo.updateUser(tx.db, user.id, {
+      mfaSecret: null,
+      mfaPendingSecret: null,
+      mfaEnabledAt: null,
+      mfaLastCounter: null,
+      recoveryCodeHashes: [],
+      updatedAt: ctx.clock.now(),
+    });
     await repo.revokeSessions(tx.db, { userId: user.id }, ctx.clock.now(), 'mfa_reset');
     await recordAuditEvent(tx, { action: 'user.mfa_reset', agencyId: user.agencyId, targetType: 'user', targetId: user.id });
   });

@@ -56,7 +56,15 @@ export async function signIn(ctx: Context, input: { login: string; password: str
 
   if (user && isLocked(user, now, cfg.lockMinutes)) {
     await withTransaction(ctx, (tx) =>
-      recordAuditEvent(tx, { action: 'auth.sign_in', outcome: 'failure', actor: who, agencyId: user.agencyId, targetType: 'user', targetId: user.id, data: { reason: 'locked' } }),
+      recordAuditEvent(tx, {
+        action: 'auth.sign_in',
+        outcome: 'failure',
+        actor: who,
+        agencyId: user.agencyId,
+        targetType: 'user',
+        targetId: user.id,
+        data: { reason: 'locked' },
+      }),
     );
     throw new Forbidden('account_locked');
   }
@@ -66,7 +74,15 @@ export async function signIn(ctx: Context, input: { login: string; password: str
     if (readyAt > now.getTime()) {
       const seconds = Math.ceil((readyAt - now.getTime()) / 1000);
       await withTransaction(ctx, (tx) =>
-        recordAuditEvent(tx, { action: 'auth.sign_in', outcome: 'failure', actor: who, agencyId: user.agencyId, targetType: 'user', targetId: user.id, data: { reason: 'slowed' } }),
+        recordAuditEvent(tx, {
+          action: 'auth.sign_in',
+          outcome: 'failure',
+          actor: who,
+          agencyId: user.agencyId,
+          targetType: 'user',
+          targetId: user.id,
+          data: { reason: 'slowed' },
+        }),
       );
       throw new RateLimited(seconds, 'login_slowed', { seconds });
     }
@@ -105,14 +121,29 @@ export async function signIn(ctx: Context, input: { login: string; password: str
         data: { reason: user ? 'wrong_password' : 'unknown_account', ipFailures: failures, ...(locked ? { locked: true } : {}) },
       });
       if (locked) {
-        await recordAuditEvent(tx, { action: 'user.lock', actor: who, agencyId: user!.agencyId, targetType: 'user', targetId: user!.id, data: { reason: 'too_many_failures' } });
+        await recordAuditEvent(tx, {
+          action: 'user.lock',
+          actor: who,
+          agencyId: user!.agencyId,
+          targetType: 'user',
+          targetId: user!.id,
+          data: { reason: 'too_many_failures' },
+        });
       }
     });
     throw new Unauthenticated('login_failed');
   }
   if (user.disabledAt) {
     await withTransaction(ctx, (tx) =>
-      recordAuditEvent(tx, { action: 'auth.sign_in', outcome: 'failure', actor: who, agencyId: user.agencyId, targetType: 'user', targetId: user.id, data: { reason: 'disabled' } }),
+      recordAuditEvent(tx, {
+        action: 'auth.sign_in',
+        outcome: 'failure',
+        actor: who,
+        agencyId: user.agencyId,
+        targetType: 'user',
+        targetId: user.id,
+        data: { reason: 'disabled' },
+      }),
     );
     throw new Forbidden('account_disabled');
   }
@@ -158,11 +189,26 @@ export async function verifySignInSecondFactor(ctx: Context, sessionId: string, 
       const locked = failed >= ctx.config.login.maxAccountFailures;
       await repo.updateUser(tx.db, user.id, { failedLogins: failed, lastFailedLoginAt: ctx.clock.now(), ...(locked ? { lockedAt: ctx.clock.now() } : {}) });
       if (locked) await repo.revokeSessions(tx.db, { userId: user.id }, ctx.clock.now(), 'locked');
-      await recordAuditEvent(tx, { action: 'auth.mfa_verify', outcome: 'failure', actor: who, agencyId: user.agencyId, targetType: 'user', targetId: user.id, data: locked ? { locked: true } : {} });
+      await recordAuditEvent(tx, {
+        action: 'auth.mfa_verify',
+        outcome: 'failure',
+        actor: who,
+        agencyId: user.agencyId,
+        targetType: 'user',
+        targetId: user.id,
+        data: locked ? { locked: true } : {},
+      });
       return { ok: false as const };
     }
     await repo.updateSession(tx.db, session.id, { mfaVerified: true });
-    await recordAuditEvent(tx, { action: 'auth.mfa_verify', actor: who, agencyId: user.agencyId, targetType: 'user', targetId: user.id, data: { method: result } });
+    await recordAuditEvent(tx, {
+      action: 'auth.mfa_verify',
+      actor: who,
+      agencyId: user.agencyId,
+      targetType: 'user',
+      targetId: user.id,
+      data: { method: result },
+    });
     const fresh = (await repo.findUser(tx.db, user.id))!;
     return { ok: true as const, pending: pendingStep(fresh, { mfaVerified: true }) };
   });
@@ -201,7 +247,16 @@ export async function resolveSessionById(ctx: Context, sessionId: string): Promi
   }
   const role = user.role as Role;
   return {
-    actor: { kind: 'user', userId: user.id, agencyId: user.agencyId, role, label: user.username, via: 'session', scopes: ROLE_SCOPES[role], sessionId: session.id },
+    actor: {
+      kind: 'user',
+      userId: user.id,
+      agencyId: user.agencyId,
+      role,
+      label: user.username,
+      via: 'session',
+      scopes: ROLE_SCOPES[role],
+      sessionId: session.id,
+    },
     session,
     user,
     pending: pendingStep(user, session),

@@ -51,7 +51,15 @@ export async function notifyAgencies(ctx: Context, id: string, input: { agencyId
     const dueDate = dueDateFor(now, ctx.config.caseResponseDays);
     for (const a of agencies) {
       if (facts.agencyIds.includes(a.id)) throw new Conflict('case_agency_already_notified');
-      await repo.insertAssignment(tx.db, { caseId: row.id, agencyId: a.id, notifiedAt: now, notifiedBy: who(ctx).label, message: input.message?.trim() ?? '', dueDate, originalDueDate: dueDate });
+      await repo.insertAssignment(tx.db, {
+        caseId: row.id,
+        agencyId: a.id,
+        notifiedAt: now,
+        notifiedBy: who(ctx).label,
+        message: input.message?.trim() ?? '',
+        dueDate,
+        originalDueDate: dueDate,
+      });
       await record(tx, row, 'notify', { agencyId: a.id, dueDate }, { agencyId: a.id });
       await notifyUsers(tx, await accounts.activeUserIdsOfAgency(tx, a.id), {
         kind: 'case.notified',
@@ -79,7 +87,8 @@ export async function extendDeadline(ctx: Context, id: string, agencyId: string,
     const a = await repo.findAssignment(tx.db, row.id, agencyId);
     if (!a) throw new NotFound();
     if (a.materialReceivedAt) throw new Conflict('case_material_already_received');
-    if (input.dueDate <= a.dueDate) throw new Invalid([{ field: 'dueDate', code: 'case_due_date_not_later', message: t('case_due_date_not_later', { dueDate: a.dueDate }) }]);
+    if (input.dueDate <= a.dueDate)
+      throw new Invalid([{ field: 'dueDate', code: 'case_due_date_not_later', message: t('case_due_date_not_later', { dueDate: a.dueDate }) }]);
     const now = ctx.clock.now();
     const extension = { from: a.dueDate, to: input.dueDate, reason: input.reason.trim(), by: ctx.actor.label, at: now.toISOString() };
     // reminders are keyed by due date: the new date has its own, so they are re-armed by this alone
@@ -88,7 +97,10 @@ export async function extendDeadline(ctx: Context, id: string, agencyId: string,
     await record(tx, row, 'extend', { agencyId, from: a.dueDate, to: input.dueDate, reason: extension.reason }, { agencyId });
     await notifyUsers(tx, await accounts.activeUserIdsOfAgency(tx, agencyId), {
       kind: 'case.extended',
-      title: { vi: `Gia hạn hồ sơ ${row.reference} đến ${fmt(input.dueDate)}: ${extension.reason}`, en: `Case ${row.reference} extended to ${input.dueDate}: ${extension.reason}` },
+      title: {
+        vi: `Gia hạn hồ sơ ${row.reference} đến ${fmt(input.dueDate)}: ${extension.reason}`,
+        en: `Case ${row.reference} extended to ${input.dueDate}: ${extension.reason}`,
+      },
       link: `/admin/cases/${row.id}`,
       data: { caseId: row.id, dueDate: input.dueDate },
     });
@@ -118,11 +130,20 @@ export async function recordMaterial(ctx: Context, id: string, agencyId: string,
     if (a.materialReceivedAt) throw new Conflict('case_material_already_received');
     const now = ctx.clock.now();
     const onTime = now.getTime() < deadlineEnd(a.dueDate).getTime();
-    await repo.updateAssignment(tx.db, a.id, { materialReceivedAt: now, materialNote: input.note.trim(), materialLinks: input.links ?? [], materialMediaIds: input.mediaIds ?? [], answeredOnTime: onTime });
+    await repo.updateAssignment(tx.db, a.id, {
+      materialReceivedAt: now,
+      materialNote: input.note.trim(),
+      materialLinks: input.links ?? [],
+      materialMediaIds: input.mediaIds ?? [],
+      answeredOnTime: onTime,
+    });
     await record(tx, row, 'material', { agencyId, onTime, dueDate: a.dueDate }, { agencyId });
     await notifyUsers(tx, await accounts.activeUserIdsWithRole(tx, 'appraiser'), {
       kind: 'case.material',
-      title: { vi: `Đã nhận tư liệu giải thích, làm rõ cho hồ sơ ${row.reference}${onTime ? '' : ' (trễ hạn)'}`, en: `Material received for case ${row.reference}${onTime ? '' : ' (late)'}` },
+      title: {
+        vi: `Đã nhận tư liệu giải thích, làm rõ cho hồ sơ ${row.reference}${onTime ? '' : ' (trễ hạn)'}`,
+        en: `Material received for case ${row.reference}${onTime ? '' : ' (late)'}`,
+      },
       link: `/admin/cases/${row.id}`,
       data: { caseId: row.id, agencyId, onTime },
     });

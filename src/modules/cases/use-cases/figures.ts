@@ -35,12 +35,30 @@ export async function caseFigures(ctx: Context, input: { from: string; to: strin
   const from = localMidnight(input.from);
   const to = localMidnight(addDays(input.to, 1));
   const now = ctx.clock.now();
-  const [assignments, opened] = await Promise.all([repo.assignmentsNotifiedBetween(ctx.db, narrowed, from, to), repo.casesOpenedBetween(ctx.db, narrowed, from, to)]);
+  const [assignments, opened] = await Promise.all([
+    repo.assignmentsNotifiedBetween(ctx.db, narrowed, from, to),
+    repo.casesOpenedBetween(ctx.db, narrowed, from, to),
+  ]);
   const out = new Map<string, CaseFigure & { totalHours: number }>();
   const bucket = (quarter: string, agencyId: string) => {
     const key = `${quarter}|${agencyId}`;
     let b = out.get(key);
-    if (!b) out.set(key, (b = { quarter, agencyId, opened: 0, notified: 0, answeredOnTime: 0, answeredLate: 0, overdue: 0, pending: 0, averageResponseHours: null, totalHours: 0 }));
+    if (!b)
+      out.set(
+        key,
+        (b = {
+          quarter,
+          agencyId,
+          opened: 0,
+          notified: 0,
+          answeredOnTime: 0,
+          answeredLate: 0,
+          overdue: 0,
+          pending: 0,
+          averageResponseHours: null,
+          totalHours: 0,
+        }),
+      );
     return b;
   };
   for (const c of opened) bucket(quarterOf(toLocalDate(c.createdAt)), c.openedByAgencyId).opened++;

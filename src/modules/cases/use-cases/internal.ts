@@ -50,7 +50,13 @@ export function who(ctx: Context) {
 }
 
 /** Appends to the case's timeline and to the audit log, in the caller's transaction. */
-export async function record(ctx: Context, row: repo.CaseRow, action: string, data: Record<string, unknown> = {}, opts: { text?: string; occurredAt?: Date; agencyId?: string } = {}) {
+export async function record(
+  ctx: Context,
+  row: repo.CaseRow,
+  action: string,
+  data: Record<string, unknown> = {},
+  opts: { text?: string; occurredAt?: Date; agencyId?: string } = {},
+) {
   const now = ctx.clock.now();
   await repo.insertEvent(ctx.db, {
     caseId: row.id,
@@ -62,7 +68,13 @@ export async function record(ctx: Context, row: repo.CaseRow, action: string, da
     actorLabel: ctx.actor.label,
     actorAgencyId: actorAgencyId(ctx.actor),
   });
-  await recordAuditEvent(ctx, { action: `case.${action}`, agencyId: opts.agencyId ?? row.openedByAgencyId, targetType: 'case', targetId: row.id, data: { reference: row.reference, ...data } });
+  await recordAuditEvent(ctx, {
+    action: `case.${action}`,
+    agencyId: opts.agencyId ?? row.openedByAgencyId,
+    targetType: 'case',
+    targetId: row.id,
+    data: { reference: row.reference, ...data },
+  });
 }
 
 /** The accent-free text precedent search looks in. */

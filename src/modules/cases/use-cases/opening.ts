@@ -134,7 +134,10 @@ export async function openCase(ctx: Context, input: OpenCaseInput) {
       // an agency's own case (Art. 4.2): the DIC is told so it can take it up
       await notifyUsers(tx, await accounts.activeUserIdsWithRole(tx, 'appraiser'), {
         kind: 'case.opened_by_agency',
-        title: { vi: `Cơ quan mở hồ sơ thông tin sai lệch ${row.reference}: ${row.title}`, en: `An agency opened false-information case ${row.reference}: ${row.title}` },
+        title: {
+          vi: `Cơ quan mở hồ sơ thông tin sai lệch ${row.reference}: ${row.title}`,
+          en: `An agency opened false-information case ${row.reference}: ${row.title}`,
+        },
         link: `/admin/cases/${row.id}`,
         data: { caseId: row.id },
       });
@@ -223,7 +226,9 @@ export async function addAttachment(ctx: Context, id: string, input: AttachmentI
       if (!found?.access.library) throw Invalid.field('mediaId', 'media_not_found');
       // files are refused at upload; this re-checks what the library holds about them (older files, edited descriptions)
       const m = found.media;
-      assertNoSecrets([m.extractedText, m.originalName, ...Object.values(m.title ?? {}), ...Object.values(m.caption ?? {})].map((s) => ['mediaId', s] as [string, string]));
+      assertNoSecrets(
+        [m.extractedText, m.originalName, ...Object.values(m.title ?? {}), ...Object.values(m.caption ?? {})].map((s) => ['mediaId', s] as [string, string]),
+      );
       // unlabelled, a file is named by its title (or name) for every reader, also those who cannot open that library
       fileLabel = (m.title?.[ctx.locale] || Object.values(m.title ?? {}).find(Boolean) || m.originalName || '').slice(0, 300);
     }
@@ -273,7 +278,10 @@ export async function findPrecedents(ctx: Context, input: { q: string; limit?: n
   const words = (/^https?:\/\//i.test(q) ? [foldText(urlKey(q))] : foldText(q).split(' ')).filter((w) => w.length >= 2).slice(0, 10);
   const cases = words.length ? (await repo.listCases(ctx.db, scope, { words, limit, offset: 0 })).rows : [];
   const clarifications = /^https?:\/\//i.test(q) ? { items: [] } : await content.searchContent(ctx, { q, kind: 'clarification', view: 'published', limit });
-  const assignments = await repo.assignmentsOf(ctx.db, cases.map((c) => c.id));
+  const assignments = await repo.assignmentsOf(
+    ctx.db,
+    cases.map((c) => c.id),
+  );
   return { cases: cases.map((row) => ({ row, assignments: assignments.filter((a) => a.caseId === row.id) })), clarifications: clarifications.items };
 }
 

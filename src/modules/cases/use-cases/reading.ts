@@ -31,7 +31,10 @@ export async function getCase(ctx: Context, id: string) {
     repo.responsesOf(ctx.db, row.id),
     repo.attachmentsOf(ctx.db, row.id),
     repo.eventsOf(ctx.db, row.id),
-    repo.remindersOf(ctx.db, assignments.map((a) => a.id)),
+    repo.remindersOf(
+      ctx.db,
+      assignments.map((a) => a.id),
+    ),
     clarificationState(ctx, row),
   ]);
   const a = ctx.actor;
@@ -85,7 +88,13 @@ export async function listCases(ctx: Context, input: ListCasesInput) {
     limit,
     offset: input.offset ?? 0,
   });
-  const assignments = await repo.assignmentsOf(ctx.db, rows.map((r) => r.id));
-  const names = await accounts.displayNamesOf(ctx, rows.map((r) => r.openedByLabel));
+  const assignments = await repo.assignmentsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const names = await accounts.displayNamesOf(
+    ctx,
+    rows.map((r) => r.openedByLabel),
+  );
   return { rows: rows.map((row) => ({ row, assignments: assignments.filter((x) => x.caseId === row.id) })), total, limit, offset: input.offset ?? 0, names };
 }

@@ -12,9 +12,16 @@ import * as repo from '../repo.js';
 const fmt = (date: string) => date.split('-').reverse().join('/');
 
 function titleOf(kind: ReminderKind, c: { reference: string; title: string }, dueDate: string) {
-  if (kind === 'overdue') return { vi: `Quá hạn cung cấp thông tin giải thích, làm rõ (${c.reference}, hạn ${fmt(dueDate)}): ${c.title}`, en: `Overdue: clarification for case ${c.reference} was due ${dueDate}: ${c.title}` };
+  if (kind === 'overdue')
+    return {
+      vi: `Quá hạn cung cấp thông tin giải thích, làm rõ (${c.reference}, hạn ${fmt(dueDate)}): ${c.title}`,
+      en: `Overdue: clarification for case ${c.reference} was due ${dueDate}: ${c.title}`,
+    };
   const days = kind === '3d' ? 3 : 1;
-  return { vi: `Còn ${days} ngày để cung cấp thông tin giải thích, làm rõ (${c.reference}, hạn ${fmt(dueDate)}): ${c.title}`, en: `${days} day(s) left to answer case ${c.reference} (due ${dueDate}): ${c.title}` };
+  return {
+    vi: `Còn ${days} ngày để cung cấp thông tin giải thích, làm rõ (${c.reference}, hạn ${fmt(dueDate)}): ${c.title}`,
+    en: `${days} day(s) left to answer case ${c.reference} (due ${dueDate}): ${c.title}`,
+  };
 }
 
 export async function sendCaseReminders(ctx: Context): Promise<{ sent: number; byKind: Record<ReminderKind, number> }> {
@@ -29,7 +36,12 @@ export async function sendCaseReminders(ctx: Context): Promise<{ sent: number; b
       const users = await accounts.activeUserIdsOfAgency(tx, c.assignment.agencyId);
       // the DIC follows up overdue agencies (Art. 14.1)
       if (kind === 'overdue') users.push(...(await accounts.activeUserIdsWithRole(tx, 'appraiser')));
-      await notifyUsers(tx, users, { kind: `case.reminder.${kind}`, title: titleOf(kind, c, c.assignment.dueDate), link: `/admin/cases/${c.caseId}`, data: { caseId: c.caseId, agencyId: c.assignment.agencyId, dueDate: c.assignment.dueDate } });
+      await notifyUsers(tx, users, {
+        kind: `case.reminder.${kind}`,
+        title: titleOf(kind, c, c.assignment.dueDate),
+        link: `/admin/cases/${c.caseId}`,
+        data: { caseId: c.caseId, agencyId: c.assignment.agencyId, dueDate: c.assignment.dueDate },
+      });
       byKind[kind]++;
     });
   }

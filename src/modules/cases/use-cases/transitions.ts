@@ -107,7 +107,12 @@ export async function createClarification(ctx: Context, id: string, input: Clari
       note: `Case ${row.reference}`,
     });
     for (const language of others) await content.addTranslation(tx, created.itemId, { language, text: input.texts[language] });
-    const saved = await repo.updateCase(tx.db, row.id, { clarificationItemId: created.itemId, clarificationVersionId: created.id, version: row.version + 1, updatedAt: ctx.clock.now() });
+    const saved = await repo.updateCase(tx.db, row.id, {
+      clarificationItemId: created.itemId,
+      clarificationVersionId: created.id,
+      version: row.version + 1,
+      updatedAt: ctx.clock.now(),
+    });
     await record(tx, saved, 'clarification', { itemId: created.itemId, versionId: created.id, agencyId, languages: [source, ...others] });
     return getCase(tx, row.id);
   });

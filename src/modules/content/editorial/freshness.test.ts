@@ -53,7 +53,9 @@ describe('freshness', () => {
     jobs.stop();
     const notes = (await silentUser.client.get('/api/v1/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'freshness.reminder');
     expect(notes).toHaveLength(1);
-    expect((await contributor.client.get('/api/v1/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'freshness.reminder')).toHaveLength(0);
+    expect((await contributor.client.get('/api/v1/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'freshness.reminder')).toHaveLength(
+      0,
+    );
     const status = (await appraiser.client.get('/api/v1/scheduling')).json();
     expect(status).toMatchObject({ lastError: null, overdue: false, nextScheduledAt: null });
     expect(status.lastRunAt).toBe(t.clock.now().toISOString());

@@ -8,7 +8,18 @@ import type { ItemMetadata, VersionText } from '../model.js';
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 export function presentTopic(r: TopicRow) {
-  return { id: r.id, slug: r.slug, nameVi: r.nameVi, nameEn: r.nameEn, descriptionVi: r.descriptionVi, descriptionEn: r.descriptionEn, parentId: r.parentId, position: r.position, archived: !!r.archivedAt, version: r.version };
+  return {
+    id: r.id,
+    slug: r.slug,
+    nameVi: r.nameVi,
+    nameEn: r.nameEn,
+    descriptionVi: r.descriptionVi,
+    descriptionEn: r.descriptionEn,
+    parentId: r.parentId,
+    position: r.position,
+    archived: !!r.archivedAt,
+    version: r.version,
+  };
 }
 
 export function presentListRow(r: VersionListRow) {
@@ -18,16 +29,36 @@ export function presentListRow(r: VersionListRow) {
 /** Transitions the actor may take now, for the UI's buttons (the server checks again). */
 export function allowedTransitions(actor: Actor, v: VersionRow) {
   return TRANSITION_NAMES.filter(
-    (n) => (TRANSITIONS[n].from as readonly State[]).includes(v.state as State) && contentPolicy.take(actor, TRANSITIONS[n].by, v) && (n !== 'unpublish' || !!v.publishedRevisionId) && (n !== 'archive' || !v.publishedRevisionId),
+    (n) =>
+      (TRANSITIONS[n].from as readonly State[]).includes(v.state as State) &&
+      contentPolicy.take(actor, TRANSITIONS[n].by, v) &&
+      (n !== 'unpublish' || !!v.publishedRevisionId) &&
+      (n !== 'archive' || !v.publishedRevisionId),
   );
 }
 
 export function presentRevisionRef(r: RevisionRow) {
-  return { id: r.id, number: r.number, createdBy: r.createdByLabel, createdAt: iso(r.createdAt)!, note: r.note, hash: r.contentHash, basedOnRevisionId: r.basedOnRevisionId };
+  return {
+    id: r.id,
+    number: r.number,
+    createdBy: r.createdByLabel,
+    createdAt: iso(r.createdAt)!,
+    note: r.note,
+    hash: r.contentHash,
+    basedOnRevisionId: r.basedOnRevisionId,
+  };
 }
 
 export function presentAppraisal(a: AppraisalRow) {
-  return { id: a.id, revisionId: a.revisionId, decision: a.decision, checklist: a.checklist, comment: a.comment, appraiser: a.appraiserLabel, createdAt: iso(a.createdAt)! };
+  return {
+    id: a.id,
+    revisionId: a.revisionId,
+    decision: a.decision,
+    checklist: a.checklist,
+    comment: a.comment,
+    appraiser: a.appraiserLabel,
+    createdAt: iso(a.createdAt)!,
+  };
 }
 
 export function presentVersionSummary(v: VersionRow) {
@@ -36,7 +67,15 @@ export function presentVersionSummary(v: VersionRow) {
 
 export function presentWorking(
   actor: Actor,
-  d: { version: VersionRow; item: { id: string; agencyId: string; kind: string; sourceLanguage: string }; revision: RevisionRow; text: VersionText; metadata: ItemMetadata; versions: VersionRow[]; appraisals: AppraisalRow[] },
+  d: {
+    version: VersionRow;
+    item: { id: string; agencyId: string; kind: string; sourceLanguage: string };
+    revision: RevisionRow;
+    text: VersionText;
+    metadata: ItemMetadata;
+    versions: VersionRow[];
+    appraisals: AppraisalRow[];
+  },
 ) {
   const v = d.version;
   return {
@@ -65,4 +104,3 @@ export function presentWorking(
     canEdit: contentPolicy.edit(actor, v) && ['draft', 'returned', 'approved', 'published', 'unpublished'].includes(v.state),
   };
 }
-

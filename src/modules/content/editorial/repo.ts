@@ -41,7 +41,10 @@ export async function listTopics(db: Database, includeArchived: boolean) {
 }
 export async function topicsExist(db: Database, ids: string[]): Promise<string[]> {
   if (!ids.length) return [];
-  const rows = await db.select({ id: topics.id }).from(topics).where(and(inArray(topics.id, ids), sql`${topics.archivedAt} IS NULL`));
+  const rows = await db
+    .select({ id: topics.id })
+    .from(topics)
+    .where(and(inArray(topics.id, ids), sql`${topics.archivedAt} IS NULL`));
   return rows.map((r) => r.id);
 }
 
@@ -67,7 +70,10 @@ export async function findVersion(db: Database, id: string, forUpdate = false) {
   return r ?? null;
 }
 export async function findVersionByItemLanguage(db: Database, itemId: string, language: string) {
-  const [r] = await db.select().from(itemVersions).where(and(eq(itemVersions.itemId, itemId), eq(itemVersions.language, language)));
+  const [r] = await db
+    .select()
+    .from(itemVersions)
+    .where(and(eq(itemVersions.itemId, itemId), eq(itemVersions.language, language)));
   return r ?? null;
 }
 export async function versionsOfItem(db: Database, itemId: string) {
@@ -93,7 +99,10 @@ export async function revisionsOfVersion(db: Database, versionId: string) {
   return db.select().from(revisions).where(eq(revisions.itemVersionId, versionId)).orderBy(desc(revisions.number));
 }
 export async function maxRevisionNumber(db: Database, versionId: string): Promise<number> {
-  const [r] = await db.select({ n: sql<number>`coalesce(max(${revisions.number}), 0)::int` }).from(revisions).where(eq(revisions.itemVersionId, versionId));
+  const [r] = await db
+    .select({ n: sql<number>`coalesce(max(${revisions.number}), 0)::int` })
+    .from(revisions)
+    .where(eq(revisions.itemVersionId, versionId));
   return Number(r.n);
 }
 export async function insertAppraisal(db: Database, row: typeof appraisals.$inferInsert) {
@@ -195,7 +204,10 @@ export async function listSubmitted(db: Database, limit: number): Promise<Versio
 }
 
 export async function countSubmitted(db: Database): Promise<number> {
-  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(itemVersions).where(eq(itemVersions.state, 'submitted'));
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(itemVersions)
+    .where(eq(itemVersions.state, 'submitted'));
   return Number(r.n);
 }
 
@@ -364,7 +376,12 @@ export interface AttachedMediaFacts {
  */
 export async function attachedMediaFacts(db: Database, ids: string[]): Promise<AttachedMediaFacts[]> {
   if (!ids.length) return [];
-  const list = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
-  const r = await db.execute(sql`SELECT id, agency_id, kind, visibility, alt, authors, copyright_holder, licence FROM media WHERE deleted_at IS NULL AND id IN (${list})`);
+  const list = sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const r = await db.execute(
+    sql`SELECT id, agency_id, kind, visibility, alt, authors, copyright_holder, licence FROM media WHERE deleted_at IS NULL AND id IN (${list})`,
+  );
   return (r as unknown as { rows: AttachedMediaFacts[] }).rows;
 }

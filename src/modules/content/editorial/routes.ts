@@ -53,12 +53,26 @@ export async function editorialRoutes(app: FastifyInstance) {
       tags: ['meta'],
       summary: 'Settings clients need: content languages, jurisdiction, freshness period, days to answer a case',
       response: {
-        200: Type.Object({
-          contentLanguages: Type.Array(Type.String(), { description: 'The first is the default source language' }),
-          jurisdiction: Type.Object({ nameVi: Type.String(), nameEn: Type.String() }),
-          staleAfterDays: Type.Integer(),
-          caseResponseDays: Type.Integer({ description: 'Calendar days (Huế time) a notified agency has to answer a clarification case (CASE_RESPONSE_DAYS)' }),
-        }, { examples: [{ contentLanguages: ['vi', 'en', 'fr', 'ja', 'ko', 'zh'], jurisdiction: { nameVi: 'Thành phố Huế', nameEn: 'Huế City' }, staleAfterDays: 30, caseResponseDays: 7 }] }),
+        200: Type.Object(
+          {
+            contentLanguages: Type.Array(Type.String(), { description: 'The first is the default source language' }),
+            jurisdiction: Type.Object({ nameVi: Type.String(), nameEn: Type.String() }),
+            staleAfterDays: Type.Integer(),
+            caseResponseDays: Type.Integer({
+              description: 'Calendar days (Huế time) a notified agency has to answer a clarification case (CASE_RESPONSE_DAYS)',
+            }),
+          },
+          {
+            examples: [
+              {
+                contentLanguages: ['vi', 'en', 'fr', 'ja', 'ko', 'zh'],
+                jurisdiction: { nameVi: 'Thành phố Huế', nameEn: 'Huế City' },
+                staleAfterDays: 30,
+                caseResponseDays: 7,
+              },
+            ],
+          },
+        ),
         404: errors[404],
         401: errors[401],
       },
@@ -74,17 +88,38 @@ export async function editorialRoutes(app: FastifyInstance) {
   // ----- taxonomy -----
   api.get('/topics', {
     config: { auth: 'public', scope: 'read:public' },
-    schema: { tags: ['taxonomy'], summary: 'Topics of the taxonomy', querystring: Type.Object({ includeArchived: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(Type.Ref('Topic')) }, { examples: [{ items: [exampleOf(Topic)] }] }), 400: errors[400], 401: errors[401], 403: errors[403] } },
+    schema: {
+      tags: ['taxonomy'],
+      summary: 'Topics of the taxonomy',
+      querystring: Type.Object({ includeArchived: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({ items: Type.Array(Type.Ref('Topic')) }, { examples: [{ items: [exampleOf(Topic)] }] }),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+      },
+    },
     handler: async (req) => ({ items: (await content.listTopics(req.ctx, req.query)).map(presentTopic) }),
   });
   api.post('/topics', {
     config: { scope: 'write:own' },
-    schema: { tags: ['taxonomy'], summary: 'Add a topic (DIC)', body: CreateTopicBody, response: { 201: { $ref: 'Topic' }, ...commonErrors, 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags: ['taxonomy'],
+      summary: 'Add a topic (DIC)',
+      body: CreateTopicBody,
+      response: { 201: { $ref: 'Topic' }, ...commonErrors, 413: errors[413], 415: errors[415] },
+    },
     handler: async (req, reply) => reply.code(201).send(presentTopic(await content.createTopic(req.ctx, req.body))),
   });
   api.patch('/topics/:id', {
     config: { scope: 'write:own' },
-    schema: { tags: ['taxonomy'], summary: 'Rename, move or archive a topic (DIC); slugs are stable', params: IdParams, body: UpdateTopicBody, response: { 200: { $ref: 'Topic' }, ...commonErrors, 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags: ['taxonomy'],
+      summary: 'Rename, move or archive a topic (DIC); slugs are stable',
+      params: IdParams,
+      body: UpdateTopicBody,
+      response: { 200: { $ref: 'Topic' }, ...commonErrors, 413: errors[413], 415: errors[415] },
+    },
     handler: async (req) => {
       const { version, ...patch } = req.body;
       return presentTopic(await content.updateTopic(req.ctx, req.params.id, version, patch));
@@ -94,14 +129,24 @@ export async function editorialRoutes(app: FastifyInstance) {
   // ----- items and versions -----
   api.post('/items', {
     config: { scope: 'write:own' },
-    schema: { tags: ['items'], summary: 'Create an item (a draft in its source language)', body: CreateItemBody, response: { 201: { $ref: 'WorkingVersion' }, ...commonErrors, 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags: ['items'],
+      summary: 'Create an item (a draft in its source language)',
+      body: CreateItemBody,
+      response: { 201: { $ref: 'WorkingVersion' }, ...commonErrors, 413: errors[413], 415: errors[415] },
+    },
     handler: async (req, reply) => {
       const v = await content.createItem(req.ctx, req.body);
       return reply.code(201).send(await working(req, v.id));
     },
   });
   api.get('/items', {
-    schema: { tags: ['items'], summary: 'Language versions your role may work on, newest change first (keyset pagination)', querystring: ListQuery, response: { 200: ItemList, ...commonErrors } },
+    schema: {
+      tags: ['items'],
+      summary: 'Language versions your role may work on, newest change first (keyset pagination)',
+      querystring: ListQuery,
+      response: { 200: ItemList, ...commonErrors },
+    },
     handler: async (req) => {
       const { items, nextCursor } = await content.listWorkingVersions(req.ctx, req.query);
       return { items: items.map(presentListRow), nextCursor };
@@ -109,19 +154,36 @@ export async function editorialRoutes(app: FastifyInstance) {
   });
   api.post('/items/:id/translations', {
     config: { scope: 'write:own' },
-    schema: { tags: ['items'], summary: 'Add a language version (translation) to an item', params: IdParams, body: AddTranslationBody, response: { 201: { $ref: 'WorkingVersion' }, ...commonErrors, 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags: ['items'],
+      summary: 'Add a language version (translation) to an item',
+      params: IdParams,
+      body: AddTranslationBody,
+      response: { 201: { $ref: 'WorkingVersion' }, ...commonErrors, 413: errors[413], 415: errors[415] },
+    },
     handler: async (req, reply) => {
       const v = await content.addTranslation(req.ctx, req.params.id, req.body);
       return reply.code(201).send(await working(req, v.id));
     },
   });
   api.get('/item-versions/:id', {
-    schema: { tags: ['items'], summary: 'A language version as editors and appraisers see it (working copy)', params: IdParams, response: { 200: { $ref: 'WorkingVersion' }, ...commonErrors } },
+    schema: {
+      tags: ['items'],
+      summary: 'A language version as editors and appraisers see it (working copy)',
+      params: IdParams,
+      response: { 200: { $ref: 'WorkingVersion' }, ...commonErrors },
+    },
     handler: async (req) => working(req, req.params.id),
   });
   api.put('/item-versions/:id', {
     config: { scope: 'write:own' },
-    schema: { tags: ['items'], summary: 'Save a new revision (send the revision you started from)', params: IdParams, body: SaveVersionBody, response: { 200: { $ref: 'WorkingVersion' }, ...commonErrors, 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags: ['items'],
+      summary: 'Save a new revision (send the revision you started from)',
+      params: IdParams,
+      body: SaveVersionBody,
+      response: { 200: { $ref: 'WorkingVersion' }, ...commonErrors, 413: errors[413], 415: errors[415] },
+    },
     handler: async (req) => {
       await content.saveVersion(req.ctx, req.params.id, req.body);
       return working(req, req.params.id);
@@ -147,7 +209,12 @@ export async function editorialRoutes(app: FastifyInstance) {
     },
   });
   api.get('/item-versions/:id/history', {
-    schema: { tags: ['items'], summary: 'Every revision and appraisal decision of a language version', params: IdParams, response: { 200: History, ...commonErrors } },
+    schema: {
+      tags: ['items'],
+      summary: 'Every revision and appraisal decision of a language version',
+      params: IdParams,
+      response: { 200: History, ...commonErrors },
+    },
     handler: async (req) => {
       const h = await content.versionHistory(req.ctx, req.params.id);
       return {
@@ -160,12 +227,24 @@ export async function editorialRoutes(app: FastifyInstance) {
     },
   });
   api.get('/item-versions/:id/diff', {
-    schema: { tags: ['items'], summary: 'Word diff of each changed field between two revisions', params: IdParams, querystring: DiffQuery, response: { 200: Diff, ...commonErrors } },
+    schema: {
+      tags: ['items'],
+      summary: 'Word diff of each changed field between two revisions',
+      params: IdParams,
+      querystring: DiffQuery,
+      response: { 200: Diff, ...commonErrors },
+    },
     handler: async (req) => ({ fields: await content.diffRevisions(req.ctx, req.params.id, req.query.from, req.query.to) }),
   });
   api.post('/item-versions/:id/restore', {
     config: { scope: 'write:own' },
-    schema: { tags: ['items'], summary: 'Restore an old revision as a new draft revision', params: IdParams, body: RestoreBody, response: { 200: { $ref: 'WorkingVersion' }, ...commonErrors, 413: errors[413], 415: errors[415] } },
+    schema: {
+      tags: ['items'],
+      summary: 'Restore an old revision as a new draft revision',
+      params: IdParams,
+      body: RestoreBody,
+      response: { 200: { $ref: 'WorkingVersion' }, ...commonErrors, 413: errors[413], 415: errors[415] },
+    },
     handler: async (req) => {
       await content.restoreRevision(req.ctx, req.params.id, req.body);
       return working(req, req.params.id);
@@ -173,7 +252,12 @@ export async function editorialRoutes(app: FastifyInstance) {
   });
   api.get('/item-versions/:id/published', {
     config: { auth: 'public', scope: 'read:public' },
-    schema: { tags: ['items'], summary: 'The published form of a language version, with its content hash', params: IdParams, response: { 200: { $ref: 'PublishedVersion' }, 404: errors[404], 400: errors[400], 401: errors[401], 403: errors[403] } },
+    schema: {
+      tags: ['items'],
+      summary: 'The published form of a language version, with its content hash',
+      params: IdParams,
+      response: { 200: { $ref: 'PublishedVersion' }, 404: errors[404], 400: errors[400], 401: errors[401], 403: errors[403] },
+    },
     handler: async (req, reply) => {
       const form = await content.getPublishedForm(req.ctx, req.params.id);
       reply.header('etag', `"${form.contentHash}"`);
@@ -186,7 +270,10 @@ export async function editorialRoutes(app: FastifyInstance) {
       tags: ['workflow'],
       summary: 'Submitted versions, longest waiting first (DIC), with how many wait in all',
       querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Ref('ItemListRow')), total: Type.Integer() }, { examples: [{ items: [exampleOf(ListRow)], total: 1 }] }), ...commonErrors },
+      response: {
+        200: Type.Object({ items: Type.Array(Type.Ref('ItemListRow')), total: Type.Integer() }, { examples: [{ items: [exampleOf(ListRow)], total: 1 }] }),
+        ...commonErrors,
+      },
     },
     handler: async (req) => {
       const { items, total } = await content.appraisalQueue(req.ctx, req.query.limit);
@@ -207,7 +294,18 @@ export async function editorialRoutes(app: FastifyInstance) {
             examples: [
               {
                 staleAfterDays: 30,
-                items: [{ agencyId: '9f8e7d6c-5b4a-4321-8fed-cba987654321', lastUpdateAt: '2026-06-04T12:00:00.000Z', daysSinceUpdate: 3, stale: false, byState: { draft: 2, submitted: 1, published: 48 }, online: 48, missingTranslations: { en: 5, fr: 12 }, incompleteDrafts: 1 }],
+                items: [
+                  {
+                    agencyId: '9f8e7d6c-5b4a-4321-8fed-cba987654321',
+                    lastUpdateAt: '2026-06-04T12:00:00.000Z',
+                    daysSinceUpdate: 3,
+                    stale: false,
+                    byState: { draft: 2, submitted: 1, published: 48 },
+                    online: 48,
+                    missingTranslations: { en: 5, fr: 12 },
+                    incompleteDrafts: 1,
+                  },
+                ],
               },
             ],
           },
@@ -233,13 +331,28 @@ export async function editorialRoutes(app: FastifyInstance) {
       summary: 'Health of scheduled publishing: last run, next due, overdue',
       response: {
         200: Type.Object(
-          { lastRunAt: Nullable(IsoDateTime), lastOkAt: Nullable(IsoDateTime), lastError: Nullable(Type.String()), nextScheduledAt: Nullable(IsoDateTime), overdue: Type.Boolean() },
-          { examples: [{ lastRunAt: '2026-06-04T11:59:00.000Z', lastOkAt: '2026-06-04T11:59:00.000Z', lastError: null, nextScheduledAt: '2026-06-05T01:00:00.000Z', overdue: false }] },
+          {
+            lastRunAt: Nullable(IsoDateTime),
+            lastOkAt: Nullable(IsoDateTime),
+            lastError: Nullable(Type.String()),
+            nextScheduledAt: Nullable(IsoDateTime),
+            overdue: Type.Boolean(),
+          },
+          {
+            examples: [
+              {
+                lastRunAt: '2026-06-04T11:59:00.000Z',
+                lastOkAt: '2026-06-04T11:59:00.000Z',
+                lastError: null,
+                nextScheduledAt: '2026-06-05T01:00:00.000Z',
+                overdue: false,
+              },
+            ],
+          },
         ),
         ...commonErrors,
       },
     },
     handler: async (req) => content.schedulingStatus(req.ctx, await getJobStatus(req.ctx, 'scheduled-publishing')),
   });
-
 }

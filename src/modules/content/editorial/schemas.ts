@@ -4,11 +4,18 @@ import { IsoDateTime, Nullable, Uuid } from '../../../http/schemas.js';
 import { CLAIM_RATINGS, DOCUMENT_TYPES, KINDS, LICENCES, VISIBILITIES } from '../model.js';
 import { STATES, TRANSITION_NAMES, type TransitionName } from './workflow.js';
 
-export const lit = <T extends string>(xs: readonly T[], description?: string) => Type.Union(xs.map((x) => Type.Literal(x)), description ? { description } : {});
+export const lit = <T extends string>(xs: readonly T[], description?: string) =>
+  Type.Union(
+    xs.map((x) => Type.Literal(x)),
+    description ? { description } : {},
+  );
 export const str = (max: number, extra: Record<string, unknown> = {}) => Type.String({ maxLength: max, ...extra });
 const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 export const Kind = lit(KINDS, 'news | photo_album | video | document | publication | profile_page | clarification');
-export const Visibility = lit(VISIBILITIES, 'public: portal and anonymous API; shared: account holders with the exploit right (Art. 10); internal: owning agency and DIC');
+export const Visibility = lit(
+  VISIBILITIES,
+  'public: portal and anonymous API; shared: account holders with the exploit right (Art. 10); internal: owning agency and DIC',
+);
 export const Language = Type.String({ pattern: '^[a-z]{2,3}(-[a-z0-9]{2,8})?$', maxLength: 12, description: 'ISO 639-1 code, one of CONTENT_LANGUAGES' });
 
 // ----- examples of the OpenAPI document (Redocly checks them against these schemas) -----
@@ -44,7 +51,15 @@ const appraisalExample = {
   appraiser: 'Lê Minh Tuấn',
   createdAt: '2026-06-04T11:55:00.000Z',
 };
-const revisionExample = { id: REVISION_ID, number: 2, createdBy: 'Trần Thị Hoa', createdAt: '2026-06-04T10:20:00.000Z', note: 'Bổ sung ảnh khai mạc', hash: HASH, basedOnRevisionId: null };
+const revisionExample = {
+  id: REVISION_ID,
+  number: 2,
+  createdBy: 'Trần Thị Hoa',
+  createdAt: '2026-06-04T10:20:00.000Z',
+  note: 'Bổ sung ảnh khai mạc',
+  hash: HASH,
+  basedOnRevisionId: null,
+};
 
 export const Text = Type.Object(
   {
@@ -64,7 +79,11 @@ export const Metadata = Type.Object(
     place: Type.Optional(str(300)),
     source: Type.Optional(
       Type.Object(
-        { type: lit(['own', 'other'] as const), name: Type.Optional(str(300)), url: Type.Optional(Type.String({ maxLength: 2000, format: 'uri', pattern: '^https?://', description: 'http(s) address' })) },
+        {
+          type: lit(['own', 'other'] as const),
+          name: Type.Optional(str(300)),
+          url: Type.Optional(Type.String({ maxLength: 2000, format: 'uri', pattern: '^https?://', description: 'http(s) address' })),
+        },
         { additionalProperties: false },
       ),
     ),
@@ -94,7 +113,10 @@ export const Metadata = Type.Object(
           },
           { additionalProperties: false },
         ),
-        { maxItems: 200, description: 'Files of the media library used by the item, in order: album photos (with captions per language), the video, illustrations' },
+        {
+          maxItems: 200,
+          description: 'Files of the media library used by the item, in order: album photos (with captions per language), the video, illustrations',
+        },
       ),
     ),
     claim: Type.Optional(
@@ -112,7 +134,10 @@ export const Metadata = Type.Object(
           appearances: Type.Optional(
             Type.Array(
               Type.Object(
-                { url: Type.String({ maxLength: 2000, format: 'uri', pattern: '^https?://', description: 'http(s) address where it appeared' }), platform: Type.Optional(str(100)) },
+                {
+                  url: Type.String({ maxLength: 2000, format: 'uri', pattern: '^https?://', description: 'http(s) address where it appeared' }),
+                  platform: Type.Optional(str(100)),
+                },
                 { additionalProperties: false },
               ),
               { maxItems: 20 },
@@ -135,7 +160,10 @@ export const CreateItemBody = Type.Object(
     metadata: Metadata,
     note: Type.Optional(str(1000)),
   },
-  { additionalProperties: false, examples: [{ agencyId: AGENCY_ID, kind: 'news', sourceLanguage: 'vi', text: textExample, metadata: metadataExample, note: 'Bản đầu' }] },
+  {
+    additionalProperties: false,
+    examples: [{ agencyId: AGENCY_ID, kind: 'news', sourceLanguage: 'vi', text: textExample, metadata: metadataExample, note: 'Bản đầu' }],
+  },
 );
 export const SaveVersionBody = Type.Object(
   {
@@ -144,13 +172,25 @@ export const SaveVersionBody = Type.Object(
     metadata: Type.Optional(Metadata),
     note: Type.Optional(str(1000)),
   },
-  { additionalProperties: false, examples: [{ baseRevisionId: REVISION_ID, text: { ...textExample, title: 'Khai mạc Festival Huế 2026 tại Đại Nội' }, note: 'Sửa tiêu đề' }] },
+  {
+    additionalProperties: false,
+    examples: [{ baseRevisionId: REVISION_ID, text: { ...textExample, title: 'Khai mạc Festival Huế 2026 tại Đại Nội' }, note: 'Sửa tiêu đề' }],
+  },
 );
 export const AddTranslationBody = Type.Object(
   { language: Language, text: Text, note: Type.Optional(str(1000)) },
   {
     additionalProperties: false,
-    examples: [{ language: 'en', text: { title: 'Huế Festival 2026 opens at the Imperial City', summary: 'The festival opens with an art programme on the Perfume River.', body: '<p>On the evening of 4 June, at Ngọ Môn Square…</p>' } }],
+    examples: [
+      {
+        language: 'en',
+        text: {
+          title: 'Huế Festival 2026 opens at the Imperial City',
+          summary: 'The festival opens with an art programme on the Perfume River.',
+          body: '<p>On the evening of 4 June, at Ngọ Môn Square…</p>',
+        },
+      },
+    ],
   },
 );
 // One body per transition, chosen by the `{name}` path parameter (checked in transition-input.ts).
@@ -158,17 +198,28 @@ const Comment = str(5000);
 export const SubmitBody = Type.Object(
   {
     declaration: Type.Optional(
-      Type.Object({ noStateSecrets: Type.Boolean() }, { additionalProperties: false, description: "The author's declaration that the content holds no state secrets (Art. 4.6): required, and true" }),
+      Type.Object(
+        { noStateSecrets: Type.Boolean() },
+        { additionalProperties: false, description: "The author's declaration that the content holds no state secrets (Art. 4.6): required, and true" },
+      ),
     ),
   },
   { title: 'SubmitBody', description: 'submit: the author declares the content free of state secrets', additionalProperties: false },
 );
-export const ReturnBody = Type.Object({ comment: Type.Optional(Comment) }, { title: 'ReturnBody', description: 'return: what the author must change (required)', additionalProperties: false });
+export const ReturnBody = Type.Object(
+  { comment: Type.Optional(Comment) },
+  { title: 'ReturnBody', description: 'return: what the author must change (required)', additionalProperties: false },
+);
 export const ApproveBody = Type.Object(
   {
     checklist: Type.Optional(
       Type.Object(
-        { copyright: Type.Optional(Type.Boolean()), accuracy: Type.Optional(Type.Boolean()), noHarm: Type.Optional(Type.Boolean()), noStateSecrets: Type.Optional(Type.Boolean()) },
+        {
+          copyright: Type.Optional(Type.Boolean()),
+          accuracy: Type.Optional(Type.Boolean()),
+          noHarm: Type.Optional(Type.Boolean()),
+          noStateSecrets: Type.Optional(Type.Boolean()),
+        },
         { additionalProperties: false, description: 'The Art. 6.4 checklist: every item must be true' },
       ),
     ),
@@ -190,13 +241,29 @@ export const TRANSITION_BODIES = {
 } as const satisfies Record<TransitionName, TSchema>;
 export const TransitionBody = Type.Union([SubmitBody, ReturnBody, ApproveBody, EmptyBody], {
   description: 'The body of the transition named in the path: SubmitBody, ReturnBody, ApproveBody, or EmptyBody for the others',
-  examples: [{ declaration: { noStateSecrets: true } }, { comment: 'Cần ghi rõ nguồn ảnh.' }, { checklist: { copyright: true, accuracy: true, noHarm: true, noStateSecrets: true }, comment: 'Đạt yêu cầu.', publishAt: null }, {}],
+  examples: [
+    { declaration: { noStateSecrets: true } },
+    { comment: 'Cần ghi rõ nguồn ảnh.' },
+    { checklist: { copyright: true, accuracy: true, noHarm: true, noStateSecrets: true }, comment: 'Đạt yêu cầu.', publishAt: null },
+    {},
+  ],
 });
 export const TransitionParams = Type.Object({ id: Uuid, name: lit(TRANSITION_NAMES) }, { additionalProperties: false });
-export const RestoreBody = Type.Object({ revisionId: Uuid, baseRevisionId: Uuid }, { additionalProperties: false, examples: [{ revisionId: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f', baseRevisionId: REVISION_ID }] });
+export const RestoreBody = Type.Object(
+  { revisionId: Uuid, baseRevisionId: Uuid },
+  { additionalProperties: false, examples: [{ revisionId: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f', baseRevisionId: REVISION_ID }] },
+);
 export const DiffQuery = Type.Object({ from: Uuid, to: Uuid }, { additionalProperties: false });
 
-const RevisionRef = Type.Object({ id: Uuid, number: Type.Integer(), createdBy: Type.String(), createdAt: IsoDateTime, note: Type.String(), hash: Type.String(), basedOnRevisionId: Nullable(Uuid) });
+const RevisionRef = Type.Object({
+  id: Uuid,
+  number: Type.Integer(),
+  createdBy: Type.String(),
+  createdAt: IsoDateTime,
+  note: Type.String(),
+  hash: Type.String(),
+  basedOnRevisionId: Nullable(Uuid),
+});
 const Appraisal = Type.Object({
   id: Uuid,
   revisionId: Uuid,
@@ -382,7 +449,18 @@ export const Topic = Type.Object(
   {
     $id: 'Topic',
     examples: [
-      { id: TOPIC_ID, slug: 'van-hoa-le-hoi', nameVi: 'Văn hóa – Lễ hội', nameEn: 'Culture and festivals', descriptionVi: 'Di sản, lễ hội và sự kiện văn hóa của Huế', descriptionEn: "Huế's heritage, festivals and cultural events", parentId: null, position: 10, archived: false, version: 1 },
+      {
+        id: TOPIC_ID,
+        slug: 'van-hoa-le-hoi',
+        nameVi: 'Văn hóa – Lễ hội',
+        nameEn: 'Culture and festivals',
+        descriptionVi: 'Di sản, lễ hội và sự kiện văn hóa của Huế',
+        descriptionEn: "Huế's heritage, festivals and cultural events",
+        parentId: null,
+        position: 10,
+        archived: false,
+        version: 1,
+      },
     ],
   },
 );
@@ -421,13 +499,39 @@ export const History = Type.Object(
     publishedRevisionId: Nullable(Uuid),
     lastApprovedRevisionId: Nullable(Uuid),
   },
-  { examples: [{ revisions: [revisionExample], appraisals: [appraisalExample], workingRevisionId: REVISION_ID, publishedRevisionId: REVISION_ID, lastApprovedRevisionId: REVISION_ID }] },
+  {
+    examples: [
+      {
+        revisions: [revisionExample],
+        appraisals: [appraisalExample],
+        workingRevisionId: REVISION_ID,
+        publishedRevisionId: REVISION_ID,
+        lastApprovedRevisionId: REVISION_ID,
+      },
+    ],
+  },
 );
 export const Diff = Type.Object(
   {
-    fields: Type.Array(Type.Object({ field: Type.String(), parts: Type.Array(Type.Object({ value: Type.String(), added: Type.Optional(Type.Boolean()), removed: Type.Optional(Type.Boolean()) })) })),
+    fields: Type.Array(
+      Type.Object({
+        field: Type.String(),
+        parts: Type.Array(Type.Object({ value: Type.String(), added: Type.Optional(Type.Boolean()), removed: Type.Optional(Type.Boolean()) })),
+      }),
+    ),
   },
-  { examples: [{ fields: [{ field: 'title', parts: [{ value: 'Lễ hội Festival Huế 2026 ' }, { value: 'khai mạc', removed: true }, { value: 'bắt đầu', added: true }, { value: ' tại Đại Nội' }] }] }] },
+  {
+    examples: [
+      {
+        fields: [
+          {
+            field: 'title',
+            parts: [{ value: 'Lễ hội Festival Huế 2026 ' }, { value: 'khai mạc', removed: true }, { value: 'bắt đầu', added: true }, { value: ' tại Đại Nội' }],
+          },
+        ],
+      },
+    ],
+  },
 );
 
 export const contentSchemas = [WorkingVersion, PublishedVersion, ListRow, Topic];

@@ -45,12 +45,29 @@ describe('required metadata and declarations', () => {
     const id = res.json().id;
     const submit = await act(contributorA, id, 'submit', DECLARE);
     expect(submit.statusCode).toBe(400);
-    const fields = submit.json().errors.map((e: { field: string }) => e.field).sort();
+    const fields = submit
+      .json()
+      .errors.map((e: { field: string }) => e.field)
+      .sort();
     expect(fields).toEqual(
       [
-        'metadata/activityDate', 'metadata/authors', 'metadata/copyrightHolder', 'metadata/document/documentType', 'metadata/document/fileId', 'metadata/document/issueDate',
-        'metadata/document/issuingBody', 'metadata/document/number', 'metadata/document/signer', 'metadata/licence', 'metadata/place', 'metadata/source',
-        'metadata/tags', 'metadata/topicIds', 'metadata/visibility', 'text/body', 'text/summary',
+        'metadata/activityDate',
+        'metadata/authors',
+        'metadata/copyrightHolder',
+        'metadata/document/documentType',
+        'metadata/document/fileId',
+        'metadata/document/issueDate',
+        'metadata/document/issuingBody',
+        'metadata/document/number',
+        'metadata/document/signer',
+        'metadata/licence',
+        'metadata/place',
+        'metadata/source',
+        'metadata/tags',
+        'metadata/topicIds',
+        'metadata/visibility',
+        'text/body',
+        'text/summary',
       ].sort(),
     );
     expect(submit.json().errors[0].message).toBe('This field is required.');
@@ -92,7 +109,10 @@ describe('state secrets (Art. 4.6)', () => {
 
   it('refuses a stamp added by a later edit, keeping the previous revision', async () => {
     const v = await create();
-    const res = await contributorA.client.request('PUT', `/api/v1/item-versions/${v.id}`, { baseRevisionId: v.revision.id, text: { ...v.text, body: '<p>TỐI MẬT</p>' } });
+    const res = await contributorA.client.request('PUT', `/api/v1/item-versions/${v.id}`, {
+      baseRevisionId: v.revision.id,
+      text: { ...v.text, body: '<p>TỐI MẬT</p>' },
+    });
     expect(res.json().errors[0].code).toBe('state_secret_mark');
     expect((await contributorA.client.get(`/api/v1/item-versions/${v.id}`)).json().revision.number).toBe(1);
   });
@@ -119,7 +139,10 @@ describe('workflow', () => {
     expect(returned.state).toBe('returned');
     expect(returned.appraisals[0]).toMatchObject({ decision: 'return', comment: 'Cần ghi rõ nguồn ảnh.' });
     // The author fixes and resubmits.
-    const fixed = await contributorA.client.request('PUT', `/api/v1/item-versions/${v.id}`, { baseRevisionId: returned.revision.id, text: { ...returned.text, summary: returned.text.summary + ' Ảnh: Trung tâm Bảo tồn Di tích Cố đô Huế.' } });
+    const fixed = await contributorA.client.request('PUT', `/api/v1/item-versions/${v.id}`, {
+      baseRevisionId: returned.revision.id,
+      text: { ...returned.text, summary: returned.text.summary + ' Ảnh: Trung tâm Bảo tồn Di tích Cố đô Huế.' },
+    });
     expect(fixed.json().revision.number).toBe(2);
     expect((await act(contributorA, v.id, 'submit', DECLARE)).json().state).toBe('submitted');
     const incomplete = await act(appraiser, v.id, 'approve', { checklist: { copyright: true, accuracy: true } });
@@ -130,7 +153,18 @@ describe('workflow', () => {
 
     const pub = (await new (await import('../../../../test/helpers/app.js')).Client(t).get(`/api/v1/item-versions/${v.id}/published`)).json();
     const recomputed = createHash('sha256')
-      .update(canonicalJson({ itemId: pub.itemId, language: pub.language, kind: pub.kind, agencyId: pub.agencyId, title: pub.title, summary: pub.summary, body: pub.body, metadata: pub.metadata }))
+      .update(
+        canonicalJson({
+          itemId: pub.itemId,
+          language: pub.language,
+          kind: pub.kind,
+          agencyId: pub.agencyId,
+          title: pub.title,
+          summary: pub.summary,
+          body: pub.body,
+          metadata: pub.metadata,
+        }),
+      )
       .digest('hex');
     expect(pub.contentHash).toBe(recomputed);
     expect(pub.contentHash).toBe(published.contentHash);
@@ -157,9 +191,15 @@ describe('workflow', () => {
 
   it('a stale save is a conflict, not a silent overwrite', async () => {
     const v = await create();
-    const first = await contributorA.client.request('PUT', `/api/v1/item-versions/${v.id}`, { baseRevisionId: v.revision.id, text: { ...v.text, title: 'Sửa lần một' } });
+    const first = await contributorA.client.request('PUT', `/api/v1/item-versions/${v.id}`, {
+      baseRevisionId: v.revision.id,
+      text: { ...v.text, title: 'Sửa lần một' },
+    });
     expect(first.statusCode).toBe(200);
-    const second = await contributorA.client.request('PUT', `/api/v1/item-versions/${v.id}`, { baseRevisionId: v.revision.id, text: { ...v.text, title: 'Sửa lần hai' } });
+    const second = await contributorA.client.request('PUT', `/api/v1/item-versions/${v.id}`, {
+      baseRevisionId: v.revision.id,
+      text: { ...v.text, title: 'Sửa lần hai' },
+    });
     expect(second.statusCode).toBe(409);
     expect(second.json().code).toBe('stale_revision');
   });
@@ -168,7 +208,12 @@ describe('workflow', () => {
     const v = await create(contributorA, { title: 'Bản đã công bố' });
     await act(contributorA, v.id, 'submit', DECLARE);
     const pub = (await act(appraiser, v.id, 'approve', { checklist: ALL_CHECKS })).json();
-    const edited = (await contributorA.client.request('PUT', `/api/v1/item-versions/${v.id}`, { baseRevisionId: pub.revision.id, text: { ...pub.text, title: 'Bản sửa mới' } })).json();
+    const edited = (
+      await contributorA.client.request('PUT', `/api/v1/item-versions/${v.id}`, {
+        baseRevisionId: pub.revision.id,
+        text: { ...pub.text, title: 'Bản sửa mới' },
+      })
+    ).json();
     expect(edited.state).toBe('draft');
     expect(edited.online).toBe(true);
     const anon = new (await import('../../../../test/helpers/app.js')).Client(t);
@@ -182,11 +227,22 @@ describe('workflow', () => {
 
   it('a translation is published only when its source is, and goes down with it', async () => {
     const v = await create();
-    const en = await contributorA.client.post(`/api/v1/items/${v.itemId}/translations`, { language: 'en', text: { title: 'Hue Festival 2026 opens', summary: 'The festival opens on the Perfume River.', body: '<p>On 4 June the festival opened at the Noon Gate.</p>' } });
+    const en = await contributorA.client.post(`/api/v1/items/${v.itemId}/translations`, {
+      language: 'en',
+      text: {
+        title: 'Hue Festival 2026 opens',
+        summary: 'The festival opens on the Perfume River.',
+        body: '<p>On 4 June the festival opened at the Noon Gate.</p>',
+      },
+    });
     expect(en.statusCode).toBe(201);
     const enId = en.json().id;
-    expect((await contributorA.client.post(`/api/v1/items/${v.itemId}/translations`, { language: 'en', text: en.json().text })).json().code).toBe('translation_exists');
-    expect((await contributorA.client.post(`/api/v1/items/${v.itemId}/translations`, { language: 'xx', text: en.json().text })).json().errors[0].code).toBe('language_not_configured');
+    expect((await contributorA.client.post(`/api/v1/items/${v.itemId}/translations`, { language: 'en', text: en.json().text })).json().code).toBe(
+      'translation_exists',
+    );
+    expect((await contributorA.client.post(`/api/v1/items/${v.itemId}/translations`, { language: 'xx', text: en.json().text })).json().errors[0].code).toBe(
+      'language_not_configured',
+    );
     await act(contributorA, enId, 'submit', DECLARE);
     const approved = (await act(appraiser, enId, 'approve', { checklist: ALL_CHECKS })).json();
     expect(approved.state).toBe('approved'); // waits for its source
@@ -206,7 +262,13 @@ describe('workflow', () => {
 
   it('keeps every revision: history, diff, restore as a new draft', async () => {
     const v = await create(contributorA, { title: 'Tiêu đề một' });
-    const r2 = (await contributorA.client.request('PUT', `/api/v1/item-versions/${v.id}`, { baseRevisionId: v.revision.id, text: { ...v.text, title: 'Tiêu đề hai' }, note: 'đổi tiêu đề' })).json();
+    const r2 = (
+      await contributorA.client.request('PUT', `/api/v1/item-versions/${v.id}`, {
+        baseRevisionId: v.revision.id,
+        text: { ...v.text, title: 'Tiêu đề hai' },
+        note: 'đổi tiêu đề',
+      })
+    ).json();
     const h = (await contributorA.client.get(`/api/v1/item-versions/${v.id}/history`)).json();
     expect(h.revisions.map((r: { number: number }) => r.number)).toEqual([2, 1]);
     expect(h.revisions[0]).toMatchObject({ note: 'đổi tiêu đề', createdBy: contributorA.user.username });
@@ -214,7 +276,9 @@ describe('workflow', () => {
     expect(diff.fields).toHaveLength(1);
     expect(diff.fields[0].field).toBe('title');
     expect(diff.fields[0].parts).toEqual([{ value: 'Tiêu đề ' }, { value: 'một', removed: true }, { value: 'hai', added: true }]);
-    const restored = (await contributorA.client.post(`/api/v1/item-versions/${v.id}/restore`, { revisionId: v.revision.id, baseRevisionId: r2.revision.id })).json();
+    const restored = (
+      await contributorA.client.post(`/api/v1/item-versions/${v.id}/restore`, { revisionId: v.revision.id, baseRevisionId: r2.revision.id })
+    ).json();
     expect(restored.revision.number).toBe(3);
     expect(restored.text.title).toBe('Tiêu đề một');
   });
@@ -258,11 +322,17 @@ describe('transition bodies: one variant per transition', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(refused.json()).toMatchObject({ code: 'invalid', errors: [{ field: 'checklist', code: 'field_unknown', message: 'Unknown field.' }] });
-    const vi = await contributorA.client.post(`/api/v1/item-versions/${v.id}/transitions/submit`, { ...DECLARE, checklist: ALL_CHECKS }, { 'accept-language': 'vi' });
+    const vi = await contributorA.client.post(
+      `/api/v1/item-versions/${v.id}/transitions/submit`,
+      { ...DECLARE, checklist: ALL_CHECKS },
+      { 'accept-language': 'vi' },
+    );
     expect(vi.json().errors[0].message).toBe('Trường không được chấp nhận.');
     expect(await seen(v.id)).toEqual(before);
 
-    expect((await act(contributorA, v.id, 'archive', { comment: 'Không dùng nữa.' })).json().errors).toEqual([{ field: 'comment', code: 'field_unknown', message: 'Unknown field.' }]);
+    expect((await act(contributorA, v.id, 'archive', { comment: 'Không dùng nữa.' })).json().errors).toEqual([
+      { field: 'comment', code: 'field_unknown', message: 'Unknown field.' },
+    ]);
     expect(await seen(v.id)).toEqual(before);
     expect((await act(contributorA, v.id, 'submit', DECLARE)).statusCode).toBe(200);
     const submitted = await seen(v.id);
@@ -272,7 +342,11 @@ describe('transition bodies: one variant per transition', () => {
       ['withdraw', { publishAt: null }, 'publishAt'],
     ] as const) {
       const res = await act(name === 'withdraw' ? contributorA : appraiser, v.id, name, body);
-      expect({ name, status: res.statusCode, errors: res.json().errors }).toEqual({ name, status: 400, errors: [{ field, code: 'field_unknown', message: 'Unknown field.' }] });
+      expect({ name, status: res.statusCode, errors: res.json().errors }).toEqual({
+        name,
+        status: 400,
+        errors: [{ field, code: 'field_unknown', message: 'Unknown field.' }],
+      });
     }
     expect(await seen(v.id)).toEqual(submitted);
   });
@@ -282,15 +356,31 @@ describe('transition bodies: one variant per transition', () => {
     await act(contributorA, v.id, 'submit', DECLARE);
     const long = await act(appraiser, v.id, 'return', { comment: 'x'.repeat(5001) });
     expect(long.json().errors).toEqual([{ field: 'comment', code: 'field_too_long', message: expect.any(String) }]);
-    expect((await act(appraiser, v.id, 'approve', { checklist: { ...ALL_CHECKS, signed: true } })).json().errors[0]).toMatchObject({ field: 'checklist/signed', code: 'field_unknown' });
-    expect((await act(appraiser, v.id, 'approve', { checklist: ALL_CHECKS, publishAt: 'mai' })).json().errors[0]).toMatchObject({ field: 'publishAt', code: 'field_format' });
-    expect((await act(appraiser, v.id, 'approve', {})).json().errors.map((e: { field: string }) => e.field)).toEqual(['checklist/copyright', 'checklist/accuracy', 'checklist/noHarm', 'checklist/noStateSecrets']);
+    expect((await act(appraiser, v.id, 'approve', { checklist: { ...ALL_CHECKS, signed: true } })).json().errors[0]).toMatchObject({
+      field: 'checklist/signed',
+      code: 'field_unknown',
+    });
+    expect((await act(appraiser, v.id, 'approve', { checklist: ALL_CHECKS, publishAt: 'mai' })).json().errors[0]).toMatchObject({
+      field: 'publishAt',
+      code: 'field_format',
+    });
+    expect((await act(appraiser, v.id, 'approve', {})).json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'checklist/copyright',
+      'checklist/accuracy',
+      'checklist/noHarm',
+      'checklist/noStateSecrets',
+    ]);
     expect((await appraiser.client.get(`/api/v1/item-versions/${v.id}`)).json().state).toBe('submitted');
   });
 
   it('answers with the version as a read right after it shows it', async () => {
     const v = await create();
-    const en = (await contributorA.client.post(`/api/v1/items/${v.itemId}/translations`, { language: 'en', text: { title: 'Hue Festival 2026 opens', summary: 'The festival opens on the Perfume River.', body: '<p>At the Noon Gate.</p>' } })).json();
+    const en = (
+      await contributorA.client.post(`/api/v1/items/${v.itemId}/translations`, {
+        language: 'en',
+        text: { title: 'Hue Festival 2026 opens', summary: 'The festival opens on the Perfume River.', body: '<p>At the Noon Gate.</p>' },
+      })
+    ).json();
     const reads = async (who: SignedIn, id: string, name: string, body: object = {}) => {
       const res = await act(who, id, name, body);
       expect(res.statusCode, res.body).toBe(200);
@@ -319,13 +409,25 @@ describe('scheduled publishing', () => {
     const at = new Date(t.clock.now().getTime() + 2 * 3600_000);
     const approved = (await act(appraiser, v.id, 'approve', { checklist: ALL_CHECKS, publishAt: at.toISOString() })).json();
     expect(approved).toMatchObject({ state: 'approved', online: false, scheduledAt: at.toISOString() });
-    const jobs = startJobs({ db: t.db.handle.db, config: t.config, clock: t.clock, log: { info() {}, warn() {}, error() {}, debug() {} }, intervalMs: 3600_000 });
+    const jobs = startJobs({
+      db: t.db.handle.db,
+      config: t.config,
+      clock: t.clock,
+      log: { info() {}, warn() {}, error() {}, debug() {} },
+      intervalMs: 3600_000,
+    });
     await jobs.runOnce();
     expect((await appraiser.client.get(`/api/v1/item-versions/${v.id}`)).json().state).toBe('approved');
     jobs.stop();
     // The server is "down" past the time; the next start's first run publishes it.
     t.clock.advance(3 * 3600_000);
-    const restarted = startJobs({ db: t.db.handle.db, config: t.config, clock: t.clock, log: { info() {}, warn() {}, error() {}, debug() {} }, intervalMs: 3600_000 });
+    const restarted = startJobs({
+      db: t.db.handle.db,
+      config: t.config,
+      clock: t.clock,
+      log: { info() {}, warn() {}, error() {}, debug() {} },
+      intervalMs: 3600_000,
+    });
     await restarted.runOnce();
     restarted.stop();
     const firedAt = t.clock.now().toISOString();
@@ -337,7 +439,6 @@ describe('scheduled publishing', () => {
     const audit = (await (await signedIn(t, 'admin')).client.get(`/api/v1/audit-events?targetId=${v.id}&action=item.publish`)).json().items;
     expect(audit[0]).toMatchObject({ actorLabel: 'system:scheduler' });
   });
-
 });
 
 describe('notifications', () => {

@@ -27,7 +27,12 @@ export const TRANSITIONS = {
   return: { from: ['submitted'], to: 'returned', by: ['appraiser'], summary: { vi: 'Trả lại', en: 'Return to author' } },
   approve: { from: ['submitted'], to: 'approved', by: ['appraiser'], summary: { vi: 'Duyệt', en: 'Approve' } },
   publish: { from: ['approved'], to: 'published', by: ['appraiser', 'scheduler'], summary: { vi: 'Công bố', en: 'Publish' } },
-  unpublish: { from: ['published', 'draft', 'returned', 'submitted', 'approved'], to: 'unpublished', by: ['appraiser'], summary: { vi: 'Gỡ xuống', en: 'Unpublish' } },
+  unpublish: {
+    from: ['published', 'draft', 'returned', 'submitted', 'approved'],
+    to: 'unpublished',
+    by: ['appraiser'],
+    summary: { vi: 'Gỡ xuống', en: 'Unpublish' },
+  },
   archive: { from: ['draft', 'returned', 'unpublished'], to: 'archived', by: ['editor'], summary: { vi: 'Lưu trữ', en: 'Archive' } },
   restore: { from: ['archived'], to: 'draft', by: ['editor'], summary: { vi: 'Khôi phục', en: 'Restore' } },
 } as const satisfies Record<string, Transition>;

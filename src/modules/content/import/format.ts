@@ -5,10 +5,34 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 
 export const TEMPLATE_COLUMNS = [
-  'kind', 'language', 'agency', 'title', 'summary', 'body', 'activity_date', 'authors', 'topics', 'tags', 'place',
-  'source_type', 'source_name', 'source_url', 'copyright_holder', 'licence', 'visibility',
-  'document_number', 'document_issuing_body', 'document_issue_date', 'document_effective_date', 'document_signer', 'document_type',
-  'claim_rating', 'claim_statement', 'claim_claimant', 'claim_first_seen', 'claim_urls',
+  'kind',
+  'language',
+  'agency',
+  'title',
+  'summary',
+  'body',
+  'activity_date',
+  'authors',
+  'topics',
+  'tags',
+  'place',
+  'source_type',
+  'source_name',
+  'source_url',
+  'copyright_holder',
+  'licence',
+  'visibility',
+  'document_number',
+  'document_issuing_body',
+  'document_issue_date',
+  'document_effective_date',
+  'document_signer',
+  'document_type',
+  'claim_rating',
+  'claim_statement',
+  'claim_claimant',
+  'claim_first_seen',
+  'claim_urls',
 ] as const;
 
 export type RawRow = Record<string, unknown>;

@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const HEADER = 'kind,agency,title,summary,body,activity_date,authors,topics,tags,place,source_type,copyright_holder,licence,visibility,title_en,summary_en,body_en';
+const HEADER =
+  'kind,agency,title,summary,body,activity_date,authors,topics,tags,place,source_type,copyright_holder,licence,visibility,title_en,summary_en,body_en';
 const good = (n: number) =>
   `news,so-du-lich,Tin số ${n} về Huế,Tóm tắt ${n},"Đoạn một, có dấu phẩy.\n\nĐoạn hai.",2026-05-0${(n % 9) + 1},Nguyễn Văn An; Lê Thị Hoa,du-lich-di-san-le-hoi,du lịch; Huế,Thành phố Huế,own,Sở Du lịch,CC-BY-4.0,public,News ${n} about Hue,Summary ${n},Paragraph.`;
 
@@ -69,7 +70,9 @@ describe('bulk import', () => {
     expect(res.json().total).toBe(7);
     const done = await waitDone(contributor, res.json().id);
     expect(done).toMatchObject({ status: 'done', total: 7, processed: 7, imported: 3, rejected: 4 });
-    const byRow = Object.fromEntries(done.report.map((r: { row: number; errors: Array<{ field: string; code: string }> }) => [r.row, r.errors.map((e) => `${e.field}:${e.code}`)]));
+    const byRow = Object.fromEntries(
+      done.report.map((r: { row: number; errors: Array<{ field: string; code: string }> }) => [r.row, r.errors.map((e) => `${e.field}:${e.code}`)]),
+    );
     expect(byRow[3]).toEqual(['kind:field_enum']);
     expect(byRow[5]).toEqual(expect.arrayContaining(['activity_date:field_format', 'topics:topic_not_found', 'licence:field_enum']));
     expect(byRow[6]).toEqual(['text/body:state_secret_mark']);
@@ -91,7 +94,12 @@ describe('bulk import', () => {
     const res = await upload(contributor, truncated, 'mode=draft');
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toMatchObject({ field: '(file)', code: 'import_file_invalid' });
-    const xlsx = await upload(contributor, Buffer.from('PK\u0003\u0004 not really a zip'), 'fileName=x.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const xlsx = await upload(
+      contributor,
+      Buffer.from('PK\u0003\u0004 not really a zip'),
+      'fileName=x.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     expect(xlsx.statusCode).toBe(400);
     expect((await upload(contributor, Buffer.from([0xc3, 0x28, 0x0a]), 'mode=draft')).json().errors[0].code).toBe('import_file_invalid');
     expect((await upload(contributor, HEADER + '\n', 'mode=draft')).json().errors[0].code).toBe('import_file_invalid');
@@ -103,20 +111,58 @@ describe('bulk import', () => {
     const ws = wb.addWorksheet('items');
     const cols = HEADER.split(',');
     ws.addRow(cols);
-    ws.addRow(['news', 'so-du-lich', 'Tin từ Excel', 'Tóm tắt', 'Nội dung', new Date('2026-07-01T00:00:00Z'), 'A', 'du-lich-di-san-le-hoi', 'x', 'Huế', 'own', 'Sở Du lịch', 'CC-BY-4.0', 'public']);
+    ws.addRow([
+      'news',
+      'so-du-lich',
+      'Tin từ Excel',
+      'Tóm tắt',
+      'Nội dung',
+      new Date('2026-07-01T00:00:00Z'),
+      'A',
+      'du-lich-di-san-le-hoi',
+      'x',
+      'Huế',
+      'own',
+      'Sở Du lịch',
+      'CC-BY-4.0',
+      'public',
+    ]);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    const x = await upload(contributor, buf, 'mode=submit&declaration=true&fileName=tin.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const x = await upload(
+      contributor,
+      buf,
+      'mode=submit&declaration=true&fileName=tin.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     expect(x.statusCode, x.body).toBe(202);
     expect(await waitDone(contributor, x.json().id)).toMatchObject({ status: 'done', imported: 1, rejected: 0 });
     const row = (await contributor.client.get('/api/v1/items?q=tin+tu+excel')).json().items[0];
     expect(row).toMatchObject({ state: 'submitted', activityDate: '2026-07-01' });
 
-    expect((await upload(contributor, buf, 'mode=submit', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).json().errors[0].field).toBe('declaration');
+    expect((await upload(contributor, buf, 'mode=submit', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).json().errors[0].field).toBe(
+      'declaration',
+    );
     const json = [
-      { kind: 'news', title: 'Tin JSON', summary: 's', body: '<p>b</p>', activity_date: '2026-01-02', authors: ['A'], topics: ['tong-quan'], tags: ['x'], place: 'Huế', source_type: 'own', copyright_holder: 'c', licence: 'CC0-1.0', visibility: 'public' },
+      {
+        kind: 'news',
+        title: 'Tin JSON',
+        summary: 's',
+        body: '<p>b</p>',
+        activity_date: '2026-01-02',
+        authors: ['A'],
+        topics: ['tong-quan'],
+        tags: ['x'],
+        place: 'Huế',
+        source_type: 'own',
+        copyright_holder: 'c',
+        licence: 'CC0-1.0',
+        visibility: 'public',
+      },
       { kind: 'news', title: 'Thiếu thông tin' },
     ];
-    const j = await contributor.client.request('POST', `/api/v1/imports?mode=submit&declaration=true&agencyId=${agency}`, json, { 'content-type': 'application/json' });
+    const j = await contributor.client.request('POST', `/api/v1/imports?mode=submit&declaration=true&agencyId=${agency}`, json, {
+      'content-type': 'application/json',
+    });
     const jd = await waitDone(contributor, j.json().id);
     expect(jd).toMatchObject({ imported: 1, rejected: 1 });
     expect(jd.report[0].errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['text/summary', 'metadata/place']));
@@ -139,7 +185,10 @@ describe('bulk import', () => {
 
   it('imports a 2,000-row file (several batches)', async () => {
     const rows = [HEADER.split(',').slice(0, 14).join(',')];
-    for (let i = 0; i < 2_000; i++) rows.push(`news,so-du-lich,Tin hàng loạt ${i},Tóm tắt ${i},Nội dung số ${i} về thành phố Huế,2026-02-03,Nhóm biên tập,du-lich-di-san-le-hoi,nhập; hàng loạt,Huế,own,Sở Du lịch,CC-BY-4.0,public`);
+    for (let i = 0; i < 2_000; i++)
+      rows.push(
+        `news,so-du-lich,Tin hàng loạt ${i},Tóm tắt ${i},Nội dung số ${i} về thành phố Huế,2026-02-03,Nhóm biên tập,du-lich-di-san-le-hoi,nhập; hàng loạt,Huế,own,Sở Du lịch,CC-BY-4.0,public`,
+      );
     const res = await upload(contributor, rows.join('\n'), 'mode=draft&fileName=2k.csv');
     expect(res.statusCode, res.body).toBe(202);
     const done = await waitDone(contributor, res.json().id);

@@ -7,43 +7,48 @@ import { errors, exampleOf, IdParams, IsoDateTime, Nullable } from '../../../htt
 import * as content from '../service.js';
 import type { ImportFormat } from '../service.js';
 
-const ImportStatus = Type.Object({
-  id: Type.String(),
-  status: Type.String({ description: 'running | done | failed | interrupted' }),
-  format: Type.String(),
-  mode: Type.String(),
-  fileName: Type.String(),
-  total: Type.Integer(),
-  processed: Type.Integer(),
-  imported: Type.Integer(),
-  rejected: Type.Integer(),
-  report: Type.Array(Type.Object({ row: Type.Integer(), errors: Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })) })),
-  error: Nullable(Type.String()),
-  createdBy: Type.String(),
-  createdByLabel: Type.String({ description: 'User name (or system actor) who started the import' }),
-  createdAt: IsoDateTime,
-  finishedAt: Nullable(IsoDateTime),
-}, {
-  examples: [
-    {
-      id: '8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f',
-      status: 'done',
-      format: 'csv',
-      mode: 'draft',
-      fileName: 'tin-doi-ngoai-thang-5.csv',
-      total: 3,
-      processed: 3,
-      imported: 2,
-      rejected: 1,
-      report: [{ row: 3, errors: [{ field: 'title', code: 'field_required', message: 'Bắt buộc nhập.' }] }],
-      error: null,
-      createdBy: '3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d',
-      createdByLabel: 'nguyenvanan',
-      createdAt: '2026-06-01T02:00:00.000Z',
-      finishedAt: '2026-06-01T02:00:04.000Z',
-    },
-  ],
-});
+const ImportStatus = Type.Object(
+  {
+    id: Type.String(),
+    status: Type.String({ description: 'running | done | failed | interrupted' }),
+    format: Type.String(),
+    mode: Type.String(),
+    fileName: Type.String(),
+    total: Type.Integer(),
+    processed: Type.Integer(),
+    imported: Type.Integer(),
+    rejected: Type.Integer(),
+    report: Type.Array(
+      Type.Object({ row: Type.Integer(), errors: Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })) }),
+    ),
+    error: Nullable(Type.String()),
+    createdBy: Type.String(),
+    createdByLabel: Type.String({ description: 'User name (or system actor) who started the import' }),
+    createdAt: IsoDateTime,
+    finishedAt: Nullable(IsoDateTime),
+  },
+  {
+    examples: [
+      {
+        id: '8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f',
+        status: 'done',
+        format: 'csv',
+        mode: 'draft',
+        fileName: 'tin-doi-ngoai-thang-5.csv',
+        total: 3,
+        processed: 3,
+        imported: 2,
+        rejected: 1,
+        report: [{ row: 3, errors: [{ field: 'title', code: 'field_required', message: 'Bắt buộc nhập.' }] }],
+        error: null,
+        createdBy: '3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d',
+        createdByLabel: 'nguyenvanan',
+        createdAt: '2026-06-01T02:00:00.000Z',
+        finishedAt: '2026-06-01T02:00:04.000Z',
+      },
+    ],
+  },
+);
 
 /** Documentation only: what GET /imports/template.csv answers (importTemplateCsv; the BOM left out). */
 const templateCsvExample = [
@@ -64,7 +69,11 @@ const MIME: Record<string, ImportFormat> = {
 
 export async function importRoutes(app: FastifyInstance) {
   // Raw file bodies, in this plugin only.
-  app.addContentTypeParser(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
+  );
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const present = (row: Awaited<ReturnType<typeof content.getImport>>, locale: 'vi' | 'en') => ({
     ...row,
@@ -96,12 +105,21 @@ export async function importRoutes(app: FastifyInstance) {
         description:
           'The file itself as the raw body (not multipart), with its Content-Type: `text/csv` (UTF-8, comma-separated, header row; a BOM is allowed), `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` (XLSX, first sheet, header row) or `application/json` (an array of objects with the same keys). Columns: kind, language, agency, title, summary, body, activity_date, authors, topics, tags, place, source_type, source_name, source_url, copyright_holder, licence, visibility, document_*, claim_* and title_<lang>/summary_<lang>/body_<lang> for translations (docs/import.md; GET /imports/template.csv has them all and an example row). At most 64 MiB and 100,000 rows. Example JSON body: `[{"kind":"news","language":"vi","agency":"so-du-lich","title":"Huế đón du khách quốc tế dịp cuối năm","activity_date":"2026-12-01","title_en":"Hue welcomes international visitors at year end"}]`',
       }),
-      response: { 202: Type.Object({ id: Type.String(), total: Type.Integer() }, { examples: [{ id: '8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f', total: 3 }] }), ...errors },
+      response: {
+        202: Type.Object({ id: Type.String(), total: Type.Integer() }, { examples: [{ id: '8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f', total: 3 }] }),
+        ...errors,
+      },
     },
     handler: async (req, reply) => {
       const mime = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
       const format = MIME[mime] ?? (req.query.fileName?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
-      const opts = { format, mode: req.query.mode ?? 'draft', agencyId: req.query.agencyId, declaration: req.query.declaration, fileName: req.query.fileName } as const;
+      const opts = {
+        format,
+        mode: req.query.mode ?? 'draft',
+        agencyId: req.query.agencyId,
+        declaration: req.query.declaration,
+        fileName: req.query.fileName,
+      } as const;
       const { id, rows } = await content.startImport(req.ctx, req.body, opts);
       const ctx = { ...req.ctx };
       void content.runImport(ctx, id, rows, opts).catch((e) => req.log.error({ err: e, importId: id }, 'import failed'));
@@ -110,7 +128,11 @@ export async function importRoutes(app: FastifyInstance) {
   });
 
   api.get('/imports', {
-    schema: { tags: ['import'], summary: 'Your imports (all of them for the DIC)', response: { 200: Type.Object({ items: Type.Array(ImportStatus) }, { examples: [{ items: [exampleOf(ImportStatus)] }] }), ...errors } },
+    schema: {
+      tags: ['import'],
+      summary: 'Your imports (all of them for the DIC)',
+      response: { 200: Type.Object({ items: Type.Array(ImportStatus) }, { examples: [{ items: [exampleOf(ImportStatus)] }] }), ...errors },
+    },
     handler: async (req) => ({ items: (await content.listImports(req.ctx)).map((row) => present(row, req.ctx.locale)) }),
   });
 

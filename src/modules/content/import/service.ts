@@ -13,7 +13,18 @@ import { recordAuditEvent } from '../../audit/service.js';
 import * as accounts from '../../accounts/service.js';
 import { publishedContentHash, revisionHash } from '../editorial/hash.js';
 import { ImportFileError, parseImportFile, TEMPLATE_COLUMNS, type ImportFormat, type RawRow } from './format.js';
-import { CLAIM_RATINGS, DOCUMENT_TYPES, KINDS, LICENCES, missingClaimStatement, missingForSubmission, VISIBILITIES, type ItemMetadata, type Kind, type VersionText } from '../model.js';
+import {
+  CLAIM_RATINGS,
+  DOCUMENT_TYPES,
+  KINDS,
+  LICENCES,
+  missingClaimStatement,
+  missingForSubmission,
+  VISIBILITIES,
+  type ItemMetadata,
+  type Kind,
+  type VersionText,
+} from '../model.js';
 import { contentPolicy } from '../policy.js';
 import * as repo from '../editorial/repo.js';
 import { assertNoStateSecrets, prepareMetadata, prepareText, workingColumns } from '../editorial/use-cases/internal.js';
@@ -45,7 +56,10 @@ const str = (v: unknown): string => (v === null || v === undefined ? '' : String
 const bodyHtml = (v: unknown): string => {
   const s = str(v);
   if (!s || /<[a-z][\s\S]*>/i.test(s)) return s;
-  return s.split(/\n\s*\n/).map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`).join('');
+  return s
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
+    .join('');
 };
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime());
 
@@ -93,7 +107,14 @@ function prepareRow(ctx: Context, raw: RawRow, opts: ImportOptions, look: Lookup
   const agencyId = agencyRef ? look.agencies.get(agencyRef) : opts.agencyId;
   if (!agencyId) errors.push(err('agency', agencyRef ? 'agency_not_found' : 'field_required'));
   else if (!contentPolicy.createIn(ctx.actor, agencyId)) errors.push(err('agency', 'forbidden'));
-  const limits: Array<[string, number]> = [['title', 500], ['summary', 3000], ['place', 300], ['copyright_holder', 300], ['source_name', 300], ['source_url', 2000]];
+  const limits: Array<[string, number]> = [
+    ['title', 500],
+    ['summary', 3000],
+    ['place', 300],
+    ['copyright_holder', 300],
+    ['source_name', 300],
+    ['source_url', 2000],
+  ];
   for (const [f, max] of limits) if (str(raw[f]).length > max) errors.push(err(f, 'field_too_long', { max }));
   if (str(raw.body).length > 500_000) errors.push(err('body', 'field_too_long', { max: 500_000 }));
   const activityDate = str(raw.activity_date);
@@ -114,7 +135,8 @@ function prepareRow(ctx: Context, raw: RawRow, opts: ImportOptions, look: Lookup
   if (sourceUrl && !/^https?:\/\/\S+$/.test(sourceUrl)) errors.push(err('source_url', 'field_format'));
   const docType = str(raw.document_type);
   if (docType && !(DOCUMENT_TYPES as readonly string[]).includes(docType)) errors.push(err('document_type', 'field_enum'));
-  for (const f of ['document_issue_date', 'document_effective_date', 'claim_first_seen']) if (str(raw[f]) && !isDate(str(raw[f]))) errors.push(err(f, 'field_format'));
+  for (const f of ['document_issue_date', 'document_effective_date', 'claim_first_seen'])
+    if (str(raw[f]) && !isDate(str(raw[f]))) errors.push(err(f, 'field_format'));
   const claim = kind === 'clarification' ? claimOf(ctx, raw, language, errors) : undefined;
   if (errors.length) return errors;
 
@@ -125,7 +147,15 @@ function prepareRow(ctx: Context, raw: RawRow, opts: ImportOptions, look: Lookup
     topicIds,
     tags: list(raw.tags),
     place: str(raw.place),
-    ...(sourceType ? { source: { type: sourceType as 'own' | 'other', ...(str(raw.source_name) ? { name: str(raw.source_name) } : {}), ...(sourceUrl ? { url: sourceUrl } : {}) } } : {}),
+    ...(sourceType
+      ? {
+          source: {
+            type: sourceType as 'own' | 'other',
+            ...(str(raw.source_name) ? { name: str(raw.source_name) } : {}),
+            ...(sourceUrl ? { url: sourceUrl } : {}),
+          },
+        }
+      : {}),
     copyrightHolder: str(raw.copyright_holder),
     ...(licence ? { licence } : {}),
     ...(visibility ? { visibility: visibility as ItemMetadata['visibility'] } : {}),
@@ -160,7 +190,12 @@ function prepareRow(ctx: Context, raw: RawRow, opts: ImportOptions, look: Lookup
     const missing = [
       ...missingForSubmission(kind as Kind, text, metadata),
       ...missingClaimStatement(kind, metadata, language),
-      ...translations.flatMap((tr) => [...missingForSubmission(kind as Kind, tr.text, null), ...missingClaimStatement(kind, metadata, tr.language)].map((f) => ({ ...f, field: `${f.field}_${tr.language}` }))),
+      ...translations.flatMap((tr) =>
+        [...missingForSubmission(kind as Kind, tr.text, null), ...missingClaimStatement(kind, metadata, tr.language)].map((f) => ({
+          ...f,
+          field: `${f.field}_${tr.language}`,
+        })),
+      ),
     ];
     if (missing.length) return missing;
   }
@@ -175,7 +210,8 @@ export async function startImport(ctx: Context, body: Buffer | unknown, opts: Im
   try {
     rows = await parseImportFile(opts.format, body);
   } catch (e) {
-    if (e instanceof ImportFileError) throw new Invalid([{ field: '(file)', code: 'import_file_invalid', message: t('import_file_invalid', { reason: e.message }) }]);
+    if (e instanceof ImportFileError)
+      throw new Invalid([{ field: '(file)', code: 'import_file_invalid', message: t('import_file_invalid', { reason: e.message }) }]);
     throw e;
   }
   const id = randomUUID();
@@ -220,7 +256,13 @@ export async function runImport(ctx: Context, id: string, rows: RawRow[], opts: 
       if (good.length) {
         await withTransaction(ctx, async (tx) => {
           const ids = await writeBatch(tx, good, opts.mode);
-          await recordAuditEvent(tx, { action: 'item.import', agencyId: opts.agencyId ?? null, targetType: 'import', targetId: id, data: { rows: [start + 2, start + slice.length + 1], versions: ids.length, mode: opts.mode } });
+          await recordAuditEvent(tx, {
+            action: 'item.import',
+            agencyId: opts.agencyId ?? null,
+            targetType: 'import',
+            targetId: id,
+            data: { rows: [start + 2, start + slice.length + 1], versions: ids.length, mode: opts.mode },
+          });
         });
         imported += good.length;
       }
@@ -247,8 +289,19 @@ export async function writeBatch(ctx: Context, good: Prepared[], mode: 'draft' |
   const batch: Parameters<typeof repo.insertBatch>[1] = { items: [], versions: [], revisions: [] };
   for (const [index, p] of good.entries()) {
     const itemId = randomUUID();
-    batch.items.push({ id: itemId, agencyId: p.agencyId, kind: p.kind, sourceLanguage: p.language, createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null, createdAt: now, updatedAt: now });
-    const versions: Array<{ language: string; text: VersionText; isSource: boolean }> = [{ language: p.language, text: p.text, isSource: true }, ...p.translations.map((tr) => ({ ...tr, isSource: false }))];
+    batch.items.push({
+      id: itemId,
+      agencyId: p.agencyId,
+      kind: p.kind,
+      sourceLanguage: p.language,
+      createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const versions: Array<{ language: string; text: VersionText; isSource: boolean }> = [
+      { language: p.language, text: p.text, isSource: true },
+      ...p.translations.map((tr) => ({ ...tr, isSource: false })),
+    ];
     for (const v of versions) {
       const versionId = randomUUID();
       const revisionId = randomUUID();
@@ -269,9 +322,34 @@ export async function writeBatch(ctx: Context, good: Prepared[], mode: 'draft' |
               pubMediaIds: working.mediaIds,
             }
           : {};
-      batch.versions.push({ id: versionId, itemId, language: v.language, isSource: v.isSource, state, workingRevisionId: revisionId, agencyId: p.agencyId, kind: p.kind, createdAt: now, updatedAt: now, ...submitted, ...working, ...online });
+      batch.versions.push({
+        id: versionId,
+        itemId,
+        language: v.language,
+        isSource: v.isSource,
+        state,
+        workingRevisionId: revisionId,
+        agencyId: p.agencyId,
+        kind: p.kind,
+        createdAt: now,
+        updatedAt: now,
+        ...submitted,
+        ...working,
+        ...online,
+      });
       const metadata = v.isSource ? p.metadata : undefined;
-      batch.revisions.push({ id: revisionId, itemVersionId: versionId, itemId, language: v.language, number: 1, snapshot: { text: v.text, ...(metadata ? { metadata } : {}) }, contentHash: revisionHash(versionId, 1, v.text, metadata), note: 'import', ...who, createdAt: now });
+      batch.revisions.push({
+        id: revisionId,
+        itemVersionId: versionId,
+        itemId,
+        language: v.language,
+        number: 1,
+        snapshot: { text: v.text, ...(metadata ? { metadata } : {}) },
+        contentHash: revisionHash(versionId, 1, v.text, metadata),
+        note: 'import',
+        ...who,
+        createdAt: now,
+      });
     }
   }
   await repo.insertBatch(ctx.db, batch);
@@ -280,7 +358,15 @@ export async function writeBatch(ctx: Context, good: Prepared[], mode: 'draft' |
     await bumpPublicGeneration(ctx.db);
     await recordChanges(
       ctx,
-      batch.versions.map((v) => changeOf(ctx, { id: v.id!, itemId: v.itemId, language: v.language, agencyId: v.agencyId, kind: v.kind }, 'published', { visibility: v.pubVisibility ?? null, contentHash: v.contentHash ?? null }, null)),
+      batch.versions.map((v) =>
+        changeOf(
+          ctx,
+          { id: v.id!, itemId: v.itemId, language: v.language, agencyId: v.agencyId, kind: v.kind },
+          'published',
+          { visibility: v.pubVisibility ?? null, contentHash: v.contentHash ?? null },
+          null,
+        ),
+      ),
     );
   }
   return batch.versions.map((v) => v.id!);
@@ -320,11 +406,32 @@ export async function markInterruptedImports(ctx: Context) {
 export function importTemplateCsv(): string {
   const header = [...TEMPLATE_COLUMNS, 'title_en', 'summary_en', 'body_en'];
   const example: Record<string, string> = {
-    kind: 'news', language: 'vi', agency: 'so-du-lich', title: 'Huế đón du khách quốc tế dịp cuối năm', summary: 'Lượng khách quốc tế tăng mạnh.',
-    body: 'Đoạn thứ nhất.\n\nĐoạn thứ hai.', activity_date: '2026-12-01', authors: 'Nguyễn Văn An; Trần Thị Bình', topics: 'du-lich-di-san-le-hoi', tags: 'du lịch; khách quốc tế',
-    place: 'Thành phố Huế', source_type: 'own', source_name: '', source_url: '', copyright_holder: 'Sở Du lịch', licence: 'CC-BY-4.0', visibility: 'public',
-    document_number: '', document_issuing_body: '', document_issue_date: '', document_effective_date: '', document_signer: '', document_type: '',
-    title_en: 'Hue welcomes international visitors at year end', summary_en: 'International arrivals rise sharply.', body_en: 'First paragraph.\n\nSecond paragraph.',
+    kind: 'news',
+    language: 'vi',
+    agency: 'so-du-lich',
+    title: 'Huế đón du khách quốc tế dịp cuối năm',
+    summary: 'Lượng khách quốc tế tăng mạnh.',
+    body: 'Đoạn thứ nhất.\n\nĐoạn thứ hai.',
+    activity_date: '2026-12-01',
+    authors: 'Nguyễn Văn An; Trần Thị Bình',
+    topics: 'du-lich-di-san-le-hoi',
+    tags: 'du lịch; khách quốc tế',
+    place: 'Thành phố Huế',
+    source_type: 'own',
+    source_name: '',
+    source_url: '',
+    copyright_holder: 'Sở Du lịch',
+    licence: 'CC-BY-4.0',
+    visibility: 'public',
+    document_number: '',
+    document_issuing_body: '',
+    document_issue_date: '',
+    document_effective_date: '',
+    document_signer: '',
+    document_type: '',
+    title_en: 'Hue welcomes international visitors at year end',
+    summary_en: 'International arrivals rise sharply.',
+    body_en: 'First paragraph.\n\nSecond paragraph.',
   };
   const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return `\uFEFF${header.join(',')}\n${header.map((h) => cell(example[h] ?? '')).join(',')}\n`;

@@ -20,7 +20,9 @@ export async function insertChanges(db: Database, rows: ChangeInsert[]): Promise
 /** A version's last row in the stream: its event and the visibility it had when last online. None: never in the stream. */
 export async function lastChangeOf(db: Database, versionId: string): Promise<{ event: ChangeEvent; visibility: string | null } | null> {
   const rows = rowsOf<{ event: ChangeEvent; visibility: string | null }>(
-    await db.execute(sql`SELECT event, coalesce(visibility, prev_visibility) AS visibility FROM public_changes WHERE version_id = ${versionId}::uuid ORDER BY seq DESC LIMIT 1`),
+    await db.execute(
+      sql`SELECT event, coalesce(visibility, prev_visibility) AS visibility FROM public_changes WHERE version_id = ${versionId}::uuid ORDER BY seq DESC LIMIT 1`,
+    ),
   );
   return rows[0] ?? null;
 }

@@ -89,7 +89,11 @@ describe('the stream in order, with tombstones', () => {
     t.clock.advance(60_000);
     await flow.revise(versionId, { visibility: 'public', title: 'Tiêu đề mới' }); // same visibility, new revision of the source
     const w = await content.getWorkingVersion(t.system, versionId);
-    await content.saveVersion(t.system, versionId, { baseRevisionId: w.revision.id, text: w.text, metadata: { ...w.metadata, tags: ['festival', 'âm nhạc'] } as never });
+    await content.saveVersion(t.system, versionId, {
+      baseRevisionId: w.revision.id,
+      text: w.text,
+      metadata: { ...w.metadata, tags: ['festival', 'âm nhạc'] } as never,
+    });
     await flow.approve(versionId);
     const { changes } = await readChanges(anonymous, start, { data: true });
     expect(events(changes)).toEqual(['updated vi', 'updated vi', 'updated en']);
@@ -118,7 +122,9 @@ describe('what each reader sees', () => {
   it('a shared item: read:shared readers get it, anonymous and read:public clients never hear of it', async () => {
     const starts = await Promise.all([anonymous, publicClient, sharedClient, reader.client].map(head));
     const { itemId } = await flow.create(agencyA, { visibility: 'shared' });
-    const [anon, pub, shared, person] = await Promise.all([anonymous, publicClient, sharedClient, reader.client].map((c, i) => readChanges(c, starts[i], { data: true })));
+    const [anon, pub, shared, person] = await Promise.all(
+      [anonymous, publicClient, sharedClient, reader.client].map((c, i) => readChanges(c, starts[i], { data: true })),
+    );
     expect(mine(anon.changes, itemId)).toEqual([]);
     expect(mine(pub.changes, itemId)).toEqual([]);
     expect(events(mine(shared.changes, itemId))).toEqual(['published vi']);
@@ -218,7 +224,7 @@ describe('cursors', () => {
       [`since=${b64('seq:99999999999999999999')}`, 'since'],
       [`since=${b64("seq:1' OR '1'='1")}`, 'since'],
       [`since=${b64('seq:999999')}`, 'since'], // past the head: not a cursor of this database
-      [`since=${encodeURIComponent("1; DROP TABLE public_changes;--")}`, 'since'],
+      [`since=${encodeURIComponent('1; DROP TABLE public_changes;--')}`, 'since'],
       [`since=${encodeURIComponent('<script>alert(1)</script>')}`, 'since'],
       [`since=${'A'.repeat(101)}`, 'querystring/since'],
       ['limit=0', 'querystring/limit'],
@@ -234,7 +240,10 @@ describe('cursors', () => {
       const res = await anonymous.get(`/api/v1/changes?${query}`);
       expect(res.statusCode, query).toBe(400);
       expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
-      expect(res.json().errors.map((e: { field: string }) => e.field), query).toContain(field);
+      expect(
+        res.json().errors.map((e: { field: string }) => e.field),
+        query,
+      ).toContain(field);
       expect(res.body).not.toMatch(/SELECT|stack|\.ts:\d+/);
       validate('/api/v1/changes', res);
     }

@@ -9,7 +9,15 @@ const commonErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404
 
 export async function highlightRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const HighlightCard = Type.Object({ itemId: Type.String(), versionId: Type.String(), language: Type.String(), kind: Type.String(), title: Type.String(), summary: Type.String(), publishedAt: IsoDateTime });
+  const HighlightCard = Type.Object({
+    itemId: Type.String(),
+    versionId: Type.String(),
+    language: Type.String(),
+    kind: Type.String(),
+    title: Type.String(),
+    summary: Type.String(),
+    publishedAt: IsoDateTime,
+  });
   api.get('/highlights', {
     config: { auth: 'public', scope: 'read:public' },
     schema: {
@@ -23,18 +31,42 @@ export async function highlightRoutes(app: FastifyInstance) {
             examples: [
               {
                 itemIds: ['5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b'],
-                items: [{ itemId: '5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b', versionId: '0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f', language: 'vi', kind: 'news', title: 'Lễ hội Festival Huế 2026 khai mạc tại Đại Nội', summary: 'Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương.', publishedAt: '2026-06-04T12:00:00.000Z' }],
+                items: [
+                  {
+                    itemId: '5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b',
+                    versionId: '0b9c6d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f',
+                    language: 'vi',
+                    kind: 'news',
+                    title: 'Lễ hội Festival Huế 2026 khai mạc tại Đại Nội',
+                    summary: 'Festival Huế 2026 mở đầu với chương trình nghệ thuật trên sông Hương.',
+                    publishedAt: '2026-06-04T12:00:00.000Z',
+                  },
+                ],
               },
             ],
           },
         ),
-        400: errors[400], 401: errors[401], 403: errors[403] },
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+      },
     },
     handler: async (req) => {
       const language = req.query.language ?? req.ctx.config.contentLanguages[0];
       const cards = await content.highlightedCards(req.ctx, language);
       const itemIds = content.contentPolicy.appraise(req.ctx.actor) ? await content.highlightList(req.ctx) : cards.map((c) => c.itemId);
-      return { itemIds, items: cards.map((c) => ({ itemId: c.itemId, versionId: c.id, language: c.language, kind: c.kind, title: c.title, summary: c.summary, publishedAt: c.publishedAt })) };
+      return {
+        itemIds,
+        items: cards.map((c) => ({
+          itemId: c.itemId,
+          versionId: c.id,
+          language: c.language,
+          kind: c.kind,
+          title: c.title,
+          summary: c.summary,
+          publishedAt: c.publishedAt,
+        })),
+      };
     },
   });
   api.put('/highlights', {
@@ -42,8 +74,16 @@ export async function highlightRoutes(app: FastifyInstance) {
     schema: {
       tags: ['portal'],
       summary: 'Choose the highlights (appraisers): item ids in order, each with a public published version; at most 12',
-      body: Type.Object({ itemIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 50 }) }, { additionalProperties: false, examples: [{ itemIds: ['5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b'] }] }),
-      response: { 200: Type.Object({ itemIds: Type.Array(Type.String()) }, { examples: [{ itemIds: ['5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b'] }] }), ...commonErrors, 413: errors[413], 415: errors[415] },
+      body: Type.Object(
+        { itemIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 50 }) },
+        { additionalProperties: false, examples: [{ itemIds: ['5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b'] }] },
+      ),
+      response: {
+        200: Type.Object({ itemIds: Type.Array(Type.String()) }, { examples: [{ itemIds: ['5e1f2a3b-6c7d-4e8f-9a0b-1c2d3e4f5a6b'] }] }),
+        ...commonErrors,
+        413: errors[413],
+        415: errors[415],
+      },
     },
     handler: async (req) => ({ itemIds: await content.setHighlights(req.ctx, req.body.itemIds) }),
   });

@@ -29,7 +29,17 @@ async function collect(run: (write: content.ExportLine) => Promise<content.Expor
   return { head, lines };
 }
 
-const hashOf = (l: Line) => recomputeHash({ itemId: l.itemId, language: l.language, kind: l.kind, agencyId: l.agencyId, title: l.text.title, summary: l.text.summary, body: l.text.body, metadata: l.metadata });
+const hashOf = (l: Line) =>
+  recomputeHash({
+    itemId: l.itemId,
+    language: l.language,
+    kind: l.kind,
+    agencyId: l.agencyId,
+    title: l.text.title,
+    summary: l.text.summary,
+    body: l.text.body,
+    metadata: l.metadata,
+  });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -131,7 +141,10 @@ describe('ttdn export national (CLI)', () => {
     expect(full.code, full.stderr).toBe(0);
     const cursor = full.stdout.trim();
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    const [head, ...items] = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Line);
+    const [head, ...items] = readFileSync(out, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Line);
     expect(head).toMatchObject({ type: 'header', format: 'ttdn-national-export', mode: 'full', cursor });
     expect(items.length).toBe(head.counts.upserts);
     expect(items.length).toBeGreaterThan(0); // the demo data publishes public items

@@ -101,7 +101,22 @@ function presentForm(f: PublishedFormRow, audience: PublishedScope): PublishedFo
 // ----- the open API's field selection over list rows
 
 /** Fields of a list row read from the version's row; the others need its published form. */
-export const CARD_FIELDS = ['id', 'itemId', 'agencyId', 'kind', 'language', 'isSource', 'title', 'summary', 'visibility', 'topicIds', 'activityDate', 'publishedAt', 'firstPublishedAt', 'contentHash'] as const;
+export const CARD_FIELDS = [
+  'id',
+  'itemId',
+  'agencyId',
+  'kind',
+  'language',
+  'isSource',
+  'title',
+  'summary',
+  'visibility',
+  'topicIds',
+  'activityDate',
+  'publishedAt',
+  'firstPublishedAt',
+  'contentHash',
+] as const;
 export const FORM_FIELDS = ['sourceLanguage', 'body', 'metadata', 'revision', 'translations'] as const;
 export type ListField = (typeof CARD_FIELDS)[number] | (typeof FORM_FIELDS)[number];
 const ALL_FIELDS: readonly string[] = [...CARD_FIELDS, ...FORM_FIELDS];
@@ -120,7 +135,9 @@ export const needsForm = (fields: ListField[]) => fields.some((f) => (FORM_FIELD
 export function selectListFields(card: PublishedCard, form: PublishedForm | undefined, fields: ListField[]): Record<string, unknown> {
   const all: Record<string, unknown> = {
     ...card,
-    ...(form ? { sourceLanguage: form.sourceLanguage, body: form.body, metadata: form.metadata, revision: form.revision, translations: form.translations } : {}),
+    ...(form
+      ? { sourceLanguage: form.sourceLanguage, body: form.body, metadata: form.metadata, revision: form.revision, translations: form.translations }
+      : {}),
   };
   const out: Record<string, unknown> = {};
   for (const k of ALL_FIELDS) if (fields.includes(k as ListField) && k in all) out[k] = all[k];

@@ -62,7 +62,9 @@ const titles = (items: Array<Record<string, unknown>>) => items.map((i) => i.tit
 
 describe('who reads what', () => {
   it('anonymous: public only; read:shared adds shared; internal for its agency and the DIC', async () => {
-    const [anon, shared, person, own, dic] = await Promise.all([anonymous, sharedClient, reader.client, contributorA.client, appraiser.client].map((c) => readPublished(c)));
+    const [anon, shared, person, own, dic] = await Promise.all(
+      [anonymous, sharedClient, reader.client, contributorA.client, appraiser.client].map((c) => readPublished(c)),
+    );
     expect(ids(anon)).not.toContain(v.shared.versionId);
     expect(ids(anon)).not.toContain(v.internal.versionId);
     expect(ids(anon)).toContain(v.festival.versionId);
@@ -140,10 +142,32 @@ describe('filters, sorts and cursor', () => {
     expect(res.json().items).toEqual([{ id: expect.any(String), title: 'Hue Festival 2026', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
     const full = (await anonymous.get(`/api/v1/published?fields=id,body,metadata,translations,revision,sourceLanguage&language=en`)).json().items[0];
     const form = (await anonymous.get(`/api/v1/item-versions/${full.id}/published`)).json();
-    expect(full).toEqual({ id: form.id, body: form.body, metadata: form.metadata, translations: form.translations, revision: form.revision, sourceLanguage: 'vi' });
+    expect(full).toEqual({
+      id: form.id,
+      body: form.body,
+      metadata: form.metadata,
+      translations: form.translations,
+      revision: form.revision,
+      sourceLanguage: 'vi',
+    });
     const defaults = (await anonymous.get('/api/v1/published?limit=1')).json().items[0];
     expect(Object.keys(defaults).sort()).toEqual(
-      ['id', 'itemId', 'agencyId', 'kind', 'language', 'isSource', 'title', 'summary', 'visibility', 'topicIds', 'activityDate', 'publishedAt', 'firstPublishedAt', 'contentHash'].sort(),
+      [
+        'id',
+        'itemId',
+        'agencyId',
+        'kind',
+        'language',
+        'isSource',
+        'title',
+        'summary',
+        'visibility',
+        'topicIds',
+        'activityDate',
+        'publishedAt',
+        'firstPublishedAt',
+        'contentHash',
+      ].sort(),
     );
     for (const fields of ['id,password', 'id,,title', 'ID', 'id;title', '__proto__', 'constructor']) {
       const bad = await anonymous.get(`/api/v1/published?fields=${encodeURIComponent(fields)}`);
@@ -218,14 +242,39 @@ describe('Dublin Core', () => {
     expect(doc.metadata['dc:description']['#text']).toBe('Tóm tắt <b>đậm</b> & "ngoặc"');
     expect(doc.metadata['dc:identifier']).toContain(`https://ttdn.test/vi/items/${v.hostile.itemId}`);
     // JSON stays JSON when asked, and is the default
-    expect((await anonymous.get(`/api/v1/published/${v.hostile.itemId}/vi`, { accept: 'text/html, application/json;q=0.9' })).headers['content-type']).toBe('application/json; charset=utf-8');
+    expect((await anonymous.get(`/api/v1/published/${v.hostile.itemId}/vi`, { accept: 'text/html, application/json;q=0.9' })).headers['content-type']).toBe(
+      'application/json; charset=utf-8',
+    );
     expect((await anonymous.get(`/api/v1/published/${v.hostile.itemId}/vi?format=dc-csv`)).statusCode).toBe(400);
   });
 });
 
 describe('hostile and malformed input', () => {
-  const INJECTIONS = ["' OR '1'='1", "1; DROP TABLE item_versions;--", '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '%00', '../../etc/passwd', '${7*7}', 'vi\u0000'];
-  const PARAMS = ['kind', 'topicId', 'agencyId', 'language', 'updatedSince', 'publishedFrom', 'publishedTo', 'activityFrom', 'activityTo', 'sort', 'fields', 'cursor', 'limit'];
+  const INJECTIONS = [
+    "' OR '1'='1",
+    '1; DROP TABLE item_versions;--',
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    '%00',
+    '../../etc/passwd',
+    '${7*7}',
+    'vi\u0000',
+  ];
+  const PARAMS = [
+    'kind',
+    'topicId',
+    'agencyId',
+    'language',
+    'updatedSince',
+    'publishedFrom',
+    'publishedTo',
+    'activityFrom',
+    'activityTo',
+    'sort',
+    'fields',
+    'cursor',
+    'limit',
+  ];
 
   it('every filter refuses SQL and script injection with a 400 problem naming it; nothing changes, nothing leaks', async () => {
     const before = { stream: await readChanges(appraiser.client, null), published: await readPublished(appraiser.client) };
@@ -235,14 +284,30 @@ describe('hostile and malformed input', () => {
         expect(res.statusCode, `${param}=${value}`).toBe(400);
         expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
         const fields = (res.json().errors as Array<{ field: string }>).map((e) => e.field);
-        expect(fields.some((f) => f === param || f === `querystring/${param}`), `${param}: ${fields}`).toBe(true);
+        expect(
+          fields.some((f) => f === param || f === `querystring/${param}`),
+          `${param}: ${fields}`,
+        ).toBe(true);
         expect(res.body).not.toMatch(/SELECT|syntax error|stack|\.ts:\d+/);
         validate('/api/v1/published', res);
       }
     }
     // a well-formed cursor carrying an injection, a future-looking one, limits out of range, unknown parameters, impossible dates
-    const forged = Buffer.from(JSON.stringify(['-published', "2026-01-01'; DELETE FROM items;--", '00000000-0000-4000-8000-000000000000'])).toString('base64url');
-    for (const q of [`cursor=${forged}`, 'limit=0', 'limit=101', 'limit=1e9', 'page=2', 'publishedFrom=2026-13-01', 'publishedFrom=2026-02-29', 'updatedSince=2026-03-01T25:00:00Z', 'activityFrom=2026-03-02&activityTo=2026-03-01', 'publishedFrom=2026-03-02&publishedTo=2026-03-01']) {
+    const forged = Buffer.from(JSON.stringify(['-published', "2026-01-01'; DELETE FROM items;--", '00000000-0000-4000-8000-000000000000'])).toString(
+      'base64url',
+    );
+    for (const q of [
+      `cursor=${forged}`,
+      'limit=0',
+      'limit=101',
+      'limit=1e9',
+      'page=2',
+      'publishedFrom=2026-13-01',
+      'publishedFrom=2026-02-29',
+      'updatedSince=2026-03-01T25:00:00Z',
+      'activityFrom=2026-03-02&activityTo=2026-03-01',
+      'publishedFrom=2026-03-02&publishedTo=2026-03-01',
+    ]) {
       const res = await anonymous.get(`/api/v1/published?${q}`);
       expect(res.statusCode, q).toBe(400);
       expect(res.json().code).toBe('invalid');

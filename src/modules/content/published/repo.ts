@@ -13,7 +13,13 @@ import type { PublishedScope } from '../policy.js';
 /** `column` holds a visibility readable within the scope (false when the scope reads nothing). */
 export function scopeCondition(scope: PublishedScope, column: SQL, agencyColumn: SQL): SQL {
   const parts: SQL[] = [];
-  if (scope.visibilities.length) parts.push(sql`${column} IN (${sql.join(scope.visibilities.map((v) => sql`${v}`), sql`, `)})`);
+  if (scope.visibilities.length)
+    parts.push(
+      sql`${column} IN (${sql.join(
+        scope.visibilities.map((v) => sql`${v}`),
+        sql`, `,
+      )})`,
+    );
   if (scope.internal === 'all') parts.push(sql`${column} = 'internal'`);
   else if (scope.internal) parts.push(sql`(${column} = 'internal' AND ${agencyColumn} = ${scope.internal}::uuid)`);
   return parts.length ? sql`(${sql.join(parts, sql` OR `)})` : sql`FALSE`;
@@ -67,7 +73,11 @@ function cardOf(r: Record<string, unknown>): PublishedCardRow {
   };
 }
 
-const ids = (values: string[]) => sql.join([...new Set(values)].map((id) => sql`${id}::uuid`), sql`, `);
+const ids = (values: string[]) =>
+  sql.join(
+    [...new Set(values)].map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
 
 // ----- lists of cards
 
@@ -91,7 +101,13 @@ function cardConditions(f: CardFilter): SQL[] {
   const w: SQL[] = [readable(f.scope)];
   if (f.language) w.push(sql`v.language = ${f.language}`);
   if (f.kind) w.push(sql`v.kind = ${f.kind}`);
-  if (f.kinds?.length) w.push(sql`v.kind IN (${sql.join(f.kinds.map((k) => sql`${k}`), sql`, `)})`);
+  if (f.kinds?.length)
+    w.push(
+      sql`v.kind IN (${sql.join(
+        f.kinds.map((k) => sql`${k}`),
+        sql`, `,
+      )})`,
+    );
   if (f.agencyId) w.push(sql`v.agency_id = ${f.agencyId}::uuid`);
   if (f.topicId) w.push(sql`v.pub_topic_ids @> ARRAY[${f.topicId}]::uuid[]`);
   if (f.updatedSince) w.push(sql`v.published_at >= ${f.updatedSince.toISOString()}::timestamptz`);
@@ -127,10 +143,13 @@ export async function cardsAfter(db: Database, f: CardFilter, sort: PublishedSor
   const col = SORT_COLUMN[sort];
   const desc = sort.startsWith('-');
   const w = cardConditions(f);
-  if (after) w.push(desc ? sql`(${col}, v.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql`(${col}, v.id) > (${after.at}::timestamptz, ${after.id}::uuid)`);
+  if (after)
+    w.push(desc ? sql`(${col}, v.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql`(${col}, v.id) > (${after.at}::timestamptz, ${after.id}::uuid)`);
   const order = desc ? sql`${col} DESC, v.id DESC` : sql`${col} ASC, v.id ASC`;
   const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`SELECT ${CARD_COLUMNS}, ${utcText(col)} AS "keyAt" FROM item_versions v WHERE ${sql.join(w, sql` AND `)} ORDER BY ${order} LIMIT ${limit}`),
+    await db.execute(
+      sql`SELECT ${CARD_COLUMNS}, ${utcText(col)} AS "keyAt" FROM item_versions v WHERE ${sql.join(w, sql` AND `)} ORDER BY ${order} LIMIT ${limit}`,
+    ),
   );
   return rows.map((r) => ({ ...cardOf(r), key: { at: r.keyAt as string, id: r.versionId as string } }));
 }
@@ -138,7 +157,9 @@ export async function cardsAfter(db: Database, f: CardFilter, sort: PublishedSor
 /** A numbered page of cards, newest publication first (the portal's listings and feeds). */
 export async function cardsPage(db: Database, f: CardFilter, offset: number, limit: number): Promise<PublishedCardRow[]> {
   const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`SELECT ${CARD_COLUMNS} FROM item_versions v WHERE ${cardWhere(f)} ORDER BY v.published_at DESC, v.id DESC OFFSET ${offset} LIMIT ${limit}`),
+    await db.execute(
+      sql`SELECT ${CARD_COLUMNS} FROM item_versions v WHERE ${cardWhere(f)} ORDER BY v.published_at DESC, v.id DESC OFFSET ${offset} LIMIT ${limit}`,
+    ),
   );
   return rows.map(cardOf);
 }
@@ -166,7 +187,9 @@ export async function cardSections(db: Database, scope: PublishedScope, sections
     (s, i) => sql`(SELECT ${i}::int AS section, ${CARD_COLUMNS} FROM item_versions v WHERE ${cardWhere({ ...s.filter, scope })}
       ORDER BY v.published_at DESC, v.id DESC LIMIT ${s.limit})`,
   );
-  const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) x ORDER BY section, "publishedAt" DESC, "versionId" DESC`));
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) x ORDER BY section, "publishedAt" DESC, "versionId" DESC`),
+  );
   for (const r of rows) out.get(sections[Number(r.section)].key)!.push(cardOf(r));
   return out;
 }
@@ -201,9 +224,14 @@ export async function cardsWithFact<T>(db: Database, q: FactQuery, offset: numbe
   const fact = sql`r.snapshot->'metadata'->${sql.raw(`'${FACT_FIELD[q.kind]}'`)}`;
   const conds = [readable(q.scope), sql`v.kind = ${q.kind}`, sql`v.language = ${q.language}`, ...q.conditions(fact)];
   const from = sql`FROM item_versions v JOIN item_versions s ON s.item_id = v.item_id AND s.is_source JOIN revisions r ON r.id = s.published_revision_id WHERE ${sql.join(conds, sql` AND `)}`;
-  const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`SELECT ${CARD_COLUMNS}, ${fact} AS fact ${from} ORDER BY ${q.order(fact)} OFFSET ${offset} LIMIT ${limit}`));
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`SELECT ${CARD_COLUMNS}, ${fact} AS fact ${from} ORDER BY ${q.order(fact)} OFFSET ${offset} LIMIT ${limit}`),
+  );
   // a page that is not full (and not past the end) tells the total: no count needed
-  const total = rows.length < limit && (rows.length > 0 || offset === 0) ? offset + rows.length : Number(rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n ${from}`))[0].n);
+  const total =
+    rows.length < limit && (rows.length > 0 || offset === 0)
+      ? offset + rows.length
+      : Number(rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n ${from}`))[0].n);
   return { rows: rows.map((r) => ({ ...cardOf(r), fact: (r.fact ?? {}) as T })), total };
 }
 
@@ -292,12 +320,21 @@ async function formsWhere(db: Database, where: SQL): Promise<PublishedFormRow[]>
 }
 
 /** What an item's versions are, online or not, to tell a withdrawn page (410) from one never published (404). */
-export async function versionsStatus(db: Database, itemId: string): Promise<Array<{ language: string; agencyId: string; visibility: string; pubVisibility: string | null; everPublished: boolean }>> {
+export async function versionsStatus(
+  db: Database,
+  itemId: string,
+): Promise<Array<{ language: string; agencyId: string; visibility: string; pubVisibility: string | null; everPublished: boolean }>> {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`SELECT v.language, v.agency_id AS "agencyId", v.visibility, v.pub_visibility AS "pubVisibility", v.first_published_at IS NOT NULL AS "everPublished"
       FROM item_versions v WHERE v.item_id = ${itemId}::uuid ORDER BY v.is_source DESC, v.language ASC`),
   );
-  return rows.map((r) => ({ language: r.language as string, agencyId: r.agencyId as string, visibility: r.visibility as string, pubVisibility: (r.pubVisibility as string | null) ?? null, everPublished: Boolean(r.everPublished) }));
+  return rows.map((r) => ({
+    language: r.language as string,
+    agencyId: r.agencyId as string,
+    visibility: r.visibility as string,
+    pubVisibility: (r.pubVisibility as string | null) ?? null,
+    everPublished: Boolean(r.everPublished),
+  }));
 }
 
 /** Names of topics by id (archived ones too: a published item may still carry one). */
@@ -318,6 +355,15 @@ export interface MediaFileRow {
 /** Live media records by id (deleted ones are absent); order not kept. Read by SQL, not through the media area (docs/decisions.md). */
 export async function mediaFiles(db: Database, mediaIds: string[]): Promise<MediaFileRow[]> {
   if (!mediaIds.length) return [];
-  const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`SELECT id, kind, mime, size, sha256, visibility FROM media WHERE deleted_at IS NULL AND id IN (${ids(mediaIds)})`));
-  return rows.map((r) => ({ id: r.id as string, kind: r.kind as string, mime: r.mime as string, size: Number(r.size), sha256: r.sha256 as string, visibility: r.visibility as string }));
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`SELECT id, kind, mime, size, sha256, visibility FROM media WHERE deleted_at IS NULL AND id IN (${ids(mediaIds)})`),
+  );
+  return rows.map((r) => ({
+    id: r.id as string,
+    kind: r.kind as string,
+    mime: r.mime as string,
+    size: Number(r.size),
+    sha256: r.sha256 as string,
+    visibility: r.visibility as string,
+  }));
 }

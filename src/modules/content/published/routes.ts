@@ -107,7 +107,10 @@ export async function publishedRoutes(app: FastifyInstance) {
           content: {
             'application/json': { schema: Type.Ref('PublishedVersion') },
             'application/ld+json': { schema: DublinCoreJsonLd },
-            'application/xml': { schema: Type.String({ description: 'Dublin Core XML: a <metadata> element holding dc: and dcterms: elements' }), example: dublinCoreXmlExample },
+            'application/xml': {
+              schema: Type.String({ description: 'Dublin Core XML: a <metadata> element holding dc: and dcterms: elements' }),
+              example: dublinCoreXmlExample,
+            },
           },
         },
         304: notModified,

@@ -25,7 +25,11 @@ const EXAMPLE_CARD = {
   firstPublishedAt: '2026-06-04T12:00:00.000Z',
   contentHash: EXAMPLE_HASH,
 };
-const Hash = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 (hex) of the canonical published form (docs/content-hash.md)', examples: [EXAMPLE_HASH] });
+const Hash = Type.String({
+  pattern: '^[0-9a-f]{64}$',
+  description: 'SHA-256 (hex) of the canonical published form (docs/content-hash.md)',
+  examples: [EXAMPLE_HASH],
+});
 const Instant = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$',
   maxLength: 40,
@@ -40,7 +44,10 @@ export const PublishedQuery = Type.Object(
     topicId: Type.Optional(Type.String({ format: 'uuid', description: 'Items under this topic' })),
     agencyId: Type.Optional(Type.String({ format: 'uuid', description: "The owning agency's items" })),
     language: Type.Optional(Language),
-    updatedSince: Type.Optional({ ...Instant, description: 'Versions whose published form went online at or after this time (`publishedAt`): a new revision, or new metadata from the source language' }),
+    updatedSince: Type.Optional({
+      ...Instant,
+      description: 'Versions whose published form went online at or after this time (`publishedAt`): a new revision, or new metadata from the source language',
+    }),
     publishedFrom: Type.Optional({ ...Instant, description: 'First published (`firstPublishedAt`) at or after this date or time' }),
     publishedTo: Type.Optional({ ...Instant, description: 'First published up to this date (the whole day) or time, inclusive' }),
     activityFrom: Type.Optional({ ...Day, description: 'Activity date (`metadata.activityDate`) on or after' }),
@@ -85,7 +92,9 @@ export const PublishedListItem = Type.Object(
     body: Type.Optional(Type.String({ description: 'Rich text (sanitised HTML)' })),
     metadata: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "The item's published metadata (that of its source language)" })),
     revision: Type.Optional(Type.Integer({ description: 'Number of the published revision' })),
-    translations: Type.Optional(Type.Array(Type.Object({ id: Uuid, language: Type.String() }), { description: 'Versions of the item online that you may read, this one included' })),
+    translations: Type.Optional(
+      Type.Array(Type.Object({ id: Uuid, language: Type.String() }), { description: 'Versions of the item online that you may read, this one included' }),
+    ),
   },
   {
     $id: 'PublishedListItem',
@@ -116,7 +125,8 @@ export const PublishedItemQuery = Type.Object(
   {
     format: Type.Optional(
       Type.Union([Type.Literal('json'), Type.Literal('dc-jsonld'), Type.Literal('dc-xml')], {
-        description: 'json (default): the published form; dc-jsonld: Dublin Core as JSON-LD (application/ld+json); dc-xml: Dublin Core as XML (application/xml). Also chosen by Accept',
+        description:
+          'json (default): the published form; dc-jsonld: Dublin Core as JSON-LD (application/ld+json); dc-xml: Dublin Core as XML (application/xml). Also chosen by Accept',
       }),
     ),
   },
@@ -125,7 +135,9 @@ export const PublishedItemQuery = Type.Object(
 
 export const ChangesQuery = Type.Object(
   {
-    since: Type.Optional(Type.String({ maxLength: 100, description: '`nextCursor` of the previous call; absent: from the start of the stream', examples: ['c2VxOjEyMw'] })),
+    since: Type.Optional(
+      Type.String({ maxLength: 100, description: '`nextCursor` of the previous call; absent: from the start of the stream', examples: ['c2VxOjEyMw'] }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'At most 1000' })),
     include: Type.Optional(Type.Literal('data', { description: 'data: each live change carries the published form as it is now' })),
   },
@@ -136,7 +148,8 @@ export const Change = Type.Object(
   {
     cursor: Type.String({ description: 'Continue after this change (as `since`)' }),
     event: Type.Union([Type.Literal('published'), Type.Literal('updated'), Type.Literal('unpublished'), Type.Literal('deleted')], {
-      description: 'As you see it: published (you could not read it before), updated (a new published form you may read), unpublished or deleted (a tombstone: remove it; this includes a visibility narrowed beyond your access)',
+      description:
+        'As you see it: published (you could not read it before), updated (a new published form you may read), unpublished or deleted (a tombstone: remove it; this includes a visibility narrowed beyond your access)',
     }),
     at: IsoDateTime,
     itemId: Uuid,
@@ -148,15 +161,37 @@ export const Change = Type.Object(
     contentHash: Nullable({ ...Hash, description: 'Hash of the published form after the change; null on tombstones' }),
     data: Type.Optional(
       Type.Union([Type.Ref('PublishedVersion'), Type.Null()], {
-        description: 'include=data: the published form now (it may be newer than this change); null on tombstones and when no longer readable (a later change tells why)',
+        description:
+          'include=data: the published form now (it may be newer than this change); null on tombstones and when no longer readable (a later change tells why)',
       }),
     ),
   },
   {
     $id: 'Change',
     examples: [
-      { cursor: 'c2VxOjEyMw', event: 'published', at: '2026-06-04T12:00:00.000Z', itemId: EXAMPLE_ITEM, versionId: EXAMPLE_ID, language: 'vi', kind: 'news', agencyId: EXAMPLE_AGENCY, visibility: 'public', contentHash: EXAMPLE_HASH },
-      { cursor: 'c2VxOjEyNA', event: 'unpublished', at: '2026-06-05T08:00:00.000Z', itemId: EXAMPLE_ITEM, versionId: EXAMPLE_ID, language: 'vi', kind: 'news', agencyId: EXAMPLE_AGENCY, contentHash: null },
+      {
+        cursor: 'c2VxOjEyMw',
+        event: 'published',
+        at: '2026-06-04T12:00:00.000Z',
+        itemId: EXAMPLE_ITEM,
+        versionId: EXAMPLE_ID,
+        language: 'vi',
+        kind: 'news',
+        agencyId: EXAMPLE_AGENCY,
+        visibility: 'public',
+        contentHash: EXAMPLE_HASH,
+      },
+      {
+        cursor: 'c2VxOjEyNA',
+        event: 'unpublished',
+        at: '2026-06-05T08:00:00.000Z',
+        itemId: EXAMPLE_ITEM,
+        versionId: EXAMPLE_ID,
+        language: 'vi',
+        kind: 'news',
+        agencyId: EXAMPLE_AGENCY,
+        contentHash: null,
+      },
     ],
   },
 );
@@ -172,7 +207,18 @@ export const ChangesPage = Type.Object(
     examples: [
       {
         changes: [
-          { cursor: 'c2VxOjEyMw', event: 'published', at: '2026-06-04T12:00:00.000Z', itemId: EXAMPLE_ITEM, versionId: EXAMPLE_ID, language: 'vi', kind: 'news', agencyId: EXAMPLE_AGENCY, visibility: 'public', contentHash: EXAMPLE_HASH },
+          {
+            cursor: 'c2VxOjEyMw',
+            event: 'published',
+            at: '2026-06-04T12:00:00.000Z',
+            itemId: EXAMPLE_ITEM,
+            versionId: EXAMPLE_ID,
+            language: 'vi',
+            kind: 'news',
+            agencyId: EXAMPLE_AGENCY,
+            visibility: 'public',
+            contentHash: EXAMPLE_HASH,
+          },
         ],
         nextCursor: 'c2VxOjEyMw',
       },
@@ -184,7 +230,8 @@ export const DublinCoreJsonLd = Type.Object(
   { '@context': Type.Record(Type.String(), Type.String()), '@id': Type.String({ format: 'uri' }) },
   {
     additionalProperties: true,
-    description: 'Dublin Core as JSON-LD (dc:title, dc:creator, dc:publisher, dc:date, dc:subject, dc:identifier, dc:rights, …); with format=dc-jsonld or Accept: application/ld+json',
+    description:
+      'Dublin Core as JSON-LD (dc:title, dc:creator, dc:publisher, dc:date, dc:subject, dc:identifier, dc:rights, …); with format=dc-jsonld or Accept: application/ld+json',
     examples: [
       {
         '@context': { dc: 'http://purl.org/dc/elements/1.1/', dcterms: 'http://purl.org/dc/terms/', xsd: 'http://www.w3.org/2001/XMLSchema#' },

@@ -21,11 +21,19 @@ export async function publishedLanguages(db: Database, scope: PublishedScope): P
 
 /** Counts per topic (published, readable, one language). */
 export async function countsByTopic(db: Database, scope: PublishedScope, language: string): Promise<Array<{ topicId: string; n: number }>> {
-  return rowsOf(await db.execute(sql`SELECT t AS "topicId", count(*)::int AS n FROM item_versions, unnest(item_versions.pub_topic_ids) AS t WHERE ${online(scope, language)} GROUP BY t`));
+  return rowsOf(
+    await db.execute(
+      sql`SELECT t AS "topicId", count(*)::int AS n FROM item_versions, unnest(item_versions.pub_topic_ids) AS t WHERE ${online(scope, language)} GROUP BY t`,
+    ),
+  );
 }
 
 /** Topics not archived, in the taxonomy's order, each with its count of readable published versions in one language (one query). */
-export async function topicsWithCounts(db: Database, scope: PublishedScope, language: string): Promise<Array<{ id: string; slug: string; nameVi: string; nameEn: string; count: number }>> {
+export async function topicsWithCounts(
+  db: Database,
+  scope: PublishedScope,
+  language: string,
+): Promise<Array<{ id: string; slug: string; nameVi: string; nameEn: string; count: number }>> {
   const rows = rowsOf<{ id: string; slug: string; nameVi: string; nameEn: string; count: number }>(
     await db.execute(sql`SELECT t.id, t.slug, t.name_vi AS "nameVi", t.name_en AS "nameEn", coalesce(c.n, 0)::int AS count
       FROM topics t LEFT JOIN (SELECT tp, count(*) AS n FROM item_versions, unnest(item_versions.pub_topic_ids) AS tp WHERE ${online(scope, language)} GROUP BY tp) c ON c.tp = t.id
@@ -58,7 +66,12 @@ export interface SitemapRow {
  * Published versions the reader may see, newest first, after `after` (exclusive) and up to `until`
  * (inclusive) when given: a keyset page, however far into the list (no OFFSET).
  */
-export async function sitemapRows(db: Database, scope: PublishedScope, range: { after?: SitemapKey | null; until?: SitemapKey | null }, limit: number): Promise<SitemapRow[]> {
+export async function sitemapRows(
+  db: Database,
+  scope: PublishedScope,
+  range: { after?: SitemapKey | null; until?: SitemapKey | null },
+  limit: number,
+): Promise<SitemapRow[]> {
   const conds: SQL[] = [online(scope)];
   if (range.after) conds.push(sql`(item_versions.published_at, item_versions.id) < (${range.after.at}::timestamptz, ${range.after.id}::uuid)`);
   if (range.until) conds.push(sql`(item_versions.published_at, item_versions.id) >= (${range.until.at}::timestamptz, ${range.until.id}::uuid)`);
@@ -80,7 +93,10 @@ export async function sitemapRows(db: Database, scope: PublishedScope, range: { 
 }
 
 /** The newest publication per language, and per kind, agency and topic in each language (the listings' lastmod). */
-export async function newestPerListing(db: Database, scope: PublishedScope): Promise<Array<{ scope: 'language' | 'kind' | 'agency' | 'topic'; key: string; language: string; at: Date }>> {
+export async function newestPerListing(
+  db: Database,
+  scope: PublishedScope,
+): Promise<Array<{ scope: 'language' | 'kind' | 'agency' | 'topic'; key: string; language: string; at: Date }>> {
   const f = online(scope);
   const rows = rowsOf<{ scope: 'language' | 'kind' | 'agency' | 'topic'; key: string | null; language: string; at: string }>(
     await db.execute(sql`SELECT CASE WHEN GROUPING(item_versions.kind) = 0 THEN 'kind' WHEN GROUPING(item_versions.agency_id) = 0 THEN 'agency' ELSE 'language' END AS scope,

@@ -65,8 +65,24 @@ export interface SearchResultRows {
 
 const col = (view: SearchFilter['view']) =>
   view === 'published'
-    ? { title: sql.raw('v.pub_title'), summary: sql.raw('v.pub_summary'), body: sql.raw('v.pub_body_text'), vec: sql.raw('v.pub_search'), topics: sql.raw('v.pub_topic_ids'), date: sql.raw('v.pub_activity_date'), order: sql.raw('v.published_at') }
-    : { title: sql.raw('v.title'), summary: sql.raw('v.summary'), body: sql.raw('v.body_text'), vec: sql.raw('v.search'), topics: sql.raw('v.topic_ids'), date: sql.raw('v.activity_date'), order: sql.raw('v.updated_at') };
+    ? {
+        title: sql.raw('v.pub_title'),
+        summary: sql.raw('v.pub_summary'),
+        body: sql.raw('v.pub_body_text'),
+        vec: sql.raw('v.pub_search'),
+        topics: sql.raw('v.pub_topic_ids'),
+        date: sql.raw('v.pub_activity_date'),
+        order: sql.raw('v.published_at'),
+      }
+    : {
+        title: sql.raw('v.title'),
+        summary: sql.raw('v.summary'),
+        body: sql.raw('v.body_text'),
+        vec: sql.raw('v.search'),
+        topics: sql.raw('v.topic_ids'),
+        date: sql.raw('v.activity_date'),
+        order: sql.raw('v.updated_at'),
+      };
 
 /** Who may see what, and the filters; the query words are matched by the caller. */
 function whereOf(f: SearchFilter): SQL {
@@ -201,7 +217,9 @@ export async function searchAll(db: Database, f: SearchFilter, plan: SearchPlan)
   return {
     rows: json(row.items),
     total: Number(row.total),
-    facets: json(row.facets).filter((r) => r.value !== null).map((r) => ({ facet: r.facet, value: String(r.value), count: Number(r.count) })),
+    facets: json(row.facets)
+      .filter((r) => r.value !== null)
+      .map((r) => ({ facet: r.facet, value: String(r.value), count: Number(r.count) })),
   };
 }
 
@@ -226,7 +244,13 @@ export async function queryStats(db: Database, q: string, view: SearchFilter['vi
   );
   const words = typeof row.words === 'string' ? (JSON.parse(row.words) as Record<string, number>) : (row.words ?? {});
   const num = (x: number | null) => (x === null ? null : Number(x));
-  return { tsquery: row.tsquery, ndoc: new Map(Object.entries(words).map(([k, v]) => [k, Number(v)])), docs: Number(row.docs ?? 0), newest: num(row.newest), oldest: num(row.oldest) };
+  return {
+    tsquery: row.tsquery,
+    ndoc: new Map(Object.entries(words).map(([k, v]) => [k, Number(v)])),
+    docs: Number(row.docs ?? 0),
+    newest: num(row.newest),
+    oldest: num(row.oldest),
+  };
 }
 
 /** Rows walked, newest first, to check a query whose words are all frequent. */

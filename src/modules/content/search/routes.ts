@@ -11,13 +11,19 @@ const commonErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404
 
 export async function searchRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const publishedSearch = cachedRead(app.apiCache, (req) => ((req.query as { view?: string }).view === 'working' ? null : `search ${scopeKey(req)} ${req.url}`));
+  const publishedSearch = cachedRead(app.apiCache, (req) =>
+    (req.query as { view?: string }).view === 'working' ? null : `search ${scopeKey(req)} ${req.url}`,
+  );
   api.get('/search', {
     config: { auth: 'public', scope: 'read:public' },
-    schema: { tags: ['search'], summary: 'Full-text search (with or without Vietnamese diacritics), facets and suggestions', querystring: SearchQuery, response: { 200: SearchResult, ...commonErrors } },
+    schema: {
+      tags: ['search'],
+      summary: 'Full-text search (with or without Vietnamese diacritics), facets and suggestions',
+      querystring: SearchQuery,
+      response: { 200: SearchResult, ...commonErrors },
+    },
     // searches of published content depend on what the reader may see and the query only: cached per public generation
     ...publishedSearch,
     handler: async (req) => searchContent(req.ctx, req.query),
   });
-
 }

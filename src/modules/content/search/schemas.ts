@@ -20,31 +20,31 @@ export const SearchQuery = Type.Object(
 
 export const SearchResult = Type.Object(
   {
-  items: Type.Array(
-    Type.Object({
-      versionId: Uuid,
-      itemId: Uuid,
-      language: Type.String(),
-      kind: Type.String(),
-      agencyId: Uuid,
-      state: Type.String(),
-      title: Type.String(),
-      titleHtml: Type.String({ description: 'Escaped HTML with <mark> around matches' }),
-      summary: Type.String(),
-      snippetHtml: Nullable(Type.String({ description: 'Escaped HTML with <mark> around matches, and … where the text was cut' })),
-      publishedAt: Nullable(IsoDateTime),
-      activityDate: Nullable(Type.String()),
-      rank: Nullable(Type.Number()),
+    items: Type.Array(
+      Type.Object({
+        versionId: Uuid,
+        itemId: Uuid,
+        language: Type.String(),
+        kind: Type.String(),
+        agencyId: Uuid,
+        state: Type.String(),
+        title: Type.String(),
+        titleHtml: Type.String({ description: 'Escaped HTML with <mark> around matches' }),
+        summary: Type.String(),
+        snippetHtml: Nullable(Type.String({ description: 'Escaped HTML with <mark> around matches, and … where the text was cut' })),
+        publishedAt: Nullable(IsoDateTime),
+        activityDate: Nullable(Type.String()),
+        rank: Nullable(Type.Number()),
+      }),
+    ),
+    total: Type.Integer(),
+    totalIsCapped: Type.Boolean({ description: 'True when there are at least 1000 matches: only the newest 1000 are ranked and counted' }),
+    page: Type.Integer(),
+    limit: Type.Integer(),
+    facets: Type.Array(Type.Object({ facet: Type.String(), value: Type.String(), count: Type.Integer() })),
+    suggestions: Type.Array(Type.String(), {
+      description: 'When fewer than 3 results: the query again with misspelt words replaced by known words of public content ("did you mean"); each finds more',
     }),
-  ),
-  total: Type.Integer(),
-  totalIsCapped: Type.Boolean({ description: 'True when there are at least 1000 matches: only the newest 1000 are ranked and counted' }),
-  page: Type.Integer(),
-  limit: Type.Integer(),
-  facets: Type.Array(Type.Object({ facet: Type.String(), value: Type.String(), count: Type.Integer() })),
-  suggestions: Type.Array(Type.String(), {
-    description: 'When fewer than 3 results: the query again with misspelt words replaced by known words of public content ("did you mean"); each finds more',
-  }),
   },
   {
     examples: [
@@ -79,4 +79,3 @@ export const SearchResult = Type.Object(
     ],
   },
 );
-

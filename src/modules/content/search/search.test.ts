@@ -48,7 +48,11 @@ beforeAll(async () => {
     title: 'Festival Huế 2026: sắc màu áo dài trên sông Hương',
     summary: 'Lễ hội áo dài khai mạc Festival Huế.',
     body: '<p>Hàng nghìn người dân và du khách dự lễ hội áo dài bên bờ sông Hương, thành phố Huế.</p>',
-    en: { title: 'Hue Festival 2026: ao dai colours on the Perfume River', summary: 'The ao dai festival opens Hue Festival.', body: '<p>Thousands gathered on the Perfume River.</p>' },
+    en: {
+      title: 'Hue Festival 2026: ao dai colours on the Perfume River',
+      summary: 'The ao dai festival opens Hue Festival.',
+      body: '<p>Thousands gathered on the Perfume River.</p>',
+    },
   });
   await publish('doingoai', {
     topic: 'doi-ngoai-hop-tac-quoc-te',
@@ -56,11 +60,28 @@ beforeAll(async () => {
     summary: 'Tăng cường hợp tác đối ngoại giữa Huế và tỉnh Kumamoto.',
     body: '<p>Hai bên trao đổi về hợp tác đối ngoại, giáo dục và du lịch.</p>',
   });
-  await publish('kimlong-title', { title: 'Phường Kim Long phục dựng nhà rường cổ', summary: 'Bảo tồn kiến trúc truyền thống.', body: '<p>Công trình được trùng tu theo lối xưa.</p>' });
-  await publish('kimlong-body', { title: 'Bảo tồn làng cổ ven sông', summary: 'Nhiều nhà vườn được tu bổ.', body: '<p>Trong đó có những ngôi nhà ở Kim Long và Vỹ Dạ.</p>' });
-  await publish('shared', { title: 'Kế hoạch truyền thông đối ngoại năm 2027 (chia sẻ)', summary: 'Dành cho cơ quan báo chí.', body: '<p>Tài liệu chia sẻ.</p>', visibility: 'shared' });
+  await publish('kimlong-title', {
+    title: 'Phường Kim Long phục dựng nhà rường cổ',
+    summary: 'Bảo tồn kiến trúc truyền thống.',
+    body: '<p>Công trình được trùng tu theo lối xưa.</p>',
+  });
+  await publish('kimlong-body', {
+    title: 'Bảo tồn làng cổ ven sông',
+    summary: 'Nhiều nhà vườn được tu bổ.',
+    body: '<p>Trong đó có những ngôi nhà ở Kim Long và Vỹ Dạ.</p>',
+  });
+  await publish('shared', {
+    title: 'Kế hoạch truyền thông đối ngoại năm 2027 (chia sẻ)',
+    summary: 'Dành cho cơ quan báo chí.',
+    body: '<p>Tài liệu chia sẻ.</p>',
+    visibility: 'shared',
+  });
   await publish('internal', { title: 'Ghi chú nội bộ về đối ngoại', summary: 'Chỉ cơ quan chủ quản.', body: '<p>Nội bộ.</p>', visibility: 'internal' });
-  await publish('escape', { title: 'Hội thảo <AI> & chuyển đổi số ở Huế', summary: 'An toàn "dữ liệu".', body: '<p>Hội thảo về 5 < 6 & dữ liệu mở tại Huế.</p>' });
+  await publish('escape', {
+    title: 'Hội thảo <AI> & chuyển đổi số ở Huế',
+    summary: 'An toàn "dữ liệu".',
+    body: '<p>Hội thảo về 5 < 6 & dữ liệu mở tại Huế.</p>',
+  });
   // A draft must never be found by the public.
   await contributor.client.post('/api/v1/items', completeItem(topics['tong-quan'], { title: 'Bản nháp về Huế chưa duyệt' }));
 });
@@ -109,11 +130,14 @@ describe('search', () => {
   it('marks with … where a snippet was cut from a longer text', () => {
     const O = MARKS.open;
     const C = MARKS.close;
-    const body = 'Sáng nay, tại Trung tâm Hành chính công, thành phố Huế tổ chức hội nghị xúc tiến đầu tư vào hạ tầng số với các doanh nghiệp trong và ngoài nước, cuối cùng là phiên hỏi đáp.';
+    const body =
+      'Sáng nay, tại Trung tâm Hành chính công, thành phố Huế tổ chức hội nghị xúc tiến đầu tư vào hạ tầng số với các doanh nghiệp trong và ngoài nước, cuối cùng là phiên hỏi đáp.';
     const edges: [string, string] = [body.slice(0, 40), body.slice(-40)];
     expect(markCuts(`tổ chức hội nghị xúc tiến ${O}đầu tư${C} vào hạ tầng số`, edges)).toBe(`… tổ chức hội nghị xúc tiến ${O}đầu tư${C} vào hạ tầng số …`);
     expect(markCuts(`Sáng nay, tại Trung tâm ${O}Hành chính${C} công`, edges)).toBe(`Sáng nay, tại Trung tâm ${O}Hành chính${C} công …`);
-    expect(markCuts(`doanh nghiệp trong và ngoài nước, cuối cùng là phiên ${O}hỏi đáp${C}.`, edges)).toBe(`… doanh nghiệp trong và ngoài nước, cuối cùng là phiên ${O}hỏi đáp${C}.`);
+    expect(markCuts(`doanh nghiệp trong và ngoài nước, cuối cùng là phiên ${O}hỏi đáp${C}.`, edges)).toBe(
+      `… doanh nghiệp trong và ngoài nước, cuối cùng là phiên ${O}hỏi đáp${C}.`,
+    );
     expect(markCuts(`${O}Sáng${C} nay,  tại\nTrung tâm`, ['Sáng nay, tại Trung tâm', 'Sáng nay, tại Trung tâm'])).toBe(`${O}Sáng${C} nay,  tại\nTrung tâm`);
     expect(markCuts(null, edges)).toBeNull();
   });
@@ -137,7 +161,8 @@ describe('search', () => {
     expect((await anon.get(`/api/v1/search?q=${encodeURIComponent('Huế Festivl')}`)).json().suggestions[0]).toBe('Huế Festival');
     expect((await anon.get(`/api/v1/search?q=${encodeURIComponent('kim lonng')}`)).json().suggestions[0]).toBe('kim long');
     // Each suggestion finds something.
-    for (const s of (await anon.get('/api/v1/search?q=Perfume+Rivr')).json().suggestions) expect((await anon.get(`/api/v1/search?q=${encodeURIComponent(s)}`)).json().total).toBeGreaterThan(0);
+    for (const s of (await anon.get('/api/v1/search?q=Perfume+Rivr')).json().suggestions)
+      expect((await anon.get(`/api/v1/search?q=${encodeURIComponent(s)}`)).json().total).toBeGreaterThan(0);
     // Not for phrases, nor when nothing is near.
     expect((await anon.get(`/api/v1/search?q=${encodeURIComponent('"festivl hue"')}`)).json().suggestions).toEqual([]);
     expect((await anon.get('/api/v1/search?q=qwzxv')).json().suggestions).toEqual([]);
@@ -160,7 +185,10 @@ describe('search', () => {
 
   it('keeps the lexicon equal to the public published text', async () => {
     const db = t.system.db;
-    const rows = async (q: ReturnType<typeof sql>) => rowsOf<{ word: string; ndoc: number }>(await db.execute(q)).map((r) => `${r.word}:${Number(r.ndoc)}`).sort();
+    const rows = async (q: ReturnType<typeof sql>) =>
+      rowsOf<{ word: string; ndoc: number }>(await db.execute(q))
+        .map((r) => `${r.word}:${Number(r.ndoc)}`)
+        .sort();
     const kept = () => rows(sql`SELECT word, ndoc FROM search_words`);
     const recount = () =>
       rows(sql`SELECT word, ndoc FROM ts_stat('SELECT pub_search FROM item_versions WHERE published_revision_id IS NOT NULL AND pub_visibility = ''public''')
@@ -175,7 +203,9 @@ describe('search', () => {
     await db.execute(sql`UPDATE item_versions SET pub_visibility = 'shared' WHERE id IN (${ids.festival}, ${ids.doingoai})`);
     expect((await kept()).some((w) => w.startsWith('zebracorn:'))).toBe(false);
     expect(await kept()).toEqual(await recount());
-    await db.execute(sql`UPDATE item_versions SET pub_visibility = 'public', pub_title = replace(pub_title, ' Zebracorn', '') WHERE id IN (${ids.festival}, ${ids.doingoai})`);
+    await db.execute(
+      sql`UPDATE item_versions SET pub_visibility = 'public', pub_title = replace(pub_title, ' Zebracorn', '') WHERE id IN (${ids.festival}, ${ids.doingoai})`,
+    );
     expect(await kept()).toEqual(await recount());
     // updates that leave the public text alone change nothing
     const before = await kept();
@@ -232,7 +262,12 @@ describe('search', () => {
       const results: SearchResultRows[] = [];
       for (const plan of plans) results.push(await searchAll(t.system.db, { ...base, ...c }, plan));
       expect(results[0].total, c.q).toBeGreaterThan(0);
-      const key = (r: SearchResultRows) => JSON.stringify({ ids: r.rows.map((x) => [x.id, x.rank, x.snippet]), total: r.total, facets: [...r.facets].sort((a, b) => `${a.facet}${a.value}`.localeCompare(`${b.facet}${b.value}`)) });
+      const key = (r: SearchResultRows) =>
+        JSON.stringify({
+          ids: r.rows.map((x) => [x.id, x.rank, x.snippet]),
+          total: r.total,
+          facets: [...r.facets].sort((a, b) => `${a.facet}${a.value}`.localeCompare(`${b.facet}${b.value}`)),
+        });
       for (const [i, r] of results.entries()) expect(key(r), `${c.q} ${JSON.stringify(plans[i])}`).toBe(key(results[0]));
     }
     // A window holding enough matches gives the same newest ones as the whole bitmap.
@@ -271,7 +306,11 @@ describe('search plans', () => {
   });
 
   it('takes the bitmap for few matches, a recent window for more, and walks by date when most rows match', () => {
-    const at = (tsquery: string, words: Record<string, number>) => ({ ...stats(tsquery, words, 100_000), newest: Date.UTC(2026, 0, 1), oldest: Date.UTC(2021, 0, 1) });
+    const at = (tsquery: string, words: Record<string, number>) => ({
+      ...stats(tsquery, words, 100_000),
+      newest: Date.UTC(2026, 0, 1),
+      oldest: Date.UTC(2021, 0, 1),
+    });
     expect(choosePlan(at("'kumamoto'", { kumamoto: 40 }), 1000)).toEqual({ kind: 'bitmap' });
     expect(choosePlan(at("'news'", { news: 17_000 }), 1000)).toMatchObject({ kind: 'window' });
     // the walk gives up after four times the rows expected to hold the candidates

@@ -22,7 +22,6 @@ export interface SearchInput {
   limit?: number;
 }
 
-
 /** Escapes the text and turns the database's highlight marks into <mark> elements. */
 export function highlightToHtml(s: string | null): string | null {
   if (s === null) return null;
@@ -34,7 +33,13 @@ export function markCuts(snippet: string | null, edges: [string, string] | null)
   if (!snippet || !edges) return snippet;
   // compared without marks, runs of spaces and the punctuation ts_headline leaves off at the ends
   const flat = (s: string) =>
-    s.split(MARKS.open).join('').split(MARKS.close).join('').replace(/\s+/g, ' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    s
+      .split(MARKS.open)
+      .join('')
+      .split(MARKS.close)
+      .join('')
+      .replace(/\s+/g, ' ')
+      .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
   const text = flat(snippet);
   const [start, end] = edges.map(flat);
   const probe = Math.min(12, text.length);

@@ -105,7 +105,10 @@ function rewrite(q: string, replace: Map<Token, string>): string {
 export async function suggestQueries(db: Database, f: SearchFilter & { q: string }, found: number): Promise<string[]> {
   if (f.q.includes('"')) return [];
   const tokens = correctableTokens(f.q);
-  const lex = await lexiconOf(db, tokens.map((t) => t.text));
+  const lex = await lexiconOf(
+    db,
+    tokens.map((t) => t.text),
+  );
   const suspects = lex
     .map((l, i) => ({ ...l, token: tokens[i] }))
     .filter((l) => l.ndoc < WEAK && maxDistance(l.word) > 0)

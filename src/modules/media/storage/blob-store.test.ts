@@ -91,7 +91,15 @@ function contract(name: string, backend: () => Backend) {
 
     it('lists keys under a prefix (several pages on S3)', async () => {
       const s = backend().store();
-      const keys = ['originals/ab/cd/1', 'originals/ab/ce/2', 'originals/abc/00/3', 'originals/ff/00/4', 'variants/h1/320.webp', 'variants/h1/640.webp', 'variants/h2/640.webp'];
+      const keys = [
+        'originals/ab/cd/1',
+        'originals/ab/ce/2',
+        'originals/abc/00/3',
+        'originals/ff/00/4',
+        'variants/h1/320.webp',
+        'variants/h1/640.webp',
+        'variants/h2/640.webp',
+      ];
       for (const k of keys) await s.putBuffer(k, Buffer.from(k), 'text/plain');
       expect(await collect(s.list(''))).toEqual(keys);
       expect(await collect(s.list('originals/'))).toEqual(keys.slice(0, 4));
@@ -110,7 +118,24 @@ function contract(name: string, backend: () => Backend) {
 
     it('refuses invalid keys and prefixes', async () => {
       const s = backend().store();
-      const bad = ['', '/abs', '../up', 'a/../b', 'a/..', 'a..b', 'a//b', 'a/', './a', 'a/./b', 'sp ace', 'tiếng', 'back\\slash', 'q?x', 'tmp~1', 'x'.repeat(1025)];
+      const bad = [
+        '',
+        '/abs',
+        '../up',
+        'a/../b',
+        'a/..',
+        'a..b',
+        'a//b',
+        'a/',
+        './a',
+        'a/./b',
+        'sp ace',
+        'tiếng',
+        'back\\slash',
+        'q?x',
+        'tmp~1',
+        'x'.repeat(1025),
+      ];
       for (const key of bad) {
         await expect(s.putBuffer(key, Buffer.from('x'), 'text/plain'), key).rejects.toThrow(/invalid storage key/);
         await expect(s.putFile(key, bigFile, 'text/plain'), key).rejects.toThrow(/invalid storage key/);
@@ -213,7 +238,12 @@ beforeAll(async () => {
     forcePathStyle: true,
     prefix: '',
   };
-  rawClient = new S3Client({ endpoint: s3config.endpoint!, region: s3config.region, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+  rawClient = new S3Client({
+    endpoint: s3config.endpoint!,
+    region: s3config.region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
   await rawClient.send(new CreateBucketCommand({ Bucket: BUCKET }));
 });
 afterAll(async () => {

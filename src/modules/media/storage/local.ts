@@ -155,7 +155,10 @@ function isCode(err: unknown, ...codes: string[]): boolean {
 }
 
 async function isDirectory(dir: string): Promise<boolean> {
-  return stat(dir).then((s) => s.isDirectory(), () => false);
+  return stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 /** Makes the rename itself durable. Best effort: not every platform can open a folder for fsync. */

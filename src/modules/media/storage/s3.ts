@@ -1,14 +1,7 @@
 // Media bytes as objects in an S3 bucket (AWS or an S3-compatible server), under an optional key prefix.
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { MediaStorageConfig } from '../../../config.js';
 import { assertValidKey, assertValidPrefix, assertValidRange, BlobNotFound, type BlobStore, type ByteRange } from './blob-store.js';
 
@@ -123,7 +116,11 @@ function errorName(err: unknown): string | undefined {
 function isMissing(err: unknown): boolean {
   const name = errorName(err);
   // HEAD answers have no body, so a missing key is only a bare 404 there.
-  return name === 'NoSuchKey' || name === 'NotFound' || (name !== 'NoSuchBucket' && (err as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode === 404);
+  return (
+    name === 'NoSuchKey' ||
+    name === 'NotFound' ||
+    (name !== 'NoSuchBucket' && (err as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode === 404)
+  );
 }
 
 /**

@@ -76,7 +76,12 @@ export async function ingestFile(ctx: Context, input: { path: string; fileName: 
       throw e;
     }
     if (!verdict.clean) {
-      await recordAuditEvent(ctx, { action: 'media.upload', outcome: 'failure', targetType: 'media', data: { sha256, reason: 'infected', signature: verdict.signature, fileName: input.fileName } });
+      await recordAuditEvent(ctx, {
+        action: 'media.upload',
+        outcome: 'failure',
+        targetType: 'media',
+        data: { sha256, reason: 'infected', signature: verdict.signature, fileName: input.fileName },
+      });
       throw Invalid.field('file', 'media_infected', { signature: verdict.signature });
     }
   }
@@ -159,7 +164,14 @@ export async function reserveUpload(ctx: Context, u: { id: string; agencyId: str
   if (u.size === 0) throw Invalid.field('file', 'media_empty');
   const since = new Date(ctx.clock.now().getTime() - 24 * 3_600_000);
   await assertQuota(ctx, u.agencyId, u.size, await repo.pendingUploadBytes(ctx.db, u.agencyId, since));
-  await repo.insertUpload(ctx.db, { id: u.id, agencyId: u.agencyId, createdBy: actorId(ctx.actor) ?? 'anonymous', size: u.size, fileName: u.fileName.slice(0, 255), createdAt: ctx.clock.now() });
+  await repo.insertUpload(ctx.db, {
+    id: u.id,
+    agencyId: u.agencyId,
+    createdBy: actorId(ctx.actor) ?? 'anonymous',
+    size: u.size,
+    fileName: u.fileName.slice(0, 255),
+    createdAt: ctx.clock.now(),
+  });
 }
 
 export async function finishUpload(ctx: Context, id: string, mediaId: string) {

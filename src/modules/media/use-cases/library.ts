@@ -26,7 +26,9 @@ const unaccent = (s: string) =>
     .toLowerCase();
 
 /** What the library's search looks in: names, titles, captions, alt texts, people, places, and the start of documents' text. */
-export function searchTextOf(m: Pick<repo.MediaInsert, 'originalName' | 'title' | 'caption' | 'alt' | 'authors' | 'tags' | 'place' | 'copyrightHolder' | 'extractedText'>): string {
+export function searchTextOf(
+  m: Pick<repo.MediaInsert, 'originalName' | 'title' | 'caption' | 'alt' | 'authors' | 'tags' | 'place' | 'copyrightHolder' | 'extractedText'>,
+): string {
   const parts = [
     m.originalName,
     ...Object.values(m.title ?? {}),
@@ -82,7 +84,13 @@ export async function listMedia(ctx: Context, q: ListMediaQuery) {
   if (!scope) throw new Forbidden();
   if (q.agencyId && scope !== 'all' && q.agencyId !== scope) throw new Forbidden();
   const limit = q.limit ?? 50;
-  const rows = await repo.listMedia(ctx.db, scope, { agencyId: q.agencyId, kind: q.kind, q: q.q ? unaccent(q.q.trim()) : undefined }, q.cursor ? decodeCursor(q.cursor) : null, limit + 1);
+  const rows = await repo.listMedia(
+    ctx.db,
+    scope,
+    { agencyId: q.agencyId, kind: q.kind, q: q.q ? unaccent(q.q.trim()) : undefined },
+    q.cursor ? decodeCursor(q.cursor) : null,
+    limit + 1,
+  );
   const page = rows.slice(0, limit);
   return { items: page, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null };
 }
@@ -122,7 +130,14 @@ function checkTexts(ctx: Context, patch: MediaPatch) {
   }
 }
 
-const trimMap = (m: Record<string, string> | undefined) => (m ? Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)) : undefined);
+const trimMap = (m: Record<string, string> | undefined) =>
+  m
+    ? Object.fromEntries(
+        Object.entries(m)
+          .map(([k, v]) => [k, v.trim()])
+          .filter(([, v]) => v),
+      )
+    : undefined;
 
 export async function updateMedia(ctx: Context, id: string, version: number, patch: MediaPatch): Promise<repo.MediaRow> {
   checkTexts(ctx, patch);
@@ -135,7 +150,11 @@ export async function updateMedia(ctx: Context, id: string, version: number, pat
       const wider = (await itemsUsingMedia(tx, id)).find((u) => u.online && RANK[u.pubVisibility ?? 'internal'] > RANK[patch.visibility!]);
       if (wider) {
         const params = visibilityParams(patch.visibility, wider.pubVisibility!);
-        throw new Conflict('media_visibility_narrower', [{ field: 'visibility', code: 'media_visibility_narrower', message: t('media_visibility_narrower', params) }], params);
+        throw new Conflict(
+          'media_visibility_narrower',
+          [{ field: 'visibility', code: 'media_visibility_narrower', message: t('media_visibility_narrower', params) }],
+          params,
+        );
       }
     }
     const { focalPoint, ...rest } = patch;
@@ -149,7 +168,9 @@ export async function updateMedia(ctx: Context, id: string, version: number, pat
       updatedAt: ctx.clock.now(),
     };
     if (focalPoint) Object.assign(next, { focalX: focalPoint.x, focalY: focalPoint.y });
-    const variantsChange = before.kind === 'image' && ((focalPoint && (focalPoint.x !== before.focalX || focalPoint.y !== before.focalY)) || (patch.keepGps !== undefined && patch.keepGps !== before.keepGps));
+    const variantsChange =
+      before.kind === 'image' &&
+      ((focalPoint && (focalPoint.x !== before.focalX || focalPoint.y !== before.focalY)) || (patch.keepGps !== undefined && patch.keepGps !== before.keepGps));
     if (variantsChange) Object.assign(next, { variantsRevision: before.variantsRevision + 1, variantsStatus: 'pending', variantsError: null });
     next.searchText = searchTextOf({ ...before, ...next } as repo.MediaInsert);
     const after = await repo.updateMedia(tx.db, id, version, next);
@@ -171,7 +192,13 @@ export async function deleteMedia(ctx: Context, id: string): Promise<void> {
     const online = (await itemsUsingMedia(tx, id)).filter((u) => u.online);
     if (online.length) throw new Conflict('media_in_use', [], { title: online[0].title });
     await repo.updateMedia(tx.db, id, null, { deletedAt: ctx.clock.now(), updatedAt: ctx.clock.now() });
-    await recordAuditEvent(tx, { action: 'media.delete', agencyId: m.agencyId, targetType: 'media', targetId: id, data: { sha256: m.sha256, fileName: m.originalName } });
+    await recordAuditEvent(tx, {
+      action: 'media.delete',
+      agencyId: m.agencyId,
+      targetType: 'media',
+      targetId: id,
+      data: { sha256: m.sha256, fileName: m.originalName },
+    });
   });
 }
 
@@ -179,7 +206,13 @@ export async function storageUsage(ctx: Context, agencyId: string) {
   if (!mediaPolicy.readUsage(ctx.actor, agencyId)) throw new Forbidden();
   const agency = await getAgency(ctx, agencyId);
   const u = await repo.usageOf(ctx.db, agencyId);
-  return { agencyId, usedBytes: u.usedBytes, files: u.files, quotaBytes: agency.storageQuotaBytes ?? ctx.config.media.agencyQuotaBytes, customQuota: agency.storageQuotaBytes !== null };
+  return {
+    agencyId,
+    usedBytes: u.usedBytes,
+    files: u.files,
+    quotaBytes: agency.storageQuotaBytes ?? ctx.config.media.agencyQuotaBytes,
+    customQuota: agency.storageQuotaBytes !== null,
+  };
 }
 
 export async function setStorageQuota(ctx: Context, agencyId: string, quotaBytes: number | null) {

@@ -18,7 +18,11 @@ export async function disableIfFailing(tx: Context, subscriptionId: string): Pro
   const now = tx.clock.now();
   if (streak.failures < disableAfterFailures || !streak.since) return false;
   if (now.getTime() - streak.since.getTime() < disableAfterHours * 3_600_000) return false;
-  const reason = `${DISABLED_FOR_FAILURES}: ${streak.failures} deliveries in a row given up since ${streak.since.toISOString()} (last: ${streak.lastError ?? 'no answer'})`.slice(0, 500);
+  const reason =
+    `${DISABLED_FOR_FAILURES}: ${streak.failures} deliveries in a row given up since ${streak.since.toISOString()} (last: ${streak.lastError ?? 'no answer'})`.slice(
+      0,
+      500,
+    );
   const row = await repo.disableSubscription(tx.db, subscriptionId, reason, now);
   if (!row) return false; // paused or disabled meanwhile
   await recordAuditEvent(tx, {

@@ -69,7 +69,15 @@ export async function dispatchWebhooks(ctx: Context): Promise<{ changes: number;
         for (const r of range) {
           const c = viewOfChange(scope, r);
           if (!c || !s.events.includes(c.event) || new Date(c.at) < s.createdAt) continue;
-          rows.push({ subscriptionId: s.id, changeSeq: r.seq, event: c.event, payload: { body: bodyOf(ctx, s.id, c, r.seq), attempts: [] }, status: 'pending', nextAttemptAt: now, createdAt: now });
+          rows.push({
+            subscriptionId: s.id,
+            changeSeq: r.seq,
+            event: c.event,
+            payload: { body: bodyOf(ctx, s.id, c, r.seq), attempts: [] },
+            status: 'pending',
+            nextAttemptAt: now,
+            createdAt: now,
+          });
         }
       }
       const inserted = await repo.insertDeliveries(tx.db, rows);
@@ -84,7 +92,10 @@ export async function dispatchWebhooks(ctx: Context): Promise<{ changes: number;
 }
 
 /** Sends the due deliveries (up to `limit`), in parallel; records each attempt and schedules retries. */
-export async function sendDueWebhooks(ctx: Context, limit = 20): Promise<{ sent: number; delivered: number; retrying: number; failed: number; disabled: number }> {
+export async function sendDueWebhooks(
+  ctx: Context,
+  limit = 20,
+): Promise<{ sent: number; delivered: number; retrying: number; failed: number; disabled: number }> {
   const now = ctx.clock.now();
   const due = await withTransaction(ctx, (tx) => repo.claimDue(tx.db, now, new Date(now.getTime() + LEASE_MS), limit));
   const out = { sent: due.length, delivered: 0, retrying: 0, failed: 0, disabled: 0 };
@@ -96,7 +107,13 @@ export async function sendDueWebhooks(ctx: Context, limit = 20): Promise<{ sent:
       const retry = !res.ok && attempt <= RETRY_DELAYS_MS.length;
       const result = res.ok ? 'delivered' : retry ? 'pending' : 'failed';
       out[res.ok ? 'delivered' : retry ? 'retrying' : 'failed']++;
-      const outcome = { at, status: res.status, error: res.error, result, nextAttemptAt: retry ? new Date(at.getTime() + RETRY_DELAYS_MS[attempt - 1]) : null } as const;
+      const outcome = {
+        at,
+        status: res.status,
+        error: res.error,
+        result,
+        nextAttemptAt: retry ? new Date(at.getTime() + RETRY_DELAYS_MS[attempt - 1]) : null,
+      } as const;
       if (result !== 'failed') return repo.recordAttempt(ctx.db, d.id, outcome);
       // given up: the same transaction checks whether the subscription keeps failing (auto-disable.ts)
       await withTransaction(ctx, async (tx) => {

@@ -4,7 +4,17 @@ import type { AgencyEntry } from '../../data.js';
 import type { Words } from '../../i18n.js';
 import { paths } from '../../urls.js';
 
-export function AgencyDirectoryPage({ language, words, roots, trail }: { language: string; words: Words; roots: Array<AgencyEntry & { units: AgencyEntry[] }>; trail: Crumb[] }) {
+export function AgencyDirectoryPage({
+  language,
+  words,
+  roots,
+  trail,
+}: {
+  language: string;
+  words: Words;
+  roots: Array<AgencyEntry & { units: AgencyEntry[] }>;
+  trail: Crumb[];
+}) {
   const chrome = words.lang !== language ? words.lang : undefined;
   return (
     <>

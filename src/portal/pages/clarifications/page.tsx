@@ -26,7 +26,14 @@ export const clarificationsPage: FramedPage<{ rating: string | undefined; page: 
   load: async (site, { rating, page }) => {
     const r = await content.publishedClarifications(site.ctx, { language: site.language, rating, page });
     if (page > r.pages) return notFound();
-    const entries = r.items.map((c) => ({ itemId: c.itemId, title: c.title, summary: c.summary, publishedAt: new Date(c.publishedAt), agencyName: site.agencies.byId.get(c.agencyId)?.name ?? '', claim: c.claim }));
+    const entries = r.items.map((c) => ({
+      itemId: c.itemId,
+      title: c.title,
+      summary: c.summary,
+      publishedAt: new Date(c.publishedAt),
+      agencyName: site.agencies.byId.get(c.agencyId)?.name ?? '',
+      claim: c.claim,
+    }));
     return found({ rating, entries, total: r.total, page, pages: r.pages });
   },
   meta: (site, d) => {

@@ -53,7 +53,7 @@ export function ClarificationsPage(p: ClarificationsProps) {
         </ul>
       </nav>
       <p className="meta" lang={chrome}>
-        {(p.total === 1 ? t('resultsOne') : t('resultsAll', { n: p.total }))}
+        {p.total === 1 ? t('resultsOne') : t('resultsAll', { n: p.total })}
       </p>
       {p.entries.length ? (
         <ul className="clarifications">

@@ -17,7 +17,8 @@ interface LibraryData {
 }
 
 /** The filters set, as a query string. */
-const queryOf = (filters: Record<string, string | undefined>) => new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as Array<[string, string]>).toString();
+const queryOf = (filters: Record<string, string | undefined>) =>
+  new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as Array<[string, string]>).toString();
 
 /** The library's address with its filters (page aside). */
 function pathOf(language: string, filters: Filters): string {
@@ -38,7 +39,14 @@ export const documentsPage: FramedPage<{ filters: Filters; page: number }, Libra
     return { key: `/${lang}/documents?${queryOf({ ...filters, page: String(page) })}`, input: page === null ? null : { filters, page } };
   },
   load: async (site, { filters, page }) => {
-    const r = await content.documentLibrary(site.ctx, { language: site.language, documentType: filters.type, issuer: filters.issuer, year: filters.year ? Number(filters.year) : undefined, number: filters.number, page });
+    const r = await content.documentLibrary(site.ctx, {
+      language: site.language,
+      documentType: filters.type,
+      issuer: filters.issuer,
+      year: filters.year ? Number(filters.year) : undefined,
+      number: filters.number,
+      page,
+    });
     const entries = r.items.map((d) => ({
       itemId: d.itemId,
       title: d.title,

@@ -102,7 +102,15 @@ export function DocumentsPage(p: DocumentsProps) {
                     <a href={paths.item(language, d.itemId)}>{d.title}</a>
                   </td>
                   <td>{d.issuingBody}</td>
-                  <td>{d.fileUrl ? <a href={`${d.fileUrl}?download=true`} aria-label={`${t('download')}: ${d.number || d.title}`} lang={chrome}>{t('download')}</a> : '—'}</td>
+                  <td>
+                    {d.fileUrl ? (
+                      <a href={`${d.fileUrl}?download=true`} aria-label={`${t('download')}: ${d.number || d.title}`} lang={chrome}>
+                        {t('download')}
+                      </a>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

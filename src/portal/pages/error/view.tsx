@@ -3,8 +3,23 @@ import { LANGUAGE_NAMES, type Words } from '../../i18n.js';
 import { paths } from '../../urls.js';
 import { SearchBox } from '../../components.js';
 
-export function ErrorPage({ status, language, words, elsewhere = [] }: { status: 404 | 410 | 500; language: string; words: Words; elsewhere?: Array<{ language: string; href: string }> }) {
-  const [title, body] = status === 404 ? (['notFoundTitle', 'notFoundBody'] as const) : status === 410 ? (['goneTitle', 'goneBody'] as const) : (['errorTitle', 'errorBody'] as const);
+export function ErrorPage({
+  status,
+  language,
+  words,
+  elsewhere = [],
+}: {
+  status: 404 | 410 | 500;
+  language: string;
+  words: Words;
+  elsewhere?: Array<{ language: string; href: string }>;
+}) {
+  const [title, body] =
+    status === 404
+      ? (['notFoundTitle', 'notFoundBody'] as const)
+      : status === 410
+        ? (['goneTitle', 'goneBody'] as const)
+        : (['errorTitle', 'errorBody'] as const);
   const chrome = words.lang !== language ? words.lang : undefined;
   return (
     <div lang={chrome}>

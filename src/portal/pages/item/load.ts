@@ -25,9 +25,21 @@ export async function loadItem(site: Site, itemId: string): Promise<PageOutcome<
   if (published.status !== 'ok') return gone;
   const { form } = published;
   const topics = (form.metadata.topicIds ?? []).map((t) => site.topics.all.get(t)).filter((t) => t !== undefined);
-  const files = await mediaViews(ctx, [...(form.metadata.media ?? []), ...(form.metadata.document?.fileId ? [{ mediaId: form.metadata.document.fileId }] : [])], language);
+  const files = await mediaViews(
+    ctx,
+    [...(form.metadata.media ?? []), ...(form.metadata.document?.fileId ? [{ mediaId: form.metadata.document.fileId }] : [])],
+    language,
+  );
   const trail: Crumb[] = [homeCrumb(site), ...(topics[0] ? [{ name: topics[0].name, href: paths.topic(language, topics[0].slug) }] : []), { name: form.title }];
-  return found({ itemId, form, topics, files, agency: site.agencies.byId.get(form.agencyId) ?? null, trail, url: absolute(site, paths.item(language, itemId)) });
+  return found({
+    itemId,
+    form,
+    topics,
+    files,
+    agency: site.agencies.byId.get(form.agencyId) ?? null,
+    trail,
+    url: absolute(site, paths.item(language, itemId)),
+  });
 }
 
 /** The item view's props both the page and the print view pass. */

@@ -30,7 +30,10 @@ export const itemPage: FramedPage<{ itemId: string }, ItemData & { related: Card
       title: form.title,
       description: form.summary,
       canonical: url,
-      alternates: [{ language, href: url }, ...form.translations.map((tr) => ({ language: tr.language, href: absolute(site, paths.item(tr.language, item.itemId)) }))],
+      alternates: [
+        { language, href: url },
+        ...form.translations.map((tr) => ({ language: tr.language, href: absolute(site, paths.item(tr.language, item.itemId)) })),
+      ],
       image: image?.card ? absolute(site, image.card) : undefined,
       ogType: 'article',
       jsonLd: [articleLd(form, language, url, info, agency?.name ?? '', item.files), breadcrumbLd(item.trail, info.origin)],
@@ -40,7 +43,11 @@ export const itemPage: FramedPage<{ itemId: string }, ItemData & { related: Card
     return meta;
   },
   view: (site, item) => (
-    <ItemPage {...itemProps(site, item)} translations={item.form.translations.map((tr) => ({ language: tr.language, href: paths.item(tr.language, item.itemId) }))} related={item.related} />
+    <ItemPage
+      {...itemProps(site, item)}
+      translations={item.form.translations.map((tr) => ({ language: tr.language, href: paths.item(tr.language, item.itemId) }))}
+      related={item.related}
+    />
   ),
 };
 

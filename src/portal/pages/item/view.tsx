@@ -164,7 +164,14 @@ export function ItemPage(p: ItemProps) {
       ) : null}
       {videos.map((v) => (
         <figure key={v.id}>
-          <video controls preload="metadata" src={abs(v.fileUrl!)} width={v.width ?? undefined} height={v.height ?? undefined} aria-label={v.caption || p.text.title} />
+          <video
+            controls
+            preload="metadata"
+            src={abs(v.fileUrl!)}
+            width={v.width ?? undefined}
+            height={v.height ?? undefined}
+            aria-label={v.caption || p.text.title}
+          />
           {v.caption ? <figcaption>{v.caption}</figcaption> : null}
         </figure>
       ))}
@@ -179,7 +186,17 @@ export function ItemPage(p: ItemProps) {
                 <figure>
                   {m.picture ? (
                     <a href={p.origin ? abs(m.picture.src) : paths.photo(language, p.itemId, i + 1)}>
-                      <img src={abs(m.picture.src)} srcSet={p.origin ? undefined : m.picture.srcset} sizes="(max-width: 40rem) 100vw, 22rem" width={m.picture.width} height={m.picture.height} alt={m.alt} loading={i < 2 ? 'eager' : 'lazy'} decoding="async" style={{ objectPosition: `${Math.round(m.focal.x * 100)}% ${Math.round(m.focal.y * 100)}%` }} />
+                      <img
+                        src={abs(m.picture.src)}
+                        srcSet={p.origin ? undefined : m.picture.srcset}
+                        sizes="(max-width: 40rem) 100vw, 22rem"
+                        width={m.picture.width}
+                        height={m.picture.height}
+                        alt={m.alt}
+                        loading={i < 2 ? 'eager' : 'lazy'}
+                        decoding="async"
+                        style={{ objectPosition: `${Math.round(m.focal.x * 100)}% ${Math.round(m.focal.y * 100)}%` }}
+                      />
                     </a>
                   ) : null}
                   <figcaption>
@@ -221,34 +238,34 @@ export function ItemPage(p: ItemProps) {
         </section>
       ) : null}
       {p.print ? null : (
-      <ul className="share" lang={chrome}>
-        <li>
-          <a href={paths.print(language, p.itemId)} rel="nofollow">
-            {t('print')}
-          </a>
-        </li>
-        <li>
-          <a href={paths.download(language, p.itemId)} rel="nofollow" download>
-            {t('downloadHtml')}
-          </a>
-        </li>
-      </ul>
+        <ul className="share" lang={chrome}>
+          <li>
+            <a href={paths.print(language, p.itemId)} rel="nofollow">
+              {t('print')}
+            </a>
+          </li>
+          <li>
+            <a href={paths.download(language, p.itemId)} rel="nofollow" download>
+              {t('downloadHtml')}
+            </a>
+          </li>
+        </ul>
       )}
       {p.print ? null : (
-      <section aria-labelledby="share">
-        <h2 id="share" lang={chrome}>
-          {t('share')}
-        </h2>
-        <ul className="share">
-          {share.map(([name, href]) => (
-            <li key={name}>
-              <a href={href} rel="noopener">
-                {name}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </section>
+        <section aria-labelledby="share">
+          <h2 id="share" lang={chrome}>
+            {t('share')}
+          </h2>
+          <ul className="share">
+            {share.map(([name, href]) => (
+              <li key={name}>
+                <a href={href} rel="noopener">
+                  {name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {p.contentHash ? (
         <p className="meta">

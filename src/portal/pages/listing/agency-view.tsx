@@ -5,7 +5,17 @@ import type { AgencyEntry, CardView } from '../../data.js';
 import type { Words } from '../../i18n.js';
 import { paths, safeHref } from '../../urls.js';
 
-export function AgencyPage(p: { language: string; words: Words; agency: AgencyEntry; trail: Crumb[]; cards: CardView[]; total: number; page: number; pages: number; path: string }) {
+export function AgencyPage(p: {
+  language: string;
+  words: Words;
+  agency: AgencyEntry;
+  trail: Crumb[];
+  cards: CardView[];
+  total: number;
+  page: number;
+  pages: number;
+  path: string;
+}) {
   const { words, language, agency } = p;
   const chrome = words.lang !== language ? words.lang : undefined;
   const t = words.t;
@@ -80,7 +90,7 @@ export function AgencyPage(p: { language: string; words: Words; agency: AgencyEn
           </>
         ) : null}
         <h2>{t('publishedByAgency')}</h2>
-        <p className="meta">{(p.total === 1 ? t('resultsOne') : t('resultsAll', { n: p.total }))}</p>
+        <p className="meta">{p.total === 1 ? t('resultsOne') : t('resultsAll', { n: p.total })}</p>
       </div>
       <Cards cards={p.cards} language={language} words={words} />
       <Pager path={p.path} page={p.page} pages={p.pages} words={words} language={language} />

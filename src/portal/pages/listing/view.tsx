@@ -41,7 +41,7 @@ export function ListingPage({ language, words, heading, intro, trail, cards, tot
         </dl>
       ) : null}
       <p className="meta" lang={chrome}>
-        {(total === 1 ? words.t('resultsOne') : words.t('resultsAll', { n: total }))}
+        {total === 1 ? words.t('resultsOne') : words.t('resultsAll', { n: total })}
       </p>
       <Cards cards={cards} language={language} words={words} headingLevel={2} />
       <Pager path={path} page={page} pages={pages} words={words} language={language} />

@@ -41,10 +41,20 @@ export const photoPage: FramedPage<{ itemId: string; index: number }, PhotoData>
       title: `${form.title} (${index}/${count})`,
       description: photo.caption || form.summary,
       canonical: url,
-      alternates: [{ language: site.language, href: url }, ...form.translations.map((tr) => ({ language: tr.language, href: absolute(site, paths.photo(tr.language, itemId, index)) }))],
+      alternates: [
+        { language: site.language, href: url },
+        ...form.translations.map((tr) => ({ language: tr.language, href: absolute(site, paths.photo(tr.language, itemId, index)) })),
+      ],
       image: photo.card ? absolute(site, photo.card) : undefined,
       jsonLd: [
-        { '@context': 'https://schema.org', '@type': 'ImageObject', contentUrl: absolute(site, photo.picture!.src), caption: photo.caption || undefined, width: photo.picture!.width, height: photo.picture!.height },
+        {
+          '@context': 'https://schema.org',
+          '@type': 'ImageObject',
+          contentUrl: absolute(site, photo.picture!.src),
+          caption: photo.caption || undefined,
+          width: photo.picture!.width,
+          height: photo.picture!.height,
+        },
         breadcrumbLd(trailOf(site, data), site.info.origin),
       ],
     };

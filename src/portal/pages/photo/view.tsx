@@ -4,17 +4,40 @@ import { Credit, Crumbs, type Crumb } from '../../components.js';
 import type { MediaView } from '../../data.js';
 import type { Words } from '../../i18n.js';
 
-export function PhotoPage(p: { language: string; words: Words; title: string; photo: MediaView; index: number; count: number; prev: string | null; next: string | null; album: string; trail: Crumb[] }) {
+export function PhotoPage(p: {
+  language: string;
+  words: Words;
+  title: string;
+  photo: MediaView;
+  index: number;
+  count: number;
+  prev: string | null;
+  next: string | null;
+  album: string;
+  trail: Crumb[];
+}) {
   const { words, language, photo } = p;
   const chrome = words.lang !== language ? words.lang : undefined;
   return (
     <>
       <Crumbs trail={p.trail} words={words} language={language} />
       <h1>
-        {p.title} <span className="meta" lang={chrome}>({words.t('photoOf', { n: p.index, count: p.count })})</span>
+        {p.title}{' '}
+        <span className="meta" lang={chrome}>
+          ({words.t('photoOf', { n: p.index, count: p.count })})
+        </span>
       </h1>
       <figure className="viewer">
-        {photo.picture ? <img src={photo.picture.src} srcSet={photo.picture.srcset} sizes="(max-width: 72rem) 100vw, 72rem" width={photo.picture.width} height={photo.picture.height} alt={photo.alt} /> : null}
+        {photo.picture ? (
+          <img
+            src={photo.picture.src}
+            srcSet={photo.picture.srcset}
+            sizes="(max-width: 72rem) 100vw, 72rem"
+            width={photo.picture.width}
+            height={photo.picture.height}
+            alt={photo.alt}
+          />
+        ) : null}
         <figcaption>
           {photo.caption}
           <Credit media={photo} words={words} chrome={chrome} />

@@ -42,16 +42,42 @@ function facetsOf(site: Site, d: SearchData): FacetGroup[] {
   const facets: FacetGroup[] = [];
   if (!d.result) return facets;
   const result = d.result;
-  const group = (facet: string, label: string, name: (v: string) => string | undefined, param: string, selected: string | undefined, toParam: (v: string) => string | undefined = (v) => v) => {
+  const group = (
+    facet: string,
+    label: string,
+    name: (v: string) => string | undefined,
+    param: string,
+    selected: string | undefined,
+    toParam: (v: string) => string | undefined = (v) => v,
+  ) => {
     const options = result.facets
       .filter((f) => f.facet === facet)
-      .map((f) => ({ label: name(f.value) ?? '', count: f.count, href: searchHref(site, d, { [param]: selected === toParam(f.value) ? undefined : toParam(f.value), page: undefined }), selected: selected === toParam(f.value) }))
+      .map((f) => ({
+        label: name(f.value) ?? '',
+        count: f.count,
+        href: searchHref(site, d, { [param]: selected === toParam(f.value) ? undefined : toParam(f.value), page: undefined }),
+        selected: selected === toParam(f.value),
+      }))
       .filter((o) => o.label);
     if (options.length) facets.push({ label, options });
   };
   group('kind', words.t('filterKind'), (v) => words.kinds[v], 'kind', d.kind);
-  group('topic', words.t('filterTopic'), (v) => topics.all.get(v)?.name, 'topic', d.topic?.slug, (v) => topics.all.get(v)?.slug);
-  group('agency', words.t('filterAgency'), (v) => agencies.byId.get(v)?.name, 'agency', d.agency?.slug, (v) => agencies.byId.get(v)?.slug);
+  group(
+    'topic',
+    words.t('filterTopic'),
+    (v) => topics.all.get(v)?.name,
+    'topic',
+    d.topic?.slug,
+    (v) => topics.all.get(v)?.slug,
+  );
+  group(
+    'agency',
+    words.t('filterAgency'),
+    (v) => agencies.byId.get(v)?.name,
+    'agency',
+    d.agency?.slug,
+    (v) => agencies.byId.get(v)?.slug,
+  );
   group('year', words.t('filterYear'), (v) => v, 'year', d.year ? String(d.year) : undefined);
   return facets;
 }
@@ -70,7 +96,19 @@ export const searchPage: FramedPage<SearchInput, SearchData> = {
     const agency = input.agency ? [...site.agencies.byId.values()].find((a) => a.slug === input.agency) : undefined;
     const year = input.year && /^\d{4}$/.test(input.year) ? Number(input.year) : undefined;
     const asked = q || kind || topic || agency;
-    const result = asked ? await content.searchContent(site.ctx, { q: q || undefined, view: 'published', language: site.language, kind, topicId: topic?.id, agencyId: agency?.id, year, page, limit: 10 }) : null;
+    const result = asked
+      ? await content.searchContent(site.ctx, {
+          q: q || undefined,
+          view: 'published',
+          language: site.language,
+          kind,
+          topicId: topic?.id,
+          agencyId: agency?.id,
+          year,
+          page,
+          limit: 10,
+        })
+      : null;
     return found({ q, page, kind, topic, agency, year, result });
   },
   meta: (site, { q }) => ({
@@ -87,7 +125,15 @@ export const searchPage: FramedPage<SearchInput, SearchData> = {
         language={language}
         words={words}
         q={d.q}
-        hits={(d.result?.items ?? []).map((h) => ({ itemId: h.itemId, kind: h.kind, titleHtml: h.titleHtml, snippetHtml: h.snippetHtml, summary: h.summary, publishedAt: h.publishedAt, agencyName: agencies.byId.get(h.agencyId)?.name ?? '' }))}
+        hits={(d.result?.items ?? []).map((h) => ({
+          itemId: h.itemId,
+          kind: h.kind,
+          titleHtml: h.titleHtml,
+          snippetHtml: h.snippetHtml,
+          summary: h.summary,
+          publishedAt: h.publishedAt,
+          agencyName: agencies.byId.get(h.agencyId)?.name ?? '',
+        }))}
         total={total}
         page={d.page}
         pages={Math.max(1, Math.ceil(total / 10))}

@@ -81,7 +81,13 @@ export async function createItem(ctx: Context, input: CreateItemInput) {
       createdAt: now,
     });
     const saved = await repo.updateVersion(tx.db, version.id, { workingRevisionId: rev.id });
-    await recordAuditEvent(tx, { action: 'item.create', agencyId, targetType: 'item_version', targetId: version.id, data: { itemId: item.id, kind: input.kind, language, revision: 1 } });
+    await recordAuditEvent(tx, {
+      action: 'item.create',
+      agencyId,
+      targetType: 'item_version',
+      targetId: version.id,
+      data: { itemId: item.id, kind: input.kind, language, revision: 1 },
+    });
     return saved;
   });
 }
@@ -193,7 +199,13 @@ export async function addTranslation(ctx: Context, itemId: string, input: { lang
     });
     const saved = await repo.updateVersion(tx.db, version.id, { workingRevisionId: rev.id });
     await repo.touchItem(tx.db, itemId, now);
-    await recordAuditEvent(tx, { action: 'item.translate', agencyId: item.agencyId, targetType: 'item_version', targetId: version.id, data: { itemId, language: input.language } });
+    await recordAuditEvent(tx, {
+      action: 'item.translate',
+      agencyId: item.agencyId,
+      targetType: 'item_version',
+      targetId: version.id,
+      data: { itemId, language: input.language },
+    });
     return saved;
   });
 }

@@ -43,7 +43,15 @@ export async function agencyFreshness(ctx: Context, f: { agencyId?: string } = {
       daysSinceUpdate: days,
       stale: days === null || days > ctx.config.staleAfterDays,
       byState: act
-        ? { draft: act.draft, submitted: act.submitted, returned: act.returned, approved: act.approved, published: act.published, unpublished: act.unpublished, archived: act.archived }
+        ? {
+            draft: act.draft,
+            submitted: act.submitted,
+            returned: act.returned,
+            approved: act.approved,
+            published: act.published,
+            unpublished: act.unpublished,
+            archived: act.archived,
+          }
         : { draft: 0, submitted: 0, returned: 0, approved: 0, published: 0, unpublished: 0, archived: 0 },
       online: act?.online ?? 0,
       missingTranslations: Object.fromEntries(foreign.map((l) => [l, missing.find((m) => m.agency_id === a.id && m.language === l)?.count ?? 0])),

@@ -63,7 +63,12 @@ export function workingColumns(text: VersionText, metadata: ItemMetadata) {
 }
 
 export function metadataColumns(metadata: ItemMetadata) {
-  return { visibility: metadata.visibility ?? 'internal', topicIds: metadata.topicIds ?? [], activityDate: metadata.activityDate ?? null, mediaIds: mediaIdsOf(metadata) };
+  return {
+    visibility: metadata.visibility ?? 'internal',
+    topicIds: metadata.topicIds ?? [],
+    activityDate: metadata.activityDate ?? null,
+    mediaIds: mediaIdsOf(metadata),
+  };
 }
 
 export interface Loaded {
@@ -144,7 +149,8 @@ export async function missingMediaFacts(ctx: Context, metadata: ItemMetadata, la
     if (!f.authors?.some((a) => a.trim())) err(`${path}/authors`, 'field_required');
     if (!f.copyright_holder?.trim()) err(`${path}/copyrightHolder`, 'field_required');
     if (!f.licence) err(`${path}/licence`, 'field_required');
-    if (VISIBILITY_RANK[f.visibility] < itemRank) err(`${path}/visibility`, 'media_visibility_narrower', visibilityParams(f.visibility, metadata.visibility ?? 'internal'));
+    if (VISIBILITY_RANK[f.visibility] < itemRank)
+      err(`${path}/visibility`, 'media_visibility_narrower', visibilityParams(f.visibility, metadata.visibility ?? 'internal'));
   }
   return out;
 }

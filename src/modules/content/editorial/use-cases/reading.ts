@@ -103,7 +103,10 @@ export async function diffRevisions(ctx: Context, versionId: string, fromId: str
   }
   return fields
     .filter(([, x, y]) => x !== y)
-    .map(([field, x, y]) => ({ field, parts: diffWords(x, y).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })) }));
+    .map(([field, x, y]) => ({
+      field,
+      parts: diffWords(x, y).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })),
+    }));
 }
 
 /** Whether scheduled publishing is running: its last run, the next due time, and anything overdue. */

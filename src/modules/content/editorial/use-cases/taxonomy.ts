@@ -42,7 +42,12 @@ export async function createTopic(ctx: Context, input: TopicInput) {
     const now = ctx.clock.now();
     const row = await repo.insertTopic(tx.db, { ...input, parentId: input.parentId ?? null, createdAt: now, updatedAt: now });
     await bumpPublicGeneration(tx.db);
-    await recordAuditEvent(tx, { action: 'topic.create', targetType: 'topic', targetId: row.id, data: { after: { slug: row.slug, nameVi: row.nameVi, nameEn: row.nameEn } } });
+    await recordAuditEvent(tx, {
+      action: 'topic.create',
+      targetType: 'topic',
+      targetId: row.id,
+      data: { after: { slug: row.slug, nameVi: row.nameVi, nameEn: row.nameEn } },
+    });
     return row;
   });
 }
@@ -63,7 +68,15 @@ export async function updateTopic(ctx: Context, id: string, version: number, pat
     });
     if (!after) throw new Conflict('stale_revision');
     await bumpPublicGeneration(tx.db);
-    await recordAuditEvent(tx, { action: 'topic.update', targetType: 'topic', targetId: id, data: { before: { nameVi: before.nameVi, nameEn: before.nameEn, archivedAt: before.archivedAt }, after: { nameVi: after.nameVi, nameEn: after.nameEn, archivedAt: after.archivedAt } } });
+    await recordAuditEvent(tx, {
+      action: 'topic.update',
+      targetType: 'topic',
+      targetId: id,
+      data: {
+        before: { nameVi: before.nameVi, nameEn: before.nameEn, archivedAt: before.archivedAt },
+        after: { nameVi: after.nameVi, nameEn: after.nameEn, archivedAt: after.archivedAt },
+      },
+    });
     return after;
   });
 }

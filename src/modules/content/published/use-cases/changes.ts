@@ -20,8 +20,25 @@ interface VersionRef {
 }
 
 /** One row of the stream; `visibility` after the change (null: not online), `prevVisibility` before. */
-export function changeOf(ctx: Context, v: VersionRef, event: changes.ChangeEvent, after: { visibility: string | null; contentHash: string | null }, prevVisibility: string | null): changes.ChangeInsert {
-  return { at: ctx.clock.now(), event, itemId: v.itemId, versionId: v.id, language: v.language, agencyId: v.agencyId, kind: v.kind, visibility: after.visibility, prevVisibility, contentHash: after.contentHash };
+export function changeOf(
+  ctx: Context,
+  v: VersionRef,
+  event: changes.ChangeEvent,
+  after: { visibility: string | null; contentHash: string | null },
+  prevVisibility: string | null,
+): changes.ChangeInsert {
+  return {
+    at: ctx.clock.now(),
+    event,
+    itemId: v.itemId,
+    versionId: v.id,
+    language: v.language,
+    agencyId: v.agencyId,
+    kind: v.kind,
+    visibility: after.visibility,
+    prevVisibility,
+    contentHash: after.contentHash,
+  };
 }
 
 /** Records changes; the caller has bumped the public generation in this transaction (that lock orders the stream). */
@@ -100,7 +117,16 @@ export function viewOfChange(scope: ChangeReader, r: changes.ChangeRow): ChangeV
   const before = inPublishedScope(scope, r.prevVisibility, r.agencyId);
   if (!now && !before) return null;
   const event: changes.ChangeEvent = now ? (before ? 'updated' : 'published') : r.event === 'deleted' ? 'deleted' : 'unpublished';
-  const base = { cursor: encodeChangeCursor(r.seq), event, at: r.at.toISOString(), itemId: r.itemId, versionId: r.versionId, language: r.language, kind: r.kind, agencyId: r.agencyId };
+  const base = {
+    cursor: encodeChangeCursor(r.seq),
+    event,
+    at: r.at.toISOString(),
+    itemId: r.itemId,
+    versionId: r.versionId,
+    language: r.language,
+    kind: r.kind,
+    agencyId: r.agencyId,
+  };
   return now ? { ...base, visibility: r.visibility!, contentHash: r.contentHash } : { ...base, contentHash: null };
 }
 
@@ -137,7 +163,11 @@ export async function listChanges(ctx: Context, input: ChangesInput): Promise<{ 
   const views: ChangeView[] = rows.map((r) => viewOfChange(scope, r)).filter((v): v is ChangeView => v !== null);
   if (input.include === 'data') {
     const live = views.filter((v) => v.contentHash !== null).map((v) => v.versionId);
-    const forms = new Map((await published.publishedForms(ctx.db, live)).filter((f) => inPublishedScope(scope, f.visibility, f.agencyId)).map((f) => [f.versionId, presentPublished(f, { audience: scope })]));
+    const forms = new Map(
+      (await published.publishedForms(ctx.db, live))
+        .filter((f) => inPublishedScope(scope, f.visibility, f.agencyId))
+        .map((f) => [f.versionId, presentPublished(f, { audience: scope })]),
+    );
     for (const v of views) v.data = v.contentHash === null ? null : (forms.get(v.versionId) ?? null);
   }
   return { changes: views, nextCursor: encodeChangeCursor(end) };

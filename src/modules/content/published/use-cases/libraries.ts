@@ -31,7 +31,8 @@ export interface DocumentLibraryInput {
 
 const likeArg = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
 const pageSizeOf = (n: number | undefined, fallback: number) => Math.min(Math.max(n ?? fallback, 1), 100);
-const withFact = <T>(ctx: Context, rows: Array<published.CardWithFact<T>>) => rows.map(({ fact, ...card }) => ({ ...presentPublished(card, { audience: publishedScope(ctx.actor) }), fact }));
+const withFact = <T>(ctx: Context, rows: Array<published.CardWithFact<T>>) =>
+  rows.map(({ fact, ...card }) => ({ ...presentPublished(card, { audience: publishedScope(ctx.actor) }), fact }));
 
 /** The document library: published documents with their facts, filtered, newest issue date first, 20 a page. */
 export async function documentLibrary(ctx: Context, input: DocumentLibraryInput) {

@@ -69,19 +69,41 @@ function itemWriter(ctx: Context) {
   async function lines(forms: PublishedForm[]): Promise<Array<Record<string, unknown>>> {
     const topicIds = forms.flatMap((f) => (Array.isArray(f.metadata.topicIds) ? (f.metadata.topicIds as string[]) : [])).filter((id) => !topics.has(id));
     for (const t of await published.topicNames(ctx.db, topicIds)) topics.set(t.id, { vi: t.nameVi, en: t.nameEn });
-    const files = new Map((await published.mediaFiles(ctx.db, forms.flatMap((f) => mediaIdsOf(f.metadata as ItemMetadata)))).map((m) => [m.id, m]));
+    const files = new Map(
+      (
+        await published.mediaFiles(
+          ctx.db,
+          forms.flatMap((f) => mediaIdsOf(f.metadata as ItemMetadata)),
+        )
+      ).map((m) => [m.id, m]),
+    );
     const out: Array<Record<string, unknown>> = [];
     for (const f of forms) {
       const vi = f.language === 'vi';
       const ids = Array.isArray(f.metadata.topicIds) ? (f.metadata.topicIds as string[]) : [];
       const url = `${base}/${f.language}/items/${f.itemId}`;
-      const facts = { publisher: await agencyName(f.agencyId, vi), topics: ids.map((id) => topics.get(id)).filter((t) => t !== undefined).map((t) => (vi ? t.vi : t.en)), url };
+      const facts = {
+        publisher: await agencyName(f.agencyId, vi),
+        topics: ids
+          .map((id) => topics.get(id))
+          .filter((t) => t !== undefined)
+          .map((t) => (vi ? t.vi : t.en)),
+        url,
+      };
       const { '@context': _context, ...dc } = dublinCoreJsonLd(f, facts);
       // only files the public may read themselves (a file's own visibility applies on top of the item's)
       const media = mediaIdsOf(f.metadata as ItemMetadata)
         .map((id) => files.get(id))
         .filter((m) => m !== undefined && m.visibility === 'public')
-        .map((m) => ({ id: m!.id, kind: m!.kind, mime: m!.mime, size: m!.size, sha256: m!.sha256, url: `${base}/api/v1/media/${m!.id}`, originalUrl: `${base}/api/v1/media/${m!.id}/original` }));
+        .map((m) => ({
+          id: m!.id,
+          kind: m!.kind,
+          mime: m!.mime,
+          size: m!.size,
+          sha256: m!.sha256,
+          url: `${base}/api/v1/media/${m!.id}`,
+          originalUrl: `${base}/api/v1/media/${m!.id}/original`,
+        }));
       mediaCount += media.length;
       out.push({
         type: 'upsert',
@@ -97,7 +119,13 @@ function itemWriter(ctx: Context) {
         dc,
         text: { title: f.title, summary: f.summary, body: f.body, bodyFormat: 'text/html' },
         metadata: f.metadata,
-        contentHash: { algorithm: 'sha256', value: f.contentHash, canonicalForm: 'ttdn-published-form/1', reference: 'docs/content-hash.md', covers: HASH_COVERS },
+        contentHash: {
+          algorithm: 'sha256',
+          value: f.contentHash,
+          canonicalForm: 'ttdn-published-form/1',
+          reference: 'docs/content-hash.md',
+          covers: HASH_COVERS,
+        },
         media,
         translations: f.translations,
       });
@@ -139,7 +167,14 @@ export async function exportNationalFull(ctx: Context, write: ExportLine): Promi
   for (;;) {
     const rows = await published.cardsAfter(pub.db, { scope }, 'published', after, PAGE);
     if (!rows.length) break;
-    const forms = new Map((await published.publishedForms(pub.db, rows.map((r) => r.versionId))).map((f) => [f.versionId, presentPublished(f, { audience: scope })]));
+    const forms = new Map(
+      (
+        await published.publishedForms(
+          pub.db,
+          rows.map((r) => r.versionId),
+        )
+      ).map((f) => [f.versionId, presentPublished(f, { audience: scope })]),
+    );
     const ordered = rows.map((r) => forms.get(r.versionId)).filter((f): f is PublishedForm => f !== undefined);
     for (const line of await items.lines(ordered)) await write(line);
     upserts += ordered.length;
@@ -171,7 +206,17 @@ export async function exportNationalSince(ctx: Context, since: string, write: Ex
       } else {
         // a tombstone, or a live change the public can no longer read (its tombstone follows): delete it
         tombstones++;
-        await write({ type: 'tombstone', event: c.contentHash === null ? c.event : 'unpublished', id: c.versionId, itemId: c.itemId, language: c.language, kind: c.kind, agencyId: c.agencyId, cursor: c.cursor, at: hueTime(new Date(c.at)) });
+        await write({
+          type: 'tombstone',
+          event: c.contentHash === null ? c.event : 'unpublished',
+          id: c.versionId,
+          itemId: c.itemId,
+          language: c.language,
+          kind: c.kind,
+          agencyId: c.agencyId,
+          cursor: c.cursor,
+          at: hueTime(new Date(c.at)),
+        });
       }
     }
     cursor = page.nextCursor;

@@ -36,7 +36,15 @@ export interface PublishedListInput {
 export async function listPublishedCards(ctx: Context, input: PublishedListInput) {
   const pageSize = Math.min(Math.max(input.pageSize ?? 20, 1), 100);
   const page = checkedPage(input.page);
-  const filter: published.CardFilter = { scope: publishedScope(ctx.actor), language: input.language, kind: input.kind, kinds: input.kinds, topicId: input.topicId, agencyId: input.agencyId, updatedSince: input.since };
+  const filter: published.CardFilter = {
+    scope: publishedScope(ctx.actor),
+    language: input.language,
+    kind: input.kind,
+    kinds: input.kinds,
+    topicId: input.topicId,
+    agencyId: input.agencyId,
+    updatedSince: input.since,
+  };
   const offset = (page - 1) * pageSize;
   const rows = await published.cardsPage(ctx.db, filter, offset, pageSize);
   // a page that is not full (and not past the end) tells the total: no count needed
@@ -59,7 +67,11 @@ export async function publishedSections(ctx: Context, sections: PublishedSection
   const rows = await published.cardSections(
     ctx.db,
     publishedScope(ctx.actor),
-    sections.map((s) => ({ key: s.key, filter: { language: s.language, kinds: s.kinds, topicId: s.topicId, agencyId: s.agencyId }, limit: Math.min(Math.max(s.limit, 1), 100) })),
+    sections.map((s) => ({
+      key: s.key,
+      filter: { language: s.language, kinds: s.kinds, topicId: s.topicId, agencyId: s.agencyId },
+      limit: Math.min(Math.max(s.limit, 1), 100),
+    })),
   );
   return new Map([...rows].map(([key, list]) => [key, cards(list, ctx)]));
 }
@@ -96,7 +108,10 @@ export async function publishedPage(ctx: Context, itemId: string, language: stri
   if (form && inPublishedScope(scope, form.visibility, form.agencyId)) return { status: 'ok', form: presentPublished(form, { audience: scope }) };
   const versions = await published.versionsStatus(ctx.db, itemId);
   const version = versions.find((v) => v.language === language);
-  if (!version) return versions.length ? { status: 'missing', languages: versions.filter((v) => inPublishedScope(scope, v.pubVisibility, v.agencyId)).map((v) => v.language) } : { status: 'missing' };
+  if (!version)
+    return versions.length
+      ? { status: 'missing', languages: versions.filter((v) => inPublishedScope(scope, v.pubVisibility, v.agencyId)).map((v) => v.language) }
+      : { status: 'missing' };
   // it was online once and has been withdrawn: say so (410), unless it was never for this reader
   // (the item's current visibility stands for the withdrawn one: an internal item answers 404)
   const withdrawn = version.everPublished && version.pubVisibility === null && inPublishedScope(scope, version.visibility, version.agencyId);

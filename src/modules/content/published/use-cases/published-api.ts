@@ -112,7 +112,16 @@ export async function listPublishedVersions(ctx: Context, q: PublishedQuery): Pr
   };
   const rows = await published.cardsAfter(ctx.db, filter, sort, after, limit + 1);
   const page = rows.slice(0, limit);
-  const forms = needsForm(fields) ? new Map((await published.publishedForms(ctx.db, page.map((r) => r.versionId))).map((f) => [f.versionId, presentPublished(f, { audience: scope })])) : new Map<string, PublishedForm>();
+  const forms = needsForm(fields)
+    ? new Map(
+        (
+          await published.publishedForms(
+            ctx.db,
+            page.map((r) => r.versionId),
+          )
+        ).map((f) => [f.versionId, presentPublished(f, { audience: scope })]),
+      )
+    : new Map<string, PublishedForm>();
   return {
     items: page.map((r) => selectListFields(presentPublished(r, { audience: scope }), forms.get(r.versionId), fields)),
     nextCursor: rows.length > limit ? encodeListCursor(sort, page[page.length - 1].key) : null,

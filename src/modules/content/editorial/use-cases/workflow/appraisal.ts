@@ -41,7 +41,11 @@ export function returnToAuthor(ctx: Context, versionId: string, input: ReturnInp
 export function approve(ctx: Context, versionId: string, input: ApproveInput) {
   return withTransitionGuard(ctx, versionId, 'approve', async ({ tx, now, audit, ...loaded }) => {
     const { version, source } = loaded;
-    const unchecked: FieldError[] = CHECKS.filter((c) => input.checklist[c] !== true).map((c) => ({ field: `checklist/${c}`, code: 'checklist_incomplete', message: t('checklist_incomplete') }));
+    const unchecked: FieldError[] = CHECKS.filter((c) => input.checklist[c] !== true).map((c) => ({
+      field: `checklist/${c}`,
+      code: 'checklist_incomplete',
+      message: t('checklist_incomplete'),
+    }));
     if (unchecked.length) throw new Invalid(unchecked);
     await recordAppraisal(tx, version, 'approve', input);
     const publishAt = input.publishAt && input.publishAt > now ? input.publishAt : null;
@@ -55,7 +59,12 @@ export function approve(ctx: Context, versionId: string, input: ApproveInput) {
   });
 }
 
-async function recordAppraisal(ctx: Context, version: repo.VersionRow, decision: 'approve' | 'return', input: { checklist?: Partial<AppraisalChecklist>; comment?: string }) {
+async function recordAppraisal(
+  ctx: Context,
+  version: repo.VersionRow,
+  decision: 'approve' | 'return',
+  input: { checklist?: Partial<AppraisalChecklist>; comment?: string },
+) {
   await repo.insertAppraisal(ctx.db, {
     itemVersionId: version.id,
     revisionId: version.workingRevisionId!,

@@ -21,7 +21,12 @@ export interface Guarded extends Loaded {
   audit(data?: Record<string, unknown>): Promise<void>;
 }
 
-export async function withTransitionGuard(ctx: Context, versionId: string, name: TransitionName, body: (g: Guarded) => Promise<repo.VersionRow>): Promise<WorkingView> {
+export async function withTransitionGuard(
+  ctx: Context,
+  versionId: string,
+  name: TransitionName,
+  body: (g: Guarded) => Promise<repo.VersionRow>,
+): Promise<WorkingView> {
   const declared = TRANSITIONS[name];
   return withTransaction(ctx, async (tx) => {
     const loaded = await loadVersion(tx.db, versionId, true);

@@ -16,5 +16,10 @@ export async function notifyAppraisers(ctx: Context, version: repo.VersionRow) {
 /** Tells the person who submitted the version (none if nobody did, e.g. the system). */
 export async function notifyAuthor(ctx: Context, version: repo.VersionRow, kind: string, title: { vi: string; en: string }, data: Record<string, unknown>) {
   if (!version.submittedBy) return;
-  await notifyUsers(ctx, [version.submittedBy], { kind, title, link: `/admin/items/${version.id}`, data: { versionId: version.id, language: version.language, ...data } });
+  await notifyUsers(ctx, [version.submittedBy], {
+    kind,
+    title,
+    link: `/admin/items/${version.id}`,
+    data: { versionId: version.id, language: version.language, ...data },
+  });
 }

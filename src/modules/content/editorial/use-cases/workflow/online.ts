@@ -37,7 +37,9 @@ export async function putOnline(ctx: Context, { version, item, source }: Loaded)
     ...pubMetadataColumns(metadata),
   });
   await bumpPublicGeneration(ctx.db);
-  await recordChanges(ctx, [changeOf(ctx, version, version.pubVisibility ? 'updated' : 'published', { visibility: result.pubVisibility, contentHash: hash }, version.pubVisibility)]);
+  await recordChanges(ctx, [
+    changeOf(ctx, version, version.pubVisibility ? 'updated' : 'published', { visibility: result.pubVisibility, contentHash: hash }, version.pubVisibility),
+  ]);
   await recordTransition(ctx, version, 'publish', 'published', { revision: rev.number, hash, by: ctx.actor.label });
   await notifyAuthor(ctx, version, 'item.published', { vi: `Đã công bố: ${snap.text.title}`, en: `Published: ${snap.text.title}` }, { hash });
   if (version.isSource) await refreshTranslations(ctx, item, metadata);

@@ -27,7 +27,12 @@ export function submitForAppraisal(ctx: Context, versionId: string, input: Submi
     ];
     if (missing.length) throw new Invalid(missing);
     assertNoStateSecrets(snap.text, metadata);
-    const submitted = await repo.updateVersion(tx.db, version.id, { state: 'submitted', submittedAt: now, submittedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null, updatedAt: now });
+    const submitted = await repo.updateVersion(tx.db, version.id, {
+      state: 'submitted',
+      submittedAt: now,
+      submittedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      updatedAt: now,
+    });
     await notifyAppraisers(tx, version);
     await audit({ revision: rev.number, declaration: true });
     return submitted;
