@@ -18,6 +18,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          // Vitest's default is one worker fewer than the cores, per project: on this 2-core machine
+          // that ran every integration file one after the other (docs/testing.md).
+          maxWorkers: 2,
         },
       },
       './vitest.e2e.config.ts',
