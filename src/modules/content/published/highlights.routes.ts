@@ -53,8 +53,7 @@ export async function highlightRoutes(app: FastifyInstance) {
     },
     handler: async (req) => {
       const language = req.query.language ?? req.ctx.config.contentLanguages[0];
-      const cards = await content.highlightedCards(req.ctx, language);
-      const itemIds = content.contentPolicy.appraise(req.ctx.actor) ? await content.highlightList(req.ctx) : cards.map((c) => c.itemId);
+      const { itemIds, cards } = await content.highlightsIn(req.ctx, language);
       return {
         itemIds,
         items: cards.map((c) => ({

@@ -19,15 +19,6 @@ export async function publishedLanguages(db: Database, scope: PublishedScope): P
   return rowsOf(await db.execute(sql`SELECT language, count(*)::int AS n FROM item_versions WHERE ${online(scope)} GROUP BY language ORDER BY language ASC`));
 }
 
-/** Counts per topic (published, readable, one language). */
-export async function countsByTopic(db: Database, scope: PublishedScope, language: string): Promise<Array<{ topicId: string; n: number }>> {
-  return rowsOf(
-    await db.execute(
-      sql`SELECT t AS "topicId", count(*)::int AS n FROM item_versions, unnest(item_versions.pub_topic_ids) AS t WHERE ${online(scope, language)} GROUP BY t`,
-    ),
-  );
-}
-
 /** Topics not archived, in the taxonomy's order, each with its count of readable published versions in one language (one query). */
 export async function topicsWithCounts(
   db: Database,

@@ -18,9 +18,14 @@ export async function highlightedCards(ctx: Context, language: string): Promise<
   return (await published.highlightedCards(ctx.db, audience, language)).map((r) => presentPublished(r, { audience }));
 }
 
-/** The highlights as the appraisers manage them: item ids in order. */
-export async function highlightList(ctx: Context): Promise<string[]> {
-  return site.highlightedItemIds(ctx.db);
+/**
+ * The highlights in one language: the cards the reader may see, and the item ids in order — all of
+ * them for the appraisers who manage the list, those of the cards for everyone else.
+ */
+export async function highlightsIn(ctx: Context, language: string): Promise<{ itemIds: string[]; cards: PublishedCard[] }> {
+  const cards = await highlightedCards(ctx, language);
+  const itemIds = contentPolicy.appraise(ctx.actor) ? await site.highlightedItemIds(ctx.db) : cards.map((c) => c.itemId);
+  return { itemIds, cards };
 }
 
 /** The DIC chooses what the portal's home puts forward: items with something published publicly. */

@@ -123,11 +123,6 @@ export async function publishedTopicList(ctx: Context, language: string) {
   return site.topicsWithCounts(ctx.db, publishedScope(ctx.actor), language);
 }
 
-export async function publishedTopicCounts(ctx: Context, language: string): Promise<Map<string, number>> {
-  const rows = await site.countsByTopic(ctx.db, publishedScope(ctx.actor), language);
-  return new Map(rows.map((r) => [r.topicId, Number(r.n)]));
-}
-
 /** Languages with something published for this reader, in the configured order. */
 export async function publishedLanguageList(ctx: Context): Promise<string[]> {
   const present = new Set((await site.publishedLanguages(ctx.db, publishedScope(ctx.actor))).map((r) => r.language));
