@@ -31,6 +31,8 @@ export interface Config {
   redis: { url: string; keyPrefix: string } | null;
   /** API usage counters are buffered in memory and written to the database this often. */
   usage: { flushMs: number };
+  /** How often the background jobs run (scheduled publishing, reminders, webhook deliveries…). */
+  jobs: { intervalMs: number };
   /** Answers of public API reads kept per public generation in each process (http/response-cache.ts); 0 MB = none. */
   apiCache: { maxEntries: number; maxBytes: number };
   /**
@@ -242,6 +244,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     redis: redisConfig(env),
     usage: { flushMs: int(env, 'USAGE_FLUSH_SECONDS', 5, 1, 3600) * 1000 },
+    jobs: { intervalMs: int(env, 'JOBS_INTERVAL_SECONDS', 30, 1, 3600) * 1000 },
     apiCache: { maxEntries: int(env, 'API_CACHE_ENTRIES', 5000, 1, 1_000_000), maxBytes: int(env, 'API_CACHE_MB', 64, 0, 16_384) * 1024 * 1024 },
     webhooks: {
       allowPrivateTargets: bool(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', false),

@@ -1,27 +1,20 @@
 // The `ttdn` CLI: opens the configuration and the database, then runs the command named first on the
 // command line (each in src/cli/<command>.ts). `ttdn serve` keeps the database open; the others close it.
 import { AppError } from './core/errors.js';
-import { auditCommand } from './cli/audit.js';
 import { fail, type Command } from './cli/command.js';
-import { contentCommand } from './cli/content.js';
 import { loadConfigOrExit, openDatabaseOrExit, systemContext } from './cli/context.js';
-import { exportCommand } from './cli/export.js';
-import { importCommand } from './cli/import.js';
-import { migrateCommand } from './cli/migrate.js';
-import { seedCommand } from './cli/seed.js';
-import { serveCommand } from './cli/serve.js';
 import { USAGE } from './cli/usage.js';
-import { usersCommand } from './cli/users.js';
 
-const COMMANDS: Record<string, Command> = {
-  serve: serveCommand,
-  migrate: migrateCommand,
-  seed: seedCommand,
-  users: usersCommand,
-  audit: auditCommand,
-  content: contentCommand,
-  import: importCommand,
-  export: exportCommand,
+// Each command loads only what it uses: `ttdn users list` does not load the web app that `serve` needs.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./cli/serve.js')).serveCommand,
+  migrate: async () => (await import('./cli/migrate.js')).migrateCommand,
+  seed: async () => (await import('./cli/seed.js')).seedCommand,
+  users: async () => (await import('./cli/users.js')).usersCommand,
+  audit: async () => (await import('./cli/audit.js')).auditCommand,
+  content: async () => (await import('./cli/content.js')).contentCommand,
+  import: async () => (await import('./cli/import.js')).importCommand,
+  export: async () => (await import('./cli/export.js')).exportCommand,
 };
 
 async function main([name, ...args]: string[]) {
@@ -29,12 +22,12 @@ async function main([name, ...args]: string[]) {
     process.stdout.write(USAGE + '\n');
     return;
   }
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) fail(`Unknown command "${name}".\n\n${USAGE}`, 2);
   const config = loadConfigOrExit();
-  const handle = await openDatabaseOrExit(config);
+  const [command, handle] = await Promise.all([load(), openDatabaseOrExit(config)]);
   const ctx = systemContext(handle, config, 'system:cli');
   try {
-    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-    if (!command) fail(`Unknown command "${name}".\n\n${USAGE}`, 2);
     await command({ config, handle, ctx }, args);
   } catch (e) {
     if (e instanceof AppError) {

@@ -55,7 +55,7 @@ export const serveCommand: Command = async ({ config, handle }) => {
   // PORT=0 (any free port): links the server makes from now on (webhook payloads, e-mails) name the real one
   const addr = app.server.address();
   if (typeof addr === 'object' && addr) config.port = addr.port;
-  const jobs = startJobs({ db: handle.db, config, clock: systemClock, log: app.log });
+  const jobs = startJobs({ db: handle.db, config, clock: systemClock, log: app.log, intervalMs: config.jobs.intervalMs });
   const base = publicBaseUrl(config);
   const lines = [
     '',

@@ -57,6 +57,14 @@ describe('API usage', () => {
       await res.arrayBuffer();
     }
     expect((await fetch(`${server.origin}/api/v1/item-versions/00000000-0000-4000-8000-000000000000/published`)).status).toBe(404);
+    // Counters reach the database on the recorder's next flush (USAGE_FLUSH_SECONDS=1): wait for
+    // the report to show the client's six requests, or the page below could load before them.
+    await expect
+      .poll(async () => {
+        const report = (await admin('GET', '/api/v1/usage')) as { principals: Array<{ name: string; totals: { requests: number } }> };
+        return report.principals.find((p) => p.name === CLIENT_NAME)?.totals.requests ?? 0;
+      })
+      .toBe(6);
   });
 
   it('a DIC appraiser sees every caller with its counters, the terms acceptance and the totals', async () => {

@@ -38,7 +38,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/ttdn`;
-  server = await startServer({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
+  // deliveries go out on the job runner's tick: every 2 s here instead of 30
+  server = await startServer({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', JOBS_INTERVAL_SECONDS: '2' });
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Ho_Chi_Minh' });
   page = await context.newPage();

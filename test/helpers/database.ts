@@ -1,10 +1,13 @@
 // A fresh, migrated database for one test file: a copy of the run's PGlite snapshot, or a new
 // PostgreSQL database made from the template.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { openDatabase, pgliteExtensions, type DatabaseHandle } from '../../src/db/client.js';
+import { migrateDatabase } from '../../src/db/migrate.js';
 import { withDatabase } from './global-setup.js';
 
 export interface TestDatabase {
@@ -36,4 +39,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const snapshot = readFileSync(inject('pgliteSnapshot'));
   const handle = await openDatabase({ databaseUrl: null, dataDir: '', loadDataDir: new Blob([snapshot]) });
   return { handle, url: null, close: () => handle.close() };
+}
+
+/**
+ * Makes `dataDir` hold an embedded database that is already migrated: the run's snapshot unpacked
+ * on disk, as `ttdn migrate` would leave it (which takes ten seconds or more per directory). For
+ * tests of the CLI and the server as processes that need a migrated database, not the migration.
+ */
+export async function migratedDataDir(dataDir: string): Promise<void> {
+  const snapshot = inject('pgliteSnapshot');
+  if (!snapshot) {
+    // The PostgreSQL pass makes no PGlite snapshot: migrate the directory in this process.
+    const handle = await openDatabase({ databaseUrl: null, dataDir });
+    await migrateDatabase(handle);
+    await handle.close();
+    return;
+  }
+  const dir = join(dataDir, 'db');
+  mkdirSync(dir, { recursive: true });
+  const client = new PGlite(dir, { extensions: pgliteExtensions, loadDataDir: new Blob([readFileSync(snapshot)]) });
+  await client.waitReady;
+  await client.close();
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, fixtureAgency, type TestApp } from '../../../../test/helpers/app.js';
 import { runCli } from '../../../../test/helpers/cli.js';
 import { topicIds } from '../../../../test/helpers/content.js';
-import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/database.js';
+import { createTestDatabase, migratedDataDir, type TestDatabase } from '../../../../test/helpers/database.js';
 import { readPublished, recomputeHash, workflow } from '../../../../test/helpers/published.js';
 import * as content from '../service.js';
 
@@ -125,8 +125,7 @@ describe('ttdn export national (CLI)', () => {
     if (process.env.TEST_DATABASE_URL) {
       pgDb = await createTestDatabase();
       env.DATABASE_URL = pgDb.url!;
-    }
-    expect((await runCli(['migrate'], env)).code).toBe(0);
+    } else await migratedDataDir(dataDir);
     const seeded = await runCli(['seed'], env);
     expect(seeded.code, seeded.stderr).toBe(0);
   });
