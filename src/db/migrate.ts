@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { DatabaseHandle } from './client.js';
+import { analyzeChanged } from './statistics.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Works from src/db (tsx, vitest) and from dist/src/db (compiled): migrations stay in the source tree.
@@ -40,6 +41,8 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     if (client) await migratePg(drizzlePg({ client }), { migrationsFolder });
     else await migratePglite(drizzlePglite({ client: handle.pglite! }), { migrationsFolder });
   });
+  // a migration may create or rewrite tables: statistics for them (where autovacuum does not run)
+  await analyzeChanged(handle.db);
 }
 
 export function expectedMigrationCount(): number {

@@ -8,7 +8,7 @@ import type { Clock } from '../core/clock.js';
 import type { Context } from '../core/context.js';
 import { publishDue, remindStaleAgencies } from '../modules/content/service.js';
 import { cleanExpiredUploads, collectMediaGarbage, onMediaWork, processPendingVariants } from '../modules/media/service.js';
-import { recordJobRun } from '../modules/monitoring/service.js';
+import { getJobStatus, recordJobRun, refreshPlannerStatistics } from '../modules/monitoring/service.js';
 import { sendCaseReminders } from '../modules/cases/service.js';
 import { dispatchWebhooks, sendDueWebhooks } from '../modules/webhooks/service.js';
 import { agencyNotifiedSince, sendNotificationEmails, type Mailer } from '../modules/notifications/service.js';
@@ -22,6 +22,14 @@ export const MEDIA_CLEANUP = 'media-cleanup';
 export const WEBHOOK_DISPATCH = 'webhook-dispatch';
 export const WEBHOOK_DELIVERY = 'webhook-delivery';
 export const CASE_REMINDERS = 'case-reminders';
+export const DATABASE_STATISTICS = 'database-statistics';
+
+/**
+ * Jobs whose purpose needs them less often than every tick: run when their last run (job_status,
+ * so a restart does not bring it forward) is at least this many milliseconds ago. The freshness
+ * reminders read every agency's items; a stale agency is one silent for weeks, so once a day does.
+ */
+export const JOB_PERIODS: Partial<Record<string, number>> = { [FRESHNESS_REMINDERS]: 24 * 3_600_000 };
 
 export interface JobRunner {
   runOnce(): Promise<void>;
@@ -100,6 +108,15 @@ export function startJobs(opts: {
       },
     ],
     [
+      DATABASE_STATISTICS,
+      async () => {
+        // PGlite (and a PostgreSQL without autovacuum): ANALYZE the tables that changed enough
+        const r = await refreshPlannerStatistics(ctx);
+        if (r.analyzed.length) opts.log.info({ analyzed: r.analyzed, ms: Math.round(r.ms) }, 'planner statistics updated');
+        return { ok: true, details: { analyzed: r.analyzed, ...(r.skipped ? { skipped: r.skipped } : {}) } };
+      },
+    ],
+    [
       WEBHOOK_DISPATCH,
       async () => {
         const r = await dispatchWebhooks(ctx);
@@ -131,15 +148,25 @@ export function startJobs(opts: {
     ]);
   }
 
+  const due = async (name: string) => {
+    const period = JOB_PERIODS[name];
+    if (!period) return true;
+    const last = await getJobStatus(ctx, name);
+    return !last || ctx.clock.now().getTime() - last.lastRunAt.getTime() >= period;
+  };
+
   let running: Promise<void> | null = null;
   const runOnce = async () => {
     if (running) return running;
     running = (async () => {
       for (const [name, job] of jobs) {
+        if (!(await due(name).catch(() => true))) continue;
+        const started = performance.now();
         try {
           const result = await job();
           if (!result.ok) opts.log.warn({ job: name, error: result.error }, 'job finished with failures');
-          await recordJobRun(ctx, name, result);
+          // how long the run took (wall time, milliseconds), beside what it did
+          await recordJobRun(ctx, name, { ...result, details: { ...result.details, ms: Math.round(performance.now() - started) } });
         } catch (e) {
           opts.log.error({ err: e, job: name }, 'job crashed');
           await recordJobRun(ctx, name, { ok: false, error: (e as Error).message }).catch(() => undefined);

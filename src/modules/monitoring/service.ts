@@ -3,9 +3,15 @@ import type { Context } from '../../core/context.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { appliedMigrationCount, expectedMigrationCount } from '../../db/migrate.js';
 import * as repo from './repo.js';
+import { analyzeChanged, type StatisticsRun } from '../../db/statistics.js';
 
 export async function recordJobRun(ctx: Context, name: string, outcome: repo.JobOutcome) {
   await repo.upsertJobRun(ctx.db, name, ctx.clock.now(), outcome);
+}
+
+/** The planner statistics job: ANALYZE what changed enough where autovacuum does not run (src/db/statistics.ts). */
+export async function refreshPlannerStatistics(ctx: Context): Promise<StatisticsRun> {
+  return analyzeChanged(ctx.db);
 }
 
 export async function getJobStatus(ctx: Context, name: string) {

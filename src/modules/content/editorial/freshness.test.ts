@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fixtureAgency, signedIn, type SignedIn, type TestApp } from '../../../../test/helpers/app.js';
 import { ALL_CHECKS, completeItem, DECLARE, topicIds } from '../../../../test/helpers/content.js';
-import { startJobs } from '../../../jobs/runner.js';
+import { FRESHNESS_REMINDERS, SCHEDULED_PUBLISHING, startJobs } from '../../../jobs/runner.js';
+import { getJobStatus } from '../../monitoring/service.js';
 
 let t: TestApp;
 let active: string;
@@ -59,5 +60,26 @@ describe('freshness', () => {
     const status = (await appraiser.client.get('/api/v1/scheduling')).json();
     expect(status).toMatchObject({ lastError: null, overdue: false, nextScheduledAt: null });
     expect(status.lastRunAt).toBe(t.clock.now().toISOString());
+  });
+
+  it('runs the freshness reminders once a day, not on every tick, and records how long each job took', async () => {
+    const runs = async () => (await getJobStatus(t.system, FRESHNESS_REMINDERS))!.runs;
+    const jobs = startJobs({ db: t.db.handle.db, config: t.config, clock: t.clock, log: quiet, intervalMs: 3600_000, wakeOnMedia: false });
+    try {
+      const before = await runs();
+      expect(before).toBeGreaterThan(0); // the test above ran it
+      t.clock.advance(23 * 3_600_000);
+      await jobs.runOnce();
+      expect(await runs()).toBe(before);
+      t.clock.advance(3_600_000);
+      await jobs.runOnce();
+      expect(await runs()).toBe(before + 1);
+      // every job records its duration; a job of every tick ran on each
+      const publishing = (await getJobStatus(t.system, SCHEDULED_PUBLISHING))!;
+      expect(publishing.runs).toBeGreaterThanOrEqual(4);
+      expect(publishing.details.ms).toEqual(expect.any(Number));
+    } finally {
+      jobs.stop();
+    }
   });
 });

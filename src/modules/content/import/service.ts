@@ -9,6 +9,7 @@ import { t, type MessageCode } from '../../../core/i18n.js';
 import { bumpPublicGeneration } from '../../../db/public-generation.js';
 import { changeOf, recordChanges } from '../published/use-cases/changes.js';
 import { withTransaction } from '../../../db/transaction.js';
+import { analyzeChanged } from '../../../db/statistics.js';
 import { recordAuditEvent } from '../../audit/service.js';
 import * as accounts from '../../accounts/service.js';
 import { publishedContentHash, revisionHash } from '../editorial/hash.js';
@@ -269,6 +270,9 @@ export async function runImport(ctx: Context, id: string, rows: RawRow[], opts: 
       await repo.updateImport(ctx.db, id, { processed: Math.min(start + BATCH, rows.length), imported, rejected });
       onProgress?.(Math.min(start + BATCH, rows.length), rows.length);
     }
+    // thousands of new rows: the planner's statistics before the import says done, not at the next
+    // job tick (src/db/statistics.ts); the rows are in, so a failure here only costs speed
+    if (imported) await analyzeChanged(ctx.db).catch((e: Error) => ctx.log.warn({ err: e.message, import: id }, 'ANALYZE after the import failed'));
     await repo.updateImport(ctx.db, id, { status: 'done', report, finishedAt: ctx.clock.now() });
   } catch (e) {
     await repo.updateImport(ctx.db, id, { status: 'failed', report, error: (e as Error).message.slice(0, 1000), finishedAt: ctx.clock.now() });
