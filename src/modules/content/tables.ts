@@ -6,7 +6,22 @@
 // item_versions carries denormalised copies of the working revision (for staff lists and search)
 // and of the published revision (for the portal, the public API and public search).
 import { sql, type SQL } from 'drizzle-orm';
-import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { agencies, users } from '../accounts/tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -125,6 +140,26 @@ export const itemVersions = pgTable(
     index('item_versions_title_trgm_idx').using('gin', sql`public.f_unaccent(${t.title}) gin_trgm_ops`),
   ],
 );
+
+/**
+ * How many versions are online, per language, visibility, kind, agency and topic: kept by statement
+ * triggers on item_versions (migration 0018_published_counts), so a listing's total is a sum over a
+ * few rows instead of a count over every version (published/repo.ts `countCards`). A version is
+ * counted once under ALL_TOPICS (the nil uuid) and once under each of its topics.
+ */
+export const publishedCounts = pgTable(
+  'published_counts',
+  {
+    language: text('language').notNull(),
+    visibility: text('visibility').notNull(),
+    kind: text('kind').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    topicId: uuid('topic_id').notNull(),
+    versions: integer('versions').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.language, t.visibility, t.kind, t.agencyId, t.topicId] })],
+);
+export const ALL_TOPICS = '00000000-0000-0000-0000-000000000000';
 
 export const revisions = pgTable(
   'revisions',

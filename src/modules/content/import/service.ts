@@ -272,7 +272,10 @@ export async function runImport(ctx: Context, id: string, rows: RawRow[], opts: 
     }
     // thousands of new rows: the planner's statistics before the import says done, not at the next
     // job tick (src/db/statistics.ts); the rows are in, so a failure here only costs speed
-    if (imported) await analyzeChanged(ctx.db).catch((e: Error) => ctx.log.warn({ err: e.message, import: id }, 'ANALYZE after the import failed'));
+    if (imported)
+      await analyzeChanged(ctx.db, { written: { items: imported, item_versions: imported, revisions: imported } }).catch((e: Error) =>
+        ctx.log.warn({ err: e.message, import: id }, 'ANALYZE after the import failed'),
+      );
     await repo.updateImport(ctx.db, id, { status: 'done', report, finishedAt: ctx.clock.now() });
   } catch (e) {
     await repo.updateImport(ctx.db, id, { status: 'failed', report, error: (e as Error).message.slice(0, 1000), finishedAt: ctx.clock.now() });

@@ -9,6 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { rowsOf } from '../../../db/transaction.js';
 import type { PublishedScope } from '../policy.js';
+import { ALL_TOPICS } from '../tables.js';
 
 /** `column` holds a visibility readable within the scope (false when the scope reads nothing). */
 export function scopeCondition(scope: PublishedScope, column: SQL, agencyColumn: SQL): SQL {
@@ -165,9 +166,39 @@ export async function cardsPage(db: Database, f: CardFilter, offset: number, lim
 }
 
 export async function countCards(db: Database, f: CardFilter): Promise<number> {
-  const [r] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM item_versions v WHERE ${cardWhere(f)}`));
+  const kept = keptCountConditions(f);
+  const [r] = rowsOf<{ n: number }>(
+    await db.execute(
+      kept
+        ? sql`SELECT coalesce(sum(c.versions), 0)::int AS n FROM published_counts c WHERE ${sql.join(kept, sql` AND `)}`
+        : sql`SELECT count(*)::int AS n FROM item_versions v WHERE ${cardWhere(f)}`,
+    ),
+  );
   return Number(r.n);
 }
+
+/**
+ * The filter as conditions on the kept counts (`published_counts`, `c`), which answer every filter
+ * without dates in a sum over a few rows; null when the filter has dates (then versions are counted).
+ */
+function keptCountConditions(f: CardFilter): SQL[] | null {
+  if (f.updatedSince || f.publishedFrom || f.publishedBefore || f.activityFrom || f.activityTo) return null;
+  const w: SQL[] = [publishedCountsIn(f.scope), sql`c.topic_id = ${f.topicId ?? ALL_TOPICS}::uuid`];
+  if (f.language) w.push(sql`c.language = ${f.language}`);
+  if (f.kind) w.push(sql`c.kind = ${f.kind}`);
+  if (f.kinds?.length)
+    w.push(
+      sql`c.kind IN (${sql.join(
+        f.kinds.map((k) => sql`${k}`),
+        sql`, `,
+      )})`,
+    );
+  if (f.agencyId) w.push(sql`c.agency_id = ${f.agencyId}::uuid`);
+  return w;
+}
+
+/** The kept counts (`published_counts` aliased `c`) of versions readable within the scope. */
+export const publishedCountsIn = (scope: PublishedScope) => scopeCondition(scope, sql`c.visibility`, sql`c.agency_id`);
 
 /** One section of a page made of several lists: the newest `limit` cards matching `filter`. */
 export interface SectionQuery {

@@ -5,8 +5,8 @@ import { asc, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { rowsOf } from '../../../db/transaction.js';
 import type { PublishedScope } from '../policy.js';
-import { highlights } from '../tables.js';
-import { scopeCondition } from './repo.js';
+import { ALL_TOPICS, highlights } from '../tables.js';
+import { publishedCountsIn, scopeCondition } from './repo.js';
 
 /** Versions online and readable (`item_versions` unaliased), optionally in one language. */
 function online(scope: PublishedScope, language?: string): SQL {
@@ -14,9 +14,12 @@ function online(scope: PublishedScope, language?: string): SQL {
   return language ? sql`${w} AND item_versions.language = ${language}` : w;
 }
 
-/** Languages that have at least one published version the reader may see, with counts. */
+/** Languages that have at least one published version the reader may see, with counts (from the kept counts). */
 export async function publishedLanguages(db: Database, scope: PublishedScope): Promise<Array<{ language: string; n: number }>> {
-  return rowsOf(await db.execute(sql`SELECT language, count(*)::int AS n FROM item_versions WHERE ${online(scope)} GROUP BY language ORDER BY language ASC`));
+  return rowsOf(
+    await db.execute(sql`SELECT c.language, sum(c.versions)::int AS n FROM published_counts c WHERE ${publishedCountsIn(scope)} AND c.topic_id = ${ALL_TOPICS}::uuid
+      GROUP BY c.language HAVING sum(c.versions) > 0 ORDER BY c.language ASC`),
+  );
 }
 
 /** Topics not archived, in the taxonomy's order, each with its count of readable published versions in one language (one query). */
@@ -27,7 +30,8 @@ export async function topicsWithCounts(
 ): Promise<Array<{ id: string; slug: string; nameVi: string; nameEn: string; count: number }>> {
   const rows = rowsOf<{ id: string; slug: string; nameVi: string; nameEn: string; count: number }>(
     await db.execute(sql`SELECT t.id, t.slug, t.name_vi AS "nameVi", t.name_en AS "nameEn", coalesce(c.n, 0)::int AS count
-      FROM topics t LEFT JOIN (SELECT tp, count(*) AS n FROM item_versions, unnest(item_versions.pub_topic_ids) AS tp WHERE ${online(scope, language)} GROUP BY tp) c ON c.tp = t.id
+      FROM topics t LEFT JOIN (SELECT c.topic_id AS tp, sum(c.versions) AS n FROM published_counts c
+        WHERE ${publishedCountsIn(scope)} AND c.language = ${language} AND c.topic_id <> ${ALL_TOPICS}::uuid GROUP BY c.topic_id) c ON c.tp = t.id
       WHERE t.archived_at IS NULL ORDER BY t.position ASC, t.name_vi ASC`),
   );
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
