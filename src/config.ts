@@ -35,6 +35,8 @@ export interface Config {
   jobs: { intervalMs: number };
   /** Answers of public API reads kept per public generation in each process (http/response-cache.ts); 0 MB = none. */
   apiCache: { maxEntries: number; maxBytes: number };
+  /** Rendered portal pages kept per public generation, and searches (a cache of their own). */
+  portalCache: { pages: number; searches: number };
   /**
    * Webhook targets on loopback, private or link-local networks are refused unless allowed (SSRF).
    * A subscription is disabled once `disableAfterFailures` deliveries in a row were given up and its
@@ -245,6 +247,7 @@ export function loadConfig(env: Env = process.env): Config {
     redis: redisConfig(env),
     usage: { flushMs: int(env, 'USAGE_FLUSH_SECONDS', 5, 1, 3600) * 1000 },
     jobs: { intervalMs: int(env, 'JOBS_INTERVAL_SECONDS', 30, 1, 3600) * 1000 },
+    portalCache: { pages: int(env, 'PORTAL_CACHE_PAGES', 1000, 1, 1_000_000), searches: int(env, 'PORTAL_CACHE_SEARCHES', 500, 1, 1_000_000) },
     apiCache: { maxEntries: int(env, 'API_CACHE_ENTRIES', 5000, 1, 1_000_000), maxBytes: int(env, 'API_CACHE_MB', 64, 0, 16_384) * 1024 * 1024 },
     webhooks: {
       allowPrivateTargets: bool(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', false),

@@ -20,7 +20,7 @@ export const notFound = (elsewhere?: Alternate[]): PageOutcome<never> => (elsewh
 export const gone: PageOutcome<never> = { status: 410 };
 
 export interface PageAddress<Input> {
-  /** the cache key, the origin aside; none: rendered on every request (search) */
+  /** the cache key, the origin aside; none: rendered on every request, never cached */
   key?: string;
   /** what the page is asked; null: the address names no page (404 before anything is read) */
   input: Input | null;

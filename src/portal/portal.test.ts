@@ -8,6 +8,8 @@ import { ALL_CHECKS, completeItem, DECLARE, topicIds } from '../../test/helpers/
 import { createMediaTestApp, upload } from '../../test/helpers/media.js';
 import * as files from '../../test/helpers/media-files.js';
 import { processPendingVariants } from '../modules/media/service.js';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../db/transaction.js';
 
 let t: TestApp & { dataDir: string };
 let contributor: SignedIn;
@@ -40,7 +42,8 @@ function jsonLd(html: string): Array<Record<string, unknown>> {
 }
 
 beforeAll(async () => {
-  t = await createMediaTestApp();
+  // page caches smaller than by default, so that the search cache test can overflow them
+  t = await createMediaTestApp({ PORTAL_CACHE_PAGES: '100', PORTAL_CACHE_SEARCHES: '30' });
   topics = await topicIds(t);
   contributor = await signedIn(t, 'contributor', { agencyId: await fixtureAgency(t, { slug: 'trung-tam-bao-ton' }) });
   appraiser = await signedIn(t, 'appraiser');
@@ -216,6 +219,53 @@ describe('cache', () => {
     expect(gone.statusCode).toBe(410);
     expect(gone.body).toContain('Nội dung đã được gỡ');
     expect((await get('/vi/')).body).not.toContain('Tin mới: đua ghe truyền thống');
+  });
+});
+
+describe('search cache', () => {
+  /** Which of this test's items a search page lists (titles are highlighted word by word). */
+  const listed = (html: string) =>
+    ['thứ nhất', 'thứ hai', 'nội bộ', 'dùng chung'].filter((w) => html.includes(`</mark> ${w}`) || html.includes(`Khải Định ${w}`));
+  it('caches a search per generation under its normalised query; the next publication or unpublication is seen at once', async () => {
+    const first = await publish({ title: 'Khảm sành lăng Khải Định thứ nhất' });
+    await publish({ title: 'Khảm sành nội bộ', visibility: 'internal' });
+    await publish({ title: 'Khảm sành dùng chung', visibility: 'shared' });
+    const a = await get('/vi/search?q=kham%20sanh');
+    expect(a.statusCode).toBe(200);
+    expect(listed(a.body)).toEqual(['thứ nhất']);
+    expect(a.headers.etag).toMatch(/^"g\d+-/);
+    // the same words spaced otherwise are the same search: the same cached body
+    const b = await get('/vi/search?q=%20kham%20%20%20sanh%20');
+    expect(b.headers.etag).toBe(a.headers.etag);
+    expect(b.body).toBe(a.body);
+    expect((await get('/vi/search?q=kham%20sanh', { 'if-none-match': a.headers.etag as string })).statusCode).toBe(304);
+    // a signed-in official reads the portal as the public does, cached or not
+    expect(listed((await appraiser.client.get('/vi/search?q=kham%20sanh')).body)).toEqual(['thứ nhất']);
+
+    await publish({ title: 'Khảm sành lăng Khải Định thứ hai' });
+    const after = await get('/vi/search?q=kham%20sanh');
+    expect(after.headers.etag).not.toBe(a.headers.etag);
+    expect(listed(after.body)).toEqual(['thứ nhất', 'thứ hai']);
+    expect((await appraiser.client.post(`/api/v1/item-versions/${first.versionId}/transitions/unpublish`, {})).statusCode).toBe(200);
+    expect(listed((await get('/vi/search?q=kham%20sanh')).body)).toEqual(['thứ hai']);
+  });
+
+  it('a flood of distinct searches evicts other searches, never the pages everyone reads', async () => {
+    const home = (await get('/vi/')).body;
+    // a change the generation does not know of (written past the use cases): a page rendered again
+    // would show it, a page served from the cache does not
+    const [row] = rowsOf<{ id: string; title: string }>(
+      await t.db.handle.db.execute(sql`SELECT id, pub_title AS title FROM item_versions WHERE pub_visibility = 'public' AND language = 'vi' LIMIT 1`),
+    );
+    expect(home).toContain(row.title);
+    await t.db.handle.db.execute(sql`UPDATE item_versions SET pub_title = 'Tiêu đề đổi ngầm' WHERE id = ${row.id}::uuid`);
+    try {
+      // more distinct searches than the page cache holds (PORTAL_CACHE_PAGES, 100 here)
+      for (let i = 0; i < 120; i++) expect((await get(`/vi/search?q=tu${i}`)).statusCode).toBe(200);
+      expect((await get('/vi/')).body).toBe(home);
+    } finally {
+      await t.db.handle.db.execute(sql`UPDATE item_versions SET pub_title = ${row.title} WHERE id = ${row.id}::uuid`);
+    }
   });
 });
 

@@ -35,17 +35,32 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
   const { config } = opts;
   const generation = opts.generation ?? null;
   const sites = portalSites(config, generation);
-  const serve = createServe({ config, generation, cache: createPageCache(), keyOf: (origin, key) => `${origin}${key}`, failureLog: 'portal page failed' });
+  const serve = createServe({
+    config,
+    generation,
+    cache: createPageCache(config.portalCache.pages),
+    keyOf: (origin, key) => `${origin}${key}`,
+    failureLog: 'portal page failed',
+  });
+  // searches have a cache of their own: their space is unbounded, so a flood of distinct queries
+  // evicts other searches, never the pages everyone reads
+  const serveSearch = createServe({
+    config,
+    generation,
+    cache: createPageCache(config.portalCache.searches),
+    keyOf: (origin, key) => `${origin}${key}`,
+    failureLog: 'portal page failed',
+  });
   const failure = (req: FastifyRequest, language: string) => () => sites.renderErrorPage(req, language, 500).catch(() => BARE_500);
 
   /** A route module as a handler: refused addresses, the language's site, load, then meta and view in the frame. */
   const pageRoute =
-    <Input, Data>(page: PortalPage<Input, Data>): RouteHandlerMethod =>
+    <Input, Data>(page: PortalPage<Input, Data>, serveWith = serve): RouteHandlerMethod =>
     async (req, reply) => {
       const params = req.params as Params;
       const { lang } = params;
       const { key, input } = page.address(params, req.query as Query);
-      return serve(req, reply, {
+      return serveWith(req, reply, {
         key,
         headers: page.headers && ((status) => page.headers!(params, status)),
         failure: failure(req, lang),
@@ -116,7 +131,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
     ['/:lang/clarifications', pageRoute(clarificationsPage)],
     ['/:lang/profile', pageRoute(profilePage)],
     ['/:lang/documents', pageRoute(documentsPage)],
-    ['/:lang/search', pageRoute(searchPage)],
+    ['/:lang/search', pageRoute(searchPage, serveSearch)],
     ['/*', notFound],
     // anything else under a language: the portal's 404
     [

@@ -1,5 +1,6 @@
-// Search (not cached: the query space is unbounded; the search itself is fast): diacritics
-// optional, facets as links that add or remove one filter, highlighted snippets, "did you mean".
+// Search: diacritics optional, facets as links that add or remove one filter, highlighted snippets,
+// "did you mean". Cached per public generation like every page, keyed by the normalised query, in
+// a cache of its own (routes.ts) so that a flood of distinct queries evicts only other searches.
 import * as content from '../../../modules/content/service.js';
 import type { AgencyLink, TopicLink } from '../../data.js';
 import { KIND_NAMES } from '../../i18n.js';
@@ -82,12 +83,19 @@ function facetsOf(site: Site, d: SearchData): FacetGroup[] {
   return facets;
 }
 
+/** The words as searched and shown: Unicode NFC, runs of white space as one space, at most 200 characters. */
+export function normalisedQuery(q: string | undefined): string {
+  return (q ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
 export const searchPage: FramedPage<SearchInput, SearchData> = {
   languages: 'open',
-  address: (_params, query) => {
+  address: ({ lang }, query) => {
     const page = pageNumber(query);
-    const q = (query.q ?? '').slice(0, 200);
-    return { input: page === null ? null : { q, page, kind: query.kind, topic: query.topic, agency: query.agency, year: query.year } };
+    if (page === null) return { key: `/${lang}/search?invalid`, input: null };
+    const input = { q: normalisedQuery(query.q), page, kind: query.kind, topic: query.topic, agency: query.agency, year: query.year };
+    const key = new URLSearchParams(Object.entries(input).flatMap(([k, v]) => (v ? [[k, String(v)]] : [])));
+    return { key: `/${lang}/search?${key.toString()}`, input };
   },
   load: async (site, input) => {
     const { q, page } = input;
