@@ -1,4 +1,4 @@
-// Queries per uncached portal page (PGlite, demo data): `npx tsx bench/portal-queries.ts`.
+// Queries per uncached portal page (PGlite, demo data; PORTAL_ITEMS=20000 adds synthetic items): `npx tsx bench/portal-queries.ts`.
 // Counts statements sent to the database while one page renders: with the page cache off
 // (`portalCache: false`, as the bench's uncached rows), on the first render after a publish (a
 // new generation: what pages share is read again), and on a later render in the same generation
@@ -18,6 +18,8 @@ import { systemClock } from '../src/core/clock.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { processPendingVariants } from '../src/modules/media/service.js';
+import { seedSyntheticItems } from '../src/cli/synthetic.js';
+import { analyzeChanged } from '../src/db/statistics.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ttdn-portal-queries-'));
 const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', FFPROBE_PATH: 'none' });
@@ -35,6 +37,12 @@ const ctx = {
 };
 await seedDemoData(ctx, dataDir);
 await processPendingVariants(ctx, 100);
+// PORTAL_ITEMS: synthetic published items besides the demo data (0 by default), then statistics
+const items = Number(process.env.PORTAL_ITEMS ?? 0);
+if (items > 0) {
+  await seedSyntheticItems(ctx, items);
+  await analyzeChanged(database.db, { force: true });
+}
 
 const pglite = database.pglite!;
 let count = 0;
