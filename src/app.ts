@@ -42,6 +42,7 @@ import { UsageRecorder } from './modules/usage/recorder.js';
 import { usageRoutes } from './modules/usage/routes.js';
 import { usageSchemas } from './modules/usage/schemas.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
+import type { CacheSizes } from './core/cache-sizes.js';
 
 export interface AppOptions {
   config: Config;
@@ -92,9 +93,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(openApi, { config, components: [...sharedSchemas, ...contentSchemas, ...mediaSchemas, ...usageSchemas] });
 
   await app.register(apiRoutes, { prefix: '/api/v1', config });
-  await app.register(monitoringRoutes, { handle: database });
-  await app.register(portalRoutes, { config, generation: opts.portalCache === false ? null : app.publicGeneration });
-  await app.register(feedRoutes, { config, generation: app.publicGeneration });
+  // what each answer cache holds, reported on /metrics
+  const cacheSizes: CacheSizes = new Map([['api_reads', () => app.apiCache.size()]]);
+  await app.register(monitoringRoutes, { handle: database, cacheSizes });
+  await app.register(portalRoutes, { config, generation: opts.portalCache === false ? null : app.publicGeneration, cacheSizes });
+  await app.register(feedRoutes, { config, generation: app.publicGeneration, cacheSizes });
   await app.register(adminSpa); // last: its not-found handler answers what no route above did
   return app;
 }

@@ -4,6 +4,7 @@
 // once (brotli and gzip) and an ETag for 304 answers.
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { CacheSize } from '../core/cache-sizes.js';
 
 export interface CachedPage {
   status: number;
@@ -22,6 +23,8 @@ export interface CachedPage {
 export interface PageCache {
   get(generation: number, key: string): CachedPage | undefined;
   put(generation: number, key: string, status: number, html: string, type?: string): CachedPage;
+  /** entries and bytes held (all encodings and keys), for /metrics */
+  size(): CacheSize;
 }
 
 export function etagOf(generation: number, key: string): string {
@@ -30,6 +33,13 @@ export function etagOf(generation: number, key: string): string {
 
 export function createPageCache(maxEntries = 1000): PageCache {
   const entries = new Map<string, CachedPage>();
+  let bytes = 0;
+  const cost = (key: string, p: CachedPage) => key.length + p.html.length + p.br.length + p.gzip.length;
+  const drop = (key: string) => {
+    const old = entries.get(key);
+    if (old) bytes -= cost(key, old);
+    entries.delete(key);
+  };
   let currentGeneration = -1;
   let generationSince = new Date();
   return {
@@ -46,7 +56,7 @@ export function createPageCache(maxEntries = 1000): PageCache {
       if (generation !== currentGeneration) {
         // a new generation: everything older is stale
         if (generation > currentGeneration) {
-          for (const k of entries.keys()) if (!k.startsWith(`${generation}\n`)) entries.delete(k);
+          for (const k of [...entries.keys()]) if (!k.startsWith(`${generation}\n`)) drop(k);
           currentGeneration = generation;
           generationSince = new Date();
         }
@@ -63,11 +73,15 @@ export function createPageCache(maxEntries = 1000): PageCache {
         lastModifiedHttp: generationSince.toUTCString(),
       };
       if (generation === currentGeneration) {
-        entries.set(`${generation}\n${key}`, page);
-        if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+        const k = `${generation}\n${key}`;
+        drop(k);
+        entries.set(k, page);
+        bytes += cost(k, page);
+        if (entries.size > maxEntries) drop(entries.keys().next().value!);
       }
       return page;
     },
+    size: () => ({ entries: entries.size, bytes }),
   };
 }
 

@@ -11,19 +11,25 @@ import { languageSpaces, originOf, readerOf } from './reader.js';
 import { createServe, type Rendered } from './serve.js';
 import { planSitemap, renderIndex, renderSitemapPage, SITEMAP_TYPE, type SitemapLimits, type SitemapPlan } from './sitemap.js';
 import { feedFile, paths, type FeedFormat } from './urls.js';
+import type { CacheSizes } from '../core/cache-sizes.js';
 
 const NOT_FOUND: Rendered = { status: 404, body: 'Not found\n', type: 'text/plain; charset=utf-8' };
 const FAILED: Rendered = { status: 500, body: 'Internal server error\n', type: 'text/plain; charset=utf-8' };
 const HIDDEN = { schema: { hide: true } };
 
-export async function feedRoutes(app: FastifyInstance, opts: { config: Config; generation?: GenerationSource | null; sitemapLimits?: SitemapLimits }) {
+export async function feedRoutes(
+  app: FastifyInstance,
+  opts: { config: Config; generation?: GenerationSource | null; sitemapLimits?: SitemapLimits; cacheSizes?: CacheSizes },
+) {
   const { config } = opts;
   const generation = opts.generation ?? null;
   // feeds and sitemaps have their own cache, so they neither evict pages nor are evicted by them
+  const feedCache = createPageCache(300);
+  opts.cacheSizes?.set('portal_feeds', feedCache.size);
   const serveAnswer = createServe({
     config,
     generation,
-    cache: createPageCache(300),
+    cache: feedCache,
     keyOf: (origin, name) => `${origin} ${name}`,
     failureLog: 'portal feed failed',
   });

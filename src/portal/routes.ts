@@ -24,6 +24,7 @@ import { readerOf } from './reader.js';
 import { createServe, type Rendered } from './serve.js';
 import { portalSites, renderDocument } from './site.js';
 import { paths } from './urls.js';
+import type { CacheSizes } from '../core/cache-sizes.js';
 
 export type { GenerationSource } from './cache.js';
 
@@ -31,14 +32,18 @@ const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><re
 /** when even the error page cannot be rendered */
 const BARE_500: Rendered = { status: 500, body: '<!doctype html><title>500</title><h1>500</h1>' };
 
-export async function portalRoutes(app: FastifyInstance, opts: { config: Config; generation?: GenerationSource | null }) {
+export async function portalRoutes(app: FastifyInstance, opts: { config: Config; generation?: GenerationSource | null; cacheSizes?: CacheSizes }) {
   const { config } = opts;
   const generation = opts.generation ?? null;
   const sites = portalSites(config, generation);
+  const pageCache = createPageCache(config.portalCache.pages);
+  const searchCache = createPageCache(config.portalCache.searches);
+  opts.cacheSizes?.set('portal_pages', pageCache.size);
+  opts.cacheSizes?.set('portal_searches', searchCache.size);
   const serve = createServe({
     config,
     generation,
-    cache: createPageCache(config.portalCache.pages),
+    cache: pageCache,
     keyOf: (origin, key) => `${origin}${key}`,
     failureLog: 'portal page failed',
   });
@@ -47,7 +52,7 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
   const serveSearch = createServe({
     config,
     generation,
-    cache: createPageCache(config.portalCache.searches),
+    cache: searchCache,
     keyOf: (origin, key) => `${origin}${key}`,
     failureLog: 'portal page failed',
   });

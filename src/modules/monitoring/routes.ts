@@ -1,14 +1,15 @@
 // Liveness, readiness and Prometheus metrics.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { CacheSize, CacheSizes } from '../../core/cache-sizes.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { hasScope } from '../../core/actor.js';
 import { NotFound } from '../../core/errors.js';
 import { isLoopback } from '../../http/cookies.js';
 import { checkReadiness } from './service.js';
 
-async function monitoring(app: FastifyInstance, { handle }: { handle: DatabaseHandle }) {
+async function monitoring(app: FastifyInstance, { handle, cacheSizes }: { handle: DatabaseHandle; cacheSizes?: CacheSizes }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -17,6 +18,26 @@ async function monitoring(app: FastifyInstance, { handle }: { handle: DatabaseHa
     labelNames: ['method', 'route', 'status'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
+  });
+  // the answer caches' real size (not their budget), read at each scrape
+  const sizes = () => [...(cacheSizes ?? new Map<string, () => CacheSize>()).entries()].map(([cache, size]) => ({ cache, ...size() }));
+  new Gauge({
+    name: 'ttdn_cache_entries',
+    help: 'Entries held by each answer cache',
+    labelNames: ['cache'],
+    registers: [registry],
+    collect() {
+      for (const s of sizes()) this.set({ cache: s.cache }, s.entries);
+    },
+  });
+  new Gauge({
+    name: 'ttdn_cache_bytes',
+    help: 'Bytes held by each answer cache: bodies in every encoding, and keys',
+    labelNames: ['cache'],
+    registers: [registry],
+    collect() {
+      for (const s of sizes()) this.set({ cache: s.cache }, s.bytes);
+    },
   });
   const problems = new Counter({ name: 'http_problems_total', help: 'Error responses by status', labelNames: ['status'], registers: [registry] });
   app.addHook('onResponse', (req, reply, done) => {
