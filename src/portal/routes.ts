@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod 
 import type { Config } from '../config.js';
 import { pickLocale } from '../core/i18n.js';
 import { ASSETS } from './assets.js';
-import { createPageCache, type GenerationSource } from './cache.js';
+import { createPageCache, type GenerationSource, type PageCache } from './cache.js';
 import type { Params, PortalPage, Query } from './page.js';
 import { agenciesPage } from './pages/agencies/page.js';
 import { clarificationsPage } from './pages/clarifications/page.js';
@@ -40,22 +40,12 @@ export async function portalRoutes(app: FastifyInstance, opts: { config: Config;
   const searchCache = createPageCache(config.portalCache.searches);
   opts.cacheSizes?.set('portal_pages', pageCache.size);
   opts.cacheSizes?.set('portal_searches', searchCache.size);
-  const serve = createServe({
-    config,
-    generation,
-    cache: pageCache,
-    keyOf: (origin, key) => `${origin}${key}`,
-    failureLog: 'portal page failed',
-  });
+  const serveFrom = (cache: PageCache) =>
+    createServe({ config, generation, cache, keyOf: (origin, key) => `${origin}${key}`, failureLog: 'portal page failed' });
+  const serve = serveFrom(pageCache);
   // searches have a cache of their own: their space is unbounded, so a flood of distinct queries
   // evicts other searches, never the pages everyone reads
-  const serveSearch = createServe({
-    config,
-    generation,
-    cache: searchCache,
-    keyOf: (origin, key) => `${origin}${key}`,
-    failureLog: 'portal page failed',
-  });
+  const serveSearch = serveFrom(searchCache);
   const failure = (req: FastifyRequest, language: string) => () => sites.renderErrorPage(req, language, 500).catch(() => BARE_500);
 
   /** A route module as a handler: refused addresses, the language's site, load, then meta and view in the frame. */

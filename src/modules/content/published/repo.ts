@@ -98,18 +98,25 @@ export interface CardFilter {
   activityTo?: string;
 }
 
-function cardConditions(f: CardFilter): SQL[] {
-  const w: SQL[] = [readable(f.scope)];
-  if (f.language) w.push(sql`v.language = ${f.language}`);
-  if (f.kind) w.push(sql`v.kind = ${f.kind}`);
+/** The filter's language, kinds and agency, on a table aliased `alias` (item_versions and published_counts name them alike). */
+function dimensionConditions(f: CardFilter, alias: 'v' | 'c'): SQL[] {
+  const t = sql.raw(alias);
+  const w: SQL[] = [];
+  if (f.language) w.push(sql`${t}.language = ${f.language}`);
+  if (f.kind) w.push(sql`${t}.kind = ${f.kind}`);
   if (f.kinds?.length)
     w.push(
-      sql`v.kind IN (${sql.join(
+      sql`${t}.kind IN (${sql.join(
         f.kinds.map((k) => sql`${k}`),
         sql`, `,
       )})`,
     );
-  if (f.agencyId) w.push(sql`v.agency_id = ${f.agencyId}::uuid`);
+  if (f.agencyId) w.push(sql`${t}.agency_id = ${f.agencyId}::uuid`);
+  return w;
+}
+
+function cardConditions(f: CardFilter): SQL[] {
+  const w: SQL[] = [readable(f.scope), ...dimensionConditions(f, 'v')];
   if (f.topicId) w.push(sql`v.pub_topic_ids @> ARRAY[${f.topicId}]::uuid[]`);
   if (f.updatedSince) w.push(sql`v.published_at >= ${f.updatedSince.toISOString()}::timestamptz`);
   if (f.publishedFrom) w.push(sql`v.first_published_at >= ${f.publishedFrom.toISOString()}::timestamptz`);
@@ -183,18 +190,7 @@ export async function countCards(db: Database, f: CardFilter): Promise<number> {
  */
 function keptCountConditions(f: CardFilter): SQL[] | null {
   if (f.updatedSince || f.publishedFrom || f.publishedBefore || f.activityFrom || f.activityTo) return null;
-  const w: SQL[] = [publishedCountsIn(f.scope), sql`c.topic_id = ${f.topicId ?? ALL_TOPICS}::uuid`];
-  if (f.language) w.push(sql`c.language = ${f.language}`);
-  if (f.kind) w.push(sql`c.kind = ${f.kind}`);
-  if (f.kinds?.length)
-    w.push(
-      sql`c.kind IN (${sql.join(
-        f.kinds.map((k) => sql`${k}`),
-        sql`, `,
-      )})`,
-    );
-  if (f.agencyId) w.push(sql`c.agency_id = ${f.agencyId}::uuid`);
-  return w;
+  return [publishedCountsIn(f.scope), sql`c.topic_id = ${f.topicId ?? ALL_TOPICS}::uuid`, ...dimensionConditions(f, 'c')];
 }
 
 /** The kept counts (`published_counts` aliased `c`) of versions readable within the scope. */
