@@ -43,6 +43,7 @@ import { usageRoutes } from './modules/usage/routes.js';
 import { usageSchemas } from './modules/usage/schemas.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import type { CacheSizes } from './core/cache-sizes.js';
+import { registerAccessLog } from './http/access-log.js';
 
 export interface AppOptions {
   config: Config;
@@ -67,6 +68,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: requestIdOf,
+    // one line per request that matters, from registerAccessLog (http/access-log.ts)
+    disableRequestLogging: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
     routerOptions: { maxParamLength: 200 },
   });
@@ -75,6 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Hooks run in the order they are added: each one relies on those before it.
   await app.register(requestContext, { config, database, clock });
   registerSecurityHeaders(app, config); // first after the context: refusals carry the headers too
+  registerAccessLog(app);
   await app.register(cookie); // parses cookies in its own onRequest hook, needed by the next one
   const redis = await openRedis(config, app.log);
   if (redis) app.addHook('onClose', async () => redis.close());
