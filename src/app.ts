@@ -43,7 +43,7 @@ import { usageRoutes } from './modules/usage/routes.js';
 import { usageSchemas } from './modules/usage/schemas.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import type { CacheSizes } from './core/cache-sizes.js';
-import { registerAccessLog } from './http/access-log.js';
+import { AccessLogController, registerAccessLog } from './http/access-log.js';
 
 export interface AppOptions {
   config: Config;
@@ -69,7 +69,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     genReqId: requestIdOf,
     // one line per request that matters, from registerAccessLog (http/access-log.ts)
-    disableRequestLogging: true,
+    logController: new AccessLogController(),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
     routerOptions: { maxParamLength: 200 },
   });

@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/helpers/databa
 let db: TestDatabase;
 let app: Awaited<ReturnType<typeof buildApp>>;
 const lines: Array<Record<string, unknown>> = [];
+const warnings: string[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -18,6 +19,7 @@ beforeAll(async () => {
       done();
     },
   });
+  process.on('warning', (w) => warnings.push(`${w.name}: ${w.message}`));
   const config = loadConfig({ LOG_LEVEL: 'info', DATA_DIR: '/tmp/ttdn-test-unused' });
   app = await buildApp({ config, database: db.handle, logger: { level: 'info', stream } });
   await app.ready();
@@ -61,5 +63,9 @@ describe('access log', () => {
     expect(typeof logged[1].ms).toBe('number');
     // the credentials never reach the log
     expect(JSON.stringify(lines)).not.toContain('wrong password here');
+  });
+
+  it('is configured the way Fastify keeps supporting (no deprecation warning: the CLI prints warnings)', () => {
+    expect(warnings.filter((w) => w.startsWith('FastifyDeprecation'))).toEqual([]);
   });
 });

@@ -3,7 +3,17 @@
 // than the answer itself. So: writes, refusals and errors, and anything slow, one line at info; a
 // successful read (mostly cache hits of the portal and the public API) at debug. The reverse proxy
 // keeps the full access log.
-import type { FastifyInstance } from 'fastify';
+import { LogController, type FastifyInstance } from 'fastify';
+
+/**
+ * Fastify's request logging without its two lines per request ("incoming request", "request
+ * completed"): the logs of a request's errors (a stream, a serializer, a failed write of headers)
+ * stay. Given to Fastify as `logController`; registerAccessLog writes the one line that matters.
+ */
+export class AccessLogController extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(): void {}
+}
 
 /** A read slower than this is logged at info, whatever its status. */
 export const SLOW_REQUEST_MS = 1000;
