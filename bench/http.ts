@@ -9,12 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { systemActor } from '../src/core/actor.js';
-import { systemClock } from '../src/core/clock.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { seedDemoData } from '../src/cli/seed.js';
 import * as accounts from '../src/modules/accounts/service.js';
+import { systemContext } from '../src/cli/context.js';
 
 export async function benchHttp() {
   const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -31,16 +30,7 @@ export async function benchHttp() {
     ? await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir })
     : await openDatabase({ databaseUrl: null, dataDir });
   await migrateDatabase(database);
-  const ctx = {
-    actor: systemActor('system:bench'),
-    db: database.db,
-    clock: systemClock,
-    log: console,
-    locale: 'en' as const,
-    requestId: 'bench',
-    ip: null,
-    config,
-  };
+  const ctx = systemContext(database, config, 'system:bench');
   if ((await accounts.countAllUsers(ctx)) === 0) await seedDemoData(ctx, dataDir);
 
   const app = await buildApp({ config, database, logger: false });

@@ -9,13 +9,12 @@ import * as tus from 'tus-js-client';
 import { buildApp } from '../src/app.js';
 import { mp4 } from '../src/cli/demo-files.js';
 import { loadConfig } from '../src/config.js';
-import { systemActor } from '../src/core/actor.js';
-import { systemClock } from '../src/core/clock.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import * as accounts from '../src/modules/accounts/service.js';
 import { renderVariants } from '../src/modules/media/variants.js';
 import { jpeg } from '../test/helpers/media-files.js';
+import { systemContext } from '../src/cli/context.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -45,16 +44,7 @@ export async function benchMedia() {
     // ---- uploads over loopback
     const database = await openDatabase({ databaseUrl: null, dataDir });
     await migrateDatabase(database);
-    const ctx = {
-      actor: systemActor('system:bench'),
-      db: database.db,
-      clock: systemClock,
-      log: console,
-      locale: 'en' as const,
-      requestId: 'bench',
-      ip: null,
-      config,
-    };
+    const ctx = systemContext(database, config, 'system:bench');
     const agency = await accounts.createAgency(ctx, { slug: 'bench-agency', nameVi: 'Cơ quan đo', nameEn: 'Bench agency', type: 'department' });
     const { user } = await accounts.createUser(ctx, {
       agencyId: agency.id,

@@ -13,28 +13,18 @@ import { join } from 'node:path';
 import { buildApp } from '../src/app.js';
 import { seedDemoData } from '../src/cli/seed.js';
 import { loadConfig } from '../src/config.js';
-import { systemActor } from '../src/core/actor.js';
-import { systemClock } from '../src/core/clock.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { processPendingVariants } from '../src/modules/media/service.js';
 import { seedSyntheticItems } from '../src/cli/synthetic.js';
 import { analyzeChanged } from '../src/db/statistics.js';
+import { systemContext } from '../src/cli/context.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ttdn-portal-queries-'));
 const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', FFPROBE_PATH: 'none' });
 const database = await openDatabase({ databaseUrl: null, dataDir });
 await migrateDatabase(database);
-const ctx = {
-  actor: systemActor('system:bench'),
-  db: database.db,
-  clock: systemClock,
-  log: console,
-  locale: 'en' as const,
-  requestId: 'bench',
-  ip: null,
-  config,
-};
+const ctx = systemContext(database, config, 'system:bench');
 await seedDemoData(ctx, dataDir);
 await processPendingVariants(ctx, 100);
 // PORTAL_ITEMS: synthetic published items besides the demo data (0 by default), then statistics

@@ -14,13 +14,12 @@ import { join } from 'node:path';
 import { buildApp } from '../src/app.js';
 import { seedDemoData } from '../src/cli/seed.js';
 import { loadConfig } from '../src/config.js';
-import { systemActor } from '../src/core/actor.js';
-import { systemClock } from '../src/core/clock.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { processPendingVariants } from '../src/modules/media/service.js';
 import { seedSyntheticItems } from '../src/cli/synthetic.js';
 import { analyzeChanged } from '../src/db/statistics.js';
+import { systemContext } from '../src/cli/context.js';
 
 export async function benchPortal() {
   const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -30,16 +29,7 @@ export async function benchPortal() {
     ? await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir })
     : await openDatabase({ databaseUrl: null, dataDir });
   await migrateDatabase(database);
-  const ctx = {
-    actor: systemActor('system:bench'),
-    db: database.db,
-    clock: systemClock,
-    log: console,
-    locale: 'en' as const,
-    requestId: 'bench',
-    ip: null,
-    config,
-  };
+  const ctx = systemContext(database, config, 'system:bench');
   await seedDemoData(ctx, dataDir);
   await processPendingVariants(ctx, 100);
   // BENCH_PORTAL_ITEMS: synthetic published items besides the demo data (default 20,000), then the

@@ -53,19 +53,22 @@ export async function signIn(ctx: Context, input: { login: string; password: str
 
   const user = await repo.findUserByLogin(ctx.db, input.login);
   const who = user ? { type: 'user', id: user.id, label: user.username } : attempted;
-
-  if (user && isLocked(user, now, cfg.lockMinutes)) {
-    await withTransaction(ctx, (tx) =>
+  /** The audit event of a refused sign-in to an account that exists (locked, slowed down, disabled). */
+  const refuseKnownUser = (reason: 'locked' | 'slowed' | 'disabled') =>
+    withTransaction(ctx, (tx) =>
       recordAuditEvent(tx, {
         action: 'auth.sign_in',
         outcome: 'failure',
         actor: who,
-        agencyId: user.agencyId,
+        agencyId: user!.agencyId,
         targetType: 'user',
-        targetId: user.id,
-        data: { reason: 'locked' },
+        targetId: user!.id,
+        data: { reason },
       }),
     );
+
+  if (user && isLocked(user, now, cfg.lockMinutes)) {
+    await refuseKnownUser('locked');
     throw new Forbidden('account_locked');
   }
   if (user && user.lastFailedLoginAt) {
@@ -73,17 +76,7 @@ export async function signIn(ctx: Context, input: { login: string; password: str
     const readyAt = user.lastFailedLoginAt.getTime() + wait * 1000;
     if (readyAt > now.getTime()) {
       const seconds = Math.ceil((readyAt - now.getTime()) / 1000);
-      await withTransaction(ctx, (tx) =>
-        recordAuditEvent(tx, {
-          action: 'auth.sign_in',
-          outcome: 'failure',
-          actor: who,
-          agencyId: user.agencyId,
-          targetType: 'user',
-          targetId: user.id,
-          data: { reason: 'slowed' },
-        }),
-      );
+      await refuseKnownUser('slowed');
       throw new RateLimited(seconds, 'login_slowed', { seconds });
     }
   }
@@ -134,17 +127,7 @@ export async function signIn(ctx: Context, input: { login: string; password: str
     throw new Unauthenticated('login_failed');
   }
   if (user.disabledAt) {
-    await withTransaction(ctx, (tx) =>
-      recordAuditEvent(tx, {
-        action: 'auth.sign_in',
-        outcome: 'failure',
-        actor: who,
-        agencyId: user.agencyId,
-        targetType: 'user',
-        targetId: user.id,
-        data: { reason: 'disabled' },
-      }),
-    );
+    await refuseKnownUser('disabled');
     throw new Forbidden('account_disabled');
   }
 
